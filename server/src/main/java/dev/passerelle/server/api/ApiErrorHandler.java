@@ -1,0 +1,91 @@
+package dev.passerelle.server.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Renders every failure as the protocol's envelope with the catalogue's status. Unexpected
+ * exceptions become {@link ApiError#BUG}: logged with the request id, answered without detail.
+ */
+@RestControllerAdvice
+public class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
+        return render(e, request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return render(ApiError.METHOD_NOT_ALLOWED.exception(e.getMethod() + " is not allowed here"), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorEnvelope> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return render(ApiError.NOT_FOUND.exception("No route " + e.getHttpMethod() + " /" + e.getResourcePath()), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return render(ApiError.UNSUPPORTED_MEDIA_TYPE.exception(), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorEnvelope> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return render(ApiError.INVALID_VALUE.exception("Responses are application/json only"), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return render(ApiError.MISSING_PARAMETER.exception("Missing parameter '" + e.getParameterName() + "'"), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return render(ApiError.INVALID_VALUE.exception("Invalid value for '" + e.getName() + "'"), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return render(ApiError.INVALID_VALUE.exception("The request body cannot be read"), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorEnvelope> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return render(ApiError.PAYLOAD_TOO_LARGE.exception(), request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorEnvelope> multipart(MultipartException e, HttpServletRequest request) {
+        return render(ApiError.INVALID_VALUE.exception("The multipart body cannot be read"), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return render(ApiError.BUG.exception(), request);
+    }
+
+    static ResponseEntity<ErrorEnvelope> render(ApiException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        e.headers().forEach(headers::set);
+        ErrorEnvelope body = new ErrorEnvelope(e.error().code(), e.description(), e.userMessage(), RequestIds.of(request));
+        return ResponseEntity.status(e.error().status()).headers(headers).body(body);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.passerelle.server.api;
+
+/**
+ * Boolean parameters as clients send them: the value-less {@code ?all}, {@code all=}, {@code all=true},
+ * {@code 1}, {@code yes} are true; {@code false}, {@code 0}, {@code no} are false (PROTOCOL-NOTES §0bis).
+ */
+public final class Flags {
+
+    private Flags() {
+    }
+
+    /** A query flag: absent (null) is false, present without value is true. */
+    public static boolean isOn(String name, String rawValue) {
+        return rawValue != null && parse(name, rawValue);
+    }
+
+    /** A present boolean value; anything unrecognised is {@link ApiError#INVALID_VALUE}. */
+    public static boolean parse(String name, String rawValue) {
+        return switch (rawValue == null ? "" : rawValue.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "", "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw ApiError.INVALID_VALUE.exception("'" + name + "' must be a boolean");
+        };
+    }
+}

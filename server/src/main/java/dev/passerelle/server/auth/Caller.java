@@ -1,0 +1,16 @@
+package dev.passerelle.server.auth;
+
+/**
+ * Who sent the request, as proven by its bearer token. Declare a controller parameter of this
+ * type to require authentication (401 otherwise).
+ */
+public sealed interface Caller {
+
+    /** A token bound to one user. */
+    record User(long userId, TokenKind kind, long tokenId, Long clientId) implements Caller {
+    }
+
+    /** The domain's config (administrator) token: domain-level calls, any user by numeric id. */
+    record Admin() implements Caller {
+    }
+}

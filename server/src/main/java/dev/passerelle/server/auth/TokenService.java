@@ -1,0 +1,111 @@
+package dev.passerelle.server.auth;
+
+import dev.passerelle.server.crypto.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, resolves and revokes user tokens. Only the SHA-256 of a token is stored; the token
+ * itself is returned once, to the caller that asked for it.
+ */
+@Service
+public class TokenService {
+
+    private static final int TOKEN_BYTES = 48; // 384 bits; ~64 URL-safe characters on the wire
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TokenService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A fresh token of {@code kind} for {@code userId}; the returned issue carries the only copy. */
+    public Issued issue(TokenKind kind, long userId, Long clientId) {
+        String token = Secrets.random(TOKEN_BYTES);
+        Instant now = clock.instant();
+        Instant expiresAt = kind.lifetime() == null ? null : now.plus(kind.lifetime());
+        jdbc.sql("""
+                INSERT INTO auth_token (token_hash, kind, id_user, id_client, created, expires_at)
+                VALUES (:hash, :kind, :user, :client, :created, :expires)""")
+                .param("hash", Secrets.sha256(token))
+                .param("kind", kind.name())
+                .param("user", userId)
+                .param("client", clientId)
+                .param("created", utc(now))
+                .param("expires", utc(expiresAt))
+                .update();
+        return new Issued(token, kind, userId, expiresAt);
+    }
+
+    /**
+     * The user a token stands for, if it exists, has not expired, and its user is still there.
+     * A single-use code is spent by this call: a second resolution fails.
+     */
+    @Transactional
+    public Optional<Caller.User> resolve(String token) {
+        Instant now = clock.instant();
+        Optional<Row> found = jdbc.sql("""
+                SELECT t.id, t.kind, t.id_user, t.id_client, t.expires_at, t.consumed_at, u.temporary_until
+                FROM auth_token t JOIN app_user u ON u.id = t.id_user
+                WHERE t.token_hash = :hash""")
+                .param("hash", Secrets.sha256(token))
+                .query((rs, n) -> new Row(rs.getLong("id"), TokenKind.valueOf(rs.getString("kind")),
+                        rs.getLong("id_user"), (Long) rs.getObject("id_client", Long.class),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("consumed_at", OffsetDateTime.class)),
+                        instant(rs.getObject("temporary_until", OffsetDateTime.class))))
+                .optional();
+        return found.filter(row -> row.usableAt(now))
+                .filter(row -> row.kind() != TokenKind.SINGLE_USE_CODE || spend(row.id(), now))
+                .map(row -> new Caller.User(row.userId(), row.kind(), row.id(), row.clientId()));
+    }
+
+    private boolean spend(long tokenId, Instant now) {
+        return jdbc.sql("UPDATE auth_token SET consumed_at = :now WHERE id = :id AND consumed_at IS NULL")
+                .param("now", utc(now)).param("id", tokenId).update() == 1;
+    }
+
+    /** Deletes the token with this id (e.g. {@code DELETE /auth/token} on the caller's own token). */
+    public void revoke(long tokenId) {
+        jdbc.sql("DELETE FROM auth_token WHERE id = :id").param("id", tokenId).update();
+    }
+
+    /** Deletes every permanent token of {@code userId} but {@code keepTokenId} ({@code revoke_previous}). */
+    public void revokeOtherPermanentTokens(long userId, long keepTokenId) {
+        jdbc.sql("DELETE FROM auth_token WHERE id_user = :user AND kind = 'PERMANENT' AND id <> :keep")
+                .param("user", userId).param("keep", keepTokenId).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A token just issued: {@code token} is the only copy of the secret. */
+    public record Issued(String token, TokenKind kind, long userId, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "Issued[" + kind + " for user " + userId + "]";
+        }
+    }
+
+    private record Row(long id, TokenKind kind, long userId, Long clientId, Instant expiresAt, Instant consumedAt,
+                       Instant userTemporaryUntil) {
+        boolean usableAt(Instant now) {
+            return (expiresAt == null || now.isBefore(expiresAt))
+                    && consumedAt == null
+                    && (userTemporaryUntil == null || now.isBefore(userTemporaryUntil));
+        }
+    }
+}

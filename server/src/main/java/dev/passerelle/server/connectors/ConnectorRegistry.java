@@ -1,0 +1,114 @@
+package dev.passerelle.server.connectors;
+
+import dev.passerelle.connector.Connector;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.SourceDescriptor;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connectors this server runs: discovered with {@link ServiceLoader} at start-up, minus the
+ * ones the configuration disables ({@code passerelle.connectors.disabled}: uuids) and their
+ * disabled sources ({@code passerelle.connectors.disabled-sources.<uuid>}: source names).
+ * Settings for a connector come from {@code passerelle.connectors.settings.<uuid>.<key>}.
+ */
+@Component
+public class ConnectorRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
+
+    private final List<Connector> connectors;
+    private final ConnectorsProperties properties;
+
+    @Autowired
+    public ConnectorRegistry(ConnectorsProperties properties) {
+        this(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList(), properties);
+    }
+
+    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties) {
+        this.properties = properties;
+        Map<Integer, Connector> byId = new HashMap<>();
+        for (Connector c : discovered) {
+            Connector clash = byId.putIfAbsent(c.descriptor().id(), c);
+            if (clash != null) {
+                throw new IllegalStateException("Connectors " + clash.descriptor().name() + " and "
+                        + c.descriptor().name() + " share id " + c.descriptor().id());
+            }
+        }
+        this.connectors = discovered.stream()
+                .filter(c -> !properties.disabled().contains(c.descriptor().uuid().toString()))
+                .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
+                .toList();
+        log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
+    }
+
+    /** Enabled connectors, by id. */
+    public List<Connector> all() {
+        return connectors;
+    }
+
+    /** An enabled connector by numeric id or uuid (the API accepts both, §2.1). */
+    public Optional<Connector> find(String idOrUuid) {
+        if (idOrUuid == null) {
+            return Optional.empty();
+        }
+        String key = idOrUuid.trim();
+        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
+            return byId(Integer.parseInt(key));
+        }
+        try {
+            return byUuid(UUID.fromString(key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Connector> byId(int id) {
+        return connectors.stream().filter(c -> c.descriptor().id() == id).findFirst();
+    }
+
+    public Optional<Connector> byUuid(UUID uuid) {
+        return connectors.stream().filter(c -> c.descriptor().uuid().equals(uuid)).findFirst();
+    }
+
+    /** Whether the configuration leaves this source of this connector enabled. */
+    public boolean isEnabled(ConnectorDescriptor connector, SourceDescriptor source) {
+        return !properties.disabledSources()
+                .getOrDefault(connector.uuid().toString(), List.of())
+                .contains(source.name());
+    }
+
+    /** The enabled sources of a connector, in priority order. */
+    public List<SourceDescriptor> enabledSources(ConnectorDescriptor connector) {
+        return connector.sources().stream().filter(s -> isEnabled(connector, s)).toList();
+    }
+
+    /** Settings handed to the connector in every {@link dev.passerelle.connector.ConnectionContext}. */
+    public Map<String, String> settings(ConnectorDescriptor connector) {
+        return properties.settings().getOrDefault(connector.uuid().toString(), Map.of());
+    }
+
+    /** {@code passerelle.connectors.*}. */
+    @ConfigurationProperties("passerelle.connectors")
+    public record ConnectorsProperties(
+            List<String> disabled,
+            Map<String, List<String>> disabledSources,
+            Map<String, Map<String, String>> settings) {
+
+        public ConnectorsProperties {
+            disabled = disabled == null ? List.of() : List.copyOf(disabled);
+            disabledSources = disabledSources == null ? Map.of() : Map.copyOf(disabledSources);
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
+    }
+}

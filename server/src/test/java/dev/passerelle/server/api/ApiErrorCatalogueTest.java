@@ -1,0 +1,25 @@
+package dev.passerelle.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApiErrorCatalogueTest {
+
+    @Test
+    void noTwoEntriesShareCodeAndStatus() {
+        Set<String> seen = new HashSet<>();
+        for (ApiError error : ApiError.values()) {
+            assertThat(seen.add(error.code() + "/" + error.status().value()))
+                    .as("%s duplicates another entry", error).isTrue();
+        }
+    }
+
+    @Test
+    void everyEntryHasADescriptionForDevelopers() {
+        assertThat(Arrays.stream(ApiError.values())).allSatisfy(e -> assertThat(e.description()).isNotBlank());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.passerelle.server.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for integration tests: real requests over the loopback, bodies in any of
+ * the three encodings the protocol accepts, JSON responses as {@link JsonNode}.
+ * <pre>{@code api.post("/users/me/connections").bearer(token).json(Map.of("id_connector", 40)).send()}</pre>
+ */
+public final class TestApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public TestApi(String base) {
+        this.base = base;
+    }
+
+    /** The API root, e.g. {@code http://localhost:54321/2.0}. */
+    public String base() {
+        return base;
+    }
+
+    public Call get(String path) {
+        return new Call("GET", path);
+    }
+
+    public Call post(String path) {
+        return new Call("POST", path);
+    }
+
+    public Call put(String path) {
+        return new Call("PUT", path);
+    }
+
+    public Call patch(String path) {
+        return new Call("PATCH", path);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
+    /** One request being built. */
+    public final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Call bearer(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        public Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** A JSON object body. */
+        public Call json(Map<String, ?> fields) {
+            return raw("application/json", JSON.writeValueAsString(fields));
+        }
+
+        /** Any body with its content type, e.g. malformed JSON. */
+        public Call raw(String contentType, String content) {
+            headers.put("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** An {@code application/x-www-form-urlencoded} body. */
+        public Call form(Map<String, String> fields) {
+            return raw("application/x-www-form-urlencoded", fields.entrySet().stream()
+                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&")));
+        }
+
+        /** A {@code multipart/form-data} body, as {@code curl -F} sends. */
+        public Call multipart(Map<String, String> fields) {
+            String boundary = "----passerelle" + UUID.randomUUID();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+            body = HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+            return this;
+        }
+
+        public Response send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body);
+            headers.forEach(request::header);
+            try {
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Response(response.statusCode(), response.headers(), response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A response: status, headers, raw bytes, and the body as JSON on demand. */
+    public record Response(int status, HttpHeaders headers, byte[] bytes) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(bytes);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+}
