@@ -1,0 +1,9 @@
+package dev.passerelle.server.connections;
+
+/**
+ * Published, inside the request or task that ran it, when a step on a connection source
+ * succeeded: the source's data can now be pulled. The data feature listens to it to discover
+ * accounts and subscriptions and to fetch what the user consented to.
+ */
+public record SourceReady(OpenSource source) {
+}
