@@ -35,7 +35,11 @@ public class DataDirectory {
      * owner-only the first time. Safe when two processes start together: one creation wins.
      */
     public String secret(String name, Supplier<String> generator) {
-        Path file = root.resolve(name);
+        return secretAt(root.resolve(name), generator);
+    }
+
+    /** As {@link #secret(String, Supplier)}, for a secret file kept outside the data directory. */
+    public String secretAt(Path file, Supplier<String> generator) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
