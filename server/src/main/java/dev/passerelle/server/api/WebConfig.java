@@ -3,16 +3,25 @@ package dev.passerelle.server.api;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the argument resolvers every feature package contributes. */
+/** Registers the argument resolvers and interceptors every feature package contributes. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
     private final List<HandlerMethodArgumentResolver> resolvers;
+    private final List<HandlerInterceptor> interceptors;
 
-    public WebConfig(List<HandlerMethodArgumentResolver> resolvers) {
+    public WebConfig(List<HandlerMethodArgumentResolver> resolvers, List<HandlerInterceptor> interceptors) {
         this.resolvers = resolvers;
+        this.interceptors = interceptors;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        interceptors.forEach(registry::addInterceptor);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.passerelle.server.limits;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code passerelle.limits.*}.
+ *
+ * @param authPerMinute               requests to {@code /auth/*} per client address and minute
+ * @param connectionCreatesPerMinute  connection creations per token, and per client address, and minute
+ * @param maxBodyBytes                largest accepted request body
+ * @param connectorConcurrency        connector steps running at once per connector
+ * @param connectorWait               how long a step waits for a free slot before a 429
+ */
+@ConfigurationProperties("passerelle.limits")
+public record LimitsProperties(
+        Integer authPerMinute,
+        Integer connectionCreatesPerMinute,
+        Integer maxBodyBytes,
+        Integer connectorConcurrency,
+        Duration connectorWait) {
+
+    public LimitsProperties {
+        authPerMinute = authPerMinute == null ? 60 : authPerMinute;
+        connectionCreatesPerMinute = connectionCreatesPerMinute == null ? 20 : connectionCreatesPerMinute;
+        maxBodyBytes = maxBodyBytes == null ? 64 * 1024 : maxBodyBytes;
+        connectorConcurrency = connectorConcurrency == null ? 16 : connectorConcurrency;
+        connectorWait = connectorWait == null ? Duration.ofSeconds(5) : connectorWait;
+    }
+}

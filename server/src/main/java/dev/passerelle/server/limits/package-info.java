@@ -1,0 +1,6 @@
+/**
+ * Abuse limits: request rates per client address and per token on the endpoints that create
+ * things or check secrets, a cap on request body size, and a per-connector concurrency limit so
+ * that a flood of requests cannot hammer an institution.
+ */
+package dev.passerelle.server.limits;
