@@ -21,6 +21,8 @@ import org.springframework.core.env.MapPropertySource;
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String PROPERTY = "passerelle.test.db";
+    public static final String AT_REST_K1 = "dGVzdC1rZXktb25lLTMyLWJ5dGVzLWxvbmctLS0tLS0=";
+    public static final String AT_REST_K2 = "dGVzdC1rZXktdHdvLTMyLWJ5dGVzLWxvbmctLS0tLS0=";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -40,6 +42,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         };
         Map<String, Object> all = new java.util.HashMap<>(props);
         all.put("passerelle.data-dir", dataDir().toString());
+        // Contexts share the PostgreSQL database, so they share at-rest keys too: k1 seals, k2 is
+        // known so that a rotation test can move everything to k2 without breaking other contexts.
+        all.put("passerelle.crypto.at-rest-keys.k1", AT_REST_K1);
+        all.put("passerelle.crypto.at-rest-keys.k2", AT_REST_K2);
+        all.put("passerelle.crypto.active-key", "k1");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("passerelle-test-db", all));
     }
 
