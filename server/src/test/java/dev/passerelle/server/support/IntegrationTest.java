@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A short bounded wait keeps "resume=true on a decoupled validation not yet given" quick to test.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "passerelle.connections.resume-wait=2s")
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import({TestSupportConfig.class, TestUsers.class})
 public @interface IntegrationTest {
