@@ -133,7 +133,9 @@ public class ConnectionService {
         SourceRow source = sourceName.isPresent()
                 ? sourceToUpdate(connection, descriptor, sourceName.get(), values)
                 : currentSource(connection, descriptor);
-        Trigger trigger = triggerFor(source, values, resume, body.bool("refresh_auth").orElse(false));
+        Trigger trigger = neverStarted(source)
+                ? Trigger.CREDENTIALS
+                : triggerFor(source, values, resume, body.bool("refresh_auth").orElse(false));
         if (trigger == Trigger.CREDENTIALS) {
             FieldValidator.forUpdate(descriptor.fieldsFor(source.name(), AuthMechanism.CREDENTIALS), values);
         }
@@ -268,7 +270,7 @@ public class ConnectionService {
     }
 
     private static ApiException failure(StepOutcome outcome) {
-        var error = outcome.state().failureError();
+        ApiError error = outcome.state().failureError().orElseThrow();
         return new ApiException(error, error.description(), outcome.errorMessage());
     }
 
@@ -288,6 +290,11 @@ public class ConnectionService {
             return Trigger.ANSWER;
         }
         return Trigger.CREDENTIALS;
+    }
+
+    /** A source just added to the connection: its first step is a start, whatever was posted. */
+    private static boolean neverStarted(SourceRow source) {
+        return source.lastUpdate() == null && source.state() == null && source.sealedSession() == null;
     }
 
     private Set<String> challengeFields(SourceRow source) {

@@ -71,10 +71,11 @@ public enum ConnectionState {
 
     /**
      * The error a failed step answers with: its code is this state's wire string (§3.3, observed
-     * {@code {"code":"wrongpass"}}). Only states a connector failure can produce have one.
+     * {@code {"code":"wrongpass"}}). Only the states a failed check leads to have one; the others
+     * are answered with the connection itself (202).
      */
-    public ApiError failureError() {
-        return switch (this) {
+    public Optional<ApiError> failureError() {
+        return Optional.ofNullable(switch (this) {
             case WRONGPASS -> ApiError.WRONGPASS;
             case PASSWORD_EXPIRED -> ApiError.PASSWORD_EXPIRED;
             case ACTION_NEEDED -> ApiError.ACTION_NEEDED;
@@ -82,8 +83,7 @@ public enum ConnectionState {
             case WEBSITE_UNAVAILABLE -> ApiError.WEBSITE_UNAVAILABLE;
             case BUG -> ApiError.CONNECTOR_BUG;
             case NOT_SUPPORTED -> ApiError.NOT_SUPPORTED;
-            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED, VALIDATING ->
-                    throw new IllegalStateException(wire + " is not a failure");
-        };
+            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED, VALIDATING -> null;
+        });
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * in, what to show the user, and when the scheduler should try again.
  *
  * @param state        the new state, or null when the step succeeded
- * @param failed       the step was a {@code StepResult.Failure} (answered as an error envelope on
- *                     creation and on {@code POST} updates)
+ * @param failed       the check failed (answered as an error envelope on creation and on
+ *                     {@code POST} updates); a refused decoupled validation is not a failed check
  * @param errorMessage the institution's words for the user, or null
  * @param fields       what the state asks the user for (empty when nothing)
  * @param pending      the interactive step {@code resume} continues, or null

@@ -57,7 +57,8 @@ class StepOutcomes {
             case USER_ACTION -> state == ConnectionState.ACTION_NEEDED ? periodic : null;
             case TRANSIENT, FINAL -> null;
         };
-        return new StepOutcome(state, true, f.userMessage(), fields, null, null, nextTry, f.session());
+        return new StepOutcome(state, state.failureError().isPresent(), f.userMessage(), fields, null, null, nextTry,
+                f.session());
     }
 
     /** §4: a refused or expired decoupled validation leaves the source waiting for a new SCA. */
