@@ -2,39 +2,22 @@ package dev.passerelle.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class AuthCodeTest {
+class AuthCodeTest extends AuthEndpointTestBase {
 
-    @Autowired
-    TestApi api;
-    @Autowired
-    ClientApplications clients;
-    @Autowired
-    DataDirectory dataDirectory;
-    @Autowired
-    MutableClock clock;
-
-    private AuthSteps steps;
     private String permanentToken;
 
     @BeforeEach
     void setUp() {
-        clock.advance(Duration.ofMinutes(1)); // a full /auth rate-limit bucket: every test class calls from 127.0.0.1
-        steps = new AuthSteps(api);
-        permanentToken = steps.permanentUser(TestClient.registerIn(clients)).get("auth_token").asString();
+        permanentToken = steps.permanentUser(client).get("auth_token").asString();
     }
 
     @Test

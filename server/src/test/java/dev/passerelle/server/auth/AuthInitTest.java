@@ -2,42 +2,17 @@ package dev.passerelle.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class AuthInitTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    ClientApplications clients;
-    @Autowired
-    DataDirectory dataDirectory;
-    @Autowired
-    MutableClock clock;
-
-    private TestClient client;
-    private AuthSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        clock.advance(Duration.ofMinutes(1)); // a full /auth rate-limit bucket: every test class calls from 127.0.0.1
-        client = TestClient.registerIn(clients);
-        steps = new AuthSteps(api);
-    }
+class AuthInitTest extends AuthEndpointTestBase {
 
     @Test
     void initWithClientCredentialsCreatesPermanentUserWithoutExpiresIn() {

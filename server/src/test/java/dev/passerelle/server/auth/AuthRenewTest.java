@@ -2,37 +2,15 @@ package dev.passerelle.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class AuthRenewTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    ClientApplications clients;
-    @Autowired
-    MutableClock clock;
-
-    private TestClient client;
-    private AuthSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        clock.advance(Duration.ofMinutes(1)); // a full /auth rate-limit bucket: every test class calls from 127.0.0.1
-        client = TestClient.registerIn(clients);
-        steps = new AuthSteps(api);
-    }
+class AuthRenewTest extends AuthEndpointTestBase {
 
     private TestApi.Response renew(Map<String, String> fields) {
         return api.post("/auth/renew").form(client.credentialsAnd(fields)).send();

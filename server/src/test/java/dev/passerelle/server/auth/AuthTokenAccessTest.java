@@ -2,16 +2,13 @@ package dev.passerelle.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,26 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class AuthTokenAccessTest {
+class AuthTokenAccessTest extends AuthEndpointTestBase {
 
-    @Autowired
-    TestApi api;
-    @Autowired
-    ClientApplications clients;
     @Autowired
     UserAccounts users;
-    @Autowired
-    MutableClock clock;
-
-    private TestClient client;
-    private AuthSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        clock.advance(Duration.ofMinutes(1)); // a full /auth rate-limit bucket: every test class calls from 127.0.0.1
-        client = TestClient.registerIn(clients);
-        steps = new AuthSteps(api);
-    }
 
     @Test
     void exchangeAnswersBearerAccessToken() {
