@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.connections.resume-wait=2s",
         "passerelle.limits.auth-per-minute=1000000",
-        "passerelle.limits.connection-creates-per-minute=1000000"})
+        "passerelle.limits.connection-creates-per-minute=1000000",
+        "passerelle.limits.connection-creates-per-address-per-minute=1000000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import({TestSupportConfig.class, TestUsers.class})
 public @interface IntegrationTest {
