@@ -65,7 +65,7 @@ class TransactionController {
                 TransactionFilter.dateColumn(filter), min == null ? null : min.firstDay(), max == null ? null : max.lastDay(),
                 updatedAfter == null ? null : updatedAfter.instant(),
                 income == null ? null : Flags.parse("income", income),
-                deleted != null ? Flags.parse("deleted", deleted) : Flags.isOn("all", all) ? null : Boolean.FALSE);
+                deletedFilter(deleted, all));
 
         List<TransactionView> page = store.page(query, paging);
         long total = store.count(query);
@@ -76,6 +76,14 @@ class TransactionController {
                 page.stream().map(dateOf).min(Comparator.naturalOrder()).orElse(null),
                 page.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(null),
                 PageLinks.of(request, paging, total));
+    }
+
+    /** {@code deleted} picks deleted or live rows; without it {@code all} shows both, and by default only live ones. */
+    private static Boolean deletedFilter(String deleted, String all) {
+        if (deleted != null) {
+            return Flags.parse("deleted", deleted);
+        }
+        return Flags.isOn("all", all) ? null : Boolean.FALSE;
     }
 
     @GetMapping("/users/{user}/transactions/{id}")

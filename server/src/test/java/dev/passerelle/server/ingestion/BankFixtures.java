@@ -1,11 +1,9 @@
 package dev.passerelle.server.ingestion;
 
-import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.server.connections.OpenSource;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -17,11 +15,13 @@ public final class BankFixtures {
 
     private final JdbcClient jdbc;
     private final FakeBank bank;
+    private final DataIngestion ingestion;
     private final Clock clock;
 
-    BankFixtures(JdbcClient jdbc, FakeBank bank, Clock clock) {
+    BankFixtures(JdbcClient jdbc, FakeBank bank, DataIngestion ingestion, Clock clock) {
         this.jdbc = jdbc;
         this.bank = bank;
+        this.ingestion = ingestion;
         this.clock = clock;
     }
 
@@ -40,12 +40,24 @@ public final class BankFixtures {
                 .param("c", connectionId).param("s", FakeBank.ID)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update(source, "id");
-        return open(userId, connectionId, source.getKeyAs(Long.class));
+        return bank.open(userId, connectionId, source.getKeyAs(Long.class), clock);
     }
 
-    OpenSource open(long userId, long connectionId, long sourceId) {
-        return new OpenSource(bank, new ConnectionContext(connectionId, "directaccess", Map.of(), Set.of(), null,
-                false, clock, Map.of(), null), userId, connectionId, sourceId);
+    /** Pulls what the fake bank shows, as after a successful sync of the source. */
+    public void sync(OpenSource source) {
+        ingestion.ingest(source);
+    }
+
+    /** The ids of the source's accounts (consented or not), in creation order. */
+    public List<Long> accountIds(OpenSource source) {
+        return jdbc.sql("SELECT id FROM bank_account WHERE id_source = :s ORDER BY id").param("s", source.sourceId())
+                .query(Long.class).list();
+    }
+
+    /** The ids of the source's subscriptions, in creation order. */
+    public List<Long> subscriptionIds(OpenSource source) {
+        return jdbc.sql("SELECT id FROM subscription WHERE id_source = :s ORDER BY id").param("s", source.sourceId())
+                .query(Long.class).list();
     }
 
     /** What the fake bank shows on that source's connection. */

@@ -12,7 +12,9 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.server.connections.OpenSource;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,12 @@ public final class FakeBank implements Connector {
             transactions.put(accountExternalId, new ArrayList<>(list));
             return this;
         }
+    }
+
+    /** A source of a connection on this bank, ready for data calls. */
+    public OpenSource open(long userId, long connectionId, long sourceId, Clock clock) {
+        return new OpenSource(this, new ConnectionContext(connectionId, "directaccess", Map.of(), Set.of(), null,
+                false, clock, Map.of(), null), userId, connectionId, sourceId);
     }
 
     public Script script(long connectionId) {

@@ -23,14 +23,14 @@ public class FakeBankConfig {
     }
 
     @Bean
-    BankFixtures bankFixtures(JdbcClient jdbc, FakeBank bank, Clock clock) {
-        return new BankFixtures(jdbc, bank, clock);
+    BankFixtures bankFixtures(JdbcClient jdbc, FakeBank bank, DataIngestion ingestion, Clock clock) {
+        return new BankFixtures(jdbc, bank, ingestion, clock);
     }
 
     @Bean
     @Primary
     SourceSessions fakeBankSessions(JdbcClient jdbc, CredentialVault vault, ConnectorRegistry registry, Clock clock,
-                                    BankFixtures fixtures) {
+                                    FakeBank bank) {
         return new SourceSessions(jdbc, vault, registry, clock) {
             @Override
             public OpenSource open(long sourceId) {
@@ -38,7 +38,7 @@ public class FakeBankConfig {
                         SELECT c.id_user, c.id FROM connection_source s JOIN connection c ON c.id = s.id_connection
                         WHERE s.id = :s""")
                         .param("s", sourceId)
-                        .query((rs, n) -> fixtures.open(rs.getLong("id_user"), rs.getLong("id"), sourceId))
+                        .query((rs, n) -> bank.open(rs.getLong("id_user"), rs.getLong("id"), sourceId, clock))
                         .single();
             }
         };
