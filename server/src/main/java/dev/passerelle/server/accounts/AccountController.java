@@ -4,6 +4,7 @@ import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
 import dev.passerelle.server.ingestion.UserConnections;
 import java.util.List;
@@ -41,13 +42,13 @@ class AccountController {
     AccountList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                      @RequestParam(required = false) String all) {
         long userId = users.resolve(caller, user);
-        return accounts.list(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all));
+        return accounts.list(new Visible(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all)));
     }
 
     @GetMapping({"/users/{user}/accounts/{account}", "/users/{user}/connections/{connection}/accounts/{account}"})
     AccountView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                     @PathVariable long account, @RequestParam(required = false) String all) {
-        return accounts.get(users.resolve(caller, user), connection, account, Flags.isOn("all", all));
+        return accounts.get(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), account);
     }
 
     @RequestMapping(method = {RequestMethod.PUT, RequestMethod.POST},
@@ -55,7 +56,8 @@ class AccountController {
     Object edit(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                 @PathVariable String ids, @RequestParam(required = false) String all, BodyParams body) {
         IdList list = IdList.parse(ids);
-        List<AccountView> edited = accounts.edit(users.resolve(caller, user), connection, list, Flags.isOn("all", all), body);
+        List<AccountView> edited = accounts.edit(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)),
+                list, body);
         return list.several() ? new EditedAccounts(edited) : edited.getFirst();
     }
 }

@@ -4,6 +4,7 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.ingestion.Consent;
 import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,12 @@ public class AccountService {
         this.consent = consent;
     }
 
-    public AccountList list(long userId, Long connectionId, boolean all) {
-        return AccountList.of(store.list(userId, connectionId, all));
+    public AccountList list(Visible visible) {
+        return AccountList.of(store.list(visible));
     }
 
-    public AccountView get(long userId, Long connectionId, long id, boolean all) {
-        return AccountView.of(find(userId, connectionId, id, all));
+    public AccountView get(Visible visible, long id) {
+        return AccountView.of(find(visible, id));
     }
 
     /**
@@ -42,23 +43,23 @@ public class AccountService {
      *
      * @return the accounts after the edit, in the order of {@code ids}
      */
-    public List<AccountView> edit(long userId, Long connectionId, IdList ids, boolean all, BodyParams body) {
+    public List<AccountView> edit(Visible visible, IdList ids, BodyParams body) {
         Optional<Boolean> disabled = body.bool("disabled");
         Optional<Boolean> display = body.bool("display");
         Optional<Boolean> bookmarked = body.bool("bookmarked");
         Optional<String> name = body.string("name");
         Optional<String> usage = body.string("usage").map(AccountService::usage);
-        List<AccountRow> targets = ids.ids().stream().map(id -> find(userId, connectionId, id, all)).toList();
+        List<AccountRow> targets = ids.ids().stream().map(id -> find(visible, id)).toList();
         for (AccountRow account : targets) {
             store.edit(account.id(), display.orElse(null), name.orElse(null), bookmarked.orElse(null), usage.orElse(null));
             disabled.ifPresent(d -> consent.set(Kind.ACCOUNT, account.id(), account.disabled() != null, d));
         }
-        return targets.stream().map(a -> AccountView.of(find(userId, connectionId, a.id(), true))).toList();
+        return targets.stream().map(a -> AccountView.of(find(visible.withAll(), a.id()))).toList();
     }
 
-    private AccountRow find(long userId, Long connectionId, long id, boolean all) {
-        return store.find(userId, connectionId, id, all)
-                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No account " + id + (all ? "" : " (disabled accounts need ?all)")));
+    private AccountRow find(Visible visible, long id) {
+        return store.find(visible, id).orElseThrow(() -> ApiError.NOT_FOUND.exception(
+                "No account " + id + (visible.all() ? "" : " (disabled accounts need ?all)")));
     }
 
     private static String usage(String raw) {

@@ -2,7 +2,6 @@ package dev.passerelle.server.accounts;
 
 import static dev.passerelle.server.ingestion.DbValues.instant;
 import static dev.passerelle.server.ingestion.DbValues.nullableLong;
-import static dev.passerelle.server.ingestion.DbValues.utc;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.server.connections.OpenSource;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -59,36 +57,24 @@ public class AccountStore {
     }
 
     private long insert(OpenSource source, Account account, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        bindListed(jdbc.sql("""
+        return rows.insert(bindListed(jdbc.sql("""
                 INSERT INTO bank_account (id_connection, id_user, id_source, external_id, account_number, original_name,
                     name, account_type, balance, coming, currency, iban, bic, account_usage, ownership, company_name,
                     opening_date, loan, created, last_update, disabled)
                 VALUES (:connection, :user, :source, :externalId, :number, :originalName,
                     :originalName, :type, :balance, :coming, :currency, :iban, :bic, :usage, :ownership, :companyName,
-                    :openingDate, :loan, :now, :now, :now)"""), account)
-                .param("connection", source.connectionId())
-                .param("user", source.userId())
-                .param("source", source.sourceId())
-                .param("externalId", account.externalId())
-                .param("now", utc(now))
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                    :openingDate, :loan, :now, :now, :now)"""), account), source, account.externalId(), now);
     }
 
     private void refresh(long id, OpenSource source, Account account, Instant now) {
-        bindListed(jdbc.sql("""
+        rows.refresh(bindListed(jdbc.sql("""
                 UPDATE bank_account SET id_source = :source, account_number = :number,
                     name = CASE WHEN name = original_name THEN :originalName ELSE name END,
                     original_name = :originalName, account_type = :type, balance = :balance, coming = :coming,
                     currency = :currency, iban = :iban, bic = :bic, account_usage = COALESCE(account_usage, :usage),
                     ownership = :ownership, company_name = :companyName, opening_date = :openingDate, loan = :loan,
                     last_update = :now, deleted = NULL
-                WHERE id = :id"""), account)
-                .param("source", source.sourceId())
-                .param("now", utc(now))
-                .param("id", id)
-                .update();
+                WHERE id = :id"""), account), source, id, now);
     }
 
     private JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Account account) {
@@ -112,31 +98,15 @@ public class AccountStore {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(this::row).optional();
     }
 
-    /**
-     * The user's accounts, optionally of one connection; disabled ones only when {@code all}
-     * (deleted ones are always listed, carrying their {@code deleted} date).
-     */
-    public List<AccountRow> list(long userId, Long connectionId, boolean all) {
-        return jdbc.sql(SELECT + " WHERE a.id_user = :u"
-                        + (connectionId == null ? "" : " AND a.id_connection = :c")
-                        + (all ? "" : " AND a.disabled IS NULL")
-                        + " ORDER BY a.id")
-                .params(filterParams(userId, connectionId))
-                .query(this::row).list();
+    /** The visible accounts, by id. */
+    public List<AccountRow> list(DiscoveredRows.Visible visible) {
+        return jdbc.sql(SELECT + visible.where("a") + " ORDER BY a.id").params(visible.params()).query(this::row).list();
     }
 
-    /** One of the user's accounts, under the same visibility rules as {@link #list}. */
-    public Optional<AccountRow> find(long userId, Long connectionId, long id, boolean all) {
-        return jdbc.sql(SELECT + " WHERE a.id = :id AND a.id_user = :u"
-                        + (connectionId == null ? "" : " AND a.id_connection = :c")
-                        + (all ? "" : " AND a.disabled IS NULL"))
-                .params(filterParams(userId, connectionId))
-                .param("id", id)
+    /** One visible account. */
+    public Optional<AccountRow> find(DiscoveredRows.Visible visible, long id) {
+        return jdbc.sql(SELECT + visible.where("a") + " AND a.id = :id").params(visible.params()).param("id", id)
                 .query(this::row).optional();
-    }
-
-    private static Map<String, Object> filterParams(long userId, Long connectionId) {
-        return connectionId == null ? Map.of("u", userId) : Map.of("u", userId, "c", connectionId);
     }
 
     /** Applies the user's edits; a null argument leaves that column as it is. */

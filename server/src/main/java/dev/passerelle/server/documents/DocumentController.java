@@ -3,6 +3,7 @@ package dev.passerelle.server.documents;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.transactions.Paging;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,7 @@ class DocumentController {
                       @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         long userId = users.resolve(caller, user);
         Long scope = subscription != null ? subscription : idSubscription;
-        if (scope != null && subscriptions.find(userId, null, scope, false).isEmpty()) {
+        if (scope != null && subscriptions.find(new Visible(userId, null, false), scope).isEmpty()) {
             throw ApiError.NOT_FOUND.exception("No subscription " + scope);
         }
         Paging paging = Paging.parse(limit, offset);

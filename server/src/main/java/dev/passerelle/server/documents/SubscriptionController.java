@@ -7,6 +7,7 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.ingestion.Consent;
 import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
 import dev.passerelle.server.ingestion.UserConnections;
 import java.util.List;
@@ -44,8 +45,8 @@ class SubscriptionController {
     SubscriptionList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                           @RequestParam(required = false) String all) {
         long userId = users.resolve(caller, user);
-        List<SubscriptionView> listed = store.list(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all))
-                .stream().map(SubscriptionView::of).toList();
+        List<SubscriptionView> listed = store.list(new Visible(userId, connections.requireOwned(userId, connection),
+                Flags.isOn("all", all))).stream().map(SubscriptionView::of).toList();
         return new SubscriptionList(listed, listed.size());
     }
 
@@ -53,26 +54,25 @@ class SubscriptionController {
             "/users/{user}/connections/{connection}/subscriptions/{subscription}"})
     SubscriptionView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                          @PathVariable long subscription, @RequestParam(required = false) String all) {
-        return SubscriptionView.of(find(users.resolve(caller, user), connection, subscription, Flags.isOn("all", all)));
+        return SubscriptionView.of(find(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), subscription));
     }
 
     @RequestMapping(method = {RequestMethod.PUT, RequestMethod.POST},
             path = {"/users/{user}/subscriptions/{ids}", "/users/{user}/connections/{connection}/subscriptions/{ids}"})
     Object edit(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                 @PathVariable String ids, @RequestParam(required = false) String all, BodyParams body) {
-        long userId = users.resolve(caller, user);
+        Visible visible = new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all));
         IdList list = IdList.parse(ids);
-        boolean visibleWithAll = Flags.isOn("all", all);
-        List<SubscriptionRow> targets = list.ids().stream().map(id -> find(userId, connection, id, visibleWithAll)).toList();
+        List<SubscriptionRow> targets = list.ids().stream().map(id -> find(visible, id)).toList();
         body.bool("disabled").ifPresent(disable -> targets.forEach(
                 s -> consent.set(Kind.SUBSCRIPTION, s.id(), s.disabled() != null, disable)));
         List<SubscriptionView> edited = targets.stream()
-                .map(s -> SubscriptionView.of(find(userId, connection, s.id(), true))).toList();
+                .map(s -> SubscriptionView.of(find(visible.withAll(), s.id()))).toList();
         return list.several() ? new SubscriptionList(edited, edited.size()) : edited.getFirst();
     }
 
-    private SubscriptionRow find(long userId, Long connection, long id, boolean all) {
-        return store.find(userId, connection, id, all)
-                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No subscription " + id + (all ? "" : " (disabled ones need ?all)")));
+    private SubscriptionRow find(Visible visible, long id) {
+        return store.find(visible, id).orElseThrow(() -> ApiError.NOT_FOUND.exception(
+                "No subscription " + id + (visible.all() ? "" : " (disabled ones need ?all)")));
     }
 }

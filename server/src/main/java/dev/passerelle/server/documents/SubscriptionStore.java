@@ -2,7 +2,6 @@ package dev.passerelle.server.documents;
 
 import static dev.passerelle.server.ingestion.DbValues.instant;
 import static dev.passerelle.server.ingestion.DbValues.nullableLong;
-import static dev.passerelle.server.ingestion.DbValues.utc;
 
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.connections.OpenSource;
@@ -12,10 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,31 +38,19 @@ public class SubscriptionStore {
     }
 
     private long insert(OpenSource source, Subscription subscription, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        bindListed(jdbc.sql("""
+        return rows.insert(bindListed(jdbc.sql("""
                 INSERT INTO subscription (id_connection, id_user, id_source, external_id, subscription_number, label,
                     subscriber, validity, renewdate, created, last_update, disabled)
                 VALUES (:connection, :user, :source, :externalId, :number, :label,
-                    :subscriber, :validity, :renewdate, :now, :now, :now)"""), subscription)
-                .param("connection", source.connectionId())
-                .param("user", source.userId())
-                .param("source", source.sourceId())
-                .param("externalId", subscription.externalId())
-                .param("now", utc(now))
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                    :subscriber, :validity, :renewdate, :now, :now, :now)"""), subscription), source, subscription.externalId(), now);
     }
 
     private void refresh(long id, OpenSource source, Subscription subscription, Instant now) {
-        bindListed(jdbc.sql("""
+        rows.refresh(bindListed(jdbc.sql("""
                 UPDATE subscription SET id_source = :source, subscription_number = :number, label = :label,
                     subscriber = :subscriber, validity = :validity, renewdate = :renewdate, last_update = :now,
                     deleted = NULL
-                WHERE id = :id"""), subscription)
-                .param("source", source.sourceId())
-                .param("now", utc(now))
-                .param("id", id)
-                .update();
+                WHERE id = :id"""), subscription), source, id, now);
     }
 
     private static JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Subscription subscription) {
@@ -81,28 +66,16 @@ public class SubscriptionStore {
         return jdbc.sql("SELECT * FROM subscription WHERE id = :id").param("id", id).query(this::row).optional();
     }
 
-    /** The user's subscriptions, optionally of one connection; disabled ones only when {@code all}. */
-    public List<SubscriptionRow> list(long userId, Long connectionId, boolean all) {
-        return jdbc.sql("SELECT * FROM subscription WHERE id_user = :u"
-                        + (connectionId == null ? "" : " AND id_connection = :c")
-                        + (all ? "" : " AND disabled IS NULL")
-                        + " ORDER BY id")
-                .params(filterParams(userId, connectionId))
+    /** The visible subscriptions, by id. */
+    public List<SubscriptionRow> list(DiscoveredRows.Visible visible) {
+        return jdbc.sql("SELECT * FROM subscription s" + visible.where("s") + " ORDER BY s.id").params(visible.params())
                 .query(this::row).list();
     }
 
-    /** One of the user's subscriptions, under the same visibility rules as {@link #list}. */
-    public Optional<SubscriptionRow> find(long userId, Long connectionId, long id, boolean all) {
-        return jdbc.sql("SELECT * FROM subscription WHERE id = :id AND id_user = :u"
-                        + (connectionId == null ? "" : " AND id_connection = :c")
-                        + (all ? "" : " AND disabled IS NULL"))
-                .params(filterParams(userId, connectionId))
-                .param("id", id)
-                .query(this::row).optional();
-    }
-
-    private static Map<String, Object> filterParams(long userId, Long connectionId) {
-        return connectionId == null ? Map.of("u", userId) : Map.of("u", userId, "c", connectionId);
+    /** One visible subscription. */
+    public Optional<SubscriptionRow> find(DiscoveredRows.Visible visible, long id) {
+        return jdbc.sql("SELECT * FROM subscription s" + visible.where("s") + " AND s.id = :id").params(visible.params())
+                .param("id", id).query(this::row).optional();
     }
 
     private SubscriptionRow row(ResultSet rs, int n) throws SQLException {

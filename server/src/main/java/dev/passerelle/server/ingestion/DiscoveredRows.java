@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,31 @@ public class DiscoveredRows {
 
         Kind(String table) {
             this.table = table;
+        }
+    }
+
+    /**
+     * Which items a user-facing read may see: the user's own, optionally of one connection, and the
+     * disabled ones only with {@code ?all} (PROTOCOL-NOTES §0bis "Implicit filtering"). Deleted items
+     * stay visible, carrying their {@code deleted} date.
+     */
+    public record Visible(long userId, Long connectionId, boolean all) {
+
+        /** The {@code WHERE} clause over the table aliased {@code alias}. */
+        public String where(String alias) {
+            return " WHERE " + alias + ".id_user = :visibleUser"
+                    + (connectionId == null ? "" : " AND " + alias + ".id_connection = :visibleConnection")
+                    + (all ? "" : " AND " + alias + ".disabled IS NULL");
+        }
+
+        /** The same items, disabled ones included: what an edit answers with once it addressed them. */
+        public Visible withAll() {
+            return new Visible(userId, connectionId, true);
+        }
+
+        public Map<String, Object> params() {
+            return connectionId == null ? Map.of("visibleUser", userId)
+                    : Map.of("visibleUser", userId, "visibleConnection", connectionId);
         }
     }
 
@@ -63,6 +89,28 @@ public class DiscoveredRows {
         }
         markMissingDeleted(kind, source, listed.stream().map(i -> ids.get(externalId.apply(i))).toList(), now);
         return ids;
+    }
+
+    /**
+     * Runs the {@code INSERT} of a newly discovered item, binding what every such insert shares
+     * ({@code :connection}, {@code :user}, {@code :source}, {@code :externalId}, {@code :now}).
+     *
+     * @return the new row's id
+     */
+    public long insert(JdbcClient.StatementSpec insert, OpenSource source, String externalId, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        insert.param("connection", source.connectionId())
+                .param("user", source.userId())
+                .param("source", source.sourceId())
+                .param("externalId", externalId)
+                .param("now", utc(now))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    /** Runs the {@code UPDATE} of a known item, binding {@code :source}, {@code :now} and {@code :id}. */
+    public void refresh(JdbcClient.StatementSpec update, OpenSource source, long id, Instant now) {
+        update.param("source", source.sourceId()).param("now", utc(now)).param("id", id).update();
     }
 
     private void markMissingDeleted(Kind kind, OpenSource source, Collection<Long> present, Instant now) {

@@ -6,6 +6,7 @@ import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.UserConnections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ class TransactionController {
                          @RequestParam(required = false) String all,
                          HttpServletRequest request) {
         long userId = users.resolve(caller, user);
-        if (account != null && accounts.find(userId, null, account, false).isEmpty()) {
+        if (account != null && accounts.find(new Visible(userId, null, false), account).isEmpty()) {
             throw ApiError.NOT_FOUND.exception("No account " + account);
         }
         Paging paging = Paging.parse(limit, offset);

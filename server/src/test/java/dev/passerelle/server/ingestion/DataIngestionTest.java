@@ -274,7 +274,7 @@ class DataIngestionTest {
         bank.documents.put("S1", List.of(document("D1", today, new byte[] {1, 2, 3})));
         bank.documents.put("S2", List.of(document("D2", today, new byte[] {4})));
         ingestion.ingest(source);
-        var listed = subscriptions.list(source.userId(), source.connectionId(), true);
+        var listed = subscriptions.list(new DiscoveredRows.Visible(source.userId(), source.connectionId(), true));
         assertThat(listed).allSatisfy(s -> assertThat(s.disabled()).isNotNull());
         assertThat(bank.documentFetches).isEmpty();
         long s1 = listed.stream().filter(s -> s.externalId().equals("S1")).findFirst().orElseThrow().id();
@@ -319,7 +319,7 @@ class DataIngestionTest {
     }
 
     private List<AccountRow> accountsOfSource() {
-        return accounts.list(source.userId(), source.connectionId(), true);
+        return accounts.list(new DiscoveredRows.Visible(source.userId(), source.connectionId(), true));
     }
 
     private Map<String, AccountRow> byExternalId() {
