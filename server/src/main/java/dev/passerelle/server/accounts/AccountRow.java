@@ -1,0 +1,55 @@
+package dev.passerelle.server.accounts;
+
+import dev.passerelle.connector.Account;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One {@code bank_account} row. {@code name} is the user's label (it follows {@code originalName}
+ * until the user renames the account); {@code disabled} is null once the user consented (§7.1).
+ *
+ * @param parentExternalId the parent account's external id, joined in so that the row can be turned
+ *                         back into the connector's {@link Account}
+ */
+public record AccountRow(
+        long id,
+        long idConnection,
+        long idUser,
+        Long idSource,
+        Long idParent,
+        String externalId,
+        String parentExternalId,
+        String number,
+        String originalName,
+        String name,
+        String type,
+        BigDecimal balance,
+        BigDecimal coming,
+        String currency,
+        String iban,
+        String bic,
+        String usage,
+        String ownership,
+        String companyName,
+        LocalDate openingDate,
+        Account.Loan loan,
+        boolean display,
+        boolean bookmarked,
+        String error,
+        Instant created,
+        Instant lastUpdate,
+        Instant deleted,
+        Instant disabled) {
+
+    /** Consented and still shown by the institution: the only accounts whose transactions are fetched. */
+    public boolean fetchable() {
+        return disabled == null && deleted == null && idSource != null;
+    }
+
+    /** The account as the connector described it, to ask the connector for its transactions. */
+    public Account toConnector() {
+        return new Account(externalId, number, originalName, type, balance, coming, currency, iban, bic, usage,
+                ownership, companyName, openingDate, parentExternalId, loan);
+    }
+}

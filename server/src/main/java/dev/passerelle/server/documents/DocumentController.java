@@ -1,0 +1,71 @@
+package dev.passerelle.server.documents;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.transactions.Paging;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The document routes (PROTOCOL-NOTES §7.3): the user's documents of consented subscriptions, newest
+ * first, paged like transactions, and each document's file.
+ */
+@RestController
+class DocumentController {
+
+    private final DocumentStore store;
+    private final SubscriptionStore subscriptions;
+    private final UserPaths users;
+
+    DocumentController(DocumentStore store, SubscriptionStore subscriptions, UserPaths users) {
+        this.store = store;
+        this.subscriptions = subscriptions;
+        this.users = users;
+    }
+
+    record DocumentList(List<DocumentView> documents, long total) {
+    }
+
+    @GetMapping({"/users/{user}/documents", "/users/{user}/subscriptions/{subscription}/documents"})
+    DocumentList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long subscription,
+                      @RequestParam(name = "id_subscription", required = false) Long idSubscription,
+                      @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+        long userId = users.resolve(caller, user);
+        Long scope = subscription != null ? subscription : idSubscription;
+        if (scope != null && subscriptions.find(new Visible(userId, null, false), scope).isEmpty()) {
+            throw ApiError.NOT_FOUND.exception("No subscription " + scope);
+        }
+        Paging paging = Paging.parse(limit, offset);
+        return new DocumentList(store.list(userId, scope, paging.limit(), paging.offset()).stream().map(DocumentView::of).toList(),
+                store.count(userId, scope));
+    }
+
+    @GetMapping("/users/{user}/documents/{document}/file")
+    ResponseEntity<byte[]> file(Caller caller, @PathVariable String user, @PathVariable long document) {
+        DocumentStore.DocumentFile file = store.file(users.resolve(caller, user), document)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No document " + document));
+        return ResponseEntity.ok()
+                .contentType(mediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .body(file.content());
+    }
+
+    /** The connector's MIME type, or plain bytes when it gave something unreadable. */
+    private static MediaType mediaType(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+}

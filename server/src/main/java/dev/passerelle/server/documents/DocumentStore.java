@@ -1,0 +1,165 @@
+package dev.passerelle.server.documents;
+
+import static dev.passerelle.server.ingestion.DbValues.instant;
+import static dev.passerelle.server.ingestion.DbValues.utc;
+
+import dev.passerelle.connector.Document;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of {@code document} (PROTOCOL-NOTES §7.3): idempotent storage of what a connector returned
+ * for a subscription, and the owner-filtered reads of the document endpoints. Documents of a
+ * subscription without consent are never read.
+ */
+@Component
+public class DocumentStore {
+
+    private static final String COLUMNS = """
+            SELECT d.id, d.id_user, d.id_subscription, d.external_id, d.name, d.doc_type, d.doc_date, d.duedate,
+                d.total_amount, d.untaxed_amount, d.vat, d.currency, d.doc_number, d.issuer, d.content_type,
+                d.last_update
+            FROM document d JOIN subscription s ON s.id = d.id_subscription
+            """;
+
+    private final JdbcClient jdbc;
+
+    public DocumentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the documents fetched for a subscription: new ones are inserted with their bytes, known
+     * ones rewritten only when their description changed (a document's file does not change once issued).
+     *
+     * @return how many rows were inserted or updated
+     */
+    public int upsert(long subscriptionId, long userId, List<Document> fetched, Instant now) {
+        Map<String, DocumentRow> known = new HashMap<>();
+        jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s").param("s", subscriptionId).query(this::row).list()
+                .forEach(d -> known.put(d.externalId(), d));
+        int written = 0;
+        for (Document document : fetched) {
+            DocumentRow stored = known.get(document.externalId());
+            if (stored == null) {
+                bind(jdbc.sql("""
+                        INSERT INTO document (id_subscription, id_user, external_id, name, doc_type, doc_date, duedate,
+                            total_amount, untaxed_amount, vat, currency, doc_number, issuer, content_type, content,
+                            created, last_update)
+                        VALUES (:s, :u, :externalId, :name, :type, :date, :duedate,
+                            :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)"""),
+                        document, now)
+                        .param("s", subscriptionId).param("u", userId).param("externalId", document.externalId())
+                        .update();
+                written++;
+            } else if (!sameDescription(stored, document)) {
+                bind(jdbc.sql("""
+                        UPDATE document SET name = :name, doc_type = :type, doc_date = :date, duedate = :duedate,
+                            total_amount = :total, untaxed_amount = :untaxed, vat = :vat, currency = :currency,
+                            doc_number = :number, issuer = :issuer, content_type = :contentType, content = :content,
+                            last_update = :now
+                        WHERE id = :id"""), document, now)
+                        .param("id", stored.id())
+                        .update();
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Document d, Instant now) {
+        return spec.param("name", d.name()).param("type", d.type() == null ? "other" : d.type()).param("date", d.date())
+                .param("duedate", d.duedate()).param("total", d.totalAmount()).param("untaxed", d.untaxedAmount())
+                .param("vat", d.vat()).param("currency", d.currency()).param("number", d.number())
+                .param("issuer", d.issuer()).param("contentType", d.contentType()).param("content", d.content())
+                .param("now", utc(now));
+    }
+
+    private static boolean sameDescription(DocumentRow stored, Document d) {
+        return stored.name().equals(d.name()) && stored.type().equals(d.type() == null ? "other" : d.type())
+                && stored.date().equals(d.date()) && Objects.equals(stored.duedate(), d.duedate())
+                && sameAmount(stored.totalAmount(), d.totalAmount()) && sameAmount(stored.untaxedAmount(), d.untaxedAmount())
+                && sameAmount(stored.vat(), d.vat()) && Objects.equals(stored.currency(), d.currency())
+                && Objects.equals(stored.number(), d.number()) && Objects.equals(stored.issuer(), d.issuer())
+                && stored.contentType().equals(d.contentType());
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Forgets every document of the subscription: consent was withdrawn (GDPR). */
+    public int deleteOfSubscription(long subscriptionId) {
+        return jdbc.sql("DELETE FROM document WHERE id_subscription = :s").param("s", subscriptionId).update();
+    }
+
+    /** A page of the user's documents of consented subscriptions, newest first. */
+    public List<DocumentRow> list(long userId, Long subscriptionId, int limit, long offset) {
+        return jdbc.sql(COLUMNS + where(subscriptionId) + " ORDER BY d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset")
+                .params(params(userId, subscriptionId))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::row).list();
+    }
+
+    /** How many documents {@link #list} pages through. */
+    public long count(long userId, Long subscriptionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM document d JOIN subscription s ON s.id = d.id_subscription"
+                        + where(subscriptionId))
+                .params(params(userId, subscriptionId))
+                .query(Long.class).single();
+    }
+
+    /** One of the user's documents with its file. */
+    public Optional<DocumentFile> file(long userId, long documentId) {
+        return jdbc.sql("SELECT d.name, d.content_type, d.content FROM document d JOIN subscription s ON s.id = d.id_subscription"
+                        + where(null) + " AND d.id = :id")
+                .params(params(userId, null))
+                .param("id", documentId)
+                .query((rs, n) -> new DocumentFile(rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional();
+    }
+
+    /** A document's bytes and their MIME type. */
+    public record DocumentFile(String name, String contentType, byte[] content) {
+    }
+
+    private static String where(Long subscriptionId) {
+        return " WHERE d.id_user = :u AND s.id_user = :u AND s.disabled IS NULL"
+                + (subscriptionId == null ? "" : " AND d.id_subscription = :s");
+    }
+
+    private static Map<String, Object> params(long userId, Long subscriptionId) {
+        return subscriptionId == null ? Map.of("u", userId) : Map.of("u", userId, "s", subscriptionId);
+    }
+
+    private DocumentRow row(ResultSet rs, int n) throws SQLException {
+        return new DocumentRow(
+                rs.getLong("id"),
+                rs.getLong("id_user"),
+                rs.getLong("id_subscription"),
+                rs.getString("external_id"),
+                rs.getString("name"),
+                rs.getString("doc_type"),
+                rs.getObject("doc_date", LocalDate.class),
+                rs.getObject("duedate", LocalDate.class),
+                rs.getBigDecimal("total_amount"),
+                rs.getBigDecimal("untaxed_amount"),
+                rs.getBigDecimal("vat"),
+                rs.getString("currency"),
+                rs.getString("doc_number"),
+                rs.getString("issuer"),
+                rs.getString("content_type"),
+                instant(rs, "last_update"));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.passerelle.server.documents;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A document on the wire (PROTOCOL-NOTES §7.3). {@code url} is where its file is downloaded, relative
+ * to the API root like the {@code _links} of lists, with the same bearer token.
+ */
+public record DocumentView(
+        long id,
+        long idUser,
+        long idSubscription,
+        String name,
+        String type,
+        LocalDate date,
+        LocalDate duedate,
+        BigDecimal totalAmount,
+        BigDecimal untaxedAmount,
+        BigDecimal vat,
+        String currency,
+        String number,
+        String issuer,
+        Instant lastUpdate,
+        String url) {
+
+    static DocumentView of(DocumentRow d) {
+        return new DocumentView(d.id(), d.idUser(), d.idSubscription(), d.name(), d.type(), d.date(), d.duedate(),
+                d.totalAmount(), d.untaxedAmount(), d.vat(), d.currency(), d.number(), d.issuer(), d.lastUpdate(),
+                "/users/" + d.idUser() + "/documents/" + d.id() + "/file");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.passerelle.server.documents;
+
+import static dev.passerelle.server.ingestion.DbValues.instant;
+import static dev.passerelle.server.ingestion.DbValues.nullableLong;
+
+import dev.passerelle.connector.Subscription;
+import dev.passerelle.server.connections.OpenSource;
+import dev.passerelle.server.ingestion.DiscoveredRows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of {@code subscription} (PROTOCOL-NOTES §7.3): reconciling what a connector lists, and the
+ * reads of the subscription endpoints, always filtered on the owner.
+ */
+@Component
+public class SubscriptionStore {
+
+    private final JdbcClient jdbc;
+    private final DiscoveredRows rows;
+
+    public SubscriptionStore(JdbcClient jdbc, DiscoveredRows rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /** New subscriptions arrive disabled (no consent yet); known ones are refreshed; missing ones deleted. */
+    public void reconcile(OpenSource source, List<Subscription> listed, Instant now) {
+        rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
+                subscription -> insert(source, subscription, now),
+                (id, subscription) -> refresh(id, source, subscription, now), now);
+    }
+
+    private long insert(OpenSource source, Subscription subscription, Instant now) {
+        return rows.insert(bindListed(jdbc.sql("""
+                INSERT INTO subscription (id_connection, id_user, id_source, external_id, subscription_number, label,
+                    subscriber, validity, renewdate, created, last_update, disabled)
+                VALUES (:connection, :user, :source, :externalId, :number, :label,
+                    :subscriber, :validity, :renewdate, :now, :now, :now)"""), subscription), source, subscription.externalId(), now);
+    }
+
+    private void refresh(long id, OpenSource source, Subscription subscription, Instant now) {
+        rows.refresh(bindListed(jdbc.sql("""
+                UPDATE subscription SET id_source = :source, subscription_number = :number, label = :label,
+                    subscriber = :subscriber, validity = :validity, renewdate = :renewdate, last_update = :now,
+                    deleted = NULL
+                WHERE id = :id"""), subscription), source, id, now);
+    }
+
+    private static JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Subscription subscription) {
+        return spec.param("number", subscription.number())
+                .param("label", subscription.label())
+                .param("subscriber", subscription.subscriber())
+                .param("validity", subscription.validity())
+                .param("renewdate", subscription.renewdate());
+    }
+
+    /** One subscription, whoever owns it (background work). */
+    public Optional<SubscriptionRow> byId(long id) {
+        return jdbc.sql("SELECT * FROM subscription WHERE id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** The visible subscriptions, by id. */
+    public List<SubscriptionRow> list(DiscoveredRows.Visible visible) {
+        return jdbc.sql("SELECT * FROM subscription s" + visible.where("s") + " ORDER BY s.id").params(visible.params())
+                .query(this::row).list();
+    }
+
+    /** One visible subscription. */
+    public Optional<SubscriptionRow> find(DiscoveredRows.Visible visible, long id) {
+        return jdbc.sql("SELECT * FROM subscription s" + visible.where("s") + " AND s.id = :id").params(visible.params())
+                .param("id", id).query(this::row).optional();
+    }
+
+    private SubscriptionRow row(ResultSet rs, int n) throws SQLException {
+        return new SubscriptionRow(
+                rs.getLong("id"),
+                rs.getLong("id_connection"),
+                rs.getLong("id_user"),
+                nullableLong(rs, "id_source"),
+                rs.getString("external_id"),
+                rs.getString("subscription_number"),
+                rs.getString("label"),
+                rs.getString("subscriber"),
+                rs.getObject("validity", LocalDate.class),
+                rs.getObject("renewdate", LocalDate.class),
+                rs.getString("error"),
+                instant(rs, "created"),
+                instant(rs, "last_update"),
+                instant(rs, "deleted"),
+                instant(rs, "disabled"));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.passerelle.server.ingestion;
+
+import dev.passerelle.server.documents.DocumentStore;
+import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.transactions.TransactionUpserts;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The user's consent on one discovered account or subscription (PROTOCOL-NOTES §7.1 "Activation /
+ * consent", §7.3). Granting it clears {@code disabled} and fetches the item's data at once, in the
+ * request; withdrawing it sets {@code disabled} and deletes the item's transactions or documents
+ * (GDPR: nothing is kept without consent). Repeating either is a no-op.
+ */
+@Component
+public class Consent {
+
+    private final DiscoveredRows rows;
+    private final DataIngestion ingestion;
+    private final TransactionUpserts transactions;
+    private final DocumentStore documents;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public Consent(DiscoveredRows rows, DataIngestion ingestion, TransactionUpserts transactions,
+                   DocumentStore documents, TransactionTemplate tx, Clock clock) {
+        this.rows = rows;
+        this.ingestion = ingestion;
+        this.transactions = transactions;
+        this.documents = documents;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @param disabledNow whether the item is disabled before the change
+     * @param disable     {@code true} withdraws consent, {@code false} grants it
+     */
+    public void set(Kind kind, long id, boolean disabledNow, boolean disable) {
+        if (disabledNow && !disable) {
+            rows.setDisabled(kind, id, null);
+            switch (kind) {
+                case ACCOUNT -> ingestion.fetchAccountData(id);
+                case SUBSCRIPTION -> ingestion.fetchSubscriptionData(id);
+            }
+        } else if (!disabledNow && disable) {
+            tx.executeWithoutResult(status -> {
+                rows.setDisabled(kind, id, clock.instant());
+                switch (kind) {
+                    case ACCOUNT -> transactions.deleteOfAccount(id);
+                    case SUBSCRIPTION -> documents.deleteOfSubscription(id);
+                }
+            });
+        }
+    }
+}

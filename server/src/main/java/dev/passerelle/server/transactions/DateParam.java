@@ -1,0 +1,102 @@
+package dev.passerelle.server.transactions;
+
+import dev.passerelle.server.api.ApiError;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/**
+ * A date or date-time query parameter ({@code min_date}, {@code max_date}, {@code last_update};
+ * PROTOCOL-NOTES §0bis "Temporal filtering", §7.2). Accepted: a year {@code 2024}, a month
+ * {@code 2024-03}, a day {@code 2024-03-01}, and a date-time with an offset
+ * ({@code 2024-03-01T10:00:00Z}, {@code 2024-03-01T10:00:00+01:00}) or without one
+ * ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's zone. A period stands for
+ * its first day as a lower bound and its last day as an upper bound.
+ */
+final class DateParam {
+
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** An unencoded {@code +} in a query string arrives as a space: {@code 10:00:00 01:00}. */
+    private static final Pattern SPACED_OFFSET = Pattern.compile("(T?\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
+
+    private final String name;
+    private final String raw;
+    private final ZoneId zone;
+
+    private DateParam(String name, String raw, ZoneId zone) {
+        this.name = name;
+        this.raw = raw.trim();
+        this.zone = zone;
+    }
+
+    /** The parameter, or null when absent or blank. */
+    static DateParam of(String name, String raw, ZoneId zone) {
+        return raw == null || raw.isBlank() ? null : new DateParam(name, raw, zone);
+    }
+
+    /** The first day the value covers. */
+    LocalDate firstDay() {
+        try {
+            if (YEAR.matcher(raw).matches()) {
+                return Year.parse(raw).atDay(1);
+            }
+            if (MONTH.matcher(raw).matches()) {
+                return YearMonth.parse(raw).atDay(1);
+            }
+            if (DAY.matcher(raw).matches()) {
+                return LocalDate.parse(raw);
+            }
+            return instant().atZone(zone).toLocalDate();
+        } catch (DateTimeException e) {
+            throw invalid();
+        }
+    }
+
+    /** The last day the value covers. */
+    LocalDate lastDay() {
+        try {
+            if (YEAR.matcher(raw).matches()) {
+                return Year.parse(raw).atMonth(12).atEndOfMonth();
+            }
+            if (MONTH.matcher(raw).matches()) {
+                return YearMonth.parse(raw).atEndOfMonth();
+            }
+        } catch (DateTimeException e) {
+            throw invalid();
+        }
+        return firstDay();
+    }
+
+    /** The instant the value starts at (a bare date or period: its first midnight in the API's zone). */
+    Instant instant() {
+        if (YEAR.matcher(raw).matches() || MONTH.matcher(raw).matches() || DAY.matcher(raw).matches()) {
+            return firstDay().atStartOfDay(zone).toInstant();
+        }
+        String iso = SPACED_OFFSET.matcher(raw).replaceFirst("$1+$2");
+        if (iso.length() > 10 && iso.charAt(10) == ' ') {
+            iso = iso.substring(0, 10) + 'T' + iso.substring(11);
+        }
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException withoutOffset) {
+            try {
+                return LocalDateTime.parse(iso).atZone(zone).toInstant();
+            } catch (DateTimeException e) {
+                throw invalid();
+            }
+        }
+    }
+
+    private RuntimeException invalid() {
+        return ApiError.INVALID_VALUE.exception("'" + name + "' must be YYYY, YYYY-MM, YYYY-MM-DD or a date-time such as "
+                + "2024-03-01T10:00:00Z or 2024-03-01 10:00:00");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.passerelle.server.transactions;
+
+import dev.passerelle.server.accounts.AccountStore;
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.api.WireFormat;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.ingestion.UserConnections;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The transaction routes (PROTOCOL-NOTES §7.2): the user's transactions, or one account's, or one
+ * connection's, newest first, paged by {@code limit}/{@code offset}, filtered by dates, update time,
+ * sign and deletion. Only consented accounts' transactions exist to the API.
+ */
+@RestController
+class TransactionController {
+
+    private final TransactionStore store;
+    private final AccountStore accounts;
+    private final UserPaths users;
+    private final UserConnections connections;
+    private final WireFormat wire;
+
+    TransactionController(TransactionStore store, AccountStore accounts, UserPaths users, UserConnections connections,
+                          WireFormat wire) {
+        this.store = store;
+        this.accounts = accounts;
+        this.users = users;
+        this.connections = connections;
+        this.wire = wire;
+    }
+
+    @GetMapping({"/users/{user}/transactions", "/users/{user}/accounts/{account}/transactions",
+            "/users/{user}/connections/{connection}/transactions"})
+    TransactionPage list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long account,
+                         @PathVariable(required = false) Long connection,
+                         @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
+                         @RequestParam(name = "min_date", required = false) String minDate,
+                         @RequestParam(name = "max_date", required = false) String maxDate,
+                         @RequestParam(required = false) String filter,
+                         @RequestParam(name = "last_update", required = false) String lastUpdate,
+                         @RequestParam(required = false) String income,
+                         @RequestParam(required = false) String deleted,
+                         @RequestParam(required = false) String all,
+                         HttpServletRequest request) {
+        long userId = users.resolve(caller, user);
+        if (account != null && accounts.find(new Visible(userId, null, false), account).isEmpty()) {
+            throw ApiError.NOT_FOUND.exception("No account " + account);
+        }
+        Paging paging = Paging.parse(limit, offset);
+        DateParam min = DateParam.of("min_date", minDate, wire.zone());
+        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
+        DateParam updatedAfter = DateParam.of("last_update", lastUpdate, wire.zone());
+        TransactionFilter query = new TransactionFilter(userId, account, connections.requireOwned(userId, connection),
+                TransactionFilter.dateColumn(filter), min == null ? null : min.firstDay(), max == null ? null : max.lastDay(),
+                updatedAfter == null ? null : updatedAfter.instant(),
+                income == null ? null : Flags.parse("income", income),
+                deletedFilter(deleted, all));
+
+        List<TransactionView> page = store.page(query, paging);
+        long total = store.count(query);
+        TransactionStore.DateRange scope = store.scopeDates(query);
+        Function<TransactionView, LocalDate> dateOf = query.dateColumn().equals("t.tx_date")
+                ? TransactionView::date : TransactionView::applicationDate;
+        return new TransactionPage(page, total, scope.first(), scope.last(),
+                page.stream().map(dateOf).min(Comparator.naturalOrder()).orElse(null),
+                page.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(null),
+                PageLinks.of(request, paging, total));
+    }
+
+    /** {@code deleted} picks deleted or live rows; without it {@code all} shows both, and by default only live ones. */
+    private static Boolean deletedFilter(String deleted, String all) {
+        if (deleted != null) {
+            return Flags.parse("deleted", deleted);
+        }
+        return Flags.isOn("all", all) ? null : Boolean.FALSE;
+    }
+
+    @GetMapping("/users/{user}/transactions/{id}")
+    TransactionView get(Caller caller, @PathVariable String user, @PathVariable long id) {
+        return store.find(users.resolve(caller, user), id)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No transaction " + id));
+    }
+}

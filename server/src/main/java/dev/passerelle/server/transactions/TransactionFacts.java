@@ -1,0 +1,76 @@
+package dev.passerelle.server.transactions;
+
+import dev.passerelle.connector.Transaction;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * What the institution says about one transaction, normalised so that the stored and the fetched
+ * versions compare equal exactly when nothing changed: that comparison is what makes re-ingestion
+ * idempotent and keeps {@code last_update} meaningful (PROTOCOL-NOTES §7.2 {@code last_update}).
+ */
+record TransactionFacts(
+        LocalDate date,
+        LocalDate applicationDate,
+        LocalDate rdate,
+        LocalDate vdate,
+        BigDecimal value,
+        String type,
+        String originalWording,
+        String simplifiedWording,
+        boolean coming,
+        BigDecimal originalValue,
+        String originalCurrency,
+        String card,
+        String counterpartyLabel,
+        String counterpartyScheme,
+        String counterpartyIdentification,
+        String counterpartyType) {
+
+    static TransactionFacts of(Transaction t) {
+        Transaction.Counterparty cp = t.counterparty();
+        return new TransactionFacts(t.date(), t.applicationDate() == null ? t.date() : t.applicationDate(),
+                t.rdate(), t.vdate(), normal(t.value()), t.type(), t.originalWording(), t.simplifiedWording(),
+                t.coming(), normal(t.originalValue()), t.originalCurrency(), t.card(),
+                cp == null ? null : cp.label(), cp == null ? null : cp.schemeName(),
+                cp == null ? null : cp.identification(), cp == null ? null : cp.type());
+    }
+
+    static TransactionFacts of(ResultSet rs) throws SQLException {
+        return new TransactionFacts(rs.getObject("tx_date", LocalDate.class),
+                rs.getObject("application_date", LocalDate.class), rs.getObject("rdate", LocalDate.class),
+                rs.getObject("vdate", LocalDate.class), normal(rs.getBigDecimal("amount")), rs.getString("tx_type"),
+                rs.getString("original_wording"), rs.getString("simplified_wording"), rs.getBoolean("coming"),
+                normal(rs.getBigDecimal("original_amount")), rs.getString("original_currency"), rs.getString("card"),
+                rs.getString("counterparty_label"), rs.getString("counterparty_scheme"),
+                rs.getString("counterparty_identification"), rs.getString("counterparty_type"));
+    }
+
+    /** Binds every fact under the parameter names the upsert statements use. */
+    MapSqlParameterSource bind(MapSqlParameterSource params) {
+        return params.addValue("date", date)
+                .addValue("applicationDate", applicationDate)
+                .addValue("rdate", rdate)
+                .addValue("vdate", vdate)
+                .addValue("amount", value)
+                .addValue("type", type)
+                .addValue("originalWording", originalWording)
+                .addValue("simplifiedWording", simplifiedWording)
+                .addValue("coming", coming)
+                .addValue("originalAmount", originalValue)
+                .addValue("originalCurrency", originalCurrency)
+                .addValue("card", card)
+                .addValue("cpLabel", counterpartyLabel)
+                .addValue("cpScheme", counterpartyScheme)
+                .addValue("cpIdentification", counterpartyIdentification)
+                .addValue("cpType", counterpartyType);
+    }
+
+    /** {@code 12.50000000} (as stored) and {@code 12.5} (as fetched) are the same amount. */
+    private static BigDecimal normal(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.passerelle.server.transactions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The reads of the transaction endpoints (PROTOCOL-NOTES §7.2), always within one user's consented accounts. */
+@Component
+class TransactionStore {
+
+    private final JdbcClient jdbc;
+
+    TransactionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page, newest first by the filter's date column, then by id. */
+    List<TransactionView> page(TransactionFilter filter, Paging paging) {
+        return jdbc.sql("SELECT t.*" + filter.resultSql() + " ORDER BY " + filter.dateColumn() + " DESC, t.id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .params(filter.params())
+                .param("limit", paging.limit())
+                .param("offset", paging.offset())
+                .query(TransactionView::of).list();
+    }
+
+    long count(TransactionFilter filter) {
+        return jdbc.sql("SELECT COUNT(*)" + filter.resultSql()).params(filter.params()).query(Long.class).single();
+    }
+
+    /** The earliest and latest date of the scope, whatever the date criteria: {@code first_date}, {@code last_date}. */
+    DateRange scopeDates(TransactionFilter filter) {
+        return jdbc.sql("SELECT MIN(" + filter.dateColumn() + ") AS first_date, MAX(" + filter.dateColumn() + ") AS last_date"
+                        + filter.scopeSql())
+                .params(filter.params())
+                .query((rs, n) -> new DateRange(rs.getObject("first_date", LocalDate.class),
+                        rs.getObject("last_date", LocalDate.class)))
+                .single();
+    }
+
+    Optional<TransactionView> find(long userId, long id) {
+        return jdbc.sql("SELECT t.* FROM bank_transaction t JOIN bank_account a ON a.id = t.id_account"
+                        + " WHERE t.id = :id AND a.id_user = :user AND a.disabled IS NULL")
+                .param("id", id).param("user", userId)
+                .query(TransactionView::of).optional();
+    }
+
+    /** A closed range of dates, either end null when there is nothing to bound. */
+    record DateRange(LocalDate first, LocalDate last) {
+    }
+}

@@ -1,0 +1,321 @@
+package dev.passerelle.server.transactions;
+
+import static dev.passerelle.server.ingestion.FakeBank.booked;
+import static dev.passerelle.server.ingestion.FakeBank.checking;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.connector.Transaction;
+import dev.passerelle.server.connections.OpenSource;
+import dev.passerelle.server.ingestion.BankFixtures;
+import dev.passerelle.server.ingestion.DiscoveredRows;
+import dev.passerelle.server.ingestion.FakeBankConfig;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+@Import(FakeBankConfig.class)
+class TransactionEndpointsTest {
+
+    private static final LocalDate LONG_AGO = LocalDate.of(2000, 1, 1);
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    BankFixtures fixtures;
+    @Autowired
+    DiscoveredRows discovered;
+    @Autowired
+    TransactionUpserts upserts;
+    @Autowired
+    MutableClock clock;
+
+    TestUsers.TestUser user;
+    OpenSource source;
+    long enabled;
+    long disabled;
+
+    @BeforeEach
+    void oneEnabledAndOneDisabledAccount() {
+        user = users.permanent();
+        source = fixtures.newSource(user.id());
+        fixtures.script(source).accounts.addAll(List.of(checking("A1", "1"), checking("A2", "2")));
+        fixtures.sync(source);
+        enabled = fixtures.accountIds(source).get(0);
+        disabled = fixtures.accountIds(source).get(1);
+        discovered.setDisabled(DiscoveredRows.Kind.ACCOUNT, enabled, null);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void withoutLimitAPageHoldsAThousandTransactions() {
+        store(enabled, IntStream.range(0, 1001).mapToObj(i -> booked("T" + i, LONG_AGO.plusDays(i), "-1")).toList());
+
+        JsonNode page = get("/users/me/transactions");
+
+        assertThat(page.get("transactions")).hasSize(1000);
+        assertThat(page.get("total").asInt()).isEqualTo(1001);
+        assertThat(page.get("_links").get("next").get("href").asString()).isEqualTo("/users/me/transactions?offset=1000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1001", "0", "-1", "ten"})
+    void limitOutsideOneToAThousandIsAnInvalidValue(String limit) {
+        TestApi.Response response = api.get("/users/me/transactions?limit=" + limit).bearer(user.token()).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(response.json().get("description").asString()).contains("limit");
+        assertThat(response.json().get("request_id").asString()).isNotBlank();
+    }
+
+    @Test
+    void offsetPastTheEndIsAnEmptyPage() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1")));
+
+        JsonNode page = get("/users/me/transactions?offset=5");
+
+        assertThat(page.get("transactions")).isEmpty();
+        assertThat(page.get("total").asInt()).isEqualTo(1);
+        assertThat(page.get("result_min_date").isNull()).isTrue();
+        assertThat(page.get("_links").get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void nextLinkIsPresentExactlyWhileRowsRemain() {
+        store(enabled, IntStream.range(0, 5).mapToObj(i -> booked("T" + i, LONG_AGO.plusDays(i), "-1")).toList());
+
+        JsonNode first = get("/users/me/transactions?limit=2&min_date=2000");
+        JsonNode second = get(first.get("_links").get("next").get("href").asString());
+        JsonNode last = get(second.get("_links").get("next").get("href").asString());
+
+        assertThat(first.get("_links").get("self").get("href").asString()).isEqualTo("/users/me/transactions?limit=2&min_date=2000");
+        assertThat(first.get("_links").get("prev").isNull()).isTrue();
+        assertThat(second.get("_links").get("self").get("href").asString())
+                .isEqualTo("/users/me/transactions?limit=2&min_date=2000&offset=2");
+        assertThat(last.get("transactions")).hasSize(1);
+        assertThat(last.get("_links").get("next").isNull()).isTrue();
+        assertThat(last.get("_links").get("prev").get("href").asString())
+                .isEqualTo("/users/me/transactions?limit=2&min_date=2000&offset=2");
+        assertThat(get("/users/me/transactions?limit=5").get("_links").get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void transactionsComeNewestFirstThenByIdDescending() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1"), booked("T2", LONG_AGO.plusDays(2), "-1"),
+                booked("T3", LONG_AGO.plusDays(2), "-1")));
+
+        JsonNode page = get("/users/me/transactions");
+
+        assertThat(page.get("transactions")).extracting(t -> t.get("original_wording").asString())
+                .containsExactly("Operation T3", "Operation T2", "Operation T1");
+        assertThat(page.get("first_date").asString()).isEqualTo("2000-01-01");
+        assertThat(page.get("last_date").asString()).isEqualTo("2000-01-03");
+    }
+
+    static Stream<Arguments> dateBounds() {
+        return Stream.of(
+                Arguments.of("min_date=2024-03-01&max_date=2024-03-31", List.of("mar31", "mar15", "mar01")),
+                Arguments.of("min_date=2024-03&max_date=2024-03", List.of("mar31", "mar15", "mar01")),
+                Arguments.of("min_date=2024&max_date=2024", List.of("apr01", "mar31", "mar15", "mar01", "feb29")),
+                Arguments.of("min_date=2024-03-15T10:00:00Z", List.of("jan01", "apr01", "mar31", "mar15")),
+                Arguments.of("max_date=2024-03-01T00:30:00%2B01:00", List.of("mar01", "feb29", "dec31")),
+                Arguments.of("max_date=2024-03-01T00:30:00+01:00", List.of("mar01", "feb29", "dec31")),
+                // 23:30 UTC is already the next day in Paris, the API's zone.
+                Arguments.of("min_date=2024-03-31T23:30:00Z", List.of("jan01", "apr01")),
+                Arguments.of("min_date=2024-03-31%2010:00:00&max_date=2024-04-01", List.of("apr01", "mar31")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dateBounds")
+    void dateBoundsAcceptEveryDocumentedFormat(String query, List<String> expected) {
+        storeCalendar();
+
+        JsonNode page = get("/users/me/transactions?" + query);
+
+        assertThat(page.get("transactions")).extracting(t -> t.get("original_wording").asString())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void resultDatesBoundThePageAndFirstLastDatesTheWholeScope() {
+        storeCalendar();
+
+        JsonNode page = get("/users/me/transactions?min_date=2024-03");
+
+        assertThat(page.get("result_min_date").asString()).isEqualTo("2024-03-01");
+        assertThat(page.get("result_max_date").asString()).isEqualTo("2025-01-01");
+        assertThat(page.get("first_date").asString()).isEqualTo("2023-12-31");
+        assertThat(page.get("last_date").asString()).isEqualTo("2025-01-01");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"min_date=2024-13", "min_date=yesterday", "max_date=2024-02-30", "last_update=2024-03-01T25:00:00Z",
+            "filter=rdate", "income=maybe"})
+    void badFilterValueIsAnInvalidValue(String query) {
+        TestApi.Response response = api.get("/users/me/transactions?" + query).bearer(user.token()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+    }
+
+    @Test
+    void filterChoosesTheDateColumnTheBoundsApplyTo() {
+        store(enabled, List.of(new Transaction("T1", LocalDate.of(2024, 3, 2), LocalDate.of(2024, 2, 27), null, null,
+                new BigDecimal("-3"), "card", "CARD", null, false, null, null, null, null)));
+
+        assertThat(get("/users/me/transactions?min_date=2024-03").get("total").asInt()).isZero();
+        assertThat(get("/users/me/transactions?min_date=2024-03&filter=date").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void lastUpdateKeepsRowsChangedAfterIt() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1"), booked("T2", LONG_AGO, "-2")));
+        clock.advance(Duration.ofMinutes(10));
+        Instant between = clock.instant();
+        clock.advance(Duration.ofMinutes(10));
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1"), booked("T2", LONG_AGO, "-2.5")));
+
+        JsonNode page = get("/users/me/transactions?last_update=" + between);
+
+        assertThat(page.get("transactions")).extracting(t -> t.get("original_wording").asString())
+                .containsExactly("Operation T2");
+    }
+
+    @Test
+    void incomeKeepsCreditsOrDebits() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1"), booked("T2", LONG_AGO, "1500")));
+
+        assertThat(get("/users/me/transactions?income").get("transactions")).extracting(t -> t.get("value").asInt())
+                .containsExactly(1500);
+        assertThat(get("/users/me/transactions?income=false").get("transactions")).extracting(t -> t.get("value").asInt())
+                .containsExactly(-1);
+    }
+
+    @Test
+    void deletedTransactionsShowOnlyWhenAskedFor() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1"), booked("T2", LONG_AGO.plusDays(1), "-2")));
+        upserts.upsert(enabled, LONG_AGO.plusDays(1), List.of(), clock.instant());
+
+        assertThat(wordings("/users/me/transactions")).containsExactly("Operation T1");
+        assertThat(wordings("/users/me/transactions?deleted")).containsExactly("Operation T2");
+        assertThat(wordings("/users/me/transactions?all")).containsExactly("Operation T2", "Operation T1");
+        assertThat(get("/users/me/transactions?deleted").get("transactions").get(0).get("deleted").isNull()).isFalse();
+    }
+
+    @Test
+    void disabledAccountsTransactionsAreNeverListed() {
+        store(disabled, List.of(booked("T1", LONG_AGO, "-1")));
+
+        assertThat(get("/users/me/transactions?all").get("total").asInt()).isZero();
+        assertThat(api.get("/users/me/accounts/" + disabled + "/transactions").bearer(user.token()).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void listsNarrowToAnAccountOrAConnection() {
+        OpenSource second = fixtures.newSource(user.id());
+        fixtures.script(second).accounts.add(checking("B1", "1"));
+        fixtures.sync(second);
+        long other = fixtures.accountIds(second).getFirst();
+        discovered.setDisabled(DiscoveredRows.Kind.ACCOUNT, other, null);
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1")));
+        store(other, List.of(booked("T2", LONG_AGO, "-1")));
+
+        assertThat(wordings("/users/me/accounts/" + other + "/transactions")).containsExactly("Operation T2");
+        assertThat(wordings("/users/me/connections/" + source.connectionId() + "/transactions")).containsExactly("Operation T1");
+        assertThat(wordings("/users/" + user.id() + "/transactions")).hasSize(2);
+    }
+
+    @Test
+    void anotherUsersTransactionsAreNeverShown() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1")));
+        long id = get("/users/me/transactions").get("transactions").get(0).get("id").asLong();
+        TestUsers.TestUser other = users.permanent();
+
+        assertThat(api.get("/users/me/transactions/" + id).bearer(other.token()).send().status()).isEqualTo(404);
+        assertThat(api.get("/users/me/accounts/" + enabled + "/transactions").bearer(other.token()).send().status()).isEqualTo(404);
+        assertThat(api.get("/users/me/connections/" + source.connectionId() + "/transactions").bearer(other.token()).send()
+                .status()).isEqualTo(404);
+        assertThat(api.get("/users/me/transactions").bearer(other.token()).send().json().get("total").asInt()).isZero();
+        assertThat(api.get("/users/" + user.id() + "/transactions").bearer(other.token()).send().status()).isEqualTo(403);
+    }
+
+    @Test
+    void transactionHasTheProtocolShape() {
+        store(enabled, List.of(new Transaction("T1", LocalDate.of(2024, 3, 2), null, null, LocalDate.of(2024, 3, 3),
+                new BigDecimal("-12.30"), "transfer", "VIR SEPA ACME", "ACME", false, new BigDecimal("-13.5"), "USD", null,
+                new Transaction.Counterparty("ACME", "iban", "FR7630001007941234567890185", "creditor"))));
+        long id = get("/users/me/transactions").get("transactions").get(0).get("id").asLong();
+
+        JsonNode t = get("/users/me/transactions/" + id);
+
+        assertThat(t.get("id_account").asLong()).isEqualTo(enabled);
+        assertThat(t.get("date").asString()).isEqualTo("2024-03-02");
+        assertThat(t.get("application_date").asString()).isEqualTo("2024-03-02");
+        assertThat(t.get("rdate").asString()).isEqualTo("2024-03-02");
+        assertThat(t.get("vdate").asString()).isEqualTo("2024-03-03");
+        assertThat(t.get("value").decimalValue()).isEqualByComparingTo("-12.3");
+        assertThat(t.get("gross_value").decimalValue()).isEqualByComparingTo("-12.3");
+        assertThat(t.get("type").asString()).isEqualTo("transfer");
+        assertThat(t.get("wording").asString()).isEqualTo("VIR SEPA ACME");
+        assertThat(t.get("simplified_wording").asString()).isEqualTo("ACME");
+        assertThat(t.get("coming").asBoolean()).isFalse();
+        assertThat(t.get("active").asBoolean()).isTrue();
+        assertThat(t.get("original_currency").asString()).isEqualTo("USD");
+        assertThat(t.get("counterparty").get("account_scheme_name").asString()).isEqualTo("iban");
+        assertThat(t.get("counterparty").get("type").asString()).isEqualTo("creditor");
+        assertThat(t.get("categories").isArray()).isTrue();
+        assertThat(t.get("date_scraped").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(t.get("deleted").isNull()).isTrue();
+    }
+
+    /** One operation on each of a few calendar edges, named after its date. */
+    private void storeCalendar() {
+        store(enabled, Stream.of("2023-12-31:dec31", "2024-02-29:feb29", "2024-03-01:mar01", "2024-03-15:mar15",
+                        "2024-03-31:mar31", "2024-04-01:apr01", "2025-01-01:jan01")
+                .map(s -> s.split(":"))
+                .map(s -> new Transaction(s[1], LocalDate.parse(s[0]), null, null, null, BigDecimal.ONE, "card", s[1],
+                        null, false, null, null, null, null))
+                .toList());
+    }
+
+    private void store(long account, List<Transaction> transactions) {
+        upserts.upsert(account, LONG_AGO, transactions, clock.instant());
+    }
+
+    private List<String> wordings(String path) {
+        return Stream.of(get(path).get("transactions").values().toArray(JsonNode[]::new))
+                .map(t -> t.get("original_wording").asString()).toList();
+    }
+
+    private JsonNode get(String path) {
+        TestApi.Response response = api.get(path).bearer(user.token()).send();
+        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
+        return response.json();
+    }
+}
