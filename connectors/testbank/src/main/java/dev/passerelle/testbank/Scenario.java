@@ -1,5 +1,6 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.FailureReason;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,6 +51,16 @@ enum Scenario {
         this.value = value;
         this.label = label;
         this.behaviour = behaviour;
+    }
+
+    /** The list value the user chose for the source of {@code ctx}, {@code par} when none. */
+    static String chosenValue(ConnectionContext ctx) {
+        return ctx.credential(TestBankDescriptor.scenarioField(ctx.source())).orElse(DEFAULT.value);
+    }
+
+    /** The scenario the user chose for the source of {@code ctx}; empty when the value is not in the list. */
+    static Optional<Scenario> chosen(ConnectionContext ctx) {
+        return find(chosenValue(ctx), ctx.source());
     }
 
     /** The scenario of that list value, if {@code source} offers it. */

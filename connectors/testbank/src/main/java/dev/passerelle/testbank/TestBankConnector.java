@@ -5,8 +5,11 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Document;
 import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.Profile;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -51,12 +54,48 @@ public final class TestBankConnector implements Connector {
 
     @Override
     public Stream<Account> accounts(ConnectionContext ctx) {
-        return Stream.empty();
+        Customer customer = Customer.of(ctx);
+        return customer.accounts().stream().map(account -> account.on(customer.today()));
+    }
+
+    /** Transactions of the last {@code monthsToFetch} months at most: the bank keeps no older history. */
+    @Override
+    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
+        Customer customer = Customer.of(ctx);
+        LocalDate historyStart = customer.today().minusMonths(DESCRIPTOR.monthsToFetch());
+        LocalDate from = since == null || since.isBefore(historyStart) ? historyStart : since;
+        return customer.account(account.externalId()).stream()
+                .flatMap(bankAccount -> bankAccount.transactions(from, customer.today()));
+    }
+
+    /** Only {@code directaccess} has the document capability. */
+    @Override
+    public Stream<Subscription> subscriptions(ConnectionContext ctx) {
+        if (!hasCapability(ctx, "document")) {
+            return Stream.empty();
+        }
+        Identity holder = Customer.of(ctx).identity();
+        return Stream.of(Contract.values()).map(contract -> contract.subscription(holder));
     }
 
     @Override
-    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
-        return Stream.empty();
+    public Stream<Document> documents(ConnectionContext ctx, Subscription subscription) {
+        if (!hasCapability(ctx, "document")) {
+            return Stream.empty();
+        }
+        Customer customer = Customer.of(ctx);
+        return Contract.of(subscription).stream()
+                .flatMap(contract -> contract.invoices(customer.identity(), subscription, customer.today()));
+    }
+
+    /** Only {@code directaccess} has the profile capability. */
+    @Override
+    public Optional<Profile> profile(ConnectionContext ctx) {
+        return hasCapability(ctx, "profile") ? Optional.of(Customer.of(ctx).identity().profile()) : Optional.empty();
+    }
+
+    private static boolean hasCapability(ConnectionContext ctx, String capability) {
+        return DESCRIPTOR.source(ctx.source()).map(source -> source.capabilities().contains(capability)).orElse(false);
     }
 
     private StepResult authenticate(ConnectionContext ctx, BiFunction<Behaviour, Attempt, StepResult> step) {
@@ -69,10 +108,10 @@ public final class TestBankConnector implements Connector {
     }
 
     private StepResult inScenario(ConnectionContext ctx, BiFunction<Behaviour, Attempt, StepResult> step) {
-        String value = ctx.credential(TestBankDescriptor.scenarioField(ctx.source())).orElse(Scenario.DEFAULT.value());
-        Optional<Scenario> scenario = Scenario.find(value, ctx.source());
+        Optional<Scenario> scenario = Scenario.chosen(ctx);
         if (scenario.isEmpty()) {
-            return StepResult.Failure.of(FailureReason.NOT_SUPPORTED, "Value \"" + value + "\" is not in list: "
+            return StepResult.Failure.of(FailureReason.NOT_SUPPORTED, "Value \"" + Scenario.chosenValue(ctx)
+                    + "\" is not in list: "
                     + Arrays.stream(Scenario.values()).filter(s -> s.availableOn(ctx.source()))
                     .map(Scenario::value).collect(Collectors.joining(", ")));
         }

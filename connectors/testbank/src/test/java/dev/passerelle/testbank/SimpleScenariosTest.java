@@ -1,6 +1,7 @@
 package dev.passerelle.testbank;
 
 import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Outcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FailureReason;
@@ -21,7 +22,7 @@ class SimpleScenariosTest {
         StepResult result = connector.start(aContext().build());
 
         assertThat(result).isInstanceOf(StepResult.Success.class);
-        assertThat(result.session()).contains("scenario=par");
+        assertThat(Session.decode(result.session())).get().extracting(Session::scenario).isEqualTo("par");
     }
 
     @Test
@@ -33,41 +34,54 @@ class SimpleScenariosTest {
     }
 
     @Test
-    void wrongpassWhenStartedThenWrongPass() {
-        assertThat(connector.start(aContext().scenario("wrongpass").build()))
-                .isEqualTo(failure(FailureReason.WRONG_PASS, "Incorrect password"));
+    void wrongpassWhenStartedThenWrongPassIncorrectPassword() {
+        StepResult.Failure failure = failure(connector.start(aContext().scenario("wrongpass").build()));
+
+        assertThat(failure.reason()).isEqualTo(FailureReason.WRONG_PASS);
+        assertThat(failure.userMessage()).isEqualTo("Incorrect password");
     }
 
     @Test
     void wrongpassWhenSyncedAgainThenStillWrongPass() {
         String session = connector.start(aContext().scenario("wrongpass").build()).session();
 
-        assertThat(connector.sync(aContext().scenario("wrongpass").session(session).build()))
-                .isInstanceOf(StepResult.Failure.class)
-                .extracting(r -> ((StepResult.Failure) r).reason()).isEqualTo(FailureReason.WRONG_PASS);
+        assertThat(failure(connector.sync(aContext().scenario("wrongpass").session(session).build())).reason())
+                .isEqualTo(FailureReason.WRONG_PASS);
+    }
+
+    @Test
+    void wrongpassWhenScenarioChangedToParThenSuccess() {
+        String session = connector.start(aContext().scenario("wrongpass").build()).session();
+
+        assertThat(connector.start(aContext().scenario("par").session(session).posted("directaccesswebsite").build()))
+                .isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void notSupportedWhenStartedThenNotSupported() {
-        assertThat(connector.start(aContext().scenario("notSupported").build()))
-                .extracting(r -> ((StepResult.Failure) r).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure(connector.start(aContext().scenario("notSupported").build())).reason())
+                .isEqualTo(FailureReason.NOT_SUPPORTED);
+    }
+
+    @Test
+    void notSupportedWhenSyncedThenStillNotSupported() {
+        String session = connector.start(aContext().scenario("notSupported").build()).session();
+
+        assertThat(failure(connector.sync(aContext().scenario("notSupported").session(session).build())).reason())
+                .isEqualTo(FailureReason.NOT_SUPPORTED);
     }
 
     @Test
     void unlistedScenarioThenNotSupportedNamingTheList() {
-        StepResult result = connector.start(aContext().scenario("ping2").build());
+        StepResult.Failure failure = failure(connector.start(aContext().scenario("ping2").build()));
 
-        assertThat(result).isInstanceOf(StepResult.Failure.class);
-        assertThat(((StepResult.Failure) result).userMessage()).startsWith("Value \"ping2\" is not in list: par, pro");
+        assertThat(failure.reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure.userMessage()).startsWith("Value \"ping2\" is not in list: par, pro, wrongpass");
     }
 
     @Test
     void webauthRequiredOnDirectaccessThenNotSupported() {
-        assertThat(connector.start(aContext().scenario("webauthRequired").build()))
-                .extracting(r -> ((StepResult.Failure) r).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
-    }
-
-    private static StepResult.Failure failure(FailureReason reason, String message) {
-        return new StepResult.Failure(reason, message, null, "scenario=wrongpass;stage=REPORTED");
+        assertThat(failure(connector.start(aContext().scenario("webauthRequired").build())).reason())
+                .isEqualTo(FailureReason.NOT_SUPPORTED);
     }
 }
