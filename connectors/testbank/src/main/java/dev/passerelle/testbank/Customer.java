@@ -22,7 +22,9 @@ record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) 
         DataKind kind = Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
         Identity identity = Identity.of(seed, kind);
         Branch branch = new Branch(identity);
-        List<BankAccount> accounts = kind == DataKind.BUSINESS ? CompanyAccounts.of(branch) : HouseholdAccounts.of(branch);
+        List<BankAccount> accounts = kind == DataKind.BUSINESS
+                ? CompanyAccounts.of(branch)
+                : HouseholdAccounts.of(branch);
         return new Customer(identity, accounts, LocalDate.ofInstant(ctx.clock().instant(), BANK_ZONE));
     }
 
