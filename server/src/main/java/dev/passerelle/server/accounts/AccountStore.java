@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -45,6 +46,7 @@ public class AccountStore {
      * inserted disabled (no consent yet), known ones refreshed (a user's renaming survives), parents
      * linked, and the source's accounts the institution no longer shows marked deleted.
      */
+    @Transactional
     public void reconcile(OpenSource source, List<Account> listed, Instant now) {
         Map<String, Long> ids = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
                 account -> insert(source, account, now), (id, account) -> refresh(id, source, account, now), now);

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SQL of {@code document} (PROTOCOL-NOTES §7.3): idempotent storage of what a connector returned
@@ -44,6 +45,7 @@ public class DocumentStore {
      *
      * @return how many rows were inserted or updated
      */
+    @Transactional
     public int upsert(long subscriptionId, long userId, List<Document> fetched, Instant now) {
         Map<String, DocumentRow> known = new HashMap<>();
         jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s").param("s", subscriptionId).query(this::row).list()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SQL of {@code subscription} (PROTOCOL-NOTES §7.3): reconciling what a connector lists, and the
@@ -31,6 +32,7 @@ public class SubscriptionStore {
     }
 
     /** New subscriptions arrive disabled (no consent yet); known ones are refreshed; missing ones deleted. */
+    @Transactional
     public void reconcile(OpenSource source, List<Subscription> listed, Instant now) {
         rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
                 subscription -> insert(source, subscription, now),

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what a connector returned for one account, idempotently on {@code (id_account, external_id)}
@@ -79,6 +80,7 @@ public class TransactionUpserts {
      *
      * @param fetched what the connector returned; a repeated external id counts once (the last wins)
      */
+    @Transactional
     public Outcome upsert(long accountId, LocalDate since, List<Transaction> fetched, Instant now) {
         Map<String, TransactionFacts> latest = new LinkedHashMap<>();
         fetched.forEach(t -> latest.put(t.externalId(), TransactionFacts.of(t)));
