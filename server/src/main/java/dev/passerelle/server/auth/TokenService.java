@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,7 @@ public class TokenService {
         String token = Secrets.random(TOKEN_BYTES);
         Instant now = clock.instant();
         Instant expiresAt = kind.lifetime() == null ? null : now.plus(kind.lifetime());
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO auth_token (token_hash, kind, id_user, id_client, created, expires_at)
                 VALUES (:hash, :kind, :user, :client, :created, :expires)""")
@@ -41,8 +44,8 @@ public class TokenService {
                 .param("client", clientId)
                 .param("created", utc(now))
                 .param("expires", utc(expiresAt))
-                .update();
-        return new Issued(token, kind, userId, expiresAt);
+                .update(key, "id");
+        return new Issued(key.getKeyAs(Long.class), token, kind, userId, expiresAt);
     }
 
     /**
@@ -92,8 +95,8 @@ public class TokenService {
         return value == null ? null : value.toInstant();
     }
 
-    /** A token just issued: {@code token} is the only copy of the secret. */
-    public record Issued(String token, TokenKind kind, long userId, Instant expiresAt) {
+    /** A token just issued: {@code token} is the only copy of the secret; {@code id} names it for revocation. */
+    public record Issued(long id, String token, TokenKind kind, long userId, Instant expiresAt) {
         @Override
         public String toString() {
             return "Issued[" + kind + " for user " + userId + "]";

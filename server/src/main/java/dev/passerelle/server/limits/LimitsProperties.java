@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code passerelle.limits.*}.
  *
  * @param authPerMinute               requests to {@code /auth/*} per client address and minute
- * @param connectionCreatesPerMinute  connection creations per token, and per client address, and minute
+ * @param connectionCreatesPerMinute  connection creations per token and minute
+ * @param connectionCreatesPerAddressPerMinute connection creations per client address and minute (all tokens)
  * @param maxBodyBytes                largest accepted request body
  * @param connectorConcurrency        connector steps running at once per connector
  * @param connectorWait               how long a step waits for a free slot before a 429
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LimitsProperties(
         Integer authPerMinute,
         Integer connectionCreatesPerMinute,
+        Integer connectionCreatesPerAddressPerMinute,
         Integer maxBodyBytes,
         Integer connectorConcurrency,
         Duration connectorWait) {
@@ -23,6 +25,8 @@ public record LimitsProperties(
     public LimitsProperties {
         authPerMinute = authPerMinute == null ? 60 : authPerMinute;
         connectionCreatesPerMinute = connectionCreatesPerMinute == null ? 20 : connectionCreatesPerMinute;
+        connectionCreatesPerAddressPerMinute = connectionCreatesPerAddressPerMinute == null
+                ? 120 : connectionCreatesPerAddressPerMinute;
         maxBodyBytes = maxBodyBytes == null ? 64 * 1024 : maxBodyBytes;
         connectorConcurrency = connectorConcurrency == null ? 16 : connectorConcurrency;
         connectorWait = connectorWait == null ? Duration.ofSeconds(5) : connectorWait;

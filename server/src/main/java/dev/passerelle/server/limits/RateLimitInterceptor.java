@@ -31,7 +31,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         if (path.startsWith("/auth/")) {
             limiter.acquire("auth|" + address, limits.authPerMinute());
         } else if ("POST".equals(request.getMethod()) && path.matches("/users/[^/]+/connections/?")) {
-            limiter.acquire("connection-create|" + address, limits.connectionCreatesPerMinute());
+            limiter.acquire("connection-create|" + address, limits.connectionCreatesPerAddressPerMinute());
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null) {
                 limiter.acquire("connection-create|token:" + Secrets.sha256(authorization),

@@ -29,7 +29,7 @@ class ConnectorBulkheadsTest {
     }
 
     private final ConnectorBulkheads bulkheads = new ConnectorBulkheads(
-            new LimitsProperties(null, null, null, 1, Duration.ZERO));
+            new LimitsProperties(null, null, null, null, 1, Duration.ZERO));
 
     @Test
     void aStepBeyondTheConnectorsConcurrencyIsTooManyRequests() throws Exception {

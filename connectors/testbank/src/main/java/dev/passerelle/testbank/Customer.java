@@ -1,0 +1,32 @@
+package dev.passerelle.testbank;
+
+import dev.passerelle.connector.ConnectionContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bank customer a call is about, and the bank's today. The same login and kind of customer
+ * always give the same customer, whichever source asks, so that both sources of a connection show
+ * the same accounts with the same ids.
+ */
+record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) {
+
+    /** The bank's days are Paris days. */
+    private static final ZoneId BANK_ZONE = ZoneId.of("Europe/Paris");
+
+    static Customer of(ConnectionContext ctx) {
+        // A source added by web authentication has no login: its connection stands for the customer.
+        String seed = ctx.credential(TestBankDescriptor.LOGIN).orElse("connection " + ctx.connectionId());
+        DataKind kind = Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
+        Identity identity = Identity.of(seed, kind);
+        Branch branch = new Branch(identity);
+        List<BankAccount> accounts = kind == DataKind.BUSINESS ? CompanyAccounts.of(branch) : HouseholdAccounts.of(branch);
+        return new Customer(identity, accounts, LocalDate.ofInstant(ctx.clock().instant(), BANK_ZONE));
+    }
+
+    Optional<BankAccount> account(String externalId) {
+        return accounts.stream().filter(account -> account.externalId().equals(externalId)).findFirst();
+    }
+}

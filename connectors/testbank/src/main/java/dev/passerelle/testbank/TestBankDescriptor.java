@@ -1,0 +1,66 @@
+package dev.passerelle.testbank;
+
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.SourceDescriptor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The identity Powens gives its sandbox connector (PROTOCOL-NOTES §9): same uuid, name, slug and
+ * fields, so that integrator code and webview prefills written against Powens' sandbox work here.
+ */
+final class TestBankDescriptor {
+
+    static final UUID CONNECTOR_UUID = UUID.fromString("338178e6-3d01-564f-9a7b-52ca442459bf");
+    static final String DIRECT_ACCESS = "directaccess";
+    static final String OPEN_API = "openapi";
+    static final String LOGIN = "login";
+    static final String PASSWORD = "password";
+    /** The password the field label announces: "Code (1234)". */
+    static final String EXPECTED_PASSWORD = "1234";
+
+    private static final List<String> ACCOUNT_USAGES = List.of("PRIV", "ORGA");
+
+    private TestBankDescriptor() {
+    }
+
+    /** The field whose value selects the scenario on {@code source}: {@code directaccesswebsite}, … */
+    static String scenarioField(String source) {
+        return source + "website";
+    }
+
+    static ConnectorDescriptor create() {
+        Set<AuthMechanism> credentialsOnly = Set.of(AuthMechanism.CREDENTIALS);
+        Set<AuthMechanism> both = Set.of(AuthMechanism.WEBAUTH, AuthMechanism.CREDENTIALS);
+        List<SourceDescriptor> sources = List.of(
+                new SourceDescriptor(401, DIRECT_ACCESS, 1, AuthMechanism.CREDENTIALS, credentialsOnly,
+                        List.of("bank", "bankwealth", "document", "profile"), ACCOUNT_USAGES),
+                new SourceDescriptor(402, OPEN_API, 2, AuthMechanism.WEBAUTH, both,
+                        List.of("bank", "bankwealth"), ACCOUNT_USAGES));
+        List<FieldSpec> fields = List.of(
+                new FieldSpec(LOGIN, "Identifiant", null, FieldType.TEXT, true, null, List.of(), List.of(),
+                        credentialsOnly),
+                new FieldSpec(PASSWORD, "Code (1234)", null, FieldType.PASSWORD, true, null, List.of(), List.of(),
+                        credentialsOnly),
+                scenarioList(DIRECT_ACCESS, Set.of()),
+                scenarioList(OPEN_API, both));
+        return new ConnectorDescriptor(40, CONNECTOR_UUID, "Connecteur de test", "EXA", "5c2963", null, false,
+                List.of("bank", "bankwealth", "document", "profile"),
+                List.of("checking", "savings", "card", "loan", "market", "lifeinsurance"),
+                ACCOUNT_USAGES, List.of("fr"), 6, 1, sources, fields);
+    }
+
+    private static FieldSpec scenarioList(String source, Set<AuthMechanism> mechanisms) {
+        List<FieldSpec.Choice> choices = Arrays.stream(Scenario.values())
+                .filter(scenario -> scenario.availableOn(source))
+                .map(scenario -> new FieldSpec.Choice(scenario.value(), scenario.label()))
+                .toList();
+        return new FieldSpec(scenarioField(source), "Cas d'usage (" + source + ")", null, FieldType.LIST, false,
+                null, choices, List.of(source), mechanisms);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.passerelle.server.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.clients.ClientApplications;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /auth/*} (PROTOCOL-NOTES §1.3): creating users with their first token, temporary codes,
+ * exchanging a code for a permanent token, renewing and revoking tokens.
+ */
+@RestController
+public class AuthController {
+
+    private final TokenGrants grants;
+    private final TokenService tokens;
+    private final ClientApplications clients;
+    private final Callers callers;
+
+    public AuthController(TokenGrants grants, TokenService tokens, ClientApplications clients, Callers callers) {
+        this.grants = grants;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.callers = callers;
+    }
+
+    /**
+     * A new user and its first token: permanent when a client application (both credentials) or the
+     * config token vouches for the call, otherwise temporary. One credential without the other is
+     * a 401, never a silent temporary user.
+     */
+    @PostMapping("/auth/init")
+    public AuthToken init(BodyParams body, HttpServletRequest request) {
+        Optional<String> clientId = body.string("client_id");
+        Optional<String> secret = body.string("client_secret");
+        if (clientId.isPresent() || secret.isPresent()) {
+            long client = clients.authenticate(clientId.orElse(null), secret.orElse(null));
+            return AuthToken.of(grants.newPermanentUser(client));
+        }
+        if (callers.optional(request).filter(Caller.Admin.class::isInstance).isPresent()) {
+            return AuthToken.of(grants.newPermanentUser(null));
+        }
+        return AuthToken.of(grants.newTemporaryUser());
+    }
+
+    /** A temporary code for the bearer's user; {@code type} in the query or the body. */
+    @RequestMapping(path = "/auth/token/code", method = {RequestMethod.GET, RequestMethod.POST})
+    public AuthCode code(Caller caller, @RequestParam(name = "type", required = false) String queryType, BodyParams body) {
+        CodeType type = CodeType.parse(Optional.ofNullable(queryType).filter(t -> !t.isBlank())
+                .or(() -> body.string("type")).orElse(CodeType.REQUEST_ACCESS.wire));
+        Caller.User user = userOf(caller);
+        TokenService.Issued issued = tokens.issue(type.kind, user.userId(), user.clientId());
+        return new AuthCode(issued.token(), "temporary", type.access, seconds(type.kind.lifetime()));
+    }
+
+    /** Exchanges a temporary code or token for a permanent token; its user becomes permanent. */
+    @PostMapping("/auth/token/access")
+    public AccessToken access(BodyParams body) {
+        String code = body.require("code");
+        String clientId = body.require("client_id");
+        String secret = body.require("client_secret");
+        body.string("grant_type").filter(grant -> !grant.equals("authorization_code")).ifPresent(grant -> {
+            throw ApiError.INVALID_VALUE.exception("grant_type must be 'authorization_code'");
+        });
+        long client = clients.authenticate(clientId, secret);
+        body.string("redirect_uri").filter(uri -> !clients.isWhitelisted(client, uri)).ifPresent(uri -> {
+            throw ApiError.INVALID_VALUE.exception("redirect_uri is not whitelisted for this client");
+        });
+        return AccessToken.of(grants.exchange(code, client));
+    }
+
+    /** A new permanent token for an existing user of the client ({@code id_user}), or for a new user. */
+    @PostMapping("/auth/renew")
+    public AccessToken renew(BodyParams body) {
+        if (!body.require("grant_type").equals("client_credentials")) {
+            throw ApiError.INVALID_VALUE.exception("grant_type must be 'client_credentials'");
+        }
+        long client = clients.authenticate(body.require("client_id"), body.require("client_secret"));
+        return AccessToken.of(grants.renew(client, body.number("id_user"), body.bool("revoke_previous").orElse(false)));
+    }
+
+    /** Revokes the token the request carries; 204. */
+    @DeleteMapping("/auth/token")
+    public ResponseEntity<Void> revoke(Caller caller) {
+        tokens.revoke(userOf(caller).tokenId());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Caller.User userOf(Caller caller) {
+        return switch (caller) {
+            case Caller.User user -> user;
+            case Caller.Admin admin -> throw ApiError.FORBIDDEN.exception("The config token has no user; use a user token");
+        };
+    }
+
+    private static Integer seconds(Duration lifetime) {
+        return lifetime == null ? null : Math.toIntExact(lifetime.toSeconds());
+    }
+
+    /** {@code GET /auth/token/code?type=}: the wire name, the token kind minted and the {@code access} it reports. */
+    private enum CodeType {
+        REQUEST_ACCESS("requestAccess", TokenKind.CODE, "standard"),
+        SINGLE_ACCESS("singleAccess", TokenKind.SINGLE_USE_CODE, "single");
+
+        private final String wire;
+        private final TokenKind kind;
+        private final String access;
+
+        CodeType(String wire, TokenKind kind, String access) {
+            this.wire = wire;
+            this.kind = kind;
+            this.access = access;
+        }
+
+        static CodeType parse(String wire) {
+            return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst()
+                    .orElseThrow(() -> ApiError.INVALID_VALUE.exception("type must be 'requestAccess' or 'singleAccess'"));
+        }
+    }
+
+    /** {@code AuthToken}; a permanent token has no {@code expires_in} key at all (observed). */
+    public record AuthToken(String authToken, String type, long idUser,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiresIn) {
+        static AuthToken of(TokenService.Issued issued) {
+            boolean permanent = issued.kind() == TokenKind.PERMANENT;
+            return new AuthToken(issued.token(), permanent ? "permanent" : "temporary", issued.userId(),
+                    seconds(issued.kind().lifetime()));
+        }
+
+        @Override
+        public String toString() {
+            return "AuthToken[" + type + " for user " + idUser + "]";
+        }
+    }
+
+    /** {@code AuthCode}: {@code type} is always {@code temporary}; {@code access} is {@code standard} or {@code single}. */
+    public record AuthCode(String code, String type, String access, Integer expiresIn) {
+        @Override
+        public String toString() {
+            return "AuthCode[" + access + "]";
+        }
+    }
+
+    /** The answer of {@code /auth/token/access} and {@code /auth/renew}. */
+    public record AccessToken(String accessToken, String tokenType) {
+        static AccessToken of(TokenService.Issued issued) {
+            return new AccessToken(issued.token(), "Bearer");
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[" + tokenType + "]";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.passerelle.server.auth;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.users.User;
+import dev.passerelle.server.users.UserAccounts;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ways a token is granted (PROTOCOL-NOTES §1.3), each one transaction: a user is never left
+ * without the token that was meant to reach it, and a single-use code is only spent by an exchange
+ * that succeeds.
+ */
+@Service
+public class TokenGrants {
+
+    private static final String INVALID_CODE = "code is invalid or expired";
+
+    private final UserAccounts users;
+    private final TokenService tokens;
+
+    public TokenGrants(UserAccounts users, TokenService tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    /** {@code /auth/init} by a client application ({@code clientId}) or the config token (null). */
+    @Transactional
+    public TokenService.Issued newPermanentUser(Long clientId) {
+        return tokens.issue(TokenKind.PERMANENT, users.createPermanent(clientId).id(), clientId);
+    }
+
+    /** Anonymous {@code /auth/init}: the user and its token both live 30 minutes. */
+    @Transactional
+    public TokenService.Issued newTemporaryUser() {
+        return tokens.issue(TokenKind.TEMPORARY, users.createTemporary().id(), null);
+    }
+
+    /**
+     * {@code /auth/token/access}: a live temporary token or code of a user that no other client owns
+     * becomes a permanent token of {@code clientId}, and its user permanent. Anything else is the
+     * same 400, so a caller learns nothing about codes it does not hold.
+     */
+    @Transactional
+    public TokenService.Issued exchange(String code, long clientId) {
+        Caller.User holder = tokens.resolve(code)
+                .filter(caller -> caller.kind().isTemporary())
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception(INVALID_CODE));
+        User user = users.find(holder.userId())
+                .filter(found -> found.clientId() == null || found.clientId() == clientId)
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception(INVALID_CODE));
+        users.makePermanent(user.id(), clientId);
+        return tokens.issue(TokenKind.PERMANENT, user.id(), clientId);
+    }
+
+    /**
+     * {@code /auth/renew}: a new permanent token for user {@code userId} of {@code clientId}, or for a
+     * new user when absent; with {@code revokePrevious} the user's other permanent tokens die.
+     */
+    @Transactional
+    public TokenService.Issued renew(long clientId, Optional<Long> userId, boolean revokePrevious) {
+        long id = userId.map(requested -> owned(requested, clientId))
+                .orElseGet(() -> users.createPermanent(clientId).id());
+        users.makePermanent(id, clientId);
+        TokenService.Issued issued = tokens.issue(TokenKind.PERMANENT, id, clientId);
+        if (revokePrevious) {
+            tokens.revokeOtherPermanentTokens(id, issued.id());
+        }
+        return issued;
+    }
+
+    private long owned(long userId, long clientId) {
+        return users.find(userId)
+                .filter(user -> user.clientId() == null || user.clientId() == clientId)
+                .map(User::id)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No user " + userId + " for this client"));
+    }
+}

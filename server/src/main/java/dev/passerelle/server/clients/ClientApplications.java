@@ -1,0 +1,106 @@
+package dev.passerelle.server.clients;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.crypto.Secrets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The client applications of the domain (PROTOCOL-NOTES §1.3): the integrators' back ends that
+ * prove themselves with {@code client_id} + {@code client_secret}. Only the SHA-256 of a secret is
+ * stored. The redirect URI whitelist guards every {@code redirect_uri} a webview or webauth flow
+ * is given.
+ */
+@Service
+public class ClientApplications {
+
+    private static final String WRONG_CREDENTIALS = "Unknown client or wrong secret";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ClientApplications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Creates client {@code id}, or updates its name, secret and whitelist if it exists. */
+    public void register(long id, String name, String secret, List<String> redirectUris) {
+        String hash = Secrets.sha256(normalized(secret));
+        String uris = String.join("\n", redirectUris);
+        if (update(id, name, hash, uris) == 0) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO client_application (id, name, secret_hash, redirect_uris, created)
+                        VALUES (:id, :name, :hash, :uris, :created)""")
+                        .param("id", id).param("name", name).param("hash", hash).param("uris", uris)
+                        .param("created", clock.instant().atOffset(ZoneOffset.UTC))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                update(id, name, hash, uris); // another instance inserted it first: ours is as good
+            }
+        }
+    }
+
+    private int update(long id, String name, String hash, String uris) {
+        return jdbc.sql("UPDATE client_application SET name = :name, secret_hash = :hash, redirect_uris = :uris WHERE id = :id")
+                .param("id", id).param("name", name).param("hash", hash).param("uris", uris)
+                .update();
+    }
+
+    /**
+     * The numeric id of the client these credentials prove, or 401 {@code unauthorized}. An unknown
+     * client and a wrong secret fail alike, and the hashes are compared in constant time.
+     */
+    public long authenticate(String clientId, String secret) {
+        Optional<Long> id = parseId(clientId);
+        Optional<String> storedHash = id.flatMap(this::secretHash);
+        if (secret == null || !Secrets.matches(normalized(secret), storedHash.orElse(null))) {
+            throw ApiError.UNAUTHORIZED.exception(WRONG_CREDENTIALS);
+        }
+        return id.orElseThrow();
+    }
+
+    /** The whitelisted redirect URIs of a client; empty for an unknown client. */
+    public List<String> redirectUris(long clientId) {
+        return jdbc.sql("SELECT redirect_uris FROM client_application WHERE id = :id")
+                .param("id", clientId).query(String.class).optional()
+                .map(uris -> Arrays.stream(uris.split("\n")).map(String::strip).filter(u -> !u.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * Whether {@code uri} is exactly one of the client's whitelisted redirect URIs. A URI with a
+     * query string never is: the flow appends its own parameters, and a caller-supplied query could
+     * smuggle values into the callback.
+     */
+    public boolean isWhitelisted(long clientId, String uri) {
+        return uri != null && !uri.contains("?") && redirectUris(clientId).contains(uri);
+    }
+
+    private Optional<String> secretHash(long id) {
+        return jdbc.sql("SELECT secret_hash FROM client_application WHERE id = :id")
+                .param("id", id).query(String.class).optional();
+    }
+
+    private static Optional<Long> parseId(String clientId) {
+        if (clientId == null || !clientId.strip().matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(clientId.strip()));
+    }
+
+    /**
+     * Surrounding whitespace is not part of a secret: {@code curl --data-urlencode client_secret@file}
+     * sends the file's final newline along with it.
+     */
+    private static String normalized(String secret) {
+        return secret.strip();
+    }
+}

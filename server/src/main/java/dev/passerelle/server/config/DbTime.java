@@ -1,0 +1,28 @@
+package dev.passerelle.server.config;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, always in UTC, the same way on
+ * H2 and PostgreSQL (both JDBC drivers map the column to {@link OffsetDateTime}).
+ */
+public final class DbTime {
+
+    private DbTime() {
+    }
+
+    /** The value to bind for {@code instant}; null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The instant in {@code column}, or null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

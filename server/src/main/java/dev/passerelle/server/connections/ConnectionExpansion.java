@@ -1,0 +1,18 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.server.api.Expand;
+import java.util.Set;
+
+/**
+ * Something another feature adds to a connection when asked through {@code expand}
+ * ({@code accounts}, {@code all_accounts}, {@code subscriptions}, …, PROTOCOL-NOTES §3.1), so
+ * the connections feature does not depend on the data features.
+ */
+public interface ConnectionExpansion {
+
+    /** The {@code expand} names this contributes. */
+    Set<String> names();
+
+    /** The value of {@code name} for one connection of one user. */
+    Object expand(String name, long userId, long connectionId, Expand sub);
+}

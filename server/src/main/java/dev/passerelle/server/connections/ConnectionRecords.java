@@ -1,0 +1,143 @@
+package dev.passerelle.server.connections;
+
+import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code connection} and {@code connection_source} rows. Every read is scoped to its user. */
+@Repository
+class ConnectionRecords {
+
+    private static final String CONNECTION_COLUMNS = """
+            id, id_user, id_connector, connector_uuid, state, error_message, fields, active, created, last_update,
+            last_push, expire, next_try, credentials""";
+    private static final String SOURCE_COLUMNS = """
+            id, id_connection, id_connector_source, name, state, error_message, fields, pending_step, pending_until,
+            session, created, last_update, disabled, access_expire, expire, next_try""";
+
+    private final JdbcClient jdbc;
+
+    ConnectionRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertConnection(long userId, int connectorId, String connectorUuid, String sealedCredentials, Instant now,
+                          Instant expire) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO connection (id_user, id_connector, connector_uuid, credentials, created, expire)
+                VALUES (:user, :connector, :uuid, :credentials, :now, :expire)""")
+                .param("user", userId).param("connector", connectorId).param("uuid", connectorUuid)
+                .param("credentials", sealedCredentials).param("now", utc(now)).param("expire", utc(expire))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    long insertSource(long connectionId, int connectorSourceId, String name, Instant now, Instant expire) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO connection_source (id_connection, id_connector_source, name, created, expire)
+                VALUES (:connection, :source, :name, :now, :expire)""")
+                .param("connection", connectionId).param("source", connectorSourceId).param("name", name)
+                .param("now", utc(now)).param("expire", utc(expire))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    Optional<ConnectionRow> connection(long userId, long connectionId) {
+        return jdbc.sql("SELECT " + CONNECTION_COLUMNS + " FROM connection WHERE id = :id AND id_user = :user")
+                .param("id", connectionId).param("user", userId)
+                .query(ConnectionRecords::connectionRow).optional();
+    }
+
+    List<ConnectionRow> connections(long userId) {
+        return jdbc.sql("SELECT " + CONNECTION_COLUMNS + " FROM connection WHERE id_user = :user ORDER BY id")
+                .param("user", userId)
+                .query(ConnectionRecords::connectionRow).list();
+    }
+
+    List<SourceRow> sources(long connectionId) {
+        return jdbc.sql("SELECT " + SOURCE_COLUMNS + " FROM connection_source WHERE id_connection = :c ORDER BY id")
+                .param("c", connectionId)
+                .query(ConnectionRecords::sourceRow).list();
+    }
+
+    /**
+     * Takes the step lease on a connection: true when no other step holds it (or its holder
+     * outlived its lease, e.g. a killed instance).
+     */
+    boolean lease(long connectionId, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE connection SET busy_until = :until
+                WHERE id = :id AND (busy_until IS NULL OR busy_until < :now)""")
+                .param("until", utc(until)).param("now", utc(now)).param("id", connectionId)
+                .update() == 1;
+    }
+
+    void release(long connectionId) {
+        jdbc.sql("UPDATE connection SET busy_until = NULL WHERE id = :id").param("id", connectionId).update();
+    }
+
+    void saveSource(SourceRow s) {
+        jdbc.sql("""
+                UPDATE connection_source SET state = :state, error_message = :message, fields = :fields,
+                  pending_step = :pending, pending_until = :pendingUntil, session = :session, last_update = :lastUpdate,
+                  disabled = :disabled, access_expire = :accessExpire, expire = :expire, next_try = :nextTry
+                WHERE id = :id""")
+                .param("state", wire(s.state())).param("message", s.errorMessage()).param("fields", s.fieldsJson())
+                .param("pending", s.pending() == null ? null : s.pending().name())
+                .param("pendingUntil", utc(s.pendingUntil())).param("session", s.sealedSession())
+                .param("lastUpdate", utc(s.lastUpdate())).param("disabled", utc(s.disabled()))
+                .param("accessExpire", utc(s.accessExpire())).param("expire", utc(s.expire()))
+                .param("nextTry", utc(s.nextTry())).param("id", s.id())
+                .update();
+    }
+
+    void saveConnection(ConnectionRow c) {
+        jdbc.sql("""
+                UPDATE connection SET state = :state, error_message = :message, fields = :fields, active = :active,
+                  last_update = :lastUpdate, expire = :expire, next_try = :nextTry, credentials = :credentials
+                WHERE id = :id""")
+                .param("state", wire(c.state())).param("message", c.errorMessage()).param("fields", c.fieldsJson())
+                .param("active", c.active()).param("lastUpdate", utc(c.lastUpdate())).param("expire", utc(c.expire()))
+                .param("nextTry", utc(c.nextTry())).param("credentials", c.sealedCredentials()).param("id", c.id())
+                .update();
+    }
+
+    /** Hard delete (GDPR): sources, accounts, transactions, subscriptions and documents cascade. */
+    void delete(long connectionId) {
+        jdbc.sql("DELETE FROM connection WHERE id = :id").param("id", connectionId).update();
+    }
+
+    private static String wire(ConnectionState state) {
+        return state == null ? null : state.wire();
+    }
+
+    private static ConnectionState state(ResultSet rs) throws SQLException {
+        return ConnectionState.fromWire(rs.getString("state")).orElse(null);
+    }
+
+    private static ConnectionRow connectionRow(ResultSet rs, int n) throws SQLException {
+        return new ConnectionRow(rs.getLong("id"), rs.getLong("id_user"), rs.getInt("id_connector"),
+                rs.getString("connector_uuid"), state(rs), rs.getString("error_message"), rs.getString("fields"),
+                rs.getBoolean("active"), instant(rs, "created"), instant(rs, "last_update"), instant(rs, "last_push"),
+                instant(rs, "expire"), instant(rs, "next_try"), rs.getString("credentials"));
+    }
+
+    private static SourceRow sourceRow(ResultSet rs, int n) throws SQLException {
+        String pending = rs.getString("pending_step");
+        return new SourceRow(rs.getLong("id"), rs.getLong("id_connection"), rs.getInt("id_connector_source"),
+                rs.getString("name"), state(rs), rs.getString("error_message"), rs.getString("fields"),
+                pending == null ? null : PendingStep.valueOf(pending), instant(rs, "pending_until"),
+                rs.getString("session"), instant(rs, "created"), instant(rs, "last_update"), instant(rs, "disabled"),
+                instant(rs, "access_expire"), instant(rs, "expire"), instant(rs, "next_try"));
+    }
+}

@@ -1,0 +1,416 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Connector;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.connections.ConnectionSteps.Step;
+import dev.passerelle.server.connections.ConnectionTimeline.Actor;
+import dev.passerelle.server.connections.ConnectionTransitions.Call;
+import dev.passerelle.server.connections.ConnectionTransitions.Trigger;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.e2e.FieldDecryptor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The "add a connection" protocol (PROTOCOL-NOTES §3.3–3.5, §4): creation with a synchronous
+ * check, updates that answer, resume, add a source or change credentials, and syncs. Which
+ * connector call each request leads to is {@link ConnectionTransitions}'s decision; what its result
+ * means is {@link StepOutcomes}'s. One step at a time runs on a connection (a lease in the database,
+ * so it holds across server instances); a concurrent call gets 409 {@code connectionLocked}.
+ */
+@Service
+public class ConnectionService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
+
+    /** Body keys that steer the call rather than carry field values (§3.3, §3.4). */
+    private static final Set<String> META = Set.of("id_connector", "connector_uuid", "id_bank", "id_provider", "source",
+            "active", "expire", "resume", "decoupled", "refresh_auth", "background", "expand", "psu_requested");
+
+    private final ConnectionRecords records;
+    private final ConnectionSteps steps;
+    private final ConnectorRegistry registry;
+    private final FieldDecryptor decryptor;
+    private final ConnectionTimeline timeline;
+    private final ConnectionsProperties properties;
+    private final ObjectMapper json;
+    private final Executor background;
+    private final Clock clock;
+
+    ConnectionService(ConnectionRecords records, ConnectionSteps steps, ConnectorRegistry registry,
+                      FieldDecryptor decryptor, ConnectionTimeline timeline, ConnectionsProperties properties,
+                      ObjectMapper json, @Qualifier("applicationTaskExecutor") Executor background, Clock clock) {
+        this.records = records;
+        this.steps = steps;
+        this.registry = registry;
+        this.decryptor = decryptor;
+        this.timeline = timeline;
+        this.properties = properties;
+        this.json = json;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    /** What a request did to a connection: the connection now, and how to answer. */
+    public record Result(ConnectionRow connection, Reply reply) {
+    }
+
+    /** How a connection call is answered on the wire. */
+    public enum Reply {
+        /** 200: nothing waits on the user. */
+        DONE,
+        /** 202: the user must act ({@code fields}, decoupled, SCA) or the step runs in the background. */
+        PENDING
+    }
+
+    /**
+     * {@code POST /users/{u}/connections}: creates the connection and its first source and checks the
+     * credentials at once. A failed check throws its error envelope and keeps nothing (§3.3, [doc]).
+     */
+    public Result create(long userId, BodyParams body, String sourceParam) {
+        Connector connector = connectorOf(body);
+        ConnectorDescriptor descriptor = connector.descriptor();
+        Map<String, String> values = fieldValues(body);
+        SourceDescriptor source = sourceForCreation(descriptor, firstNonBlank(sourceParam, body.string("source")), values);
+        FieldValidator.forCreation(descriptor.fieldsFor(source.name(), AuthMechanism.CREDENTIALS), values);
+
+        Instant now = clock.instant();
+        Instant expire = now.plus(properties.pendingAdd());
+        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
+        records.insertSource(connectionId, source.id(), source.name(), now, expire);
+        ConnectionRow connection = load(userId, connectionId);
+        StepOutcome outcome = steps.run(new Step(connection, source(connection, source.name()), connector, Call.START,
+                values, true, Actor.USER));
+        if (outcome.failed()) {
+            records.delete(connectionId);
+            log.info("Connection add on connector {} failed with {}; nothing kept", descriptor.id(), outcome.state().wire());
+            throw failure(outcome);
+        }
+        return answer(load(userId, connectionId));
+    }
+
+    /**
+     * {@code POST /users/{u}/connections/{c}} (§3.4): answers a challenge, polls a decoupled
+     * validation, changes credentials, adds or targets a source, or (empty body) forces a sync.
+     */
+    public Result update(long userId, long connectionId, BodyParams body, String sourceParam, boolean inBackground) {
+        ConnectionRow connection = load(userId, connectionId);
+        Connector connector = connector(connection);
+        ConnectorDescriptor descriptor = connector.descriptor();
+        Optional<Boolean> active = body.bool("active");
+        if (active.isPresent() && active.get() != connection.active()) {
+            connection = connection.withActive(active.get());
+            records.saveConnection(connection);
+        }
+        Map<String, String> values = fieldValues(body);
+        Optional<String> sourceName = firstNonBlank(sourceParam, body.string("source"));
+        boolean resume = body.bool("resume").orElse(false) || body.bool("decoupled").orElse(false);
+        if (values.isEmpty() && !resume && active.isPresent() && sourceName.isEmpty()) {
+            return answer(connection); // only a setting changed
+        }
+
+        SourceRow source = sourceName.isPresent()
+                ? sourceToUpdate(connection, descriptor, sourceName.get(), values)
+                : currentSource(connection, descriptor);
+        Trigger trigger = neverStarted(source)
+                ? Trigger.CREDENTIALS
+                : triggerFor(source, values, resume, body.bool("refresh_auth").orElse(false));
+        if (trigger == Trigger.CREDENTIALS) {
+            FieldValidator.forUpdate(descriptor.fieldsFor(source.name(), AuthMechanism.CREDENTIALS), values);
+        }
+        Map<String, String> input = trigger == Trigger.ANSWER && resume ? ConnectionSteps.RESUME : values;
+        return step(connection, source, connector, trigger, input, inBackground, true);
+    }
+
+    /**
+     * {@code PUT /users/{u}/connections/{c}} (§3.5): syncs every enabled source in priority order.
+     * {@code psu_requested=false} means the user is absent: no strong authentication may start.
+     * Failures stay on the connection as its state; the answer is the connection, not an error.
+     */
+    public Result sync(long userId, long connectionId, boolean psuRequested, boolean inBackground, Actor actor) {
+        ConnectionRow connection = load(userId, connectionId);
+        Connector connector = connector(connection);
+        Trigger trigger = psuRequested ? Trigger.SYNC_USER_PRESENT : Trigger.SYNC_USER_ABSENT;
+        List<SourceRow> sources = enabledSources(connection, connector.descriptor());
+        for (SourceRow source : sources) {
+            if (ConnectionTransitions.callFor(source.state(), trigger) == Call.LOCKED) {
+                throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connectionId);
+            }
+        }
+        return underLease(connection, inBackground, () -> {
+            for (SourceRow listed : sources) {
+                ConnectionRow current = load(userId, connectionId);
+                SourceRow source = source(current, listed.name());
+                Call call = ConnectionTransitions.callFor(source.state(), trigger);
+                if (call != Call.NONE) {
+                    steps.run(new Step(current, source, connector, call, Map.of(), psuRequested, actor));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** {@code DELETE /users/{u}/connections/{c}}: hard delete with all its data (GDPR). */
+    public void delete(long userId, long connectionId) {
+        ConnectionRow connection = load(userId, connectionId);
+        records.delete(connection.id());
+    }
+
+    public ConnectionRow get(long userId, long connectionId) {
+        return load(userId, connectionId);
+    }
+
+    public List<ConnectionRow> list(long userId) {
+        return records.connections(userId);
+    }
+
+    public List<SourceRow> sources(long userId, long connectionId) {
+        return records.sources(load(userId, connectionId).id());
+    }
+
+    /** {@code POST …/sources/{s}} {@code {disabled}}: a disabled source is skipped by syncs (§3.2). */
+    public SourceRow setSourceDisabled(long userId, long connectionId, long sourceId, boolean disabled) {
+        ConnectionRow connection = load(userId, connectionId);
+        SourceRow source = records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst()
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + sourceId + " on connection " + connectionId));
+        Instant now = clock.instant();
+        SourceRow changed = new SourceRow(source.id(), source.connectionId(), source.connectorSourceId(), source.name(),
+                source.state(), source.errorMessage(), source.fieldsJson(), source.pending(), source.pendingUntil(),
+                source.sealedSession(), source.created(), source.lastUpdate(), disabled ? now : null,
+                source.accessExpire(), source.expire(), source.nextTry());
+        records.saveSource(changed);
+        steps.summarize(connection, connector(connection).descriptor());
+        timeline.record(connectionId, source.name(), Actor.USER, source.state(), source.state(),
+                disabled ? "source disabled" : "source enabled", now);
+        return changed;
+    }
+
+    private Result step(ConnectionRow connection, SourceRow source, Connector connector, Trigger trigger,
+                        Map<String, String> input, boolean inBackground, boolean failuresAreErrors) {
+        Call call = ConnectionTransitions.callFor(source.state(), trigger);
+        switch (call) {
+            case LOCKED -> throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection "
+                    + connection.id());
+            case NONE -> {
+                return answer(connection);
+            }
+            default -> {
+            }
+        }
+        StepOutcome[] outcome = new StepOutcome[1];
+        Result result = underLease(connection, inBackground, () -> outcome[0] = steps.run(new Step(connection,
+                source, connector, call, input, true, Actor.USER)));
+        if (failuresAreErrors && outcome[0] != null && outcome[0].failed()) {
+            throw failure(outcome[0]);
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} holding the connection's lease; in the background it returns at once with
+     * the connection shown as {@code validating} (§4 transient state) until the work ends.
+     */
+    private Result underLease(ConnectionRow connection, boolean inBackground, Supplier<?> work) {
+        Instant now = clock.instant();
+        if (!records.lease(connection.id(), now, now.plus(properties.stepLease()))) {
+            throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connection.id());
+        }
+        if (!inBackground) {
+            try {
+                work.get();
+            } finally {
+                records.release(connection.id());
+            }
+            return answer(load(connection.userId(), connection.id()));
+        }
+        ConnectionRow validating = connection.withSummary(ConnectionState.VALIDATING, null, null,
+                connection.lastUpdate(), connection.expire(), connection.nextTry());
+        records.saveConnection(validating);
+        background.execute(() -> {
+            try {
+                work.get();
+            } catch (RuntimeException e) {
+                log.warn("Background step on connection {} failed", connection.id(), e);
+                steps.summarize(load(connection.userId(), connection.id()), connector(connection).descriptor());
+            } finally {
+                records.release(connection.id());
+            }
+        });
+        return new Result(validating, Reply.PENDING);
+    }
+
+    private Result answer(ConnectionRow connection) {
+        boolean pending = connection.state() != null && (connection.state().kind() == ConnectionState.Kind.TRANSIENT
+                || switch (connection.state()) {
+                    case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED -> true;
+                    default -> false;
+                });
+        return new Result(connection, pending ? Reply.PENDING : Reply.DONE);
+    }
+
+    private static ApiException failure(StepOutcome outcome) {
+        ApiError error = outcome.state().failureError().orElseThrow();
+        return new ApiException(error, error.description(), outcome.errorMessage());
+    }
+
+    /**
+     * What an update asks of its source: answers when the posted names are exactly fields of the
+     * pending challenge (or {@code resume=true}); new field values otherwise; a user-present sync
+     * when nothing is posted (the SCA guide's "force the connection with no parameter").
+     */
+    private Trigger triggerFor(SourceRow source, Map<String, String> values, boolean resume, boolean refreshAuth) {
+        if (resume) {
+            return Trigger.ANSWER;
+        }
+        if (values.isEmpty() || refreshAuth) {
+            return Trigger.SYNC_USER_PRESENT;
+        }
+        if (source.pending() == PendingStep.CHALLENGE && challengeFields(source).containsAll(values.keySet())) {
+            return Trigger.ANSWER;
+        }
+        return Trigger.CREDENTIALS;
+    }
+
+    /** A source just added to the connection: its first step is a start, whatever was posted. */
+    private static boolean neverStarted(SourceRow source) {
+        return source.lastUpdate() == null && source.state() == null && source.sealedSession() == null;
+    }
+
+    private Set<String> challengeFields(SourceRow source) {
+        if (source.fieldsJson() == null) {
+            return Set.of();
+        }
+        JsonNode fields = json.readTree(source.fieldsJson());
+        return fields.valueStream().map(f -> f.path("name").asString()).collect(Collectors.toSet());
+    }
+
+    /** The named source of the connection, added now if the connection does not have it yet (§3.3 multi-source). */
+    private SourceRow sourceToUpdate(ConnectionRow connection, ConnectorDescriptor descriptor, String name,
+                                     Map<String, String> values) {
+        Optional<SourceRow> existing = records.sources(connection.id()).stream().filter(s -> s.name().equals(name)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        SourceDescriptor source = enabledSource(descriptor, name);
+        requireCredentials(source);
+        Map<String, String> known = new LinkedHashMap<>(steps.storedCredentials(connection));
+        known.putAll(values);
+        FieldValidator.forCreation(descriptor.fieldsFor(name, AuthMechanism.CREDENTIALS), known);
+        Instant now = clock.instant();
+        records.insertSource(connection.id(), source.id(), source.name(), now, now.plus(properties.pendingAdd()));
+        return source(connection, name);
+    }
+
+    /** The source an update without {@code source} acts on: the first, by priority, that has a state. */
+    private SourceRow currentSource(ConnectionRow connection, ConnectorDescriptor descriptor) {
+        List<SourceRow> sources = enabledSources(connection, descriptor);
+        return sources.stream().filter(s -> s.state() != null).findFirst()
+                .or(() -> sources.stream().findFirst())
+                .orElseThrow(() -> ApiError.CONFLICT.exception("Connection " + connection.id() + " has no enabled source"));
+    }
+
+    private List<SourceRow> enabledSources(ConnectionRow connection, ConnectorDescriptor descriptor) {
+        return records.sources(connection.id()).stream()
+                .filter(s -> s.disabled() == null)
+                .filter(s -> descriptor.source(s.name()).filter(d -> registry.isEnabled(descriptor, d)).isPresent())
+                .sorted(Comparator.comparingInt(s -> descriptor.source(s.name()).orElseThrow().priority()))
+                .toList();
+    }
+
+    /**
+     * The source a creation adds: the one named by {@code ?source=} or the body; else the one whose
+     * scenario field ({@code <source>website}) was given; else the first credentials source.
+     */
+    private SourceDescriptor sourceForCreation(ConnectorDescriptor descriptor, Optional<String> named,
+                                               Map<String, String> values) {
+        SourceDescriptor source = named.map(name -> enabledSource(descriptor, name))
+                .or(() -> registry.enabledSources(descriptor).stream()
+                        .filter(s -> values.containsKey(s.name() + "website"))
+                        .findFirst())
+                .or(() -> registry.enabledSources(descriptor).stream()
+                        .filter(s -> s.availableAuthMechanisms().contains(AuthMechanism.CREDENTIALS))
+                        .findFirst())
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("Connector " + descriptor.id()
+                        + " has no source accepting credentials; use GET /webauth-url"));
+        requireCredentials(source);
+        return source;
+    }
+
+    private SourceDescriptor enabledSource(ConnectorDescriptor descriptor, String name) {
+        return descriptor.source(name).filter(s -> registry.isEnabled(descriptor, s))
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("Connector " + descriptor.id()
+                        + " has no enabled source '" + name + "'"));
+    }
+
+    private static void requireCredentials(SourceDescriptor source) {
+        if (!source.availableAuthMechanisms().contains(AuthMechanism.CREDENTIALS)) {
+            throw ApiError.INVALID_VALUE.exception("Source '" + source.name()
+                    + "' is added by web authentication; use GET /webauth-url");
+        }
+    }
+
+    private Connector connectorOf(BodyParams body) {
+        Optional<String> key = body.string("connector_uuid")
+                .or(() -> body.string("id_connector"))
+                .or(() -> body.string("id_bank"))
+                .or(() -> body.string("id_provider"));
+        if (key.isEmpty()) {
+            throw ApiError.MISSING_PARAMETER.exception("Give 'connector_uuid' (or the deprecated 'id_connector')");
+        }
+        return registry.find(key.get())
+                .filter(c -> !registry.enabledSources(c.descriptor()).isEmpty())
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("No enabled connector '" + key.get() + "'"));
+    }
+
+    private Connector connector(ConnectionRow connection) {
+        return registry.byId(connection.connectorId())
+                .orElseThrow(() -> ApiError.CONFLICT.exception("Connector " + connection.connectorId()
+                        + " of connection " + connection.id() + " is disabled on this server"));
+    }
+
+    /** The posted field values, end-to-end decrypted (§6); meta parameters are not field values. */
+    private Map<String, String> fieldValues(BodyParams body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        body.asMap().forEach((name, value) -> {
+            if (!META.contains(name)) {
+                values.put(name, value);
+            }
+        });
+        return decryptor.decryptAll(values, Set.of());
+    }
+
+    private ConnectionRow load(long userId, long connectionId) {
+        return records.connection(userId, connectionId)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connection " + connectionId));
+    }
+
+    private SourceRow source(ConnectionRow connection, String name) {
+        return records.sources(connection.id()).stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("source " + name + " vanished"));
+    }
+
+    private static Optional<String> firstNonBlank(String param, Optional<String> body) {
+        return param != null && !param.isBlank() ? Optional.of(param.trim()) : body;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.passerelle.server.connections;
+
+import java.time.Instant;
+
+/** A connection source on the wire (PROTOCOL-NOTES §3.6). */
+public record ConnectionSourceView(
+        long id,
+        long idConnection,
+        int idConnectorSource,
+        String name,
+        String state,
+        String errorMessage,
+        Instant lastUpdate,
+        Instant created,
+        Instant disabled,
+        Instant accessExpire,
+        Instant expire,
+        Instant nextTry) {
+
+    static ConnectionSourceView of(SourceRow s) {
+        return new ConnectionSourceView(s.id(), s.connectionId(), s.connectorSourceId(), s.name(),
+                s.state() == null ? null : s.state().wire(), s.errorMessage(), s.lastUpdate(), s.created(),
+                s.disabled(), s.accessExpire(), s.expire(), s.nextTry());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.server.api.ApiError;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one wire vocabulary of connection and source states (PROTOCOL-NOTES §4). A connection whose
+ * last step succeeded has no state ({@code null} on the wire), so "OK" is not a member: code that
+ * handles "no state" does so explicitly with {@link Optional}.
+ */
+public enum ConnectionState {
+    /** Sync not attempted: the present user must give a strong customer authentication. */
+    SCA_REQUIRED("SCARequired", Kind.USER_ACTION),
+    /** A full redirect authentication (webauth, §5) is needed. */
+    WEBAUTH_REQUIRED("webauthRequired", Kind.USER_ACTION),
+    /** The institution asks for more input; the connection carries {@code fields}. */
+    ADDITIONAL_INFORMATION_NEEDED("additionalInformationNeeded", Kind.USER_ACTION),
+    /** The user must approve in another app; resumed with {@code resume=true}. */
+    DECOUPLED("decoupled", Kind.USER_ACTION),
+    /** A step is running in the background; transient. */
+    VALIDATING("validating", Kind.TRANSIENT),
+    /** Credentials rejected; the connection carries the credential {@code fields}. */
+    WRONGPASS("wrongpass", Kind.USER_ACTION),
+    /** The user must change the password at the institution, then post it. */
+    PASSWORD_EXPIRED("passwordExpired", Kind.USER_ACTION),
+    /** The user must act on the institution's site; a later sync succeeds. */
+    ACTION_NEEDED("actionNeeded", Kind.USER_ACTION),
+    /** The institution throttles us; retried after {@code next_try}. */
+    RATE_LIMITING("rateLimiting", Kind.RETRIED),
+    /** The institution is down; retried after {@code next_try}. */
+    WEBSITE_UNAVAILABLE("websiteUnavailable", Kind.RETRIED),
+    /** A fault of the connector; retried after {@code next_try}. */
+    BUG("bug", Kind.RETRIED),
+    /** This source cannot serve this user; final for the source. */
+    NOT_SUPPORTED("notSupported", Kind.FINAL);
+
+    /** How the server treats a state. */
+    public enum Kind {
+        /** Blocking until the user does something (§4 "Needs user? yes"). */
+        USER_ACTION,
+        /** Retried automatically by the scheduler. */
+        RETRIED,
+        /** Passes by itself. */
+        TRANSIENT,
+        /** Nothing will change it. */
+        FINAL
+    }
+
+    private final String wire;
+    private final Kind kind;
+
+    ConnectionState(String wire, Kind kind) {
+        this.wire = wire;
+        this.kind = kind;
+    }
+
+    /** The protocol string. */
+    public String wire() {
+        return wire;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The state of a stored wire string; null and unknown strings are "no state". */
+    public static Optional<ConnectionState> fromWire(String wire) {
+        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
+    }
+
+    /**
+     * The error a failed step answers with: its code is this state's wire string (§3.3, observed
+     * {@code {"code":"wrongpass"}}). Only the states a failed check leads to have one; the others
+     * are answered with the connection itself (202).
+     */
+    public Optional<ApiError> failureError() {
+        return Optional.ofNullable(switch (this) {
+            case WRONGPASS -> ApiError.WRONGPASS;
+            case PASSWORD_EXPIRED -> ApiError.PASSWORD_EXPIRED;
+            case ACTION_NEEDED -> ApiError.ACTION_NEEDED;
+            case RATE_LIMITING -> ApiError.RATE_LIMITING;
+            case WEBSITE_UNAVAILABLE -> ApiError.WEBSITE_UNAVAILABLE;
+            case BUG -> ApiError.CONNECTOR_BUG;
+            case NOT_SUPPORTED -> ApiError.NOT_SUPPORTED;
+            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED, VALIDATING -> null;
+        });
+    }
+}

@@ -1,0 +1,208 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Connector;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.StepResult;
+import dev.passerelle.server.connections.ConnectionTimeline.Actor;
+import dev.passerelle.server.connections.ConnectionTransitions.Call;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.limits.ConnectorBulkheads;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs one connector call on one connection source and records what it means: the source's new
+ * state, session and retry time, the connection's summary state (§4: the error of any source is
+ * the connection's), the stored credentials, the timeline, and {@link SourceReady} on success so
+ * the data feature pulls accounts. Callers hold the connection's step lease.
+ */
+@Component
+class ConnectionSteps {
+
+    /** The meta value a decoupled validation is polled with ({@code resume=true}, §3.4). */
+    static final Map<String, String> RESUME = Map.of("resume", "true");
+
+    private final ConnectionRecords records;
+    private final CredentialVault vault;
+    private final ConnectorRegistry registry;
+    private final ConnectorBulkheads bulkheads;
+    private final StepOutcomes outcomes;
+    private final ConnectionTimeline timeline;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final ConnectionsProperties properties;
+    private final Clock clock;
+
+    ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
+                    ConnectorBulkheads bulkheads, StepOutcomes outcomes, ConnectionTimeline timeline,
+                    ApplicationEventPublisher events, ObjectMapper json, ConnectionsProperties properties,
+                    Clock clock) {
+        this.records = records;
+        this.vault = vault;
+        this.registry = registry;
+        this.bulkheads = bulkheads;
+        this.outcomes = outcomes;
+        this.timeline = timeline;
+        this.events = events;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param input       field values posted with the call (credentials for START, answers for RESUME)
+     * @param userPresent the end user asked for the call ({@code psu_requested})
+     */
+    record Step(ConnectionRow connection, SourceRow source, Connector connector, Call call, Map<String, String> input,
+                boolean userPresent, Actor actor) {
+
+        @Override
+        public String toString() {
+            return "Step[" + call + " on " + source + ", posted " + input.keySet() + "]"; // never the values
+        }
+    }
+
+    StepOutcome run(Step step) {
+        ConnectorDescriptor descriptor = step.connector().descriptor();
+        Map<String, String> stored = vault.openCredentials(step.connection().sealedCredentials());
+        Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
+        ConnectionContext context = new ConnectionContext(step.connection().id(), step.source().name(), credentials,
+                step.input().keySet(), vault.openSession(step.source().sealedSession()), step.userPresent(), clock,
+                registry.settings(descriptor), null);
+
+        StepResult result = bulkheads.call(descriptor, () -> call(step, context));
+        Instant now = clock.instant();
+        StepOutcome outcome = outcomes.map(result, descriptor, step.source().name(), now);
+
+        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), vault.sealSession(outcome.session()), now);
+        records.saveSource(source);
+        ConnectionRow connection = step.call() == Call.START
+                ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
+                : step.connection();
+        summarize(connection, descriptor);
+        timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(),
+                cause(step, result), now);
+        if (outcome.succeeded()) {
+            String session = outcome.session() != null ? outcome.session() : context.session();
+            events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
+                    connection.userId(), connection.id(), source.id())));
+        }
+        return outcome;
+    }
+
+    /**
+     * The connector call. Polling a decoupled validation blocks until it is given, up to
+     * {@code passerelle.connections.resume-wait} on the injected clock (§3.4 "blocks until validated").
+     */
+    private StepResult call(Step step, ConnectionContext context) {
+        Connector connector = step.connector();
+        return switch (step.call()) {
+            case START -> connector.start(context);
+            case SYNC -> connector.sync(context);
+            case RESUME -> {
+                StepResult result = connector.resume(context, step.input());
+                Instant deadline = clock.instant().plus(properties.resumeWait());
+                ConnectionContext current = context;
+                while (result instanceof StepResult.Decoupled decoupled && step.input().equals(RESUME)
+                        && clock.instant().isBefore(deadline)) {
+                    pause(min(decoupled.pollAfter(), Duration.between(clock.instant(), deadline)));
+                    current = decoupled.session() == null ? current : current.withSession(decoupled.session());
+                    result = connector.resume(current, step.input());
+                }
+                yield result;
+            }
+            case NONE, LOCKED -> throw new IllegalArgumentException("not a connector call: " + step.call());
+        };
+    }
+
+    /** The field values stored on the connection, decrypted. */
+    Map<String, String> storedCredentials(ConnectionRow connection) {
+        return vault.openCredentials(connection.sealedCredentials());
+    }
+
+    /**
+     * Recomputes the connection's summary from its sources: the state, message and fields of the
+     * first source (in priority order) that has a state; the latest success; the earliest retry.
+     */
+    ConnectionRow summarize(ConnectionRow connection, ConnectorDescriptor descriptor) {
+        List<SourceRow> sources = records.sources(connection.id()).stream()
+                .filter(s -> s.disabled() == null)
+                .sorted(Comparator.comparingInt(s -> descriptor.source(s.name()).map(d -> d.priority()).orElse(Integer.MAX_VALUE)))
+                .toList();
+        SourceRow deciding = sources.stream().filter(s -> s.state() != null).findFirst().orElse(null);
+        Instant lastUpdate = sources.stream().map(SourceRow::lastUpdate).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        Instant nextTry = sources.stream().map(SourceRow::nextTry).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        ConnectionRow summary = connection.withSummary(
+                deciding == null ? null : deciding.state(),
+                deciding == null ? null : deciding.errorMessage(),
+                deciding == null ? null : deciding.fieldsJson(),
+                lastUpdate,
+                lastUpdate == null ? connection.expire() : null,
+                nextTry);
+        records.saveConnection(summary);
+        return summary;
+    }
+
+    private String fieldsJson(List<ConnectionFieldView> fields) {
+        return fields.isEmpty() ? null : json.writeValueAsString(fields);
+    }
+
+    private static Map<String, String> merged(Map<String, String> stored, Map<String, String> posted) {
+        Map<String, String> merged = new LinkedHashMap<>(stored);
+        merged.putAll(posted);
+        return merged;
+    }
+
+    /** Only the connector's own fields are kept: meta parameters and stray keys are never stored. */
+    private static Map<String, String> connectorFields(ConnectorDescriptor descriptor, Map<String, String> values) {
+        Set<String> names = descriptor.fields().stream().map(FieldSpec::name).collect(Collectors.toSet());
+        Map<String, String> kept = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (names.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    private static String cause(Step step, StepResult result) {
+        String asked = switch (step.call()) {
+            case START -> step.input().isEmpty() ? "authentication" : "authentication with " + step.input().keySet();
+            case RESUME -> step.input().equals(RESUME) ? "resume" : "answer " + step.input().keySet();
+            case SYNC -> step.userPresent() ? "sync requested by the user" : "sync without the user";
+            case NONE, LOCKED -> step.call().name();
+        };
+        return asked + " -> " + result.getClass().getSimpleName()
+                + (result instanceof StepResult.Failure f ? " " + f.reason() : "");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.isNegative() ? Duration.ZERO : duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a decoupled validation", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.passerelle.server.connections;
+
+import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The support timeline of a connection: every step, who caused it, the state before and after,
+ * and why. The admin console shows it; {@code GET /users/{u}/connections/{c}/logs} lists it.
+ */
+@Component
+public class ConnectionTimeline {
+
+    /** Who caused a step. */
+    public enum Actor {
+        USER, SCHEDULER, ADMIN, SYSTEM;
+
+        String wire() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ConnectionTimeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long connectionId, String source, Actor actor, ConnectionState from, ConnectionState to, String cause,
+                Instant at) {
+        jdbc.sql("""
+                INSERT INTO connection_event (id_connection, source, occurred_at, actor, from_state, to_state, cause)
+                VALUES (:connection, :source, :at, :actor, :from, :to, :cause)""")
+                .param("connection", connectionId).param("source", source).param("at", utc(at))
+                .param("actor", actor.wire()).param("from", from == null ? null : from.wire())
+                .param("to", to == null ? null : to.wire()).param("cause", cause)
+                .update();
+    }
+
+    /** The events of one connection, newest first. */
+    public List<Event> events(long connectionId, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT id, id_connection, source, occurred_at, actor, from_state, to_state, cause FROM connection_event
+                WHERE id_connection = :connection ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("connection", connectionId).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getLong("id_connection"), rs.getString("source"),
+                        instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("from_state"),
+                        rs.getString("to_state"), rs.getString("cause")))
+                .list();
+    }
+
+    /**
+     * One timeline entry. {@code fromState}/{@code toState} are wire states, null meaning "OK".
+     */
+    public record Event(long id, long idConnection, String source, Instant timestamp, String actor, String fromState,
+                        String toState, String cause) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.passerelle.server.connections;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one transition table of the connection protocol (PROTOCOL-NOTES §4, "How the client
+ * resumes"): for the state a source is in and what the client (or the scheduler) asked, which
+ * connector call runs. The state that follows is the call's outcome, mapped by {@link StepOutcomes}.
+ */
+final class ConnectionTransitions {
+
+    /** What was asked of a connection source. */
+    enum Trigger {
+        /** New field values that are not answers to a pending challenge (credentials, scenario). */
+        CREDENTIALS,
+        /** Answers to the pending challenge, or {@code resume=true} on a decoupled validation. */
+        ANSWER,
+        /** A sync the end user asked for ({@code PUT}, {@code psu_requested=true}, empty {@code POST}). */
+        SYNC_USER_PRESENT,
+        /** A sync without the user ({@code psu_requested=false}, background refresh): no SCA may start. */
+        SYNC_USER_ABSENT
+    }
+
+    /** The connector call a trigger leads to. */
+    enum Call {
+        START, RESUME, SYNC,
+        /** Nothing to do: the source stays as it is (and the connector is not bothered). */
+        NONE,
+        /** Another step is running: 409 {@code connectionLocked}. */
+        LOCKED
+    }
+
+    private static final Map<Trigger, Call> WHEN_OK = row(Call.START, Call.NONE, Call.SYNC, Call.SYNC);
+    private static final Map<ConnectionState, Map<Trigger, Call>> TABLE = new EnumMap<>(ConnectionState.class);
+
+    static {
+        //                                                   CREDENTIALS  ANSWER       USER_PRESENT USER_ABSENT
+        TABLE.put(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.DECOUPLED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.VALIDATING, row(Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED));
+        // "Force the connection with no parameter" (SCA guide): any user-present call asks for the SCA.
+        TABLE.put(ConnectionState.SCA_REQUIRED, row(Call.START, Call.SYNC, Call.SYNC, Call.NONE));
+        // Resumed by the webauth redirect (§5); a user-present sync reports whether it is still needed.
+        TABLE.put(ConnectionState.WEBAUTH_REQUIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
+        // Retrying stored wrong credentials unattended could get the user locked out at the bank.
+        TABLE.put(ConnectionState.WRONGPASS, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.PASSWORD_EXPIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.ACTION_NEEDED, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
+        TABLE.put(ConnectionState.RATE_LIMITING, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
+        TABLE.put(ConnectionState.WEBSITE_UNAVAILABLE, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
+        TABLE.put(ConnectionState.BUG, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
+        // Final for the source: only new field values (another attempt) reach the connector again.
+        TABLE.put(ConnectionState.NOT_SUPPORTED, row(Call.START, Call.NONE, Call.NONE, Call.NONE));
+    }
+
+    private ConnectionTransitions() {
+    }
+
+    /** The call for {@code trigger} on a source in {@code state} ({@code null}: last step succeeded). */
+    static Call callFor(ConnectionState state, Trigger trigger) {
+        return (state == null ? WHEN_OK : TABLE.get(state)).get(trigger);
+    }
+
+    private static Map<Trigger, Call> row(Call credentials, Call answer, Call userPresent, Call userAbsent) {
+        Map<Trigger, Call> row = new EnumMap<>(Trigger.class);
+        row.put(Trigger.CREDENTIALS, credentials);
+        row.put(Trigger.ANSWER, answer);
+        row.put(Trigger.SYNC_USER_PRESENT, userPresent);
+        row.put(Trigger.SYNC_USER_ABSENT, userAbsent);
+        return row;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.passerelle.server.connections;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one connector step means for its source, in protocol terms: the state the source is now
+ * in, what to show the user, and when the scheduler should try again.
+ *
+ * @param state        the new state, or null when the step succeeded
+ * @param failed       the check failed (answered as an error envelope on creation and on
+ *                     {@code POST} updates); a refused decoupled validation is not a failed check
+ * @param errorMessage the institution's words for the user, or null
+ * @param fields       what the state asks the user for (empty when nothing)
+ * @param pending      the interactive step {@code resume} continues, or null
+ * @param pendingUntil when that step stops being answerable, or null
+ * @param nextTry      when the scheduler may sync this source again, or null (never unattended)
+ * @param session      the connector session to store, or null to keep the current one
+ */
+record StepOutcome(
+        ConnectionState state,
+        boolean failed,
+        String errorMessage,
+        List<ConnectionFieldView> fields,
+        PendingStep pending,
+        Instant pendingUntil,
+        Instant nextTry,
+        String session) {
+
+    StepOutcome {
+        fields = List.copyOf(fields);
+    }
+
+    boolean succeeded() {
+        return state == null;
+    }
+}

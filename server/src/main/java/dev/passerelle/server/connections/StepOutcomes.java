@@ -1,0 +1,87 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.StepResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one mapper from typed connector outcomes to the protocol (PROTOCOL-NOTES §3.3, §4): which
+ * state a source is in after a step, which fields it asks for, when it is retried. Connectors
+ * never speak wire strings; nothing else in the server interprets a {@link StepResult}.
+ */
+@Component
+class StepOutcomes {
+
+    private final ConnectionsProperties properties;
+
+    StepOutcomes(ConnectionsProperties properties) {
+        this.properties = properties;
+    }
+
+    StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now) {
+        Instant periodic = now.plus(Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60)));
+        return switch (result) {
+            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, s.session());
+            case StepResult.Challenge c -> new StepOutcome(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, false,
+                    c.message(), c.fields().stream().map(ConnectionFieldView::of).toList(), PendingStep.CHALLENGE,
+                    c.expiresAt(), null, c.session());
+            case StepResult.Decoupled d -> new StepOutcome(ConnectionState.DECOUPLED, false, d.message(), List.of(),
+                    PendingStep.DECOUPLED, null, null, d.session());
+            case StepResult.Redirect r -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, null, List.of(),
+                    PendingStep.REDIRECT, null, null, r.session());
+            case StepResult.ScaRequired s -> new StepOutcome(ConnectionState.SCA_REQUIRED, false, s.message(),
+                    List.of(), null, null, null, s.session());
+            case StepResult.WebauthRequired w -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, w.message(),
+                    List.of(), null, null, null, w.session());
+            case StepResult.Failure f -> failure(f, connector, source, now, periodic);
+        };
+    }
+
+    private StepOutcome failure(StepResult.Failure f, ConnectorDescriptor connector, String source, Instant now,
+                                Instant periodic) {
+        ConnectionState state = stateOf(f.reason());
+        List<ConnectionFieldView> fields = switch (state) {
+            case WRONGPASS -> credentialFields(connector, source, false);
+            case PASSWORD_EXPIRED -> credentialFields(connector, source, true);
+            default -> List.of();
+        };
+        Instant nextTry = switch (state.kind()) {
+            case RETRIED -> now.plus(f.retryAfter() != null ? f.retryAfter() : properties.retryDelay());
+            // The user acts at the bank, out of band (§4): the next periodic sync finds out.
+            case USER_ACTION -> state == ConnectionState.ACTION_NEEDED ? periodic : null;
+            case TRANSIENT, FINAL -> null;
+        };
+        return new StepOutcome(state, state.failureError().isPresent(), f.userMessage(), fields, null, null, nextTry,
+                f.session());
+    }
+
+    /** §4: a refused or expired decoupled validation leaves the source waiting for a new SCA. */
+    static ConnectionState stateOf(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_PASS -> ConnectionState.WRONGPASS;
+            case ACTION_NEEDED -> ConnectionState.ACTION_NEEDED;
+            case PASSWORD_EXPIRED -> ConnectionState.PASSWORD_EXPIRED;
+            case WEBSITE_UNAVAILABLE -> ConnectionState.WEBSITE_UNAVAILABLE;
+            case RATE_LIMITED -> ConnectionState.RATE_LIMITING;
+            case NOT_SUPPORTED -> ConnectionState.NOT_SUPPORTED;
+            case DECOUPLED_CANCELLED, DECOUPLED_EXPIRED -> ConnectionState.SCA_REQUIRED;
+            case BUG -> ConnectionState.BUG;
+        };
+    }
+
+    /** The credential fields to ask again: all of them after a rejection, the secret ones after an expiry. */
+    private static List<ConnectionFieldView> credentialFields(ConnectorDescriptor connector, String source,
+                                                              boolean secretOnly) {
+        return connector.fieldsFor(source, AuthMechanism.CREDENTIALS).stream()
+                .filter(f -> f.required() && f.type() != FieldType.LIST)
+                .filter(f -> !secretOnly || f.type() == FieldType.PASSWORD)
+                .map(ConnectionFieldView::of)
+                .toList();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.passerelle.server.connectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.server.api.Expand;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A connector on the wire (PROTOCOL-NOTES §2.2). {@code sources}, {@code fields} and
+ * {@code countries} appear only when expanded; everything else is always present, null included.
+ * Only the sources the configuration leaves enabled are published, with their fields.
+ */
+public record ConnectorView(
+        int id,
+        UUID uuid,
+        String name,
+        boolean hidden,
+        boolean charged,
+        String code,
+        boolean beta,
+        String color,
+        String slug,
+        Double syncFrequency,
+        int monthsToFetch,
+        String authMechanism,
+        List<String> availableAuthMechanisms,
+        String transferMechanism,
+        String siret,
+        boolean restricted,
+        List<String> capabilities,
+        List<String> accountTypes,
+        List<String> accountUsages,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<SourceView> sources,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView> fields,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Country> countries) {
+
+    static ConnectorView of(ConnectorDescriptor connector, List<SourceView> enabledSources, Expand expand) {
+        List<String> mechanisms = connector.availableAuthMechanisms().stream()
+                .map(AuthMechanism::wireName).sorted().toList();
+        return new ConnectorView(connector.id(), connector.uuid(), connector.name(), false, false,
+                connector.code(), connector.beta(), connector.color(), connector.slug(), connector.syncPeriodDays(),
+                connector.monthsToFetch(), connector.authMechanism().wireName(), mechanisms, null, null, false,
+                connector.capabilities(), connector.accountTypes(), connector.accountUsages(),
+                expand.has("sources") ? enabledSources : null,
+                expand.has("fields") ? FieldView.enabledFields(connector, enabledSources) : null,
+                expand.has("countries") ? connector.countries().stream().map(Country::of).toList() : null);
+    }
+
+    /** A country of the connector, with its English name ({@code [{id: "fr", name: "France"}]}). */
+    public record Country(String id, String name) {
+        static Country of(String code) {
+            return new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.passerelle.server.connectors;
+
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.FieldType;
+import java.util.List;
+
+/**
+ * A connector field on the wire (PROTOCOL-NOTES §2.4 {@code ConnectorField}). {@code values} is
+ * null except for {@code list} fields; a field without source restriction lists every source.
+ */
+public record FieldView(
+        String name,
+        String label,
+        String description,
+        String type,
+        boolean required,
+        String regex,
+        List<FieldSpec.Choice> values,
+        List<String> connectorSources,
+        List<String> authMechanisms) {
+
+    static FieldView of(FieldSpec field, List<String> allSources) {
+        List<String> mechanisms = field.authMechanisms().isEmpty()
+                ? List.of(AuthMechanism.CREDENTIALS.wireName(), AuthMechanism.WEBAUTH.wireName())
+                : field.authMechanisms().stream().map(AuthMechanism::wireName).sorted().toList();
+        return new FieldView(field.name(), field.label(), field.description(), field.type().wireName(),
+                field.required(), field.regex(), field.type() == FieldType.LIST ? field.values() : null,
+                field.sources().isEmpty() ? allSources : field.sources().stream().filter(allSources::contains).toList(),
+                mechanisms);
+    }
+
+    /** The fields of the enabled sources: a field of disabled sources only is not published. */
+    static List<FieldView> enabledFields(ConnectorDescriptor connector, List<SourceView> enabledSources) {
+        List<String> names = enabledSources.stream().map(SourceView::name).toList();
+        return connector.fields().stream()
+                .filter(f -> f.sources().isEmpty() || f.sources().stream().anyMatch(names::contains))
+                .map(f -> of(f, names))
+                .toList();
+    }
+}

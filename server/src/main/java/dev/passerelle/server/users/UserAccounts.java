@@ -1,0 +1,105 @@
+package dev.passerelle.server.users;
+
+import dev.passerelle.server.auth.TokenKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, promotes, lists and deletes users (PROTOCOL-NOTES §1.3). A user created without client
+ * credentials is temporary: it is purged {@link #TEMPORARY_LIFETIME} after creation unless a
+ * permanent token is issued for it in time. Deleting a user deletes all of its data: tokens and
+ * connections cascade from {@code app_user}, and accounts, transactions, subscriptions and
+ * documents cascade from the connection.
+ */
+@Service
+public class UserAccounts {
+
+    /** As long as the temporary token issued with the user. */
+    public static final Duration TEMPORARY_LIFETIME = TokenKind.TEMPORARY.lifetime();
+
+    private static final String COLUMNS = "id, signin, id_client, temporary_until";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    public UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** A new permanent user, bound to {@code clientId} when a client authenticated the call. */
+    public User createPermanent(Long clientId) {
+        return create(clientId, null);
+    }
+
+    /** A new temporary user, purged after {@link #TEMPORARY_LIFETIME} unless made permanent. */
+    public User createTemporary() {
+        return create(null, clock.instant().plus(TEMPORARY_LIFETIME));
+    }
+
+    private User create(Long clientId, Instant temporaryUntil) {
+        Instant now = clock.instant();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO app_user (signin, id_client, temporary_until) VALUES (:signin, :client, :until)")
+                .param("signin", utc(now))
+                .param("client", clientId)
+                .param("until", utc(temporaryUntil))
+                .update(key, "id");
+        return new User(key.getKeyAs(Long.class), now, clientId, temporaryUntil);
+    }
+
+    /** Makes the user permanent and records the client application that now owns it. */
+    public void makePermanent(long userId, long clientId) {
+        jdbc.sql("UPDATE app_user SET temporary_until = NULL, id_client = :client WHERE id = :id")
+                .param("client", clientId).param("id", userId).update();
+    }
+
+    public Optional<User> find(long userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
+                .param("id", userId).query(UserAccounts::user).optional();
+    }
+
+    /** Every user of the domain, oldest first. */
+    public List<User> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY id").query(UserAccounts::user).list();
+    }
+
+    /** Deletes the user and everything of it, then publishes {@link UserDeleted}. */
+    @Transactional
+    public void delete(long userId) {
+        if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
+            events.publishEvent(new UserDeleted(userId));
+        }
+    }
+
+    /** Deletes the temporary users whose time is up; returns how many. */
+    public int purgeExpiredTemporaryUsers() {
+        return jdbc.sql("DELETE FROM app_user WHERE temporary_until IS NOT NULL AND temporary_until <= :now")
+                .param("now", utc(clock.instant())).update();
+    }
+
+    private static User user(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime until = rs.getObject("temporary_until", OffsetDateTime.class);
+        return new User(rs.getLong("id"), rs.getObject("signin", OffsetDateTime.class).toInstant(),
+                rs.getObject("id_client", Long.class), until == null ? null : until.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

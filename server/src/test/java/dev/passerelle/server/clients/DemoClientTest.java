@@ -1,0 +1,92 @@
+package dev.passerelle.server.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Seeds a demo client with a random id into a fresh data directory, as a first start would. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class DemoClientTest {
+
+    private static final String API_ROOT = "http://localhost:8080/2.0";
+
+    @Autowired
+    ClientApplications clients;
+    @TempDir
+    Path dataDir;
+
+    private long id;
+    private Path secretFile;
+
+    @BeforeEach
+    void setUp() {
+        id = ThreadLocalRandom.current().nextLong(20_000_000L, 99_999_999_999L);
+        secretFile = dataDir.resolve(DemoClient.SECRET_FILE);
+    }
+
+    private DemoClient demoClient(String configuredSecret) {
+        return new DemoClient(new DemoClientProperties(id, "Demo", configuredSecret, List.of("https://demo.example/cb")),
+                clients, new DataDirectory(dataDir));
+    }
+
+    @Test
+    void withoutConfiguredSecretTheGeneratedSecretIsWrittenOwnerOnly() throws IOException {
+        demoClient("").seed(API_ROOT);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
+        assertThat(clients.authenticate(Long.toString(id), Files.readString(secretFile))).isEqualTo(id);
+    }
+
+    @Test
+    void theStartupLogNamesTheSecretFileAndACurlButNeverTheSecret(CapturedOutput output) throws IOException {
+        demoClient("").seed(API_ROOT);
+
+        String secret = Files.readString(secretFile).strip();
+        assertThat(output.getAll())
+                .contains("curl -s -X POST " + API_ROOT + "/auth/init -d client_id=" + id
+                        + " --data-urlencode client_secret@" + secretFile.toAbsolutePath())
+                .doesNotContain(secret);
+    }
+
+    @Test
+    void theGeneratedSecretIsReusedOnTheNextStart() throws IOException {
+        demoClient("").seed(API_ROOT);
+        String first = Files.readString(secretFile);
+
+        demoClient("").seed(API_ROOT);
+
+        assertThat(Files.readString(secretFile)).isEqualTo(first);
+        assertThat(clients.authenticate(Long.toString(id), first)).isEqualTo(id);
+    }
+
+    @Test
+    void aConfiguredSecretIsUsedWithoutWritingAFileOrLoggingIt(CapturedOutput output) {
+        demoClient("configured-demo-secret").seed(API_ROOT);
+
+        assertThat(secretFile).doesNotExist();
+        assertThat(clients.authenticate(Long.toString(id), "configured-demo-secret")).isEqualTo(id);
+        assertThat(output.getAll()).contains("client_id=" + id).doesNotContain("configured-demo-secret");
+    }
+
+    @Test
+    void theDemoClientIsRegisteredWithItsRedirectUris() {
+        demoClient("").seed(API_ROOT);
+
+        assertThat(clients.isWhitelisted(id, "https://demo.example/cb")).isTrue();
+    }
+}

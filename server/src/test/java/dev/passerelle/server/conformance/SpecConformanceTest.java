@@ -1,0 +1,86 @@
+package dev.passerelle.server.conformance;
+
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Our real responses, validated against Powens' OpenAPI files (CI only: the files live outside the
+ * project, see {@link PowensSpec}). Each test walks one flow and checks every response on the way.
+ */
+@Tag("powens-spec")
+@IntegrationTest
+class SpecConformanceTest {
+
+    static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    static PowensSpec spec;
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+
+    String token;
+
+    @BeforeAll
+    static void loadSpec() {
+        spec = PowensSpec.load();
+    }
+
+    @BeforeEach
+    void newUser() {
+        token = users.permanent().token();
+    }
+
+    @Test
+    void connectorCatalogueConforms() {
+        check("GET", "/connectors", api.get("/connectors").send());
+        check("GET", "/connectors", api.get("/connectors?expand=sources,fields").send());
+        check("GET", "/connectors/" + TEST_CONNECTOR, api.get("/connectors/" + TEST_CONNECTOR + "?expand=fields").send());
+        check("GET", "/banks", api.get("/banks").send());
+        check("GET", "/providers", api.get("/providers").send());
+    }
+
+    @Test
+    void connectionCreatedAndResumedConforms() {
+        TestApi.Response pending = create("additionalInformationNeeded");
+        check("POST", "/users/me/connections", pending);
+        String path = "/users/me/connections/" + pending.json().get("id").asLong();
+        check("GET", path, api.get(path + "?expand=sources").bearer(token).send());
+        check("POST", path, api.post(path).bearer(token).json(Map.of("openapisms", "abcd")).send());
+        check("GET", "/users/me/connections", api.get("/users/me/connections").bearer(token).send());
+        check("DELETE", path, api.delete(path).bearer(token).send());
+    }
+
+    @Test
+    void connectionCreationSucceededConforms() {
+        check("POST", "/users/me/connections", create("par"));
+    }
+
+    @Test
+    void connectionCreationFailedConforms() {
+        check("POST", "/users/me/connections", create("wrongpass"));
+        check("POST", "/users/me/connections", create("actionNeeded"));
+    }
+
+    private TestApi.Response create(String scenario) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("connector_uuid", TEST_CONNECTOR);
+        body.put("login", "jdupont");
+        body.put("password", "1234");
+        body.put("directaccesswebsite", scenario);
+        return api.post("/users/me/connections").bearer(token).json(body).send();
+    }
+
+    private static void check(String method, String path, TestApi.Response response) {
+        spec.assertConforms(method, path, response);
+    }
+}

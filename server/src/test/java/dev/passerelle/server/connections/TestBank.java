@@ -1,0 +1,95 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Drives the test connector ("Connecteur de test") through the API for one user, the way an
+ * integrator does with curl: {@code bank.add(TestBank.fields("additionalInformationNeeded"))}.
+ */
+final class TestBank {
+
+    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    private final TestApi api;
+    private final TestUser user;
+
+    TestBank(TestApi api, TestUser user) {
+        this.api = api;
+        this.user = user;
+    }
+
+    /** Field values that pick {@code scenario} on the {@code directaccess} source, with the right password. */
+    static Fields fields(String scenario) {
+        return new Fields().with("login", "jdupont").with("password", "1234").with("directaccesswebsite", scenario);
+    }
+
+    /** Builder of a connection body. */
+    static final class Fields {
+        private final Map<String, String> values = new LinkedHashMap<>(Map.of("connector_uuid", UUID));
+
+        Fields with(String name, String value) {
+            values.put(name, value);
+            return this;
+        }
+
+        Fields without(String name) {
+            values.remove(name);
+            return this;
+        }
+
+        /** The same scenario on the {@code openapi} source. */
+        Fields onOpenapi() {
+            String scenario = values.remove("directaccesswebsite");
+            values.put("openapiwebsite", scenario);
+            return this;
+        }
+
+        Map<String, String> map() {
+            return values;
+        }
+    }
+
+    String token() {
+        return user.token();
+    }
+
+    TestApi.Response add(Fields fields) {
+        return api.post("/users/me/connections").bearer(user.token()).json(fields.map()).send();
+    }
+
+    /** Adds a connection that must succeed, and returns its id. */
+    long added(String scenario) {
+        TestApi.Response response = add(fields(scenario));
+        if (response.status() != 200) {
+            throw new AssertionError("adding " + scenario + " answered " + response);
+        }
+        return response.json().get("id").asLong();
+    }
+
+    TestApi.Response update(long connection, Map<String, String> body) {
+        return api.post("/users/me/connections/" + connection).bearer(user.token()).json(body).send();
+    }
+
+    TestApi.Response update(long connection, String query, Map<String, String> body) {
+        return api.post("/users/me/connections/" + connection + query).bearer(user.token()).json(body).send();
+    }
+
+    TestApi.Response sync(long connection, boolean userPresent) {
+        return api.put("/users/me/connections/" + connection + "?psu_requested=" + userPresent).bearer(user.token()).send();
+    }
+
+    TestApi.Response get(long connection) {
+        return api.get("/users/me/connections/" + connection).bearer(user.token()).send();
+    }
+
+    TestApi.Response list() {
+        return api.get("/users/me/connections").bearer(user.token()).send();
+    }
+
+    TestApi.Response logs(long connection) {
+        return api.get("/users/me/connections/" + connection + "/logs").bearer(user.token()).send();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.passerelle.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.auth.AuthSteps;
+import dev.passerelle.server.auth.TokenKind;
+import dev.passerelle.server.auth.TokenService;
+import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.crypto.Secrets;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every user endpoint × every kind of bearer (issue "authorization matrix"): the expected status,
+ * never another user's data, never a 500. Each row gets its own owner, connection and data;
+ * destructive rows get a fresh owner per cell.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataDirectory dataDirectory;
+
+    /** The bearer a cell sends. */
+    enum Bearer {
+        NONE, MALFORMED, EXPIRED, REVOKED, CODE, SPENT_SINGLE_USE_CODE, ANOTHER_USER, OWNER, CONFIG
+    }
+
+    /** One endpoint, its path with placeholders of {@link Owner}, and its body. */
+    record Endpoint(String method, String path, Map<String, String> body, boolean destructive) {
+        static Endpoint of(String method, String path) {
+            return new Endpoint(method, path, Map.of(), false);
+        }
+
+        static Endpoint of(String method, String path, Map<String, String> body) {
+            return new Endpoint(method, path, body, false);
+        }
+
+        static Endpoint destructive(String method, String path) {
+            return new Endpoint(method, path, Map.of(), true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** The owner of the resources a row reaches. */
+    record Owner(TestUser user, long connection, long source) {
+        String path(String template, String userSegment) {
+            return template.replace("{u}", userSegment)
+                    .replace("{c}", Long.toString(connection))
+                    .replace("{s}", Long.toString(source));
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/users/{u}"),
+            Endpoint.destructive("DELETE", "/users/{u}"),
+            Endpoint.of("GET", "/users/{u}/connections"),
+            Endpoint.of("POST", "/users/{u}/connections", Map.of("connector_uuid", UUID, "login", "l",
+                    "password", "1234")),
+            Endpoint.of("GET", "/users/{u}/connections/{c}?expand=sources,connector"),
+            Endpoint.of("POST", "/users/{u}/connections/{c}"),
+            Endpoint.of("PUT", "/users/{u}/connections/{c}?psu_requested=false"),
+            Endpoint.destructive("DELETE", "/users/{u}/connections/{c}"),
+            Endpoint.of("GET", "/users/{u}/connections/{c}/sources"),
+            Endpoint.of("GET", "/users/{u}/connections/{c}/sources/{s}"),
+            Endpoint.of("POST", "/users/{u}/connections/{c}/sources/{s}", Map.of("disabled", "false")),
+            Endpoint.of("GET", "/users/{u}/connections/{c}/logs"));
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointWithEveryBearer() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            Supplier<Owner> owner = endpoint.destructive() ? this::newOwner : once(this::newOwner);
+            for (Bearer bearer : Bearer.values()) {
+                cells.add(DynamicTest.dynamicTest(endpoint + " with " + bearer,
+                        () -> assertCell(endpoint, bearer, owner.get())));
+            }
+        }
+        return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherUsersResourcesThroughMeAreNotFound() {
+        return ENDPOINTS.stream().filter(e -> e.path().contains("{c}")).map(endpoint -> DynamicTest.dynamicTest(
+                endpoint + " on /users/me with another user's token", () -> {
+                    Owner owner = newOwner();
+                    TestApi.Response response = send(endpoint, owner.path(endpoint.path(), "me"), users.permanent().token());
+                    assertThat(response.status()).as("%s", response).isEqualTo(404);
+                    assertThat(response.json().get("code").asString()).isEqualTo("notFound");
+                }));
+    }
+
+    private void assertCell(Endpoint endpoint, Bearer bearer, Owner owner) {
+        String path = owner.path(endpoint.path(), Long.toString(owner.user().id()));
+        TestApi.Response response = send(endpoint, path, bearerFor(bearer, owner));
+
+        assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
+        switch (bearer) {
+            case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
+            case ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+            case CODE, OWNER, CONFIG -> assertThat(response.status()).as("%s → %s", bearer, response).isBetween(200, 299);
+        }
+    }
+
+    /** A refusal is the bare envelope: nothing of the owner's resources. */
+    private static void assertRefused(TestApi.Response response, int status, String code) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+        assertThat(response.json().propertyNames()).containsOnly("code", "description", "message", "request_id");
+    }
+
+    private TestApi.Response send(Endpoint endpoint, String path, String bearer) {
+        TestApi.Call call = switch (endpoint.method()) {
+            case "GET" -> api.get(path);
+            case "POST" -> api.post(path);
+            case "PUT" -> api.put(path);
+            case "DELETE" -> api.delete(path);
+            default -> throw new IllegalArgumentException(endpoint.method());
+        };
+        if (bearer != null) {
+            call.bearer(bearer);
+        }
+        if (!endpoint.body().isEmpty()) {
+            call.json(endpoint.body());
+        }
+        return call.send();
+    }
+
+    private String bearerFor(Bearer bearer, Owner owner) {
+        return switch (bearer) {
+            case NONE -> null;
+            case MALFORMED -> "not a token at all";
+            case EXPIRED -> expired(owner.user());
+            case REVOKED -> revoked(owner.user());
+            case CODE -> users.token(owner.user(), TokenKind.CODE);
+            case SPENT_SINGLE_USE_CODE -> spent(owner.user());
+            case ANOTHER_USER -> users.permanent().token();
+            case OWNER -> owner.user().token();
+            case CONFIG -> AuthSteps.configToken(dataDirectory);
+        };
+    }
+
+    private String expired(TestUser user) {
+        String token = users.token(user, TokenKind.CODE);
+        jdbc.sql("UPDATE auth_token SET expires_at = :past WHERE token_hash = :hash")
+                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .param("hash", Secrets.sha256(token))
+                .update();
+        return token;
+    }
+
+    private String revoked(TestUser user) {
+        String token = users.token(user, TokenKind.PERMANENT);
+        assertThat(api.delete("/auth/token").bearer(token).send().status()).isEqualTo(204);
+        return token;
+    }
+
+    private String spent(TestUser user) {
+        String code = users.token(user, TokenKind.SINGLE_USE_CODE);
+        assertThat(api.get("/users/me").bearer(code).send().status()).isEqualTo(200);
+        return code;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        List<T> made = new ArrayList<>(1);
+        return () -> {
+            if (made.isEmpty()) {
+                made.add(supplier.get());
+            }
+            return made.getFirst();
+        };
+    }
+
+    private Owner newOwner() {
+        TestUser user = users.permanent();
+        TestApi.Response created = api.post("/users/me/connections").bearer(user.token())
+                .json(Map.of("connector_uuid", UUID, "login", "owner", "password", "1234")).send();
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        long connection = created.json().get("id").asLong();
+        long source = api.get("/users/me/connections/" + connection + "/sources").bearer(user.token()).send()
+                .json().get("sources").get(0).get("id").asLong();
+        return new Owner(user, connection, source);
+    }
+}

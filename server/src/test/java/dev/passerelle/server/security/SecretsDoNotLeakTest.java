@@ -1,0 +1,146 @@
+package dev.passerelle.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.passerelle.server.auth.AuthSteps;
+import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.clients.TestClient;
+import dev.passerelle.server.e2e.Jwe;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Runs every flow with recognisable secrets (passwords, OTPs, tokens, codes, the client secret),
+ * then searches every log line and every database value for them (issue: "no leaks").
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsDoNotLeakTest {
+
+    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String LOGIN = "needle-login-5f1c2e";
+    static final String WRONG_PASSWORD = "needle-wrong-password-93ad";
+    static final String ENCRYPTED_WRONG_PASSWORD = "needle-e2e-password-4b7e";
+    static final List<String> SCENARIOS = List.of("par", "pro", "wrongpass", "additionalInformationNeeded", "doubleotp",
+            "shortDecoupled", "longDecoupled", "AppValidationCancelled", "AppValidationExpired", "actionNeeded",
+            "passwordExpired", "websiteUnavailable", "rateLimiting", "bug", "notSupported", "SCARequired",
+            "SCARequiredAndOTP", "SCARequiredAndDecoupled");
+    /** The right password and the OTP answers are too short to search alone: searched next to their names. */
+    static final List<Pattern> SHORT_SECRETS_IN_CONTEXT = List.of(
+            Pattern.compile("password\\W{0,6}1234"),
+            Pattern.compile("openapisms\\W{0,6}(abcd|efgh)"));
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    ClientApplications clients;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    MutableClock clock;
+
+    final List<String> secrets = new ArrayList<>(List.of(LOGIN, WRONG_PASSWORD, ENCRYPTED_WRONG_PASSWORD));
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void noSecretOfAnyFlowReachesTheLogsOrTheDatabaseInClear(CapturedOutput output) throws Exception {
+        runEveryFlow();
+
+        String logs = output.getAll();
+        assertThat(logs).as("the server's log lines are captured").contains("Connection add on connector 40 failed");
+        for (String secret : secrets) {
+            assertThat(logs).as("logs").doesNotContain(secret);
+        }
+        for (Pattern pattern : SHORT_SECRETS_IN_CONTEXT) {
+            assertThat(pattern.matcher(logs).find()).as("logs match %s", pattern).isFalse();
+        }
+        List<String> rows = DatabaseDump.rows(dataSource);
+        assertThat(rows).as("database rows").isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(rows).as("database").noneMatch(row -> row.contains(secret));
+        }
+        for (Pattern pattern : SHORT_SECRETS_IN_CONTEXT) {
+            assertThat(rows).as("database").noneMatch(row -> pattern.matcher(row).find());
+        }
+    }
+
+    private void runEveryFlow() throws Exception {
+        AuthSteps auth = new AuthSteps(api);
+        TestClient client = TestClient.registerIn(clients);
+        secrets.add(client.secret());
+        String token = auth.permanentUser(client).get("auth_token").asString();
+        String single = auth.code(token, "singleAccess");
+        String standard = auth.code(token, "requestAccess");
+        String exchanged = auth.exchange(single, client);
+        String temporary = auth.temporaryUser().get("auth_token").asString();
+        secrets.addAll(List.of(token, single, standard, exchanged, temporary));
+        api.get("/users/me").bearer(single).send(); // a spent code, refused
+        api.get("/users/me").bearer(standard).send();
+
+        for (String scenario : SCENARIOS) {
+            long id = create(exchanged, scenario);
+            if (id > 0) {
+                resume(exchanged, id, scenario);
+            }
+        }
+        long par = create(exchanged, "par");
+        post(exchanged, par, Map.of("password", WRONG_PASSWORD));
+        RSAKey key = RSAKey.parse(api.get("/publickey").send().text());
+        post(exchanged, par, Map.of("password", Jwe.encrypt(key, ENCRYPTED_WRONG_PASSWORD)));
+        post(exchanged, par, Map.of("password", "1234"));
+        api.put("/users/me/connections/" + par + "?psu_requested=false").bearer(exchanged).send();
+        api.delete("/auth/token").bearer(token).send();
+    }
+
+    private long create(String token, String scenario) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("connector_uuid", UUID);
+        body.put("login", LOGIN);
+        body.put("password", "1234");
+        body.put("directaccesswebsite", scenario);
+        TestApi.Response response = api.post("/users/me/connections").bearer(token).json(body).send();
+        return response.status() < 300 ? response.json().get("id").asLong() : -1;
+    }
+
+    private void resume(String token, long id, String scenario) {
+        switch (scenario) {
+            case "additionalInformationNeeded" -> post(token, id, Map.of("openapisms", "abcd"));
+            case "doubleotp" -> {
+                post(token, id, Map.of("openapisms", "abcd"));
+                post(token, id, Map.of("openapisms", "efgh"));
+            }
+            case "shortDecoupled", "AppValidationCancelled", "AppValidationExpired" -> {
+                clock.advance(Duration.ofSeconds(6));
+                post(token, id, Map.of("resume", "true"));
+            }
+            case "SCARequiredAndOTP" -> {
+                post(token, id, Map.of());
+                post(token, id, Map.of("openapisms", "abcd"));
+            }
+            default -> api.put("/users/me/connections/" + id + "?psu_requested=false").bearer(token).send();
+        }
+    }
+
+    private void post(String token, long id, Map<String, String> body) {
+        api.post("/users/me/connections/" + id).bearer(token).json(body).send();
+    }
+}
