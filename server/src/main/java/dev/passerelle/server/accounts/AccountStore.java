@@ -1,7 +1,6 @@
 package dev.passerelle.server.accounts;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.nullableLong;
+import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.server.connections.OpenSource;
@@ -131,8 +130,8 @@ public class AccountStore {
                 rs.getLong("id"),
                 rs.getLong("id_connection"),
                 rs.getLong("id_user"),
-                nullableLong(rs, "id_source"),
-                nullableLong(rs, "id_parent"),
+                rs.getObject("id_source", Long.class),
+                rs.getObject("id_parent", Long.class),
                 rs.getString("external_id"),
                 rs.getString("parent_external_id"),
                 rs.getString("account_number"),

@@ -1,7 +1,7 @@
 package dev.passerelle.server.documents;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.utc;
+import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Document;
 import java.math.BigDecimal;

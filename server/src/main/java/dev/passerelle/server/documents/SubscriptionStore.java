@@ -1,7 +1,6 @@
 package dev.passerelle.server.documents;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.nullableLong;
+import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.connections.OpenSource;
@@ -85,7 +84,7 @@ public class SubscriptionStore {
                 rs.getLong("id"),
                 rs.getLong("id_connection"),
                 rs.getLong("id_user"),
-                nullableLong(rs, "id_source"),
+                rs.getObject("id_source", Long.class),
                 rs.getString("external_id"),
                 rs.getString("subscription_number"),
                 rs.getString("label"),

@@ -1,6 +1,6 @@
 package dev.passerelle.server.transactions;
 
-import static dev.passerelle.server.ingestion.DbValues.utc;
+import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Transaction;
 import java.sql.ResultSet;
