@@ -51,6 +51,7 @@ public class DocumentStore {
         jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s").param("s", subscriptionId).query(this::row).list()
                 .forEach(d -> known.put(d.externalId(), d));
         int written = 0;
+        // ON CONFLICT DO NOTHING: an activation racing a sync may store the same document first.
         for (Document document : fetched) {
             DocumentRow stored = known.get(document.externalId());
             if (stored == null) {
@@ -59,7 +60,8 @@ public class DocumentStore {
                             total_amount, untaxed_amount, vat, currency, doc_number, issuer, content_type, content,
                             created, last_update)
                         VALUES (:s, :u, :externalId, :name, :type, :date, :duedate,
-                            :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)"""),
+                            :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)
+                        ON CONFLICT DO NOTHING"""),
                         document, now)
                         .param("s", subscriptionId).param("u", userId).param("externalId", document.externalId())
                         .update();

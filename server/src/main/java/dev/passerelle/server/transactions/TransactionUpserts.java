@@ -43,8 +43,11 @@ public class TransactionUpserts {
             VALUES (:account, :externalId, :date, :applicationDate, :rdate, :vdate, :amount,
                 :type, :originalWording, :simplifiedWording, :originalWording, :coming, :originalAmount, :originalCurrency,
                 :card, :cpLabel, :cpScheme, :cpIdentification, :cpType,
-                :now, :now)""";
+                :now, :now)
+            ON CONFLICT DO NOTHING""";
 
+    // ON CONFLICT DO NOTHING above: an activation racing a sync may insert the same operation first;
+    // both hold what the connector returned, so the first row stands.
     // The user's own wording (once the update endpoint exists) survives a change of the bank's.
     private static final String UPDATE = """
             UPDATE bank_transaction SET tx_date = :date, application_date = :applicationDate, rdate = :rdate,
