@@ -2,29 +2,12 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code expand} on connections: discovered accounts and subscriptions arrive disabled (§3.1, §7). */
-@IntegrationTest
-class ConnectionExpandTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-
-    TestBank bank;
-
-    @BeforeEach
-    void newUser() {
-        bank = new TestBank(api, users.permanent());
-    }
+class ConnectionExpandTest extends TestBankUserTest {
 
     @Test
     void allAccountsListsTheDiscoveredAccountsDisabledWhileAccountsListsNone() {
