@@ -8,19 +8,18 @@ import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.webauth.Browser;
 import dev.passerelle.server.webauth.Browser.Page;
+import dev.passerelle.server.webauth.RedirectUris;
 import dev.passerelle.testbank.SandboxCustomers;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /** The simulated PSD2 bank: OAuth2 authorization code with a login page, a consent screen and a token endpoint. */
@@ -223,9 +222,7 @@ class SandboxBankTest {
     }
 
     private URI authorize(Map<String, String> params) {
-        return URI.create(api.base() + "/sandbox/bank/authorize?" + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        return RedirectUris.withQuery(api.base() + "/sandbox/bank/authorize", params);
     }
 
     private Page logIn(String login, String password) {

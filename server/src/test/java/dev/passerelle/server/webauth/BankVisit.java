@@ -7,11 +7,8 @@ import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.webauth.Browser.Page;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One user's web authentication at the sandbox bank, walked as their browser does: the integrator asks
@@ -54,7 +51,7 @@ final class BankVisit {
     }
 
     TestApi.Response webauthUrl(Map<String, String> params) {
-        return api.get("/webauth-url?" + query(params)).bearer(user.token()).send();
+        return api.get(RedirectUris.withQuery("/webauth-url", params).toString()).bearer(user.token()).send();
     }
 
     /** The link {@code /webauth-url} gives. */
@@ -126,12 +123,5 @@ final class BankVisit {
 
     TestApi.Response sync(long id) {
         return api.put("/users/me/connections/" + id).bearer(user.token()).send();
-    }
-
-    static String query(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

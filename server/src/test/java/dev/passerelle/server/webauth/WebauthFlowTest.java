@@ -15,6 +15,7 @@ import dev.passerelle.server.webauth.Browser.Page;
 import dev.passerelle.testbank.SandboxCustomers;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -212,9 +213,8 @@ class WebauthFlowTest {
     }
 
     private static URI withParam(URI link, String name, String value) {
-        Map<String, String> params = new java.util.LinkedHashMap<>(Browser.query(link));
+        Map<String, String> params = new LinkedHashMap<>(Browser.query(link));
         params.put(name, value);
-        String base = link.toString().substring(0, link.toString().indexOf('?'));
-        return URI.create(base + "?" + BankVisit.query(params));
+        return RedirectUris.withQuery(link.toString().substring(0, link.toString().indexOf('?')), params);
     }
 }
