@@ -11,6 +11,8 @@ import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.webauth.BankVisit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /**
- * Runs every flow with recognisable secrets (passwords, OTPs, tokens, codes, the client secret),
+ * Runs every flow (auth, every test-connector scenario, webauth at the sandbox bank) with
+ * recognisable secrets (logins, passwords, OTPs, tokens, codes, the client secret),
  * then searches every log line (ours at DEBUG, the libraries' at INFO) and every database value for
  * them (issue: "no leaks").
  */
@@ -108,7 +111,14 @@ class SecretsDoNotLeakTest {
         post(exchanged, par, Map.of("password", Jwe.encrypt(key, ENCRYPTED_WRONG_PASSWORD)));
         post(exchanged, par, Map.of("password", "1234"));
         api.put("/users/me/connections/" + par + "?psu_requested=false").bearer(exchanged).send();
+        BankVisit visit = new BankVisit(api, client, new TestUser(userId(exchanged), exchanged));
+        visit.walk(visit.link(visit.newConnection("openapiwebsite", "par")), "accept", LOGIN);
+        visit.walk(visit.link(visit.newConnection("openapiwebsite", "par")), "deny", LOGIN);
         api.delete("/auth/token").bearer(token).send();
+    }
+
+    private long userId(String token) {
+        return api.get("/users/me").bearer(token).send().json().get("id").asLong();
     }
 
     private long create(String token, String scenario) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code /webauth-url}, the browser opens it, logs in at the bank, answers the consent screen and
  * follows the callback back to the integrator's {@code redirect_uri}.
  */
-final class BankVisit {
+public final class BankVisit {
 
     static final String TESTBANK_UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
     static final String LOGIN = "jdupont";
@@ -25,14 +25,14 @@ final class BankVisit {
     private final TestClient client;
     private final TestUser user;
 
-    BankVisit(TestApi api, TestClient client, TestUser user) {
+    public BankVisit(TestApi api, TestClient client, TestUser user) {
         this.api = api;
         this.client = client;
         this.user = user;
     }
 
     /** {@code /webauth-url} parameters for a new test-bank connection, plus {@code more} (name, value, …). */
-    Map<String, String> newConnection(String... more) {
+    public Map<String, String> newConnection(String... more) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", Long.toString(client.id()));
         params.put("redirect_uri", TestClient.REDIRECT_URI);
@@ -55,7 +55,7 @@ final class BankVisit {
     }
 
     /** The link {@code /webauth-url} gives. */
-    URI link(Map<String, String> params) {
+    public URI link(Map<String, String> params) {
         TestApi.Response response = webauthUrl(params);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return URI.create(response.json().get("url").asString());
@@ -97,7 +97,12 @@ final class BankVisit {
 
     /** The whole trip from a {@code /webauth} link with {@code decision}: the final redirect to the integrator. */
     Page walk(URI link, String decision) {
-        Page consent = logIn(loginPage(open(link)), LOGIN, "1234");
+        return walk(link, decision, LOGIN);
+    }
+
+    /** The same trip, logging in at the bank as {@code login}. */
+    public Page walk(URI link, String decision, String login) {
+        Page consent = logIn(loginPage(open(link)), login, "1234");
         assertThat(consent.status()).as(consent.toString()).isEqualTo(200);
         Page backFromBank = decide(consent, decision);
         assertThat(backFromBank.status()).as(backFromBank.toString()).isEqualTo(303);
