@@ -12,6 +12,17 @@ export const BACK = Symbol('back');
 /** The pause between two resume calls: the server itself waits a while on each. */
 const RESUME_PAUSE_MS = 1000;
 
+/** What the user typed, to show again after a refusal: everything but passwords. */
+function keptAfterRefusal(fields, values) {
+  const kept = {};
+  for (const field of fields) {
+    if (field.type !== 'password' && values[field.name] !== undefined) {
+      kept[field.name] = values[field.name];
+    }
+  }
+  return kept;
+}
+
 export class Dialogue {
   /**
    * @param app       the App
@@ -46,11 +57,13 @@ export class Dialogue {
    */
   async withCredentials(source, {fields = null, error = null, intro = null, back = null, alreadyOn = []} = {}) {
     const asked = fields || this.fieldsOf(source, alreadyOn);
+    let typed = {};
     for (;;) {
-      const values = await this.credentialsScreen(source, asked, error, intro, back);
+      const values = await this.credentialsScreen(source, asked, error, intro, back, typed);
       if (values === BACK) {
         return BACK;
       }
+      typed = keptAfterRefusal(asked, values);
       const reply = await busy(this.connection
           ? this.app.api.post(`/users/me/connections/${this.connection.id}?source=${q(source.name)}`, values)
           : this.app.api.post(`/users/me/connections?source=${q(source.name)}`, {connector_uuid: this.connector.uuid, ...values}));
@@ -108,10 +121,10 @@ export class Dialogue {
     return institutionMessage && institutionMessage !== general ? `${general} (${institutionMessage})` : general;
   }
 
-  credentialsScreen(source, fields, error, intro, back) {
+  credentialsScreen(source, fields, error, intro, back, typed) {
     const app = this.app;
     return new Promise(resolve => {
-      const inputs = fieldInputs(fields, app.prefill(this.connector), (key) => app.t(key));
+      const inputs = fieldInputs(fields, {...app.prefill(this.connector), ...typed}, (key) => app.t(key));
       const form = h('form', {id: 'credentials-form', novalidate: true},
           inputs.element,
           actions(h('button', {type: 'submit', class: 'primary', id: 'submit'}, app.t('connect')),

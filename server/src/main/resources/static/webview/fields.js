@@ -15,8 +15,9 @@ export function fieldInputs(fields, prefill, t) {
   const rows = fields.map(field => fieldRow(field, prefill[field.name], t));
   return {
     element: h('div', {class: 'fields'}, rows.map(r => r.element)),
+    /** Focuses the first input still empty (after a refusal: the password), else the first. */
     focusFirst() {
-      rows[0]?.input.focus();
+      (rows.find(r => r.value() === '') || rows[0])?.input.focus();
     },
     collect() {
       const values = {};

@@ -40,7 +40,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=640,1000", "--lang=en");
+                "--window-size=640,1100", "--lang=en");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("passerelle.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -63,6 +63,10 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    java.util.List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
     }
 
     String text(String css) {

@@ -2,52 +2,17 @@ package dev.passerelle.server.webview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.TestApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import java.time.Duration;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The connect webview in Chromium (PROTOCOL-NOTES §10.3): from the picker to the callback. */
-@IntegrationTest
-@Tag("browser")
-class WebviewConnectTest {
-
-    static final String TEST_BANK = "338178e6-3d01-564f-9a7b-52ca442459bf";
-
-    static Browser browser;
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    ClientApplications clients;
-
-    WebviewClient client;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void newClient() {
-        client = WebviewClient.registerIn(clients, api);
-    }
+class WebviewConnectTest extends BrowserTestBase {
 
     @Test
     void connectWithoutCodeWithTheRightPasswordThenCallbackCarriesConnectionStateAndCode() {
         browser.go(client.url("en", "connect", "&state=s-42"));
-
         browser.screen("picker");
         browser.screenshot("connect-1-picker");
         browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
@@ -62,11 +27,103 @@ class WebviewConnectTest {
         browser.screen("callback");
         browser.screenshot("connect-4-callback");
 
-        String code = browser.text("#param-code");
-        String connectionId = browser.text("#param-connection_id");
-        assertThat(browser.text("#param-state")).isEqualTo("s-42");
+        String code = callbackParam("code");
+        assertThat(callbackParam("state")).isEqualTo("s-42");
         JsonNode accounts = api.get("/users/me/accounts").bearer(code).send().json().get("accounts");
         assertThat(accounts.size()).isPositive();
-        assertThat(accounts.get(0).get("id_connection").asString()).isEqualTo(connectionId);
+        assertThat(accounts.get(0).get("id_connection").asString()).isEqualTo(callbackParam("connection_id"));
+    }
+
+    @Test
+    void connectWithAWrongPasswordThenTheFormSaysSoAndTheRightOneSucceeds() {
+        connectToTestBank("fr", "");
+        submitCredentials("0000", null);
+
+        browser.find("#screen-error");
+        browser.screen("credentials");
+        assertThat(browser.text("#screen-error")).contains("Identifiant ou mot de passe incorrect");
+        assertThat(browser.find("#field-login").getDomProperty("value")).isEqualTo("jdupont");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("field-password");
+        browser.screenshot("connect-wrongpass");
+        submitCredentials("1234", null);
+        browser.screen("accounts");
+        browser.click("#confirm");
+
+        assertThat(callbackParam("connection_id")).matches("\\d+");
+    }
+
+    @Test
+    void connectWhenARequiredFieldIsEmptyThenNothingIsSentAndTheFieldIsMarked() {
+        connectToTestBank("en", "");
+        browser.type("#field-login", "jdupont");
+        browser.click("#submit");
+
+        assertThat(browser.find("#field-password").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text("#field-password-error")).isEqualTo("This field is required.");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("field-password");
+        browser.screenshot("connect-required-field");
+    }
+
+    @Test
+    void connectWithAnOtpThenTheCodeScreenAsksTheFieldAndTheAnswerFinishes() {
+        connectToTestBank("en", "");
+        submitCredentials("1234", "additionalInformationNeeded");
+
+        browser.screen("otp");
+        assertThat(browser.text("label[for='field-openapisms']")).isEqualTo("Dites abcd");
+        browser.type("#field-openapisms", "abcd");
+        browser.screenshot("connect-otp");
+        browser.click("#submit");
+        browser.screen("accounts");
+        browser.click("#confirm");
+
+        assertThat(callbackParam("connection_id")).matches("\\d+");
+    }
+
+    @Test
+    void connectWithADecoupledValidationThenTheWaitingScreenStaysUntilTheBankValidates() {
+        connectToTestBank("en", "");
+        submitCredentials("1234", "shortDecoupled");
+
+        browser.screen("decoupled");
+        assertThat(browser.find("#waiting-status").getAttribute("aria-live")).isEqualTo("polite");
+        browser.screenshot("connect-decoupled");
+        clock.advance(Duration.ofSeconds(6));
+        browser.screen("accounts");
+        browser.click("#confirm");
+
+        assertThat(callbackParam("connection_id")).matches("\\d+");
+    }
+
+    @Test
+    void connectWithTwoSourcesThenAccountsOfBothAreActivatedOnOneConnection() {
+        connectToTestBank("en", "");
+        submitCredentials("1234", null);
+        browser.screen("accounts");
+        int directAccessAccounts = browser.findAll("#accounts-form input[type=checkbox]").size();
+        browser.click("#add-source");
+        browser.screen("credentials");
+        browser.screenshot("connect-next-source");
+        browser.choose("#field-openapiwebsite", "pro");
+        browser.click("#submit");
+        browser.find("#accounts-form:not(:has(#add-source))");
+        assertThat(browser.findAll("#accounts-form input[type=checkbox]")).hasSizeGreaterThan(directAccessAccounts);
+        browser.click("#confirm");
+
+        String code = callbackParam("code");
+        JsonNode accounts = api.get("/users/me/accounts").bearer(code).send().json().get("accounts");
+        assertThat(StreamSupport.stream(accounts.spliterator(), false).map(a -> a.get("id_source").asLong()).distinct())
+                .hasSize(2);
+        assertThat(StreamSupport.stream(accounts.spliterator(), false).map(a -> a.get("id_connection").asLong()).distinct())
+                .containsExactly(Long.parseLong(callbackParam("connection_id")));
+    }
+
+    @Test
+    void connectWhenTheUserCancelsThenCallbackCarriesAccessDenied() {
+        connectToTestBank("en", "&state=bye");
+        browser.click("#cancel");
+
+        assertThat(callbackParam("error")).isEqualTo("access_denied");
+        assertThat(callbackParam("state")).isEqualTo("bye");
     }
 }

@@ -1,0 +1,80 @@
+package dev.passerelle.server.webview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The manage webview in Chromium (PROTOCOL-NOTES §10.5): state, sync, delete, account activation. */
+class WebviewManageTest extends BrowserTestBase {
+
+    @Test
+    void manageThenAnAccountTickedIsActivatedAndUntickedIsDisabledAgain() {
+        UserWithConnection user = userWithConnection("par");
+        long account = api.get("/users/me/accounts?all").bearer(user.token()).send().json()
+                .get("accounts").get(0).get("id").asLong();
+
+        openManage(user);
+        browser.click("#account-" + account);
+        browser.find("#connection-" + user.connectionId() + "-status:not(:empty)");
+        browser.screenshot("manage-list");
+
+        assertThat(accountDisabled(user, account)).isFalse();
+        browser.click("#account-" + account);
+        browser.find("#connection-" + user.connectionId() + "-status:not(:empty)");
+        assertThat(browser.text("#connection-" + user.connectionId() + "-status")).contains("no longer shared");
+        assertThat(accountDisabled(user, account)).isTrue();
+    }
+
+    @Test
+    void manageWhenDeleteIsConfirmedThenTheConnectionIsGone() {
+        UserWithConnection user = userWithConnection("par");
+
+        openManage(user);
+        browser.click("#delete-" + user.connectionId());
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("confirm-" + user.connectionId());
+        browser.screenshot("manage-delete");
+        browser.click("#delete-yes-" + user.connectionId());
+        browser.find("#no-connection");
+
+        assertThat(api.get(user.connectionPath()).bearer(user.token()).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void manageWhenAConnectionNeedsConsentThenFixRunsTheDialogueAndTheListShowsItUpToDate() {
+        UserWithConnection user = userWithConnection("SCARequiredAndOTP");
+        api.put(user.connectionPath() + "?psu_requested=false").bearer(user.token()).send();
+
+        openManage(user);
+        assertThat(browser.text("#connection-" + user.connectionId() + "-state")).startsWith("Authentication required");
+        browser.click("#fix-" + user.connectionId());
+        browser.screen("sca");
+        browser.click("#continue");
+        browser.screen("otp");
+        browser.type("#field-openapisms", "abcd");
+        browser.click("#submit");
+        browser.screen("manage");
+
+        assertThat(browser.text("#connection-" + user.connectionId() + "-state")).isEqualTo("Up to date");
+    }
+
+    @Test
+    void manageWithARedirectUriThenCloseGoesBackWithTheState() {
+        UserWithConnection user = userWithConnection("par");
+
+        openManage(user);
+        browser.click("#close");
+
+        assertThat(callbackParam("state")).isEqualTo("m-1");
+    }
+
+    private void openManage(UserWithConnection user) {
+        browser.go(client.url("en", "manage", "&state=m-1&code=" + WebviewClient.enc(user.code())));
+        browser.screen("manage");
+    }
+
+    private boolean accountDisabled(UserWithConnection user, long account) {
+        JsonNode read = api.get("/users/me/accounts/" + account + "?all").bearer(user.token()).send().json();
+        return !read.get("disabled").isNull();
+    }
+}
