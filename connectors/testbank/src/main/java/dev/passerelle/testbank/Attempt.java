@@ -29,6 +29,10 @@ final class Attempt {
         this.timings = Timings.from(ctx);
     }
 
+    Scenario scenario() {
+        return scenario;
+    }
+
     Instant now() {
         return ctx.clock().instant();
     }
@@ -59,13 +63,14 @@ final class Attempt {
         return previous != null && previous.stage() == stage;
     }
 
-    /** A session of this scenario. */
+    /** A session of this scenario, still carrying the bank's authorization of a web-authenticated source. */
     String session(Stage stage, int round, Instant expiresAt, Instant validatedAt) {
-        return new Session(scenario.value(), stage, round, expiresAt, validatedAt).encode();
+        return BankAuthorization.carriedOver(ctx.session(),
+                new Session(scenario.value(), stage, round, expiresAt, validatedAt).encode());
     }
 
     private String session(Stage stage) {
-        return Session.of(scenario.value(), stage).encode();
+        return session(stage, 0, null, null);
     }
 
     StepResult success() {

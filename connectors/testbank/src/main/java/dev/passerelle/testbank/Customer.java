@@ -1,6 +1,8 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.Account;
 import dev.passerelle.connector.ConnectionContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,13 +19,26 @@ record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) 
     private static final ZoneId BANK_ZONE = ZoneId.of("Europe/Paris");
 
     static Customer of(ConnectionContext ctx) {
-        // A source added by web authentication has no login: its connection stands for the customer.
-        String seed = ctx.credential(TestBankDescriptor.LOGIN).orElse("connection " + ctx.connectionId());
+        // A source added by web authentication has no login of its own: the customer is the one who
+        // logged in at the bank, or else (an older session) the connection stands for the customer.
+        String seed = ctx.credential(TestBankDescriptor.LOGIN)
+                .or(() -> BankAuthorization.from(ctx.session()).map(BankAuthorization::psu))
+                .orElse("connection " + ctx.connectionId());
         DataKind kind = Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
+        return of(seed, kind, ctx.clock().instant());
+    }
+
+    /** The customer of {@code seed} (a login) as the bank knows them at {@code now}. */
+    static Customer of(String seed, DataKind kind, Instant now) {
         Identity identity = Identity.of(seed, kind);
         Branch branch = new Branch(identity);
         List<BankAccount> accounts = kind == DataKind.BUSINESS ? CompanyAccounts.of(branch) : HouseholdAccounts.of(branch);
-        return new Customer(identity, accounts, LocalDate.ofInstant(ctx.clock().instant(), BANK_ZONE));
+        return new Customer(identity, accounts, LocalDate.ofInstant(now, BANK_ZONE));
+    }
+
+    /** The accounts as the bank shows them today. */
+    List<Account> accountsToday() {
+        return accounts.stream().map(account -> account.on(today)).toList();
     }
 
     Optional<BankAccount> account(String externalId) {

@@ -36,26 +36,38 @@ public final class TestBankConnector implements Connector {
         return DESCRIPTOR;
     }
 
+    /** A source reached by web authentication sends the user to the sandbox bank ({@link BankRedirect}). */
     @Override
     public StepResult start(ConnectionContext ctx) {
-        return authenticate(ctx, Behaviour::start);
+        if (usesCredentials(ctx)) {
+            return authenticate(ctx, Behaviour::start);
+        }
+        return inScenario(ctx, (behaviour, attempt) -> BankRedirect.start(ctx, attempt.scenario()));
     }
 
     @Override
     public StepResult sync(ConnectionContext ctx) {
-        return authenticate(ctx, Behaviour::sync);
+        if (usesCredentials(ctx)) {
+            return authenticate(ctx, Behaviour::sync);
+        }
+        return inScenario(ctx, (behaviour, attempt) -> BankRedirect.sync(ctx, attempt.scenario()));
     }
 
-    /** Answers need no password check: the credentials were checked when the dialogue began. */
+    /**
+     * Answers need no password check: the credentials were checked when the dialogue began. The bank's
+     * callback completes a web authentication.
+     */
     @Override
     public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
+        if (!usesCredentials(ctx) && BankRedirect.awaitsCallback(ctx)) {
+            return inScenario(ctx, (behaviour, attempt) -> BankRedirect.callback(ctx, attempt.scenario(), input));
+        }
         return inScenario(ctx, (behaviour, attempt) -> behaviour.resume(attempt, input));
     }
 
     @Override
     public Stream<Account> accounts(ConnectionContext ctx) {
-        Customer customer = Customer.of(ctx);
-        return customer.accounts().stream().map(account -> account.on(customer.today()));
+        return Customer.of(ctx).accountsToday().stream();
     }
 
     /** Transactions of the last {@code monthsToFetch} months at most: the bank keeps no older history. */

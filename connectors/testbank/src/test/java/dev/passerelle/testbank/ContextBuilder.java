@@ -1,6 +1,7 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.ConnectionContext;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ final class ContextBuilder {
     private String session;
     private boolean userPresent = true;
     private Instant now = NOW;
+    private URI callbackUrl;
 
     static ContextBuilder aContext() {
         return new ContextBuilder();
@@ -79,8 +81,14 @@ final class ContextBuilder {
         return this;
     }
 
+    /** Where the server would bring the user back after a redirect to the bank. */
+    ContextBuilder callback(URI callbackUrl) {
+        this.callbackUrl = callbackUrl;
+        return this;
+    }
+
     ConnectionContext build() {
         return new ConnectionContext(7, source, credentials, posted, session, userPresent,
-                Clock.fixed(now, ZoneOffset.UTC), settings, null);
+                Clock.fixed(now, ZoneOffset.UTC), settings, callbackUrl);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,10 +40,11 @@ class CredentialsTest {
     }
 
     @Test
-    void openapiReachedByWebauthThenNoPasswordIsChecked() {
-        StepResult result = connector.start(aContext().source("openapi").scenario("par").withoutCredentials().build());
+    void openapiReachedByWebauthThenNoPasswordIsCheckedButTheBankIsVisited() {
+        StepResult result = connector.start(aContext().source("openapi").scenario("par").withoutCredentials()
+                .callback(URI.create("https://passerelle.example.test/2.0/webauth/callback")).build());
 
-        assertThat(result).isInstanceOf(StepResult.Success.class);
+        assertThat(result).isInstanceOf(StepResult.Redirect.class);
     }
 
     @Test

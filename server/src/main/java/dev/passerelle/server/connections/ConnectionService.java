@@ -5,6 +5,7 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.StepResult;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParams;
@@ -14,6 +15,7 @@ import dev.passerelle.server.connections.ConnectionTransitions.Call;
 import dev.passerelle.server.connections.ConnectionTransitions.Trigger;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.e2e.FieldDecryptor;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -206,6 +208,152 @@ public class ConnectionService {
         return changed;
     }
 
+    /**
+     * The connection source a web authentication (§5) runs on, resolved and checked before any
+     * browser is involved.
+     *
+     * @param connectionId the connection to reconnect, or null for a new connection
+     * @param source       the source to add or reset
+     */
+    public record RedirectTarget(int connectorId, Long connectionId, String source) {
+    }
+
+    /**
+     * Where a web authentication step left its connection source.
+     *
+     * @param redirect     the institution's page to send the browser to, or null when the step ended
+     * @param state        the source's state (null: authenticated, data fetched)
+     * @param errorMessage the institution's words for the user, or null
+     * @param kept         false when the step failed a new connection, which was then deleted
+     */
+    public record RedirectStep(long connectionId, String source, URI redirect, ConnectionState state,
+                               String errorMessage, boolean kept) {
+
+        public boolean succeeded() {
+            return redirect == null && state == null;
+        }
+    }
+
+    /**
+     * {@code GET /webauth-url} and {@code /webauth} (§5.1, §5.4): the source a web authentication
+     * targets. New connection: the named source, or the connector's first that accepts web
+     * authentication. Reconnection: the named source (added if the connection lacks it), or the first
+     * that waits on {@code webauthRequired} or {@code SCARequired}; 409 {@code invalidValue} when the
+     * connection needs no web authentication.
+     */
+    public RedirectTarget redirectTarget(long userId, String connectorKey, Long connectionId, String sourceName) {
+        Optional<String> named = firstNonBlank(sourceName, Optional.empty());
+        if (connectionId == null) {
+            if (connectorKey == null || connectorKey.isBlank()) {
+                throw ApiError.MISSING_PARAMETER.exception("Give 'connector_uuid' (or 'id_connector'), or "
+                        + "'id_connection' to reconnect");
+            }
+            ConnectorDescriptor descriptor = enabledConnector(connectorKey).descriptor();
+            SourceDescriptor source = named.map(name -> webauthSource(descriptor, name))
+                    .or(() -> registry.enabledSources(descriptor).stream()
+                            .filter(s -> s.availableAuthMechanisms().contains(AuthMechanism.WEBAUTH)).findFirst())
+                    .orElseThrow(() -> ApiError.INVALID_VALUE.exception("Connector " + descriptor.id()
+                            + " has no source added by web authentication; use POST /users/me/connections"));
+            return new RedirectTarget(descriptor.id(), null, source.name());
+        }
+        ConnectionRow connection = load(userId, connectionId);
+        ConnectorDescriptor descriptor = connector(connection).descriptor();
+        if (connectorKey != null && !connectorKey.isBlank()
+                && registry.find(connectorKey).map(c -> c.descriptor().id() != descriptor.id()).orElse(true)) {
+            throw ApiError.INVALID_VALUE.exception("Connection " + connectionId + " is not on connector " + connectorKey);
+        }
+        Set<ConnectionState> needingWebauth = Set.of(ConnectionState.WEBAUTH_REQUIRED, ConnectionState.SCA_REQUIRED);
+        Optional<String> target = named.isPresent()
+                ? named.map(name -> webauthSource(descriptor, name).name())
+                        .filter(name -> sourceNamed(connectionId, name).map(s -> needingWebauth.contains(s.state()))
+                                .orElse(true)) // a source the connection lacks is added
+                : enabledSources(connection, descriptor).stream()
+                        .filter(s -> needingWebauth.contains(s.state()))
+                        .filter(s -> descriptor.source(s.name()).orElseThrow().availableAuthMechanisms()
+                                .contains(AuthMechanism.WEBAUTH))
+                        .map(SourceRow::name).findFirst();
+        return target.map(name -> new RedirectTarget(descriptor.id(), connectionId, name))
+                .orElseThrow(() -> ApiError.CONFLICT.exception("Connection " + connectionId
+                        + " needs no web authentication" + named.map(n -> " on source '" + n + "'").orElse("")));
+    }
+
+    /**
+     * {@code GET /webauth} (§5.2): creates the connection and its source (or reuses them to
+     * reconnect) and runs the connector's first step with the posted list-field values, telling it
+     * where the institution must send the user back. A new connection whose first step fails is deleted.
+     */
+    public RedirectStep startRedirect(long userId, RedirectTarget target, Map<String, String> fieldValues,
+                                      URI callbackUrl) {
+        Connector connector = registry.byId(target.connectorId())
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("Connector " + target.connectorId() + " is disabled"));
+        ConnectorDescriptor descriptor = connector.descriptor();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<FieldSpec> fields = descriptor.fieldsFor(target.source(), AuthMechanism.WEBAUTH);
+        fields.forEach(field -> Optional.ofNullable(fieldValues.get(field.name())).ifPresent(v -> values.put(field.name(), v)));
+        Instant now = clock.instant();
+        boolean created = target.connectionId() == null;
+        long connectionId;
+        if (created) {
+            FieldValidator.forCreation(fields, values);
+            connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now,
+                    now.plus(properties.pendingAdd()));
+        } else {
+            FieldValidator.forUpdate(fields, values);
+            connectionId = target.connectionId();
+        }
+        ConnectionRow connection = load(userId, connectionId);
+        if (sourceNamed(connectionId, target.source()).isEmpty()) {
+            SourceDescriptor source = enabledSource(descriptor, target.source());
+            records.insertSource(connectionId, source.id(), source.name(), now, now.plus(properties.pendingAdd()));
+        }
+        return redirectStep(connection, source(connection, target.source()), connector, Call.START, values,
+                callbackUrl, created);
+    }
+
+    /**
+     * The institution's callback (§5.3): resumes the source with the callback's query parameters.
+     * With {@code discardOnFailure} (the web authentication was creating the connection) a step that
+     * does not authenticate deletes the connection, as a failed creation keeps nothing (§3.3).
+     */
+    public RedirectStep completeRedirect(long userId, long connectionId, String sourceName,
+                                         Map<String, String> callbackParams, URI callbackUrl,
+                                         boolean discardOnFailure) {
+        ConnectionRow connection = load(userId, connectionId);
+        SourceRow source = sourceNamed(connectionId, sourceName).orElseThrow(() -> ApiError.NOT_FOUND.exception(
+                "No source '" + sourceName + "' on connection " + connectionId));
+        return redirectStep(connection, source, connector(connection), Call.RESUME, callbackParams, callbackUrl,
+                discardOnFailure);
+    }
+
+    private RedirectStep redirectStep(ConnectionRow connection, SourceRow source, Connector connector, Call call,
+                                      Map<String, String> input, URI callbackUrl, boolean discardOnFailure) {
+        ConnectionSteps.Ran[] ran = new ConnectionSteps.Ran[1];
+        underLease(connection, false, () -> ran[0] = steps.run(new Step(connection, source, connector, call, input,
+                true, Actor.USER), callbackUrl));
+        StepOutcome outcome = ran[0].outcome();
+        URI redirect = ran[0].result() instanceof StepResult.Redirect r ? r.url() : null;
+        boolean kept = redirect != null || outcome.succeeded() || !discardOnFailure;
+        if (!kept) {
+            records.delete(connection.id());
+            log.info("Web authentication of a new connection on connector {} ended in {}; nothing kept",
+                    connection.connectorId(), outcome.state().wire());
+        }
+        return new RedirectStep(connection.id(), source.name(), redirect, outcome.state(), outcome.errorMessage(), kept);
+    }
+
+    private Optional<SourceRow> sourceNamed(long connectionId, String name) {
+        return records.sources(connectionId).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private SourceDescriptor webauthSource(ConnectorDescriptor descriptor, String name) {
+        SourceDescriptor source = enabledSource(descriptor, name);
+        if (!source.availableAuthMechanisms().contains(AuthMechanism.WEBAUTH)) {
+            throw ApiError.INVALID_VALUE.exception("Source '" + name + "' is not added by web authentication; "
+                    + "use POST /users/me/connections");
+        }
+        return source;
+    }
+
     private Result step(ConnectionRow connection, SourceRow source, Connector connector, Trigger trigger,
                         Map<String, String> input, boolean inBackground, boolean failuresAreErrors) {
         Call call = ConnectionTransitions.callFor(source.state(), trigger);
@@ -378,9 +526,13 @@ public class ConnectionService {
         if (key.isEmpty()) {
             throw ApiError.MISSING_PARAMETER.exception("Give 'connector_uuid' (or the deprecated 'id_connector')");
         }
-        return registry.find(key.get())
+        return enabledConnector(key.get());
+    }
+
+    private Connector enabledConnector(String key) {
+        return registry.find(key)
                 .filter(c -> !registry.enabledSources(c.descriptor()).isEmpty())
-                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("No enabled connector '" + key.get() + "'"));
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("No enabled connector '" + key + "'"));
     }
 
     private Connector connector(ConnectionRow connection) {

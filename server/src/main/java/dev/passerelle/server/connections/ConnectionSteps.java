@@ -9,6 +9,7 @@ import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.connections.ConnectionTransitions.Call;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.limits.ConnectorBulkheads;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,12 +79,24 @@ class ConnectionSteps {
     }
 
     StepOutcome run(Step step) {
+        return run(step, null).outcome();
+    }
+
+    /** What a step did: the connector's own answer (a redirect's URL is only there) and what it means. */
+    record Ran(StepResult result, StepOutcome outcome) {
+    }
+
+    /**
+     * As {@link #run(Step)}, telling the connector where an institution's redirect must bring the user
+     * back ({@code callbackUrl}, for the web authentication of §5; null when the call cannot redirect).
+     */
+    Ran run(Step step, URI callbackUrl) {
         ConnectorDescriptor descriptor = step.connector().descriptor();
         Map<String, String> stored = vault.openCredentials(step.connection().sealedCredentials());
         Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
         ConnectionContext context = new ConnectionContext(step.connection().id(), step.source().name(), credentials,
                 step.input().keySet(), vault.openSession(step.source().sealedSession()), step.userPresent(), clock,
-                registry.settings(descriptor), null);
+                registry.settings(descriptor), callbackUrl);
 
         StepResult result = bulkheads.call(descriptor, () -> call(step, context));
         Instant now = clock.instant();
@@ -102,7 +115,7 @@ class ConnectionSteps {
             events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
                     connection.userId(), connection.id(), source.id())));
         }
-        return outcome;
+        return new Ran(result, outcome);
     }
 
     /**

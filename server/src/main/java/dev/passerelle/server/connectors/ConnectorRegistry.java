@@ -3,6 +3,7 @@ package dev.passerelle.server.connectors;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.server.config.PublicUrl;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,14 +30,17 @@ public class ConnectorRegistry {
 
     private final List<Connector> connectors;
     private final ConnectorsProperties properties;
+    private final PublicUrl publicUrl;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties) {
-        this(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList(), properties);
+    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl) {
+        this(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList(), properties,
+                publicUrl);
     }
 
-    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties) {
+    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl) {
         this.properties = properties;
+        this.publicUrl = publicUrl;
         Map<Integer, Connector> byId = new HashMap<>();
         for (Connector c : discovered) {
             Connector clash = byId.putIfAbsent(c.descriptor().id(), c);
@@ -93,9 +97,14 @@ public class ConnectorRegistry {
         return connector.sources().stream().filter(s -> isEnabled(connector, s)).toList();
     }
 
-    /** Settings handed to the connector in every {@link dev.passerelle.connector.ConnectionContext}. */
+    /**
+     * Settings handed to the connector in every {@link dev.passerelle.connector.ConnectionContext}:
+     * the configured ones, plus {@code public-url} (the server's {@link PublicUrl}) unless configured.
+     */
     public Map<String, String> settings(ConnectorDescriptor connector) {
-        return properties.settings().getOrDefault(connector.uuid().toString(), Map.of());
+        Map<String, String> settings = new HashMap<>(Map.of(PublicUrl.SETTING, publicUrl.base()));
+        settings.putAll(properties.settings().getOrDefault(connector.uuid().toString(), Map.of()));
+        return settings;
     }
 
     /** {@code passerelle.connectors.*}. */

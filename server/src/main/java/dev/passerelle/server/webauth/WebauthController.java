@@ -1,0 +1,82 @@
+package dev.passerelle.server.webauth;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.webauth.WebauthJourneys.Landing;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Web authentication endpoints (PROTOCOL-NOTES §5): {@code GET /webauth-url} for the integrator's
+ * back end, and for the browser {@code GET /webauth} and the institution's callback. A browser is
+ * redirected only to a {@code redirect_uri} that is exactly in the client application's whitelist;
+ * any problem before that is shown as a page. Once the redirect is known, problems travel back to
+ * the integrator as {@code error} and {@code error_description}.
+ */
+@RestController
+class WebauthController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebauthController.class);
+
+    private final WebauthJourneys journeys;
+    private final ClientApplications clients;
+
+    WebauthController(WebauthJourneys journeys, ClientApplications clients) {
+        this.journeys = journeys;
+        this.clients = clients;
+    }
+
+    /** The URL is JSON ({@code WebauthURL}); problems are the usual error envelope. */
+    record WebauthUrl(String url) {
+    }
+
+    @GetMapping("/webauth-url")
+    WebauthUrl webauthUrl(Caller caller, @RequestParam Map<String, String> query) {
+        if (!(caller instanceof Caller.User user)) {
+            throw ApiError.FORBIDDEN.exception("The config token has no user; call with the user's token");
+        }
+        ClientRedirect redirect = ClientRedirect.check(clients, query.get("client_id"), query.get("redirect_uri"),
+                query.get("state"));
+        return new WebauthUrl(journeys.link(user, redirect, WebauthParams.from(query)).toString());
+    }
+
+    /** §5.2: 307 to the institution (or straight back to the integrator when nothing needs the browser). */
+    @GetMapping("/webauth")
+    ResponseEntity<String> webauth(@RequestParam Map<String, String> query) {
+        ClientRedirect redirect;
+        try {
+            redirect = ClientRedirect.check(clients, query.get("client_id"), query.get("redirect_uri"), query.get("state"));
+        } catch (ApiException unsafe) {
+            return HtmlPage.error(HttpStatus.BAD_REQUEST,
+                    "Ce lien d'authentification est invalide ; l'application ne peut pas être rappelée.",
+                    unsafe.description());
+        }
+        try {
+            return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT,
+                    journeys.begin(redirect, WebauthParams.from(query), query.get("token")));
+        } catch (ApiException e) {
+            return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT, redirect.withError(e.error().code(), e.description()));
+        } catch (RuntimeException e) {
+            log.error("Web authentication could not start", e);
+            return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT,
+                    redirect.withError("server_error", "Internal error; the web authentication could not start"));
+        }
+    }
+
+    /** §5.3: where institutions send the browser back; 302 to the integrator's {@code redirect_uri}. */
+    @GetMapping(WebauthCallback.PATH)
+    ResponseEntity<String> callback(@RequestParam Map<String, String> query) {
+        return switch (journeys.callback(query)) {
+            case Landing.Redirect(var location) -> RedirectUris.redirect(HttpStatus.FOUND, location);
+            case Landing.Page(var status, var french, var english) -> HtmlPage.error(status, french, english);
+        };
+    }
+}

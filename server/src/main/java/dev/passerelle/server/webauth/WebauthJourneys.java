@@ -1,0 +1,222 @@
+package dev.passerelle.server.webauth;
+
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.auth.TokenKind;
+import dev.passerelle.server.auth.TokenService;
+import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.connections.ConnectionService.RedirectStep;
+import dev.passerelle.server.connections.ConnectionService.RedirectTarget;
+import dev.passerelle.server.connections.ConnectionState;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.webauth.WebauthFlows.Flow;
+import dev.passerelle.server.webauth.WebauthFlows.Found;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The web authentication journey (PROTOCOL-NOTES §5): the link handed to the integrator, the
+ * browser's visit that starts the connector's redirect, and the institution's callback that
+ * completes it and sends the browser back to the integrator with {@code id_connection} or an
+ * {@code error}.
+ */
+@Service
+class WebauthJourneys {
+
+    static final String WEBAUTH_PATH = "/webauth";
+
+    private static final Logger log = LoggerFactory.getLogger(WebauthJourneys.class);
+    /** States after which the user did not give the institution's authorization. */
+    private static final Set<ConnectionState> NOT_AUTHORIZED = Set.of(ConnectionState.WEBAUTH_REQUIRED,
+            ConnectionState.SCA_REQUIRED);
+
+    private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST,
+            "Ce retour de la banque a déjà été utilisé.", "This return from the bank was already used.");
+
+    private final ConnectionService connections;
+    private final ConnectorRegistry registry;
+    private final TokenService tokens;
+    private final WebauthFlows flows;
+    private final WebauthProperties properties;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    WebauthJourneys(ConnectionService connections, ConnectorRegistry registry, TokenService tokens, WebauthFlows flows,
+                    WebauthProperties properties, PublicUrl publicUrl, Clock clock) {
+        this.connections = connections;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.flows = flows;
+        this.properties = properties;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    /** Where the browser lands after the callback: a redirect, or a page when no redirect may be trusted. */
+    sealed interface Landing {
+        record Redirect(URI location) implements Landing {
+        }
+
+        record Page(HttpStatus status, String french, String english) implements Landing {
+        }
+    }
+
+    /**
+     * {@code GET /webauth-url} (§5.1): checks what the link would do (409 when the connection needs no
+     * web authentication) and returns the {@code /webauth} link with a fresh single-use code.
+     */
+    URI link(Caller.User user, ClientRedirect redirect, WebauthParams params) {
+        if (user.clientId() != null && user.clientId() != redirect.clientId()) {
+            throw ApiError.INVALID_VALUE.exception("This user belongs to another client application than 'client_id'");
+        }
+        RedirectTarget target = connections.redirectTarget(user.userId(), params.connectorKey(), params.connectionId(),
+                params.source());
+        String code = tokens.issue(TokenKind.SINGLE_USE_CODE, user.userId(), redirect.clientId()).token();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", Long.toString(redirect.clientId()));
+        query.put("redirect_uri", redirect.redirectUri());
+        query.put("token", code);
+        if (params.connectorParam() != null) {
+            query.put(params.connectorParam(), params.connectorKey());
+        }
+        query.put("id_connection", params.connectionId() == null ? null : Long.toString(params.connectionId()));
+        query.put("source", params.source());
+        query.put("state", redirect.state());
+        registry.byId(target.connectorId()).ifPresent(connector -> connector.descriptor()
+                .fieldsFor(target.source(), AuthMechanism.WEBAUTH).stream().map(FieldSpec::name)
+                .forEach(name -> query.put(name, params.fieldValues().get(name))));
+        return RedirectUris.withQuery(publicUrl.base() + WEBAUTH_PATH, query);
+    }
+
+    /**
+     * {@code GET /webauth} (§5.2), once the redirect is known safe: checks the temporary code,
+     * creates or reuses the connection and answers where the browser goes, the institution's page
+     * or (the step ended at once) back to the integrator.
+     */
+    URI begin(ClientRedirect redirect, WebauthParams params, String token) {
+        Caller.User user = temporaryCodeUser(token, redirect.clientId());
+        RedirectTarget target = connections.redirectTarget(user.userId(), params.connectorKey(), params.connectionId(),
+                params.source());
+        RedirectStep step = connections.startRedirect(user.userId(), target, params.fieldValues(), callbackUrl());
+        Flow flow = new Flow(user.userId(), step.connectionId(), step.source(), redirect.clientId(),
+                redirect.redirectUri(), redirect.state(), target.connectionId() == null);
+        return next(flow, step, redirect);
+    }
+
+    /** The institution's callback (§5.3): the trip its {@code state} names, completed once. */
+    Landing callback(Map<String, String> query) {
+        String state = query.get("state");
+        Optional<Found> found = state == null || state.isBlank() ? Optional.empty() : flows.find(state);
+        if (found.isEmpty()) {
+            return new Landing.Page(HttpStatus.BAD_REQUEST,
+                    "Ce retour de la banque ne correspond à aucune authentification en cours.",
+                    "This return from the bank matches no authentication under way.");
+        }
+        Found trip = found.get();
+        Flow flow = trip.flow();
+        ClientRedirect redirect = new ClientRedirect(flow.clientId(), flow.redirectUri(), flow.clientState());
+        Instant now = clock.instant();
+        if (trip.completedAt() != null) {
+            return ALREADY_USED;
+        }
+        if (!trip.expiresAt().isAfter(now)) {
+            return new Landing.Redirect(redirect.withError("access_denied",
+                    "The authentication at the institution took too long; start again"));
+        }
+        if (!flows.complete(trip.id(), now)) {
+            return ALREADY_USED; // a concurrent callback completed it first
+        }
+        try {
+            RedirectStep step = connections.completeRedirect(flow.userId(), flow.connectionId(), flow.source(), query,
+                    callbackUrl(), flow.newConnection());
+            return new Landing.Redirect(next(flow, step, redirect));
+        } catch (ApiException e) {
+            return new Landing.Redirect(redirect.withError(e.error().code(), e.description()));
+        } catch (RuntimeException e) {
+            log.error("Web authentication callback on connection {} failed", flow.connectionId(), e);
+            return new Landing.Redirect(redirect.withError("server_error", "Internal error while completing the "
+                    + "web authentication"));
+        }
+    }
+
+    /** Where the browser goes after a step: the institution's page (the trip recorded), or the integrator. */
+    private URI next(Flow flow, RedirectStep step, ClientRedirect redirect) {
+        if (step.redirect() != null) {
+            Optional<String> state = queryParam(step.redirect(), "state");
+            if (state.isEmpty()) {
+                log.warn("Connector redirect on connection {} carries no OAuth2 state; the callback could not find it",
+                        step.connectionId());
+                return redirect.withError("server_error", "The connector cannot be used for web authentication");
+            }
+            Instant now = clock.instant();
+            flows.open(state.get(), flow, now, now.plus(properties.flowLifetime()));
+            return step.redirect();
+        }
+        ConnectionState state = step.state();
+        if (NOT_AUTHORIZED.contains(state)) {
+            return redirect.withError("access_denied", describe(step, "The user did not authorize the access"));
+        }
+        if (state != null && state.failureError().isPresent()) {
+            return redirect.withError("server_error", describe(step, state.wire()));
+        }
+        // Authenticated; the connection may still ask for more (an OTP...): the integrator reads it (§5.3).
+        String id = Long.toString(step.connectionId());
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("id_connection", id);
+        answer.put("connection_id", id);
+        return redirect.with(answer);
+    }
+
+    private Caller.User temporaryCodeUser(String token, long clientId) {
+        if (token == null || token.isBlank()) {
+            throw ApiError.UNAUTHORIZED.exception("Give 'token', a temporary code from GET /auth/token/code");
+        }
+        Caller.User user = tokens.resolve(token.strip()).orElseThrow(() -> ApiError.UNAUTHORIZED.exception(
+                "The temporary code is unknown, expired or already used"));
+        if (!user.kind().isTemporary()) {
+            throw ApiError.UNAUTHORIZED.exception("'token' must be a temporary code from GET /auth/token/code, "
+                    + "never a permanent token: URLs end up in browser histories and logs");
+        }
+        if (user.clientId() != null && user.clientId() != clientId) {
+            throw ApiError.UNAUTHORIZED.exception("The temporary code was issued for another client application");
+        }
+        return user;
+    }
+
+    private URI callbackUrl() {
+        return WebauthCallback.of(publicUrl);
+    }
+
+    private static String describe(RedirectStep step, String fallback) {
+        return step.errorMessage() != null ? step.errorMessage() : fallback;
+    }
+
+    private static Optional<String> queryParam(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        Map<String, String> params = Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
+                .filter(kv -> kv.length == 2)
+                .collect(Collectors.toMap(kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8), (first, second) -> first));
+        return Optional.ofNullable(params.get(name)).filter(v -> !v.isEmpty());
+    }
+}
