@@ -4,13 +4,10 @@ import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The {@code openapi} source reached by web authentication (PROTOCOL-NOTES §5): no password is
@@ -47,9 +44,7 @@ final class BankRedirect {
         query.put("scope", "accounts");
         query.put("state", state);
         query.put("scenario", scenario.value());
-        URI authorize = URI.create(bankUrl(ctx) + "/authorize?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        URI authorize = URI.create(bankUrl(ctx) + "/authorize?" + TokenExchange.urlEncoded(query));
         return new StepResult.Redirect(authorize, BankAuthorization.awaiting(state, redirectUri).encode());
     }
 

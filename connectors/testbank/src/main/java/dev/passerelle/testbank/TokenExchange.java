@@ -58,10 +58,7 @@ final class TokenExchange {
     }
 
     Answer exchange(String code, String redirectUri) {
-        String form = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri)
-                .entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String form = urlEncoded(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri));
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
@@ -80,6 +77,14 @@ final class TokenExchange {
             Thread.currentThread().interrupt();
             return new Answer.Unreachable("Interrupted while calling the bank");
         }
+    }
+
+    /** {@code application/x-www-form-urlencoded}, as forms and query strings carry parameters. */
+    static String urlEncoded(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static Answer read(int status, String body) {

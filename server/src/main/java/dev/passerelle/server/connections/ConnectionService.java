@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +263,7 @@ public class ConnectionService {
                 && registry.find(connectorKey).map(c -> c.descriptor().id() != descriptor.id()).orElse(true)) {
             throw ApiError.INVALID_VALUE.exception("Connection " + connectionId + " is not on connector " + connectorKey);
         }
-        Set<ConnectionState> needingWebauth = Set.of(ConnectionState.WEBAUTH_REQUIRED, ConnectionState.SCA_REQUIRED);
+        Set<ConnectionState> needingWebauth = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED, ConnectionState.SCA_REQUIRED);
         Optional<String> target = named.isPresent()
                 ? named.map(name -> webauthSource(descriptor, name).name())
                         .filter(name -> sourceNamed(connectionId, name).map(s -> needingWebauth.contains(s.state()))

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class WebauthJourneys {
 
     private static final Logger log = LoggerFactory.getLogger(WebauthJourneys.class);
     /** States after which the user did not give the institution's authorization. */
-    private static final Set<ConnectionState> NOT_AUTHORIZED = Set.of(ConnectionState.WEBAUTH_REQUIRED,
+    private static final Set<ConnectionState> NOT_AUTHORIZED = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED,
             ConnectionState.SCA_REQUIRED);
 
     private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST,

@@ -1,0 +1,220 @@
+package dev.passerelle.server.webauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.connector.Account;
+import dev.passerelle.server.auth.TokenKind;
+import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.clients.TestClient;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.webauth.Browser.Page;
+import dev.passerelle.testbank.SandboxCustomers;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Web authentication end to end (§5): integrator → /webauth-url → browser → sandbox bank → callback → redirect_uri. */
+@IntegrationTest
+class WebauthFlowTest {
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ClientApplications clients;
+    @Autowired
+    MutableClock clock;
+
+    TestUser user;
+    BankVisit visit;
+
+    @BeforeEach
+    void newUserOfANewClient() {
+        user = users.permanent();
+        visit = new BankVisit(api, TestClient.registerIn(clients), user);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void newConnectionAcceptedAtTheBankThenCallbackCarriesIdConnectionAndState() {
+        Map<String, String> answer = visit.answer(visit.link(visit.newConnection("state", "opaque-42")), "accept");
+
+        assertThat(answer).containsKeys("id_connection", "connection_id").containsEntry("state", "opaque-42");
+        assertThat(answer.get("connection_id")).isEqualTo(answer.get("id_connection"));
+        JsonNode connection = visit.connection(Long.parseLong(answer.get("id_connection"))).json();
+        assertThat(connection.get("state").isNull()).isTrue();
+    }
+
+    @Test
+    void newConnectionAcceptedThenTheAccountsShownAtTheBankWereDiscovered() {
+        long id = Long.parseLong(visit.answer(visit.link(visit.newConnection("openapiwebsite", "pro")), "accept")
+                .get("id_connection"));
+
+        JsonNode accounts = visit.accounts(id).json().get("accounts");
+        assertThat(StreamSupport.stream(accounts.spliterator(), false).map(a -> a.get("name").asString()))
+                .containsExactlyInAnyOrderElementsOf(SandboxCustomers.accounts(BankVisit.LOGIN, "pro", clock.instant())
+                        .stream().map(Account::name).toList());
+    }
+
+    @Test
+    void deniedAtTheBankThenAccessDeniedAndNoConnectionLeft() {
+        Map<String, String> answer = visit.answer(visit.link(visit.newConnection("state", "s1")), "deny");
+
+        assertThat(answer).containsEntry("error", "access_denied").containsEntry("state", "s1")
+                .doesNotContainKey("id_connection");
+        assertThat(answer.get("error_description")).isNotBlank();
+        assertThat(api.get("/users/me/connections").bearer(user.token()).send().json().get("connections").size())
+                .isZero();
+    }
+
+    @Test
+    void webauthRequiredAfterASyncThenReconnectKeepsTheIdAndClearsTheState() {
+        long id = Long.parseLong(visit.answer(visit.link(visit.newConnection("openapiwebsite", "webauthRequired")),
+                "accept").get("id_connection"));
+        assertThat(visit.sync(id).json().get("state").asString()).isEqualTo("webauthRequired");
+
+        Map<String, String> answer = visit.answer(visit.link(visit.reconnect(id)), "accept");
+
+        assertThat(answer).containsEntry("id_connection", Long.toString(id));
+        assertThat(visit.connection(id).json().get("state").isNull()).isTrue();
+    }
+
+    @Test
+    void reconnectDeniedThenAccessDeniedAndTheConnectionStillWaitsForWebauth() {
+        long id = Long.parseLong(visit.answer(visit.link(visit.newConnection("openapiwebsite", "webauthRequired")),
+                "accept").get("id_connection"));
+        visit.sync(id);
+
+        Map<String, String> answer = visit.answer(visit.link(visit.reconnect(id)), "deny");
+
+        assertThat(answer).containsEntry("error", "access_denied");
+        assertThat(visit.connection(id).json().get("state").asString()).isEqualTo("webauthRequired");
+    }
+
+    @Test
+    void reconnectWhenTheConnectionNeedsNoWebauthThenConflictInvalidValue() {
+        long id = Long.parseLong(visit.answer(visit.link(visit.newConnection()), "accept").get("id_connection"));
+
+        TestApi.Response response = visit.webauthUrl(visit.reconnect(id));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+    }
+
+    @Test
+    void webauthUrlPointsAtWebauthWithASingleUseCode() {
+        URI link = visit.link(visit.newConnection("state", "x", "openapiwebsite", "pro"));
+
+        assertThat(link.getPath()).endsWith("/2.0/webauth");
+        assertThat(Browser.query(link)).containsKeys("token", "client_id", "redirect_uri", "connector_uuid")
+                .containsEntry("state", "x").containsEntry("openapiwebsite", "pro");
+    }
+
+    @Test
+    void webauthUrlWithARedirectUriOutsideTheWhitelistThenInvalidValue() {
+        TestApi.Response response = visit.webauthUrl(visit.newConnection("redirect_uri", "https://evil.example.test/cb"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+    }
+
+    @Test
+    void webauthWithARedirectUriOutsideTheWhitelistThenErrorPageAndNoRedirect() {
+        Page page = visit.open(withParam(visit.link(visit.newConnection()), "redirect_uri", "https://evil.example.test/cb"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.location()).isEmpty();
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("whitelist");
+    }
+
+    @Test
+    void webauthWithAQueryStringInTheRedirectUriThenErrorPageAndNoRedirect() {
+        Page page = visit.open(withParam(visit.link(visit.newConnection()), "redirect_uri",
+                TestClient.REDIRECT_URI + "?next=https://evil.example.test"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.location()).isEmpty();
+        assertThat(page.body()).contains("query string");
+    }
+
+    @Test
+    void webauthWithASpentSingleUseCodeThenRefusedBackToTheIntegrator() {
+        URI link = visit.link(visit.newConnection());
+        visit.open(link);
+
+        Page again = visit.open(link);
+
+        assertThat(again.status()).isEqualTo(307);
+        assertThat(again.location().orElseThrow().toString()).startsWith(TestClient.REDIRECT_URI);
+        assertThat(again.locationQuery()).containsEntry("error", "unauthorized");
+    }
+
+    @Test
+    void webauthWithAnExpiredCodeThenRefused() {
+        URI link = visit.link(visit.newConnection());
+        clock.advance(TokenKind.SINGLE_USE_CODE.lifetime().plus(Duration.ofSeconds(1)));
+
+        assertThat(visit.open(link).locationQuery()).containsEntry("error", "unauthorized");
+    }
+
+    @Test
+    void webauthWithAPermanentTokenThenRefused() {
+        URI link = withParam(visit.link(visit.newConnection()), "token", user.token());
+
+        assertThat(visit.open(link).locationQuery()).containsEntry("error", "unauthorized");
+    }
+
+    @Test
+    void bankCallbackReplayedThenErrorPageAndNoRedirect() {
+        Page consent = visit.logIn(visit.loginPage(visit.open(visit.link(visit.newConnection()))), BankVisit.LOGIN, "1234");
+        Page backFromBank = visit.decide(consent, "accept");
+        visit.follow(backFromBank);
+
+        Page replay = visit.follow(backFromBank);
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.location()).isEmpty();
+    }
+
+    @Test
+    void bankCallbackWithAnUnknownStateThenErrorPageAndNoRedirect() {
+        Page page = visit.open(URI.create(api.base() + "/webauth/callback?code=x&state=forged"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.location()).isEmpty();
+    }
+
+    @Test
+    void bankCallbackAfterTheFlowExpiredThenAccessDenied() {
+        Page consent = visit.logIn(visit.loginPage(visit.open(visit.link(visit.newConnection()))), BankVisit.LOGIN, "1234");
+        Page backFromBank = visit.decide(consent, "accept");
+        clock.advance(Duration.ofMinutes(31));
+
+        Page back = visit.follow(backFromBank);
+
+        assertThat(back.locationQuery()).containsEntry("error", "access_denied");
+    }
+
+    private static URI withParam(URI link, String name, String value) {
+        Map<String, String> params = new LinkedHashMap<>(Browser.query(link));
+        params.put(name, value);
+        return RedirectUris.withQuery(link.toString().substring(0, link.toString().indexOf('?')), params);
+    }
+}
