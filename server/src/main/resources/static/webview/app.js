@@ -6,6 +6,9 @@ import {Api} from './api.js';
 import {STRINGS} from './i18n.js';
 import {actions, alert, button, h, show} from './ui.js';
 
+/** Where a journey to the bank keeps the webview's state, by the random key sent as webauth's state. */
+const JOURNEYS = 'passerelle-webview:';
+
 export class App {
   constructor(config) {
     this.config = config;
@@ -13,6 +16,65 @@ export class App {
     this.strings = STRINGS[config.lang] || STRINGS.en;
     /** Where cancel leads inside a flow that has its own home (manage); null: back to the integrator. */
     this.onCancel = null;
+    /** What the flow has done so far (e.g. the connections added), kept across a trip to the bank. */
+    this.journey = {};
+    /** After a trip to the bank: {target, connectionId, error, errorDescription}; null otherwise. */
+    this.returned = null;
+  }
+
+  /**
+   * The webview as it was before the trip to the bank, from the return page's query (webauth's
+   * callback, PROTOCOL-NOTES §5.3), or null when this tab started no such trip.
+   */
+  static restore(search) {
+    const params = new URLSearchParams(search);
+    const key = params.get('state');
+    const saved = key && window.sessionStorage.getItem(JOURNEYS + key);
+    if (!saved) {
+      return null;
+    }
+    window.sessionStorage.removeItem(JOURNEYS + key);
+    const {config, token, journey, target} = JSON.parse(saved);
+    const app = new App(config);
+    app.api.token = token;
+    app.journey = journey;
+    app.returned = {target, connectionId: params.get('connection_id') || params.get('id_connection'),
+      error: params.get('error'), errorDescription: params.get('error_description')};
+    document.documentElement.lang = config.lang;
+    window.history.replaceState(null, '', window.location.pathname);
+    return app;
+  }
+
+  /**
+   * Sends the browser to the bank through GET /webauth (PROTOCOL-NOTES §5.2) with a single-use code,
+   * to come back to the webview's return page; the state of the flow waits in this tab's storage.
+   *
+   * @param target {connectorUuid, connectionId, source, values, purpose: 'add'|'next'|'fix'}
+   */
+  async toBank(target) {
+    const code = await this.api.get('/auth/token/code?type=singleAccess');
+    if (code.status !== 200) {
+      return this.fatal(code);
+    }
+    const key = [...window.crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
+    window.sessionStorage.setItem(JOURNEYS + key,
+        JSON.stringify({config: this.config, token: this.api.token, journey: this.journey, target}));
+    const query = new URLSearchParams({client_id: this.config.clientId, redirect_uri: this.config.webauthReturn,
+      token: code.body.code, state: key});
+    if (target.connectionId) {
+      query.set('id_connection', target.connectionId);
+    } else {
+      query.set('connector_uuid', target.connectorUuid);
+    }
+    if (target.source) {
+      query.set('source', target.source);
+    }
+    for (const [name, value] of Object.entries(target.values || {})) {
+      query.set(name, value);
+    }
+    show('to-bank', this.t('toBankTitle'), h('p', {class: 'status', role: 'status'}, this.t('toBankHint')));
+    window.location.assign(this.config.apiBase + '/webauth?' + query);
+    return new Promise(() => {}); // the page is leaving
   }
 
   /** A translated string; {name} placeholders are replaced by vars. */

@@ -8,22 +8,25 @@ import {BACK, Dialogue} from './dialogue.js';
 import {actions, alert, busy, button, h, liveStatus, show} from './ui.js';
 
 export async function connect(app) {
-  const created = !app.config.code;
-  if (created) {
-    const init = await app.api.post('/auth/init', {});
-    if (init.status !== 200) {
-      return app.fatal(init);
+  if (!app.returned) {
+    const created = !app.config.code;
+    if (created) {
+      const init = await app.api.post('/auth/init', {});
+      if (init.status !== 200) {
+        return app.fatal(init);
+      }
+      app.api.token = init.body.auth_token;
+    } else {
+      app.api.token = app.config.code;
     }
-    app.api.token = init.body.auth_token;
-  } else {
-    app.api.token = app.config.code;
+    app.journey = {created, added: []};
   }
   const added = await addConnections(app, {max: app.config.maxConnections});
   const params = {connection_id: added[0]};
   if (app.config.maxConnections > 1) {
     params.connection_ids = added.join(',');
   }
-  if (created) {
+  if (app.journey.created) {
     const code = await app.api.get('/auth/token/code');
     if (code.status !== 200) {
       return app.fatal(code);
@@ -34,8 +37,8 @@ export async function connect(app) {
 }
 
 /**
- * Lets the user add up to max connections; resolves with their ids. Manage reuses it with back,
- * to offer a way back to its list.
+ * Lets the user add connections until app.journey.added holds max of them (or the user stops);
+ * resolves with their ids. Manage reuses it with back, to offer a way back to its list.
  */
 export async function addConnections(app, {max, back = null}) {
   const connectors = await loadConnectors(app);
@@ -44,27 +47,77 @@ export async function addConnections(app, {max, back = null}) {
   }
   // The integrator naming exactly one connector skips the picker (§10.3).
   const named = app.config.connectorUuids.length + app.config.connectorIds.length === 1 ? connectors[0] : null;
-  const added = [];
+  const added = app.journey.added;
   while (added.length < max) {
-    const connector = named || await pick(app, connectors, back);
-    if (connector === BACK) {
-      return added;
-    }
-    const dialogue = new Dialogue(app, connector);
-    const connection = await dialogue.withCredentials(dialogue.sources[0], {back: !named || back});
-    if (connection === BACK) {
-      if (named) {
+    let step;
+    if (app.returned) {
+      step = await afterBank(app, connectors);
+    } else {
+      const connector = named || await pick(app, connectors, back);
+      if (connector === BACK) {
         return added;
       }
-      continue;
+      step = {dialogue: new Dialogue(app, connector), ready: false, notice: null};
     }
-    await chooseAccounts(app, dialogue);
+    const dialogue = step.dialogue;
+    if (!step.ready) {
+      const connection = await dialogue.withCredentials(dialogue.sources[0], {back: !named || back, error: step.notice});
+      if (connection === BACK) {
+        if (named) {
+          return added;
+        }
+        continue;
+      }
+    }
+    await chooseAccounts(app, dialogue, step.ready ? step.notice : null);
     added.push(dialogue.connection.id);
-    if (added.length < max && !(await wantsAnother(app, connector))) {
+    if (added.length < max && !(await wantsAnother(app, dialogue.connector))) {
       break;
     }
   }
   return added;
+}
+
+/**
+ * Where the flow stands when the browser is back from the bank: the connection to show the
+ * accounts of ({ready}), or the first source to ask again with what went wrong ({notice}). A next
+ * source the bank refused is disabled, so that the connection stays as it was before the trip.
+ */
+async function afterBank(app, connectors) {
+  const {target, connectionId, error, errorDescription} = app.returned;
+  app.returned = null;
+  const connector = connectors.find(c => c.uuid === target.connectorUuid);
+  if (!connector) {
+    return app.fatal(null, app.t('noConnector'));
+  }
+  const dialogue = new Dialogue(app, connector);
+  const id = connectionId || target.connectionId;
+  if (id) {
+    const reply = await app.api.get(`/users/me/connections/${id}`);
+    if (reply.status !== 200) {
+      return app.fatal(reply);
+    }
+    dialogue.connection = reply.body;
+  }
+  if (error) {
+    const notice = dialogue.describe(error, errorDescription);
+    if (target.purpose === 'next') {
+      await disableSource(app, id, target.source);
+      return {dialogue, ready: true, notice};
+    }
+    return {dialogue, ready: false, notice};
+  }
+  const outcome = await dialogue.settle({status: 202, body: dialogue.connection});
+  // A next source that fails after the bank still leaves the first one's accounts to choose from.
+  return {dialogue, ready: Boolean(outcome.ready) || target.purpose === 'next', notice: outcome.error || null};
+}
+
+async function disableSource(app, connectionId, name) {
+  const sources = await app.api.get(`/users/me/connections/${connectionId}/sources?all`);
+  const source = sources.status === 200 ? sources.body.sources.find(s => s.name === name) : null;
+  if (source) {
+    await app.api.post(`/users/me/connections/${connectionId}/sources/${source.id}`, {disabled: true});
+  }
 }
 
 /** The connectors offered: the capabilities asked (all of them), and the uuids/ids asked (either). */
@@ -116,8 +169,8 @@ function pick(app, connectors, back) {
  * The accounts of the new connection, to activate. When the connector has sources the connection
  * does not use yet, the user may add the next one (priority order) and see its accounts too.
  */
-async function chooseAccounts(app, dialogue) {
-  let error = null;
+async function chooseAccounts(app, dialogue, notice) {
+  let error = notice;
   for (;;) {
     const id = dialogue.connection.id;
     const [accounts, sources] = await Promise.all([

@@ -28,11 +28,13 @@ export class Dialogue {
    * @param app       the App
    * @param connector the connector, with its sources and fields expanded
    * @param connection the existing connection, or null to create one
+   * @param fixing     whether the dialogue repairs the connection (reconnect) rather than adds to it
    */
-  constructor(app, connector, connection = null) {
+  constructor(app, connector, connection = null, fixing = false) {
     this.app = app;
     this.connector = connector;
     this.connection = connection;
+    this.fixing = fixing;
   }
 
   /** The connector's sources, in priority order. */
@@ -40,23 +42,41 @@ export class Dialogue {
     return [...(this.connector.sources || [])].sort((a, b) => a.priority - b.priority);
   }
 
+  /** Whether the source is added at the bank's own website (webauth, PROTOCOL-NOTES §5). */
+  atBank(source) {
+    return source.auth_mechanism === 'webauth' && Boolean(this.app.config.webauthReturn);
+  }
+
   /**
-   * The fields to ask for a source. On an existing connection the ones its sources already gave
-   * (login, password shared by every source) are stored: only the new source's own are asked.
+   * The fields to ask for a source, for the way it is added. On an existing connection the ones its
+   * sources already gave (login, password shared by every source) are stored: only the new source's
+   * own are asked.
    */
   fieldsOf(source, alreadyOn = []) {
+    const mechanism = this.atBank(source) ? 'webauth' : 'credentials';
     return (this.connector.fields || []).filter(field =>
         (field.connector_sources || []).includes(source.name)
-        && (field.auth_mechanisms || ['credentials']).includes('credentials')
+        && (field.auth_mechanisms || ['credentials']).includes(mechanism)
         && !(field.connector_sources || []).some(name => alreadyOn.includes(name)));
+  }
+
+  /** What a trip to the bank is for: a new connection, the next source of one, or fixing one. */
+  get purpose() {
+    return !this.connection ? 'add' : this.fixing ? 'fix' : 'next';
   }
 
   /**
    * Asks credentials for source and sends them until the connection is usable. Adds the source to
-   * the existing connection if there is one. Resolves with the connection, or BACK.
+   * the existing connection if there is one. Resolves with the connection, or BACK. A source added
+   * at the bank asks its few fields, then the browser leaves for the bank.
    */
   async withCredentials(source, {fields = null, error = null, intro = null, back = null, alreadyOn = []} = {}) {
     const asked = fields || this.fieldsOf(source, alreadyOn);
+    if (this.atBank(source)) {
+      const values = await this.credentialsScreen(source, asked, error, intro, back, {});
+      return values === BACK ? BACK : this.app.toBank({connectorUuid: this.connector.uuid,
+        connectionId: this.connection ? this.connection.id : null, source: source.name, values, purpose: this.purpose});
+    }
     let typed = {};
     for (;;) {
       const values = await this.credentialsScreen(source, asked, error, intro, back, typed);
@@ -107,7 +127,12 @@ export class Dialogue {
           reply = await busy(api.post(path, {}));
           break;
         case 'webauthRequired':
-          return this.app.fatal(null, this.app.t('webauthUnavailable'));
+          if (!this.app.config.webauthReturn) {
+            return this.app.fatal(null, this.app.t('webauthUnavailable'));
+          }
+          await this.bankScreen(connection);
+          return this.app.toBank({connectorUuid: this.connector.uuid, connectionId: connection.id, source: null,
+            values: {}, purpose: this.purpose});
         default:
           return {error: this.describe(connection.state, connection.error_message)};
       }
@@ -123,11 +148,13 @@ export class Dialogue {
 
   credentialsScreen(source, fields, error, intro, back, typed) {
     const app = this.app;
+    const atBank = this.atBank(source);
+    const sourceName = app.t('source.' + source.name);
     return new Promise(resolve => {
       const inputs = fieldInputs(fields, {...app.prefill(this.connector), ...typed}, (key) => app.t(key));
       const form = h('form', {id: 'credentials-form', novalidate: true},
           inputs.element,
-          actions(h('button', {type: 'submit', class: 'primary', id: 'submit'}, app.t('connect')),
+          actions(h('button', {type: 'submit', class: 'primary', id: 'submit'}, app.t(atBank ? 'toBank' : 'connect')),
               back ? button(app.t('back'), () => resolve(BACK), {id: 'back'}) : null,
               app.cancelButton()));
       form.addEventListener('submit', event => {
@@ -137,8 +164,9 @@ export class Dialogue {
           resolve(values);
         }
       });
-      show('credentials', this.connector.name,
-          h('p', {class: 'lead'}, intro || app.t('credentialsIntro', {source: app.t('source.' + source.name)})),
+      show(atBank ? 'webauth' : 'credentials', this.connector.name,
+          h('p', {class: 'lead'}, intro || app.t(atBank ? 'webauthIntro' : 'credentialsIntro', {source: sourceName})),
+          atBank && intro ? h('p', {class: 'hint'}, app.t('webauthIntro', {source: sourceName})) : null,
           alert(error), form);
       if (error) {
         inputs.focusFirst();
@@ -189,6 +217,16 @@ export class Dialogue {
       current = isConnection(reply) ? reply.body : current;
       await delay(RESUME_PAUSE_MS);
     }
+  }
+
+  /** Before leaving for the bank to renew an authorization: what will happen, and a button to go. */
+  bankScreen(connection) {
+    const app = this.app;
+    return new Promise(resolve => {
+      show('webauth', this.connector.name, h('p', {class: 'lead'}, app.t('webauthRenewIntro')),
+          alert(connection.error_message),
+          actions(button(app.t('toBank'), () => resolve(), {kind: 'primary', id: 'submit'}), app.cancelButton()));
+    });
   }
 
   scaScreen(connection) {

@@ -12,7 +12,9 @@ const FIXABLE = ['SCARequired', 'webauthRequired', 'additionalInformationNeeded'
   'actionNeeded'];
 
 export async function manage(app) {
-  app.api.token = app.config.code;
+  if (!app.returned) {
+    app.api.token = app.config.code;
+  }
   const connectors = await app.api.get('/connectors?expand=sources,fields');
   if (connectors.status !== 200) {
     return app.fatal(connectors);
@@ -20,7 +22,23 @@ export async function manage(app) {
   const names = new Map(connectors.body.connectors.map(c => [c.id, c.name]));
   const home = (message = null, focus = null) => list(app, names, message, focus);
   app.onCancel = () => home();
-  await home(null, app.config.connectionId);
+  if (!app.returned) {
+    return home(null, app.config.connectionId);
+  }
+  // Back from the bank: finish what was under way, adding or fixing a connection.
+  const target = app.returned.target;
+  if (target.purpose === 'fix') {
+    return fix(app, target.connectionId, home);
+  }
+  return add(app, home);
+}
+
+async function add(app, home) {
+  if (!app.returned) {
+    app.journey = {added: []};
+  }
+  const added = await addConnections(app, {max: 1, back: true});
+  home(added.length ? app.t('connectionAdded') : null);
 }
 
 async function list(app, names, message, focusId) {
@@ -36,10 +54,7 @@ async function list(app, names, message, focusId) {
   show('manage', app.t('manageTitle'),
       liveStatus('manage-status', message || ''),
       cards.length ? h('div', {class: 'connections'}, cards) : h('p', {id: 'no-connection'}, app.t('noConnection')),
-      actions(button(app.t('addConnection'), async () => {
-        await addConnections(app, {max: 1, back: true});
-        home(app.t('connectionAdded'));
-      }, {kind: 'primary', id: 'add-connection'}),
+      actions(button(app.t('addConnection'), () => add(app, home), {kind: 'primary', id: 'add-connection'}),
       app.canLeave ? button(app.t('close'), () => app.leave({}), {id: 'close'}) : null));
   const focused = focusId && document.getElementById('connection-' + focusId + '-name');
   if (focused) {

@@ -10,7 +10,9 @@ import {actions, alert, busy, button, h, show} from './ui.js';
 const CREDENTIAL_STATES = ['wrongpass', 'passwordExpired'];
 
 export async function reconnect(app) {
-  app.api.token = app.config.code;
+  if (!app.returned) {
+    app.api.token = app.config.code;
+  }
   const fixed = await repair(app, app.config.connectionId,
       {reset: app.config.resetCredentials, sources: app.config.connectionSources});
   if (fixed === BACK) {
@@ -19,7 +21,10 @@ export async function reconnect(app) {
   app.leave({connection_id: fixed.id});
 }
 
-/** Resolves with the usable connection, or BACK when the user chose to stop (back is given). */
+/**
+ * Resolves with the usable connection, or BACK when the user chose to stop (back is given). Back
+ * from the bank (app.returned), it goes on from what the bank answered.
+ */
 export async function repair(app, id, {reset = false, sources = [], back = false} = {}) {
   const reply = await app.api.get(`/users/me/connections/${id}?expand=sources`);
   if (reply.status !== 200) {
@@ -30,16 +35,20 @@ export async function repair(app, id, {reset = false, sources = [], back = false
   if (connector.status !== 200) {
     return app.fatal(connector);
   }
-  const dialogue = new Dialogue(app, connector.body, connection);
+  const dialogue = new Dialogue(app, connector.body, connection, true);
   const named = name => dialogue.sources.find(s => s.name === name);
   const failing = (connection.sources || []).find(s => s.state);
   const target = named(sources[0]) || (failing && named(failing.name)) || dialogue.sources[0];
   const credentials = error => dialogue.withCredentials(target, {error, back, intro: app.t('reconnectIntro')});
-  if (reset) {
+  const returned = app.returned;
+  app.returned = null;
+  if (reset && !returned) {
     return credentials(null);
   }
   let outcome;
-  if (connection.state) {
+  if (returned && returned.error) {
+    outcome = {error: dialogue.describe(returned.error, returned.errorDescription)};
+  } else if (connection.state) {
     outcome = await dialogue.settle({status: 202, body: connection});
   } else {
     const wanted = await choose(app, 'uptodate', app.t('upToDateTitle'), app.t('upToDateIntro'), null, back);

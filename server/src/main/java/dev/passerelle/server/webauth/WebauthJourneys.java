@@ -171,7 +171,7 @@ class WebauthJourneys {
             return step.redirect();
         }
         ConnectionState state = step.state();
-        if (NOT_AUTHORIZED.contains(state)) {
+        if (state != null && NOT_AUTHORIZED.contains(state)) {
             return redirect.withError("access_denied", describe(step, "The user did not authorize the access"));
         }
         if (state != null && state.failureError().isPresent()) {

@@ -21,13 +21,27 @@ import tools.jackson.databind.ObjectMapper;
 class WebviewController {
 
     private final ClientApplications clients;
+    private final WebviewReturn webauthReturn;
     private final ObjectMapper json;
     private final HtmlTemplate page = HtmlTemplate.load("webview/page.html");
     private final HtmlTemplate refused = HtmlTemplate.load("webview/refused.html");
 
-    WebviewController(ClientApplications clients, ObjectMapper json) {
+    WebviewController(ClientApplications clients, WebviewReturn webauthReturn, ObjectMapper json) {
         this.clients = clients;
+        this.webauthReturn = webauthReturn;
         this.json = json;
+    }
+
+    /**
+     * The return from a web authentication ({@link WebviewReturn}): the same page, whose script finds
+     * the flow to continue in the tab's storage. It speaks the browser's language until it does.
+     */
+    @GetMapping(WebviewReturn.PATH)
+    ResponseEntity<String> afterBank(HttpServletRequest request) {
+        String lang = "fr".equals(request.getLocale().getLanguage()) ? "fr" : "en";
+        Map<String, Object> config = Map.of("flow", "return", "lang", lang, "apiBase", request.getContextPath());
+        return PageHeaders.page(HttpStatus.OK, page.render(Map.of("lang", lang, "flow", "return",
+                "static", assets(request), "config", json.writeValueAsString(config))), null);
     }
 
     @GetMapping("/webview/{lang}/{flow}")
@@ -41,7 +55,7 @@ class WebviewController {
         }
         try {
             WebviewLaunch launch = WebviewLaunch.check(known.get(), language.get(), request.getParameterMap(), clients);
-            String config = json.writeValueAsString(launch.config(request.getContextPath()));
+            String config = json.writeValueAsString(launch.config(request.getContextPath(), webauthReturn.url()));
             return PageHeaders.page(HttpStatus.OK, page.render(Map.of("lang", lang, "flow", flow,
                     "static", assets(request), "config", config)),
                     launch.integratorOrigin().orElse(null));

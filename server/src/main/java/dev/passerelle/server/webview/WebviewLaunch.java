@@ -42,7 +42,8 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         if (redirectUri.isEmpty() && flow.redirectRequired()) {
             throw new WebviewRefused(WebviewRefusal.REDIRECT_URI_MISSING);
         }
-        if (redirectUri.isPresent() && !clients.isWhitelisted(clientId, redirectUri.get())) {
+        if (redirectUri.isPresent()
+                && (!clients.isWhitelisted(clientId, redirectUri.get()) || clients.isOwnPage(redirectUri.get()))) {
             throw new WebviewRefused(WebviewRefusal.REDIRECT_URI_NOT_WHITELISTED);
         }
         Optional<String> code = params.get("code");
@@ -82,12 +83,17 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         return prefill;
     }
 
-    /** What the page's script needs, keyed as the script names it. */
-    Map<String, Object> config(String apiBase) {
+    /**
+     * What the page's script needs, keyed as the script names it.
+     *
+     * @param webauthReturn where a web authentication started from the page comes back to
+     */
+    Map<String, Object> config(String apiBase, String webauthReturn) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("flow", flow.wire());
         config.put("lang", lang.code());
         config.put("apiBase", apiBase);
+        config.put("webauthReturn", webauthReturn);
         config.put("clientId", Long.toString(clientId));
         config.put("redirectUri", redirectUri);
         config.put("state", state);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ class WebviewPageTest {
     TestApi api;
     @Autowired
     ClientApplications clients;
+    @Autowired
+    TestUsers users;
 
     WebviewClient client;
 
@@ -67,6 +70,20 @@ class WebviewPageTest {
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("not allowed for this application");
+    }
+
+    @Test
+    void theWebviewReturnPageIsAcceptedByWebauthForEveryClientButNeverAsTheIntegratorsCallback() {
+        String returnPage = api.base() + "/webview/return";
+        String token = users.permanent().token();
+
+        TestApi.Response link = api.get("/webauth-url?client_id=" + client.id() + "&connector_uuid=" + BrowserTestBase.TEST_BANK
+                + "&redirect_uri=" + WebviewClient.enc(returnPage)).bearer(token).send();
+        TestApi.Response page = get(api.base() + "/webview/en/connect?client_id=" + client.id()
+                + "&redirect_uri=" + WebviewClient.enc(returnPage));
+
+        assertThat(link.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(400);
     }
 
     @Test
