@@ -123,6 +123,50 @@ class WebviewConnectTest extends BrowserTestBase {
     }
 
     @Test
+    void connectWithOneConnectorUuidAndAPrefillThenNoPickerAndTheFieldIsFilled() {
+        browser.go(client.url("en", "connect", "&connector_uuids=" + TEST_BANK + "&" + TEST_BANK + ".login=mmartin"));
+
+        browser.screen("credentials");
+        assertThat(browser.find("#field-login").getDomProperty("value")).isEqualTo("mmartin");
+        assertThat(browser.findAll("#back")).isEmpty();
+    }
+
+    @Test
+    void connectWithAccountTypesThenOnlyThoseAccountsAreOfferedAndActivated() {
+        connectToTestBank("en", "&account_types=checking");
+        submitCredentials("1234", null);
+        browser.screen("accounts");
+        browser.screenshot("connect-account-types");
+
+        assertThat(browser.findAll("#accounts-form input[type=checkbox]:disabled")).isNotEmpty();
+        browser.click("#confirm");
+        JsonNode accounts = api.get("/users/me/accounts").bearer(callbackParam("code")).send().json().get("accounts");
+        assertThat(StreamSupport.stream(accounts.spliterator(), false).map(a -> a.get("type").asString()).distinct())
+                .containsExactly("checking");
+    }
+
+    @Test
+    void connectWithMaxConnectionsThenTheUserAddsAnotherAndTheCallbackListsBoth() {
+        connectToTestBank("en", "&max_connections=2");
+        submitCredentials("1234", null);
+        browser.screen("accounts");
+        browser.click("#confirm");
+        browser.screen("another");
+        browser.screenshot("connect-another");
+        browser.click("#add-another");
+        browser.screen("picker");
+        browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
+        browser.screen("credentials");
+        submitCredentials("1234", "pro");
+        browser.screen("accounts");
+        browser.click("#confirm");
+
+        String[] ids = callbackParam("connection_ids").split(",");
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(callbackParam("connection_id")).isEqualTo(ids[0]);
+    }
+
+    @Test
     void connectWhenTheUserCancelsThenCallbackCarriesAccessDenied() {
         connectToTestBank("en", "&state=bye");
         browser.click("#cancel");
