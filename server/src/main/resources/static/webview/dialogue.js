@@ -44,7 +44,7 @@ export class Dialogue {
 
   /** Whether the source is added at the bank's own website (webauth, PROTOCOL-NOTES §5). */
   atBank(source) {
-    return source.auth_mechanism === 'webauth' && Boolean(this.app.config.webauthReturn);
+    return source.auth_mechanism === 'webauth';
   }
 
   /**
@@ -127,9 +127,6 @@ export class Dialogue {
           reply = await busy(api.post(path, {}));
           break;
         case 'webauthRequired':
-          if (!this.app.config.webauthReturn) {
-            return this.app.fatal(null, this.app.t('webauthUnavailable'));
-          }
           await this.bankScreen(connection);
           return this.app.toBank({connectorUuid: this.connector.uuid, connectionId: connection.id, source: null,
             values: {}, purpose: this.purpose});

@@ -12,7 +12,6 @@ export const STRINGS = {
     failureTitle: 'Une erreur est survenue',
     sessionExpired: 'Votre session a expiré. Revenez à l\'application pour recommencer.',
     serverError: 'Le service ne répond pas comme prévu. Réessayez plus tard.',
-    webauthUnavailable: 'Cette banque demande une authentification sur son site, qui n\'est pas disponible ici.',
     // fields
     optional: '(facultatif)',
     listDefault: '— par défaut —',
@@ -144,7 +143,6 @@ export const STRINGS = {
     failureTitle: 'Something went wrong',
     sessionExpired: 'Your session has expired. Go back to the application to start again.',
     serverError: 'The service is not answering as expected. Please try again later.',
-    webauthUnavailable: 'This bank asks you to sign in on its own website, which is not available here.',
     optional: '(optional)',
     listDefault: '— default —',
     show: 'Show',

@@ -5,7 +5,7 @@ import {accountCheckbox} from './accounts.js';
 import {addConnections} from './connect.js';
 import {BACK} from './dialogue.js';
 import {repair} from './reconnect.js';
-import {actions, alert, busy, button, h, liveStatus, show} from './ui.js';
+import {actions, busy, button, h, liveStatus, show} from './ui.js';
 
 /** States the user can act on from here (§4 "needs user"). */
 const FIXABLE = ['SCARequired', 'webauthRequired', 'additionalInformationNeeded', 'decoupled', 'wrongpass', 'passwordExpired',

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -65,7 +66,7 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
-    java.util.List<WebElement> findAll(String css) {
+    List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
