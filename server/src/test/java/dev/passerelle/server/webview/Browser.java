@@ -70,6 +70,11 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Waits until the element {@code css} shows {@code text}, e.g. a status line after a call. */
+    void waitForText(String css, String text) {
+        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
     String text(String css) {
         return find(css).getText();
     }

@@ -2,6 +2,7 @@ package dev.passerelle.server.webview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -14,15 +15,16 @@ class WebviewManageTest extends BrowserTestBase {
         long account = api.get("/users/me/accounts?all").bearer(user.token()).send().json()
                 .get("accounts").get(0).get("id").asLong();
 
+        String status = "#connection-" + user.connectionId() + "-status";
+
         openManage(user);
         browser.click("#account-" + account);
-        browser.find("#connection-" + user.connectionId() + "-status:not(:empty)");
+        browser.waitForText(status, "is shared");
         browser.screenshot("manage-list");
 
         assertThat(accountDisabled(user, account)).isFalse();
         browser.click("#account-" + account);
-        browser.find("#connection-" + user.connectionId() + "-status:not(:empty)");
-        assertThat(browser.text("#connection-" + user.connectionId() + "-status")).contains("no longer shared");
+        browser.waitForText(status, "is no longer shared");
         assertThat(accountDisabled(user, account)).isTrue();
     }
 
@@ -56,6 +58,20 @@ class WebviewManageTest extends BrowserTestBase {
         browser.screen("manage");
 
         assertThat(browser.text("#connection-" + user.connectionId() + "-state")).isEqualTo("Up to date");
+    }
+
+    @Test
+    void manageWhenSynchronizedThenTheListSaysTheConnectionIsUpToDate() {
+        UserWithConnection user = userWithConnection("par");
+        String before = api.get(user.connectionPath()).bearer(user.token()).send().json().get("last_update").asString();
+        clock.advance(Duration.ofMinutes(5));
+
+        openManage(user);
+        browser.click("#sync-" + user.connectionId());
+        browser.waitForText("#manage-status", "The connection is up to date.");
+
+        String after = api.get(user.connectionPath()).bearer(user.token()).send().json().get("last_update").asString();
+        assertThat(after).isNotEqualTo(before);
     }
 
     @Test
