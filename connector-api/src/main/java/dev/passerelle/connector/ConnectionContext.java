@@ -20,7 +20,7 @@ import java.util.Set;
  *                       customer authentication may only be started when true
  * @param clock          the server's clock: read time only from here, so that tests can move it
  * @param settings       connector settings from the server configuration
- *                       ({@code passerelle.connectors.<uuid>.settings.*}), e.g. scenario timings
+ *                       ({@code passerelle.connectors.settings.<uuid>.*}), e.g. scenario timings
  * @param callbackUrl    where a {@link StepResult.Redirect} must send the user back, if the call can redirect
  */
 public record ConnectionContext(

@@ -40,9 +40,11 @@ record BankAccount(Account description, Activity activity, Function<LocalDate, B
     /** The account as the bank shows it on {@code today}; a loan account opened when the loan was subscribed. */
     Account on(LocalDate today) {
         Account d = description;
+        LocalDate opened = loan == null ? d.openingDate() : loan.subscribed();
+        Account.Loan details = loan == null ? null : loan.detailsOn(today);
         return new Account(d.externalId(), d.number(), d.name(), d.type(), balance.apply(today),
                 activity.coming(today), d.currency(), d.iban(), d.bic(), d.usage(), d.ownership(), d.companyName(),
-                loan == null ? d.openingDate() : loan.subscribed(), d.parentExternalId(), loan == null ? null : loan.detailsOn(today));
+                opened, d.parentExternalId(), details);
     }
 
     Stream<Transaction> transactions(LocalDate from, LocalDate today) {

@@ -49,14 +49,16 @@ final class CompanyAccounts {
                 Rules.monthly(3, (day, period, random) -> transferTo("VIR PERMANENT COMPTE EPARGNE PRO", company,
                         branch.iban(savings), new BigDecimal("500.00"))),
                 Rules.monthly(4, (day, period, random) -> fee("FRAIS TENUE DE COMPTE PRO", new BigDecimal("15.00"))),
-                Rules.monthly(6, (day, period, random) -> debit("URSSAF ILE DE FRANCE", Seeds.amount(random, 850, 1700))),
+                Rules.monthly(6, (day, period, random) ->
+                        debit("URSSAF ILE DE FRANCE", Seeds.amount(random, 850, 1700))),
                 Rules.monthly(9, (day, period, random) -> debit("OVH SAS", new BigDecimal("23.99"))),
                 Branch.instalments(loan, "PRLV SEPA ECHEANCE PRET PRO", true),
                 Rules.monthly(15, (day, period, random) -> debit("DGFIP TVA", Seeds.amount(random, 400, 2400))),
                 Branch.cardStatements(cardActivity, pan),
                 Rules.occasionally(0.04, (day, period, random) -> Operation.of(Seeds.amount(random, 120, 2500),
                         "deposit", "REMISE CHEQUES N°" + Seeds.digits(random, 7), "REMISE CHEQUES")),
-                Rules.occasionally(0.02, (day, period, random) -> fee("COMMISSION D'INTERVENTION", new BigDecimal("8.00")))));
+                Rules.occasionally(0.02, (day, period, random) ->
+                        fee("COMMISSION D'INTERVENTION", new BigDecimal("8.00")))));
         for (String employee : EMPLOYEES.subList(0, 2)) {
             BigDecimal pay = Seeds.amount(branch.draws("pay " + employee), 1850, 2650);
             checkingRules.add(Rules.endOfMonth((day, period, random) ->
@@ -73,7 +75,8 @@ final class CompanyAccounts {
                                         "VIR PERMANENT DEPUIS COMPTE COURANT PRO", company, branch.iban(checking),
                                         new BigDecimal("500.00"))))),
                         branch.steadyBalance("pro savings", 10000, 90000)),
-                BankAccount.deferredCard(branch.account(card, "Carte affaires", "card", "EUR", false, checking), cardActivity),
+                BankAccount.deferredCard(branch.account(card, "Carte affaires", "card", "EUR", false, checking),
+                        cardActivity),
                 BankAccount.loan(branch.account(loanNumber, "Prêt professionnel", "loan", "EUR", false, null),
                         new Activity(seed, loanNumber, List.of(
                                 Branch.instalments(loan, "ECHEANCE PRET N°" + loanNumber, false))), loan));

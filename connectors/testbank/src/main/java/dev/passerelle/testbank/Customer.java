@@ -32,7 +32,9 @@ record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) 
     static Customer of(String seed, DataKind kind, Instant now) {
         Identity identity = Identity.of(seed, kind);
         Branch branch = new Branch(identity);
-        List<BankAccount> accounts = kind == DataKind.BUSINESS ? CompanyAccounts.of(branch) : HouseholdAccounts.of(branch);
+        List<BankAccount> accounts = kind == DataKind.BUSINESS
+                ? CompanyAccounts.of(branch)
+                : HouseholdAccounts.of(branch);
         return new Customer(identity, accounts, LocalDate.ofInstant(now, BANK_ZONE));
     }
 

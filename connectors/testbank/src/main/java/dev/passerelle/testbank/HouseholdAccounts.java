@@ -21,49 +21,70 @@ final class HouseholdAccounts {
     private static final List<Integer> CASH_AMOUNTS = List.of(20, 40, 50, 60, 80, 100);
     private static final List<String> LANDLORDS = List.of("SCI LES TILLEULS", "FONCIA GESTION", "M. ET MME ROUSSEAU",
             "NEXITY LAMY", "SCI DU PARC");
+    private static final String DEFERRED = "deferred_card";
 
-    private HouseholdAccounts() {
+    private final Branch branch;
+    private final String seed;
+    private final String holderName;
+    private final String checking;
+    private final String livretA;
+    private final String pan;
+
+    private HouseholdAccounts(Branch branch) {
+        this.branch = branch;
+        this.seed = branch.holder().seed();
+        this.holderName = branch.holder().upperName();
+        this.checking = branch.accountNumber("checking");
+        this.livretA = branch.accountNumber("livret a");
+        this.pan = branch.maskedCard("visa");
     }
 
     static List<BankAccount> of(Branch branch) {
-        Identity holder = branch.holder();
-        String seed = holder.seed();
-        String checking = branch.accountNumber("checking");
-        String usd = branch.accountNumber("checking usd");
+        return new HouseholdAccounts(branch).all();
+    }
+
+    private List<BankAccount> all() {
         String card = branch.accountNumber("card");
-        String livret = branch.accountNumber("livret a");
-        String mortgageNumber = branch.accountNumber("mortgage");
-        String securities = branch.accountNumber("securities");
-        String lifeInsurance = branch.accountNumber("life insurance");
-        String pan = branch.maskedCard("visa");
-        LoanPlan mortgage = branch.loan("mortgage", 120_000, 320_000, 1.1, 2.2, List.of(240, 300), 2016, "mortgage");
-
         Activity cardActivity = new Activity(seed, card, List.of(
-                Rules.cardPayments(Merchant.EVERYDAY, 3, "deferred_card", pan),
-                Rules.monthly(7, (day, period, random) -> Rules.card("NETFLIX.COM", "-13.49", day, "deferred_card", pan)),
-                Rules.monthly(18, (day, period, random) -> Rules.card("SPOTIFY", "-11.12", day, "deferred_card", pan))));
+                Rules.cardPayments(Merchant.EVERYDAY, 3, DEFERRED, pan),
+                Rules.monthly(7, (day, period, random) -> Rules.card("NETFLIX.COM", "-13.49", day, DEFERRED, pan)),
+                Rules.monthly(18, (day, period, random) -> Rules.card("SPOTIFY", "-11.12", day, DEFERRED, pan))));
+        LoanPlan mortgage = branch.loan("mortgage", 120_000, 320_000, 1.1, 2.2, List.of(240, 300), 2016, "mortgage");
+        return List.of(
+                BankAccount.steady(branch.account(checking, "Compte chèque", "checking", "EUR", true, null),
+                        new Activity(seed, checking, checkingRules(cardActivity, mortgage)),
+                        branch.steadyBalance("checking", 800, 4500)),
+                usdChecking(),
+                BankAccount.deferredCard(branch.account(card, "Carte Visa Premier", "card", "EUR", false, checking),
+                        cardActivity),
+                livretA(),
+                mortgage(mortgage),
+                securities(),
+                lifeInsurance());
+    }
 
+    private List<Rule> checkingRules(Activity card, LoanPlan mortgage) {
         String landlord = Seeds.pick(branch.draws("landlord"), LANDLORDS);
-        BigDecimal rent = Seeds.amount(branch.draws("rent"), 650, 1350).setScale(0, RoundingMode.HALF_UP)
-                .setScale(2);
+        BigDecimal rent = Seeds.amount(branch.draws("rent"), 650, 1350).setScale(0, RoundingMode.HALF_UP).setScale(2);
         BigDecimal salary = Seeds.amount(branch.draws("salary"), 2100, 3600);
-        String employer = holder.employer();
-        List<Rule> checkingRules = new ArrayList<>(branch.utilityDebits());
-        checkingRules.addAll(List.of(
+        String employer = branch.holder().employer();
+        List<Rule> rules = new ArrayList<>(branch.utilityDebits());
+        rules.addAll(List.of(
                 Rules.monthly(1, (day, period, random) ->
                         transferTo("VIR SEPA LOYER " + landlord, landlord, Branch.ibanOf(landlord), rent)),
                 Rules.endOfMonth((day, period, random) -> transferFrom("VIR SEPA SALAIRE " + employer, employer,
                         Branch.ibanOf(employer), salary.add(Seeds.amount(random, 0, 180)))),
-                Rules.monthly(3, (day, period, random) -> transferTo("VIR PERMANENT LIVRET A", holder.upperName(),
-                        branch.iban(livret), new BigDecimal("100.00"))),
+                Rules.monthly(3, (day, period, random) -> transferTo("VIR PERMANENT LIVRET A", holderName,
+                        branch.iban(livretA), new BigDecimal("100.00"))),
                 Rules.monthly(4, (day, period, random) -> fee("FRAIS TENUE DE COMPTE", new BigDecimal("2.50"))),
-                Rules.yearly(1, 4, (day, period, random) -> fee("COTISATION CARTE VISA PREMIER", new BigDecimal("134.00"))),
+                Rules.yearly(1, 4, (day, period, random) ->
+                        fee("COTISATION CARTE VISA PREMIER", new BigDecimal("134.00"))),
                 Branch.instalments(mortgage, "PRLV SEPA ECHEANCE PRET IMMO", true),
                 Rules.monthly(12, (day, period, random) -> debit("ORANGE SA", new BigDecimal("42.99"))),
-                Rules.monthly(15, (day, period, random) -> transferTo("VIR PERMANENT ASSURANCE VIE", holder.upperName(),
+                Rules.monthly(15, (day, period, random) -> transferTo("VIR PERMANENT ASSURANCE VIE", holderName,
                         null, new BigDecimal("150.00"))),
                 Rules.monthly(20, (day, period, random) -> debit("MUTUELLE HARMONIE", new BigDecimal("38.60"))),
-                Branch.cardStatements(cardActivity, pan),
+                Branch.cardStatements(card, pan),
                 Rules.occasionally(0.12, (day, period, random) -> {
                     String machine = Seeds.pick(random, CASH_MACHINES);
                     BigDecimal cash = BigDecimal.valueOf(Seeds.pick(random, CASH_AMOUNTS)).setScale(2);
@@ -72,52 +93,67 @@ final class HouseholdAccounts {
                 }),
                 Rules.occasionally(0.03, (day, period, random) -> Operation.of(Seeds.amount(random, 25, 280).negate(),
                         "check", "CHEQUE N°" + Seeds.digits(random, 7), "CHEQUE")),
-                Rules.occasionally(0.04, (day, period, random) -> transferFrom("VIR SEPA CPAM PARIS REMBOURSEMENT SOINS",
-                        "CPAM PARIS", Branch.ibanOf("CPAM PARIS"), Seeds.amount(random, 8, 65)))));
+                Rules.occasionally(0.04, (day, period, random) ->
+                        transferFrom("VIR SEPA CPAM PARIS REMBOURSEMENT SOINS", "CPAM PARIS",
+                                Branch.ibanOf("CPAM PARIS"), Seeds.amount(random, 8, 65)))));
+        return rules;
+    }
 
-        return List.of(
-                BankAccount.steady(branch.account(checking, "Compte chèque", "checking", "EUR", true, null),
-                        new Activity(seed, checking, checkingRules),
-                        branch.steadyBalance("checking", 800, 4500)),
-                BankAccount.steady(branch.account(usd, "Compte chèque USD", "checking", "USD", true, null),
-                        new Activity(seed, usd, List.of(
-                                Rules.monthly(15, (day, period, random) -> transferFrom(
-                                        "VIR INTERNATIONAL NORTHWIND TRADING LLC", "NORTHWIND TRADING LLC", null,
-                                        Seeds.amount(random, 800, 1500))),
-                                Rules.occasionally(0.2, Rules.cardPaymentAt(Merchant.ONLINE_USD, "card", null)),
-                                Rules.monthly(4, (day, period, random) -> fee("FRAIS TENUE COMPTE DEVISE",
-                                        new BigDecimal("4.00"))))),
-                        branch.steadyBalance("checking usd", 200, 3000)),
-                BankAccount.deferredCard(branch.account(card, "Carte Visa Premier", "card", "EUR", false, checking), cardActivity),
-                BankAccount.steady(branch.account(livret, "Livret A", "savings", "EUR", true, null),
-                        new Activity(seed, livret, List.of(
-                                Rules.monthly(3, (day, period, random) -> transferFrom("VIR PERMANENT DEPUIS COMPTE CHEQUE",
-                                        holder.upperName(), branch.iban(checking), new BigDecimal("100.00"))),
-                                Rules.yearly(1, 1, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 250),
-                                        "deposit", "INTERETS CREDITEURS " + (period.getYear() - 1), "INTERETS")))),
-                        branch.steadyBalance("livret a", 1500, 22950)),
-                BankAccount.loan(branch.account(mortgageNumber, "Prêt immobilier", "loan", "EUR", false, null),
-                        new Activity(seed, mortgageNumber, List.of(
-                                Branch.instalments(mortgage, "ECHEANCE PRET N°" + mortgageNumber, false))), mortgage),
-                BankAccount.steady(branch.account(securities, "Compte titres", "market", "EUR", false, null),
-                        new Activity(seed, securities, List.of(
-                                Rules.monthly(20, (day, period, random) -> {
-                                    int shares = 1 + random.nextInt(4);
-                                    BigDecimal price = Seeds.amount(random, 480, 520);
-                                    return Operation.of(price.multiply(BigDecimal.valueOf(shares)).negate(), "order",
-                                            "ACHAT " + shares + " AMUNDI MSCI WORLD UCITS ETF", "ACHAT AMUNDI MSCI WORLD");
-                                }),
-                                Rules.quarterly(5, (day, period, random) -> fee("DROITS DE GARDE",
-                                        Seeds.amount(random, 5, 12))),
-                                Rules.yearly(6, 2, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 90),
-                                        "deposit", "DIVIDENDE TOTALENERGIES SE", "DIVIDENDE")))),
-                        branch.steadyBalance("securities", 5000, 45000)),
-                BankAccount.steady(branch.account(lifeInsurance, "Assurance vie", "lifeinsurance", "EUR", false, null),
-                        new Activity(seed, lifeInsurance, List.of(
-                                Rules.monthly(15, (day, period, random) -> Operation.of(new BigDecimal("150.00"),
-                                        "deposit", "VERSEMENT PROGRAMME", "VERSEMENT PROGRAMME")),
-                                Rules.yearly(1, 15, (day, period, random) -> fee("FRAIS DE GESTION",
-                                        Seeds.amount(random, 40, 120))))),
-                        branch.steadyBalance("life insurance", 8000, 85000)));
+    private BankAccount usdChecking() {
+        String number = branch.accountNumber("checking usd");
+        return BankAccount.steady(branch.account(number, "Compte chèque USD", "checking", "USD", true, null),
+                new Activity(seed, number, List.of(
+                        Rules.monthly(15, (day, period, random) -> transferFrom(
+                                "VIR INTERNATIONAL NORTHWIND TRADING LLC", "NORTHWIND TRADING LLC", null,
+                                Seeds.amount(random, 800, 1500))),
+                        Rules.occasionally(0.2, Rules.cardPaymentAt(Merchant.ONLINE_USD, "card", null)),
+                        Rules.monthly(4, (day, period, random) ->
+                                fee("FRAIS TENUE COMPTE DEVISE", new BigDecimal("4.00"))))),
+                branch.steadyBalance("checking usd", 200, 3000));
+    }
+
+    private BankAccount livretA() {
+        return BankAccount.steady(branch.account(livretA, "Livret A", "savings", "EUR", true, null),
+                new Activity(seed, livretA, List.of(
+                        Rules.monthly(3, (day, period, random) -> transferFrom("VIR PERMANENT DEPUIS COMPTE CHEQUE",
+                                holderName, branch.iban(checking), new BigDecimal("100.00"))),
+                        Rules.yearly(1, 1, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 250),
+                                "deposit", "INTERETS CREDITEURS " + (period.getYear() - 1), "INTERETS")))),
+                branch.steadyBalance("livret a", 1500, 22950));
+    }
+
+    private BankAccount mortgage(LoanPlan plan) {
+        String number = branch.accountNumber("mortgage");
+        return BankAccount.loan(branch.account(number, "Prêt immobilier", "loan", "EUR", false, null),
+                new Activity(seed, number, List.of(Branch.instalments(plan, "ECHEANCE PRET N°" + number, false))),
+                plan);
+    }
+
+    private BankAccount securities() {
+        String number = branch.accountNumber("securities");
+        return BankAccount.steady(branch.account(number, "Compte titres", "market", "EUR", false, null),
+                new Activity(seed, number, List.of(
+                        Rules.monthly(20, (day, period, random) -> {
+                            int shares = 1 + random.nextInt(4);
+                            BigDecimal price = Seeds.amount(random, 480, 520);
+                            return Operation.of(price.multiply(BigDecimal.valueOf(shares)).negate(), "order",
+                                    "ACHAT " + shares + " AMUNDI MSCI WORLD UCITS ETF", "ACHAT AMUNDI MSCI WORLD");
+                        }),
+                        Rules.quarterly(5, (day, period, random) ->
+                                fee("DROITS DE GARDE", Seeds.amount(random, 5, 12))),
+                        Rules.yearly(6, 2, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 90),
+                                "deposit", "DIVIDENDE TOTALENERGIES SE", "DIVIDENDE")))),
+                branch.steadyBalance("securities", 5000, 45000));
+    }
+
+    private BankAccount lifeInsurance() {
+        String number = branch.accountNumber("life insurance");
+        return BankAccount.steady(branch.account(number, "Assurance vie", "lifeinsurance", "EUR", false, null),
+                new Activity(seed, number, List.of(
+                        Rules.monthly(15, (day, period, random) -> Operation.of(new BigDecimal("150.00"),
+                                "deposit", "VERSEMENT PROGRAMME", "VERSEMENT PROGRAMME")),
+                        Rules.yearly(1, 15, (day, period, random) ->
+                                fee("FRAIS DE GESTION", Seeds.amount(random, 40, 120))))),
+                branch.steadyBalance("life insurance", 8000, 85000));
     }
 }

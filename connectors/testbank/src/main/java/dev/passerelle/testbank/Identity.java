@@ -35,17 +35,17 @@ record Identity(String seed, DataKind kind, String name, String email, String ph
         Random random = Seeds.random("identity", seed, kind);
         String first = Seeds.pick(random, FIRST_NAMES);
         String last = Seeds.pick(random, LAST_NAMES);
-        String address = (1 + random.nextInt(120)) + " " + Seeds.pick(random, STREETS) + ", " + Seeds.pick(random, CITIES);
+        String street = Seeds.pick(random, STREETS);
+        String address = (1 + random.nextInt(120)) + " " + street + ", " + Seeds.pick(random, CITIES);
         String employer = Seeds.pick(random, EMPLOYERS);
-        String mobile = "+33 6 " + pairs(Seeds.digits(random, 8));
         if (kind == DataKind.BUSINESS) {
-            String company = last + " " + Seeds.pick(random, TRADES) + " SARL";
-            String office = "+33 1 " + pairs(Seeds.digits(random, 8));
-            return new Identity(seed, kind, company, "contact@" + slug(last + "-" + company.split(" ")[1]) + ".example.org",
-                    office, address, null);
+            String trade = Seeds.pick(random, TRADES);
+            return new Identity(seed, kind, last + " " + trade + " SARL",
+                    "contact@" + slug(last + "-" + trade) + ".example.org",
+                    "+33 1 " + pairs(Seeds.digits(random, 8)), address, null);
         }
         return new Identity(seed, kind, first + " " + last, slug(first) + "." + slug(last) + "@example.org",
-                mobile, address, employer);
+                "+33 6 " + pairs(Seeds.digits(random, 8)), address, employer);
     }
 
     Profile profile() {

@@ -2,7 +2,10 @@ package dev.passerelle.testbank;
 
 import dev.passerelle.connector.StepResult;
 
-/** Adding the connection succeeds; every refresh asks for the consent to be renewed by web authentication ({@code webauthRequired}). */
+/**
+ * Adding the connection succeeds; every refresh asks for the consent to be renewed by web
+ * authentication ({@code webauthRequired}).
+ */
 final class RequiresWebauthOnSync implements Behaviour {
 
     @Override

@@ -1,7 +1,6 @@
 package dev.passerelle.server.accounts;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.nullableLong;
+import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.server.connections.OpenSource;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -45,6 +45,7 @@ public class AccountStore {
      * inserted disabled (no consent yet), known ones refreshed (a user's renaming survives), parents
      * linked, and the source's accounts the institution no longer shows marked deleted.
      */
+    @Transactional
     public void reconcile(OpenSource source, List<Account> listed, Instant now) {
         Map<String, Long> ids = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
                 account -> insert(source, account, now), (id, account) -> refresh(id, source, account, now), now);
@@ -129,8 +130,8 @@ public class AccountStore {
                 rs.getLong("id"),
                 rs.getLong("id_connection"),
                 rs.getLong("id_user"),
-                nullableLong(rs, "id_source"),
-                nullableLong(rs, "id_parent"),
+                rs.getObject("id_source", Long.class),
+                rs.getObject("id_parent", Long.class),
                 rs.getString("external_id"),
                 rs.getString("parent_external_id"),
                 rs.getString("account_number"),

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The one catalogue of errors Passerelle answers, with their wire {@code code} and HTTP status
  * (PROTOCOL-NOTES §11.2). Clients branch on the code, not on the status [doc: errors].
- * {@code docs/errors.md} lists every entry; a test keeps the two in step.
+ * The error table of {@code docs/protocol.md} lists every code; a test keeps the two in step.
  */
 public enum ApiError {
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Missing, malformed, expired or revoked token."),

@@ -51,6 +51,10 @@ public class ConnectionService {
     private static final Set<String> META = Set.of("id_connector", "connector_uuid", "id_bank", "id_provider", "source",
             "active", "expire", "resume", "decoupled", "refresh_auth", "background", "expand", "psu_requested");
 
+    /** States a web authentication resolves (§5.4: webauth, and SCA or consent renewal). */
+    private static final Set<ConnectionState> AWAITING_WEBAUTH = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED,
+            ConnectionState.SCA_REQUIRED);
+
     private final ConnectionRecords records;
     private final ConnectionSteps steps;
     private final ConnectorRegistry registry;
@@ -223,15 +227,21 @@ public class ConnectionService {
      * Where a web authentication step left its connection source.
      *
      * @param redirect     the institution's page to send the browser to, or null when the step ended
-     * @param state        the source's state (null: authenticated, data fetched)
+     * @param state        the source's state (null: authenticated, data fetched; another user-action
+     *                     state such as {@code additionalInformationNeeded}: authenticated, more to ask)
      * @param errorMessage the institution's words for the user, or null
-     * @param kept         false when the step failed a new connection, which was then deleted
      */
     public record RedirectStep(long connectionId, String source, URI redirect, ConnectionState state,
-                               String errorMessage, boolean kept) {
+                               String errorMessage) {
 
-        public boolean succeeded() {
-            return redirect == null && state == null;
+        /** The user did not authorize at the institution: the source still waits for a web authentication. */
+        public boolean denied() {
+            return redirect == null && AWAITING_WEBAUTH.contains(state);
+        }
+
+        /** The step failed on the institution's or the connector's side. */
+        public boolean failed() {
+            return redirect == null && state != null && state.failureError().isPresent();
         }
     }
 
@@ -263,13 +273,12 @@ public class ConnectionService {
                 && registry.find(connectorKey).map(c -> c.descriptor().id() != descriptor.id()).orElse(true)) {
             throw ApiError.INVALID_VALUE.exception("Connection " + connectionId + " is not on connector " + connectorKey);
         }
-        Set<ConnectionState> needingWebauth = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED, ConnectionState.SCA_REQUIRED);
         Optional<String> target = named.isPresent()
                 ? named.map(name -> webauthSource(descriptor, name).name())
-                        .filter(name -> sourceNamed(connectionId, name).map(s -> needingWebauth.contains(s.state()))
+                        .filter(name -> sourceNamed(connectionId, name).map(s -> AWAITING_WEBAUTH.contains(s.state()))
                                 .orElse(true)) // a source the connection lacks is added
                 : enabledSources(connection, descriptor).stream()
-                        .filter(s -> needingWebauth.contains(s.state()))
+                        .filter(s -> AWAITING_WEBAUTH.contains(s.state()))
                         .filter(s -> descriptor.source(s.name()).orElseThrow().availableAuthMechanisms()
                                 .contains(AuthMechanism.WEBAUTH))
                         .map(SourceRow::name).findFirst();
@@ -281,7 +290,8 @@ public class ConnectionService {
     /**
      * {@code GET /webauth} (§5.2): creates the connection and its source (or reuses them to
      * reconnect) and runs the connector's first step with the posted list-field values, telling it
-     * where the institution must send the user back. A new connection whose first step fails is deleted.
+     * where the institution must send the user back. A new connection whose first step is denied or
+     * fails is deleted.
      */
     public RedirectStep startRedirect(long userId, RedirectTarget target, Map<String, String> fieldValues,
                                       URI callbackUrl) {
@@ -314,7 +324,7 @@ public class ConnectionService {
     /**
      * The institution's callback (§5.3): resumes the source with the callback's query parameters.
      * With {@code discardOnFailure} (the web authentication was creating the connection) a step that
-     * does not authenticate deletes the connection, as a failed creation keeps nothing (§3.3).
+     * is denied or fails deletes the connection, as a failed creation keeps nothing (§3.3).
      */
     public RedirectStep completeRedirect(long userId, long connectionId, String sourceName,
                                          Map<String, String> callbackParams, URI callbackUrl,
@@ -333,13 +343,14 @@ public class ConnectionService {
                 true, Actor.USER), callbackUrl));
         StepOutcome outcome = ran[0].outcome();
         URI redirect = ran[0].result() instanceof StepResult.Redirect r ? r.url() : null;
-        boolean kept = redirect != null || outcome.succeeded() || !discardOnFailure;
-        if (!kept) {
+        RedirectStep step = new RedirectStep(connection.id(), source.name(), redirect, outcome.state(),
+                outcome.errorMessage());
+        if (discardOnFailure && (step.denied() || step.failed())) {
             records.delete(connection.id());
             log.info("Web authentication of a new connection on connector {} ended in {}; nothing kept",
                     connection.connectorId(), outcome.state().wire());
         }
-        return new RedirectStep(connection.id(), source.name(), redirect, outcome.state(), outcome.errorMessage(), kept);
+        return step;
     }
 
     private Optional<SourceRow> sourceNamed(long connectionId, String name) {

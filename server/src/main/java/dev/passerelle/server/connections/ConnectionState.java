@@ -1,5 +1,6 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.connector.FailureReason;
 import dev.passerelle.server.api.ApiError;
 import java.util.Arrays;
 import java.util.Optional;
@@ -62,6 +63,11 @@ public enum ConnectionState {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The state a connector failure leads to (§4), as {@link StepOutcomes} maps it. */
+    public static ConnectionState of(FailureReason reason) {
+        return StepOutcomes.stateOf(reason);
     }
 
     /** The state of a stored wire string; null and unknown strings are "no state". */

@@ -1,5 +1,6 @@
 package dev.passerelle.server.connectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * A connector field on the wire (PROTOCOL-NOTES §2.4 {@code ConnectorField}). {@code values} is
- * null except for {@code list} fields; a field without source restriction lists every source.
+ * present only on {@code list} fields ([doc] "only for list"); a field without source or mechanism
+ * restriction lists every source and mechanism.
  */
 public record FieldView(
         String name,
@@ -17,18 +19,22 @@ public record FieldView(
         String type,
         boolean required,
         String regex,
-        List<FieldSpec.Choice> values,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldSpec.Choice> values,
         List<String> connectorSources,
         List<String> authMechanisms) {
 
     static FieldView of(FieldSpec field, List<String> allSources) {
-        List<String> mechanisms = field.authMechanisms().isEmpty()
-                ? List.of(AuthMechanism.CREDENTIALS.wireName(), AuthMechanism.WEBAUTH.wireName())
-                : field.authMechanisms().stream().map(AuthMechanism::wireName).sorted().toList();
         return new FieldView(field.name(), field.label(), field.description(), field.type().wireName(),
                 field.required(), field.regex(), field.type() == FieldType.LIST ? field.values() : null,
                 field.sources().isEmpty() ? allSources : field.sources().stream().filter(allSources::contains).toList(),
-                mechanisms);
+                mechanisms(field));
+    }
+
+    /** The wire names of the mechanisms {@code field} applies to; none declared means all. */
+    public static List<String> mechanisms(FieldSpec field) {
+        return field.authMechanisms().isEmpty()
+                ? List.of(AuthMechanism.CREDENTIALS.wireName(), AuthMechanism.WEBAUTH.wireName())
+                : field.authMechanisms().stream().map(AuthMechanism::wireName).sorted().toList();
     }
 
     /** The fields of the enabled sources: a field of disabled sources only is not published. */

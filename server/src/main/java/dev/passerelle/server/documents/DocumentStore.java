@@ -1,7 +1,7 @@
 package dev.passerelle.server.documents;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.utc;
+import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Document;
 import java.math.BigDecimal;
@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SQL of {@code document} (PROTOCOL-NOTES §7.3): idempotent storage of what a connector returned
@@ -44,11 +45,13 @@ public class DocumentStore {
      *
      * @return how many rows were inserted or updated
      */
+    @Transactional
     public int upsert(long subscriptionId, long userId, List<Document> fetched, Instant now) {
         Map<String, DocumentRow> known = new HashMap<>();
         jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s").param("s", subscriptionId).query(this::row).list()
                 .forEach(d -> known.put(d.externalId(), d));
         int written = 0;
+        // ON CONFLICT DO NOTHING: an activation racing a sync may store the same document first.
         for (Document document : fetched) {
             DocumentRow stored = known.get(document.externalId());
             if (stored == null) {
@@ -57,7 +60,8 @@ public class DocumentStore {
                             total_amount, untaxed_amount, vat, currency, doc_number, issuer, content_type, content,
                             created, last_update)
                         VALUES (:s, :u, :externalId, :name, :type, :date, :duedate,
-                            :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)"""),
+                            :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)
+                        ON CONFLICT DO NOTHING"""),
                         document, now)
                         .param("s", subscriptionId).param("u", userId).param("externalId", document.externalId())
                         .update();

@@ -1,7 +1,6 @@
 package dev.passerelle.server.documents;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
-import static dev.passerelle.server.ingestion.DbValues.nullableLong;
+import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.connections.OpenSource;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SQL of {@code subscription} (PROTOCOL-NOTES §7.3): reconciling what a connector lists, and the
@@ -31,6 +31,7 @@ public class SubscriptionStore {
     }
 
     /** New subscriptions arrive disabled (no consent yet); known ones are refreshed; missing ones deleted. */
+    @Transactional
     public void reconcile(OpenSource source, List<Subscription> listed, Instant now) {
         rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
                 subscription -> insert(source, subscription, now),
@@ -83,7 +84,7 @@ public class SubscriptionStore {
                 rs.getLong("id"),
                 rs.getLong("id_connection"),
                 rs.getLong("id_user"),
-                nullableLong(rs, "id_source"),
+                rs.getObject("id_source", Long.class),
                 rs.getString("external_id"),
                 rs.getString("subscription_number"),
                 rs.getString("label"),

@@ -6,6 +6,7 @@ import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.accounts.AccountRow;
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.connections.ConnectionState;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.connections.SourceReady;
 import dev.passerelle.server.connections.SourceSessions;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,15 +149,15 @@ public class DataIngestion {
      * Runs a connector data call; a failure becomes the state name handed to {@code onError} and an
      * empty result, so one failing account never stops the others.
      */
-    private static <T> Optional<T> guarded(Supplier<T> call, java.util.function.Consumer<String> onError) {
+    private static <T> Optional<T> guarded(Supplier<T> call, Consumer<String> onError) {
         try {
             return Optional.of(call.get());
         } catch (ConnectorFailure e) {
             log.info("Connector data call failed: {}", e.reason());
-            onError.accept(FailureStates.of(e.reason()));
+            onError.accept(ConnectionState.of(e.reason()).wire());
         } catch (RuntimeException e) {
             log.error("Connector data call threw", e);
-            onError.accept(FailureStates.unexpected());
+            onError.accept(ConnectionState.BUG.wire());
         }
         return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package dev.passerelle.server.ingestion;
 
-import static dev.passerelle.server.ingestion.DbValues.utc;
+import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.connections.OpenSource;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.passerelle.server.ingestion;
 
-import dev.passerelle.server.api.ApiError;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.passerelle.server.connections.ConnectionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,17 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserConnections {
 
-    private final JdbcClient jdbc;
+    private final ConnectionService connections;
 
-    public UserConnections(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public UserConnections(ConnectionService connections) {
+        this.connections = connections;
     }
 
     /** Passes through null (no connection in the path); 404 unless the user owns the connection. */
     public Long requireOwned(long userId, Long connectionId) {
-        if (connectionId != null && jdbc.sql("SELECT COUNT(*) FROM connection WHERE id = :c AND id_user = :u")
-                .param("c", connectionId).param("u", userId).query(Long.class).single() == 0) {
-            throw ApiError.NOT_FOUND.exception("No connection " + connectionId);
+        if (connectionId != null) {
+            connections.get(userId, connectionId);
         }
         return connectionId;
     }

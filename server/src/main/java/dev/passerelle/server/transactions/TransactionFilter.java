@@ -1,7 +1,7 @@
 package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.api.ApiError;
-import dev.passerelle.server.ingestion.DbValues;
+import dev.passerelle.server.config.DbTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ record TransactionFilter(long userId, Long accountId, Long connectionId, String 
         putIfSet(params, "connection", connectionId);
         putIfSet(params, "minDate", minDate);
         putIfSet(params, "maxDate", maxDate);
-        putIfSet(params, "lastUpdate", lastUpdate == null ? null : DbValues.utc(lastUpdate));
+        putIfSet(params, "lastUpdate", lastUpdate == null ? null : DbTime.utc(lastUpdate));
         return params;
     }
 

@@ -1,6 +1,6 @@
 package dev.passerelle.server.transactions;
 
-import static dev.passerelle.server.ingestion.DbValues.utc;
+import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Transaction;
 import java.sql.ResultSet;
@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what a connector returned for one account, idempotently on {@code (id_account, external_id)}
@@ -42,8 +43,11 @@ public class TransactionUpserts {
             VALUES (:account, :externalId, :date, :applicationDate, :rdate, :vdate, :amount,
                 :type, :originalWording, :simplifiedWording, :originalWording, :coming, :originalAmount, :originalCurrency,
                 :card, :cpLabel, :cpScheme, :cpIdentification, :cpType,
-                :now, :now)""";
+                :now, :now)
+            ON CONFLICT DO NOTHING""";
 
+    // ON CONFLICT DO NOTHING above: an activation racing a sync may insert the same operation first;
+    // both hold what the connector returned, so the first row stands.
     // The user's own wording (once the update endpoint exists) survives a change of the bank's.
     private static final String UPDATE = """
             UPDATE bank_transaction SET tx_date = :date, application_date = :applicationDate, rdate = :rdate,
@@ -79,6 +83,7 @@ public class TransactionUpserts {
      *
      * @param fetched what the connector returned; a repeated external id counts once (the last wins)
      */
+    @Transactional
     public Outcome upsert(long accountId, LocalDate since, List<Transaction> fetched, Instant now) {
         Map<String, TransactionFacts> latest = new LinkedHashMap<>();
         fetched.forEach(t -> latest.put(t.externalId(), TransactionFacts.of(t)));

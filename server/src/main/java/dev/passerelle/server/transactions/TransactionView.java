@@ -1,6 +1,6 @@
 package dev.passerelle.server.transactions;
 
-import static dev.passerelle.server.ingestion.DbValues.instant;
+import static dev.passerelle.server.config.DbTime.instant;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -11,7 +11,6 @@ import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connections.ConnectionService;
 import dev.passerelle.server.connections.ConnectionService.RedirectStep;
 import dev.passerelle.server.connections.ConnectionService.RedirectTarget;
-import dev.passerelle.server.connections.ConnectionState;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.webauth.WebauthFlows.Flow;
 import dev.passerelle.server.webauth.WebauthFlows.Found;
@@ -21,11 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +41,6 @@ class WebauthJourneys {
     static final String WEBAUTH_PATH = "/webauth";
 
     private static final Logger log = LoggerFactory.getLogger(WebauthJourneys.class);
-    /** States after which the user did not give the institution's authorization. */
-    private static final Set<ConnectionState> NOT_AUTHORIZED = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED,
-            ConnectionState.SCA_REQUIRED);
 
     private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST,
             "Ce retour de la banque a déjà été utilisé.", "This return from the bank was already used.");
@@ -170,12 +164,11 @@ class WebauthJourneys {
             flows.open(state.get(), flow, now, now.plus(properties.flowLifetime()));
             return step.redirect();
         }
-        ConnectionState state = step.state();
-        if (state != null && NOT_AUTHORIZED.contains(state)) {
+        if (step.denied()) {
             return redirect.withError("access_denied", describe(step, "The user did not authorize the access"));
         }
-        if (state != null && state.failureError().isPresent()) {
-            return redirect.withError("server_error", describe(step, state.wire()));
+        if (step.failed()) {
+            return redirect.withError("server_error", describe(step, step.state().wire()));
         }
         // Authenticated; the connection may still ask for more (an OTP...): the integrator reads it (§5.3).
         String id = Long.toString(step.connectionId());

@@ -3,6 +3,7 @@ package dev.passerelle.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,15 +13,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Seeds a demo client with a random id into a fresh data directory, as a first start would. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
+@CapturesLogs
 class DemoClientTest {
 
     private static final String API_ROOT = "http://localhost:8080/2.0";

@@ -71,6 +71,31 @@ class SpecConformanceTest {
         check("POST", "/users/me/connections", create("actionNeeded"));
     }
 
+    @Test
+    void authAndUserFlowConforms() {
+        check("POST", "/auth/init", api.post("/auth/init").send());
+        check("GET", "/auth/token/code", api.get("/auth/token/code?type=singleAccess").bearer(token).send());
+        check("GET", "/users/me", api.get("/users/me").bearer(token).send());
+        check("DELETE", "/auth/token", api.delete("/auth/token").bearer(token).send());
+    }
+
+    @Test
+    void accountsAndTransactionsConform() {
+        create("par");
+        TestApi.Response accounts = api.get("/users/me/accounts?all").bearer(token).send();
+        check("GET", "/users/me/accounts", accounts);
+        long account = accounts.json().get("accounts").get(0).get("id").asLong();
+        TestApi.Response activated = api.post("/users/me/accounts/" + account + "?all").bearer(token)
+                .json(Map.of("disabled", false)).send();
+        check("POST", "/users/me/accounts/" + account, activated);
+        check("GET", "/users/me/accounts/" + account, api.get("/users/me/accounts/" + account).bearer(token).send());
+        TestApi.Response transactions = api.get("/users/me/transactions?limit=20").bearer(token).send();
+        check("GET", "/users/me/transactions", transactions);
+        long transaction = transactions.json().get("transactions").get(0).get("id").asLong();
+        check("GET", "/users/me/transactions/" + transaction, api.get("/users/me/transactions/" + transaction).bearer(token).send());
+        check("GET", "/account_types", api.get("/account_types").send());
+    }
+
     private TestApi.Response create(String scenario) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("connector_uuid", TEST_CONNECTOR);

@@ -2,32 +2,15 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /users/{u}/connections}: the synchronous check and its outcomes (§3.3). */
-@IntegrationTest
-class ConnectionCreationTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-
-    TestBank bank;
-
-    @BeforeEach
-    void newUser() {
-        bank = new TestBank(api, users.permanent());
-    }
+class ConnectionCreationTest extends TestBankUserTest {
 
     @Test
     void createWhenCredentialsAreRightThenOkWithNullState() {

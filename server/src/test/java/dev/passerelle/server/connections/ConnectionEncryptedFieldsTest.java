@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.passerelle.server.e2e.Jwe;
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Field values end-to-end encrypted for {@code GET /publickey} are decrypted before validation (§6). */
-@IntegrationTest
-class ConnectionEncryptedFieldsTest {
+class ConnectionEncryptedFieldsTest extends TestBankUserTest {
 
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-
-    TestBank bank;
     RSAKey key;
 
     @BeforeEach
-    void setUp() throws Exception {
-        bank = new TestBank(api, users.permanent());
+    void fetchThePublishedKey() throws Exception {
         key = RSAKey.parse(api.get("/publickey").send().text());
     }
 

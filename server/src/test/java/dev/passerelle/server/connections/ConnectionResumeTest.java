@@ -2,37 +2,22 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Interactive steps resumed through {@code POST /users/{u}/connections/{c}} (§3.4, §4). */
-@IntegrationTest
-class ConnectionResumeTest {
+class ConnectionResumeTest extends TestBankUserTest {
 
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
     @Autowired
     MutableClock clock;
     @Autowired
     UnfinishedAddPurge purge;
-
-    TestBank bank;
-
-    @BeforeEach
-    void newUser() {
-        bank = new TestBank(api, users.permanent());
-    }
 
     @AfterEach
     void realTime() {

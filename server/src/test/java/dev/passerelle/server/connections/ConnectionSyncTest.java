@@ -2,29 +2,12 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Later syncs and updates: failures are kept as the connection's state and resumed (§3.4, §3.5, §4). */
-@IntegrationTest
-class ConnectionSyncTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-
-    TestBank bank;
-
-    @BeforeEach
-    void newUser() {
-        bank = new TestBank(api, users.permanent());
-    }
+class ConnectionSyncTest extends TestBankUserTest {
 
     @Test
     void scaRequiredWhenSyncedWithoutTheUserThenScaRequired() {

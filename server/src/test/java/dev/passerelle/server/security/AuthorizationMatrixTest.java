@@ -69,12 +69,17 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** The owner of the resources a row reaches. */
-    record Owner(TestUser user, long connection, long source) {
+    /** The owner of the resources a row reaches: a connection with an activated account and subscription. */
+    record Owner(TestUser user, long connection, long source, long account, long transaction, long subscription,
+                 long document) {
         String path(String template, String userSegment) {
             return template.replace("{u}", userSegment)
                     .replace("{c}", Long.toString(connection))
-                    .replace("{s}", Long.toString(source));
+                    .replace("{s}", Long.toString(source))
+                    .replace("{a}", Long.toString(account))
+                    .replace("{t}", Long.toString(transaction))
+                    .replace("{sub}", Long.toString(subscription))
+                    .replace("{d}", Long.toString(document));
         }
     }
 
@@ -91,7 +96,20 @@ class AuthorizationMatrixTest {
             Endpoint.of("GET", "/users/{u}/connections/{c}/sources"),
             Endpoint.of("GET", "/users/{u}/connections/{c}/sources/{s}"),
             Endpoint.of("POST", "/users/{u}/connections/{c}/sources/{s}", Map.of("disabled", "false")),
-            Endpoint.of("GET", "/users/{u}/connections/{c}/logs"));
+            Endpoint.of("GET", "/users/{u}/connections/{c}/logs"),
+            Endpoint.of("GET", "/users/{u}/accounts?all"),
+            Endpoint.of("GET", "/users/{u}/connections/{c}/accounts?all"),
+            Endpoint.of("GET", "/users/{u}/accounts/{a}"),
+            Endpoint.of("PUT", "/users/{u}/connections/{c}/accounts/{a}?all", Map.of("disabled", "false")),
+            Endpoint.of("POST", "/users/{u}/accounts/{a}", Map.of("name", "Renamed")),
+            Endpoint.of("GET", "/users/{u}/transactions?limit=5"),
+            Endpoint.of("GET", "/users/{u}/accounts/{a}/transactions"),
+            Endpoint.of("GET", "/users/{u}/transactions/{t}"),
+            Endpoint.of("GET", "/users/{u}/subscriptions?all"),
+            Endpoint.of("GET", "/users/{u}/subscriptions/{sub}"),
+            Endpoint.of("PUT", "/users/{u}/subscriptions/{sub}?all", Map.of("disabled", "false")),
+            Endpoint.of("GET", "/users/{u}/documents"),
+            Endpoint.of("GET", "/users/{u}/documents/{d}/file"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointWithEveryBearer() {
@@ -108,7 +126,7 @@ class AuthorizationMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> anotherUsersResourcesThroughMeAreNotFound() {
-        return ENDPOINTS.stream().filter(e -> e.path().contains("{c}")).map(endpoint -> DynamicTest.dynamicTest(
+        return ENDPOINTS.stream().filter(e -> e.path().matches(".*\\{(c|a|t|sub|d)}.*")).map(endpoint -> DynamicTest.dynamicTest(
                 endpoint + " on /users/me with another user's token", () -> {
                     Owner owner = newOwner();
                     TestApi.Response response = send(endpoint, owner.path(endpoint.path(), "me"), users.permanent().token());
@@ -204,8 +222,24 @@ class AuthorizationMatrixTest {
                 .json(Map.of("connector_uuid", UUID, "login", "owner", "password", "1234")).send();
         assertThat(created.status()).as("%s", created).isEqualTo(200);
         long connection = created.json().get("id").asLong();
-        long source = api.get("/users/me/connections/" + connection + "/sources").bearer(user.token()).send()
-                .json().get("sources").get(0).get("id").asLong();
-        return new Owner(user, connection, source);
+        long source = first(user, "/users/me/connections/" + connection + "/sources", "sources");
+        long account = first(user, "/users/me/accounts?all", "accounts");
+        activate(user, "/users/me/accounts/" + account + "?all");
+        long transaction = first(user, "/users/me/transactions?limit=1", "transactions");
+        long subscription = first(user, "/users/me/subscriptions?all", "subscriptions");
+        activate(user, "/users/me/subscriptions/" + subscription + "?all");
+        long document = first(user, "/users/me/documents?limit=1", "documents");
+        return new Owner(user, connection, source, account, transaction, subscription, document);
+    }
+
+    private long first(TestUser user, String path, String key) {
+        TestApi.Response response = api.get(path).bearer(user.token()).send();
+        assertThat(response.json().get(key).size()).as("%s → %s", path, response).isPositive();
+        return response.json().get(key).get(0).get("id").asLong();
+    }
+
+    private void activate(TestUser user, String path) {
+        TestApi.Response response = api.put(path).bearer(user.token()).json(Map.of("disabled", false)).send();
+        assertThat(response.status()).as("%s → %s", path, response).isEqualTo(200);
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // A short bounded wait keeps "resume=true on a decoupled validation not yet given" quick to test;
-// every test calls from 127.0.0.1, so the per-address limits are lifted (their own tests set them).
+// every test calls from 127.0.0.1, so the per-address limits are lifted (their own tests set them);
+// only warnings are logged, to keep CI output readable (SecretsDoNotLeakTest logs everything).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.connections.resume-wait=2s",
+        "logging.level.root=WARN",
         "passerelle.limits.auth-per-minute=1000000",
         "passerelle.limits.connection-creates-per-minute=1000000",
         "passerelle.limits.connection-creates-per-address-per-minute=1000000"})

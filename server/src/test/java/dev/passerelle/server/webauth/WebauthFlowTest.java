@@ -118,6 +118,39 @@ class WebauthFlowTest {
     }
 
     @Test
+    void newConnectionAskingAnOtpAfterTheBankThenKeptForTheIntegratorToResume() {
+        Map<String, String> answer = visit.answer(visit.link(visit.newConnection("openapiwebsite",
+                "additionalInformationNeeded")), "accept");
+
+        JsonNode connection = visit.connection(Long.parseLong(answer.get("id_connection"))).json();
+        assertThat(connection.get("state").asString()).isEqualTo("additionalInformationNeeded");
+    }
+
+    @Test
+    void webauthUrlForASourceAddedWithAPasswordThenInvalidValue() {
+        TestApi.Response response = visit.webauthUrl(visit.newConnection("source", "directaccess"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+    }
+
+    @Test
+    void webauthUrlWithoutConnectorNorConnectionThenMissingParameter() {
+        Map<String, String> params = visit.newConnection();
+        params.remove("connector_uuid");
+
+        assertThat(visit.webauthUrl(params).json().get("code").asString()).isEqualTo("missingParameter");
+    }
+
+    @Test
+    void webauthUrlForAnotherUsersConnectionThenNotFound() {
+        BankVisit other = new BankVisit(api, TestClient.registerIn(clients), users.permanent());
+        long theirs = Long.parseLong(other.answer(other.link(other.newConnection()), "accept").get("id_connection"));
+
+        assertThat(visit.webauthUrl(visit.reconnect(theirs)).status()).isEqualTo(404);
+    }
+
+    @Test
     void webauthUrlPointsAtWebauthWithASingleUseCode() {
         URI link = visit.link(visit.newConnection("state", "x", "openapiwebsite", "pro"));
 

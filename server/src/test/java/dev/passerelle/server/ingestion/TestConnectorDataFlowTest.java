@@ -1,0 +1,80 @@
+package dev.passerelle.server.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path an integrator follows with the real test connector and the real connections
+ * feature: add a connection, find its accounts disabled, consent, read the transactions.
+ */
+@IntegrationTest
+class TestConnectorDataFlowTest {
+
+    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+
+    TestUsers.TestUser user;
+    long connection;
+
+    @BeforeEach
+    void addConnection() {
+        user = users.permanent();
+        TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
+                .json(Map.of("connector_uuid", TEST_CONNECTOR, "login", "jdupont", "password", "1234",
+                        "directaccesswebsite", "par"))
+                .send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        connection = added.json().get("id").asLong();
+    }
+
+    @Test
+    void addedConnectionsAccountsWaitForConsentThenActivationBringsTheirTransactions() {
+        JsonNode discovered = get("/users/me/connections/" + connection + "/accounts?all").get("accounts");
+        assertThat(discovered).isNotEmpty().allSatisfy(a -> assertThat(a.get("disabled").isNull()).isFalse());
+        assertThat(get("/users/me/accounts").get("accounts")).isEmpty();
+        assertThat(get("/users/me/transactions").get("total").asInt()).isZero();
+
+        String ids = Stream.of(discovered.values().toArray(JsonNode[]::new))
+                .map(a -> a.get("id").asString()).collect(Collectors.joining(","));
+        TestApi.Response activated = api.put("/users/me/connections/" + connection + "/accounts/" + ids + "?all")
+                .json(Map.of("disabled", false)).bearer(user.token()).send();
+
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        assertThat(get("/users/me/accounts").get("total").asInt()).isEqualTo(discovered.size());
+        assertThat(get("/users/me/transactions").get("total").asInt()).isPositive();
+    }
+
+    @Test
+    void laterSyncKeepsTheSameAccountsAndTransactions() {
+        JsonNode discovered = get("/users/me/accounts?all").get("accounts");
+        long first = discovered.get(0).get("id").asLong();
+        api.put("/users/me/accounts/" + first + "?all").json(Map.of("disabled", false)).bearer(user.token()).send();
+        int transactions = get("/users/me/transactions").get("total").asInt();
+
+        TestApi.Response synced = api.put("/users/me/connections/" + connection).bearer(user.token()).send();
+
+        assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+        assertThat(get("/users/me/accounts?all").get("total").asInt()).isEqualTo(discovered.size());
+        assertThat(get("/users/me/transactions").get("total").asInt()).isEqualTo(transactions);
+    }
+
+    private JsonNode get(String path) {
+        TestApi.Response response = api.get(path).bearer(user.token()).send();
+        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
+        return response.json();
+    }
+}
