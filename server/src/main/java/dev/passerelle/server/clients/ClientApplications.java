@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ public class ClientApplications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Set<String> ownPages = ConcurrentHashMap.newKeySet();
 
     public ClientApplications(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -81,7 +84,25 @@ public class ClientApplications {
      * smuggle values into the callback.
      */
     public boolean isWhitelisted(long clientId, String uri) {
-        return uri != null && !uri.contains("?") && redirectUris(clientId).contains(uri);
+        if (uri == null || uri.contains("?")) {
+            return false;
+        }
+        List<String> whitelist = redirectUris(clientId);
+        return whitelist.contains(uri) || (!whitelist.isEmpty() && ownPages.contains(uri));
+    }
+
+    /**
+     * Accepts {@code uri}, a page of this server, as a redirect URI of every known client. Only for
+     * a page that sends the browser on to nothing but a URI this class whitelisted: the webview's
+     * return from a web authentication, which continues to the integrator's checked redirect URI.
+     */
+    public void allowOwnPage(String uri) {
+        ownPages.add(uri);
+    }
+
+    /** Whether {@code uri} is one of this server's pages accepted by {@link #allowOwnPage}. */
+    public boolean isOwnPage(String uri) {
+        return ownPages.contains(uri);
     }
 
     private Optional<String> secretHash(long id) {

@@ -1,0 +1,146 @@
+package dev.passerelle.server.webview;
+
+import dev.passerelle.server.clients.ClientApplications;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A webview URL once checked (PROTOCOL-NOTES §10.2–10.5): the client exists, the
+ * {@code redirect_uri} is exactly on its whitelist, and each flow has what it needs. The page's
+ * script gets these values from {@link #config()}, never from the address bar, so what it
+ * redirects to is what the server checked.
+ *
+ * @param prefill {@code {connector_uuid}.{field}} values, by connector uuid then field name
+ */
+record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, String redirectUri, String state,
+                     String code, Long connectionId, boolean resetCredentials, List<String> connectionSources,
+                     List<String> connectorUuids, List<String> connectorIds, List<String> capabilities,
+                     List<String> accountTypes, List<String> accountUsages, int maxConnections,
+                     Map<String, Map<String, String>> prefill) {
+
+    /** The capability a connect webview offers when the integrator names none (§10.3). */
+    static final String DEFAULT_CAPABILITY = "bank";
+
+    private static final Pattern PREFILL = Pattern.compile(
+            "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\.(\\w+)");
+
+    /** Checks the query of a webview URL; throws {@link WebviewRefused} with the first failure. */
+    static WebviewLaunch check(WebviewFlow flow, WebviewLanguage lang, Map<String, String[]> query,
+                               ClientApplications clients) {
+        Params params = new Params(query);
+        long clientId = params.get("client_id").filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong)
+                .filter(id -> !clients.redirectUris(id).isEmpty())
+                .orElseThrow(() -> new WebviewRefused(WebviewRefusal.UNKNOWN_CLIENT));
+        Optional<String> redirectUri = params.get("redirect_uri");
+        if (redirectUri.isEmpty() && flow.redirectRequired()) {
+            throw new WebviewRefused(WebviewRefusal.REDIRECT_URI_MISSING);
+        }
+        if (redirectUri.isPresent()
+                && (!clients.isWhitelisted(clientId, redirectUri.get()) || clients.isOwnPage(redirectUri.get()))) {
+            throw new WebviewRefused(WebviewRefusal.REDIRECT_URI_NOT_WHITELISTED);
+        }
+        Optional<String> code = params.get("code");
+        if (code.isEmpty() && flow.codeRequired()) {
+            throw new WebviewRefused(WebviewRefusal.CODE_MISSING);
+        }
+        Optional<String> rawConnection = params.get("connection_id");
+        Long connectionId = rawConnection.filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).orElse(null);
+        if ((flow.connectionRequired() && connectionId == null) || (rawConnection.isPresent() && connectionId == null)) {
+            throw new WebviewRefused(WebviewRefusal.CONNECTION_ID_MISSING);
+        }
+        int maxConnections = params.get("max_connections").map(WebviewLaunch::positive).orElse(1);
+        List<String> capabilities = params.list("connector_capabilities");
+        return new WebviewLaunch(flow, lang, clientId, redirectUri.orElse(null), params.get("state").orElse(null),
+                code.orElse(null), connectionId, params.get("reset_credentials").map(Boolean::parseBoolean).orElse(false),
+                params.list("connection_sources"), params.list("connector_uuids"), params.list("connector_ids"),
+                capabilities.isEmpty() ? List.of(DEFAULT_CAPABILITY) : capabilities,
+                params.list("account_types"), params.list("account_usages"), maxConnections, prefill(query));
+    }
+
+    private static int positive(String raw) {
+        if (!raw.matches("\\d{1,4}") || Integer.parseInt(raw) < 1) {
+            throw new WebviewRefused(WebviewRefusal.BAD_MAX_CONNECTIONS);
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static Map<String, Map<String, String>> prefill(Map<String, String[]> query) {
+        Map<String, Map<String, String>> prefill = new LinkedHashMap<>();
+        query.forEach((name, values) -> {
+            Matcher matcher = PREFILL.matcher(name);
+            if (matcher.matches() && values.length > 0) {
+                prefill.computeIfAbsent(matcher.group(1).toLowerCase(), uuid -> new LinkedHashMap<>())
+                        .put(matcher.group(2), values[0]);
+            }
+        });
+        return prefill;
+    }
+
+    /**
+     * What the page's script needs, keyed as the script names it.
+     *
+     * @param webauthReturn where a web authentication started from the page comes back to
+     */
+    Map<String, Object> config(String apiBase, String webauthReturn) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("flow", flow.wire());
+        config.put("lang", lang.code());
+        config.put("apiBase", apiBase);
+        config.put("webauthReturn", webauthReturn);
+        config.put("clientId", Long.toString(clientId));
+        config.put("redirectUri", redirectUri);
+        config.put("state", state);
+        config.put("code", code);
+        config.put("connectionId", connectionId);
+        config.put("resetCredentials", resetCredentials);
+        config.put("connectionSources", connectionSources);
+        config.put("connectorUuids", connectorUuids);
+        config.put("connectorIds", connectorIds);
+        config.put("capabilities", capabilities);
+        config.put("accountTypes", accountTypes);
+        config.put("accountUsages", accountUsages);
+        config.put("maxConnections", maxConnections);
+        config.put("prefill", prefill);
+        return config;
+    }
+
+    /** The frame origin allowed to embed the page: the integrator's, as its redirect URI tells. */
+    Optional<String> integratorOrigin() {
+        if (redirectUri == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(redirectUri);
+            return Optional.ofNullable(uri.getAuthority()).filter(a -> uri.getScheme() != null)
+                    .map(authority -> uri.getScheme() + "://" + authority);
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebviewLaunch[" + flow.wire() + "/" + lang.code() + " for client " + clientId + "]";
+    }
+
+    /** Query parameters where a blank value counts as absent (HTML forms send empty inputs). */
+    private record Params(Map<String, String[]> query) {
+        Optional<String> get(String name) {
+            String[] values = query.get(name);
+            return values == null || values.length == 0 ? Optional.empty()
+                    : Optional.of(values[0]).filter(v -> !v.isBlank());
+        }
+
+        List<String> list(String name) {
+            return get(name).map(raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.passerelle.server.webview;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through chromedriver ({@code apt install chromium chromium-driver}),
+ * with the few moves the webview tests make: open a URL, wait for a named screen, type, click,
+ * and save a screenshot of the screen. Screenshots go to {@code target/screenshots}, and also to
+ * the directory named by {@code -Dpasserelle.screenshots} (the docs use {@code ../docs/screenshots}).
+ */
+final class Browser implements AutoCloseable {
+
+    /** How long a screen may take to appear: covers a decoupled validation's server-side wait. */
+    private static final Duration SCREEN_WAIT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+
+    private Browser(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static Browser open() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=640,1100", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("passerelle.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void go(String url) {
+        driver.get(url);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits until the webview shows the screen named {@code name} ({@code data-screen}), and answers it. */
+    WebElement screen(String name) {
+        return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("main#screen[data-screen='" + name + "']")));
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits until the element {@code css} shows {@code text}, e.g. a status line after a call. */
+    void waitForText(String css, String text) {
+        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String css) {
+        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /** Picks the option whose value is {@code value} in the select {@code css}. */
+    void choose(String css, String value) {
+        new Select(find(css)).selectByValue(value);
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    void screenshot(String name) {
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        try {
+            copy(shot, Path.of("target", "screenshots"), name);
+            String docs = System.getProperty("passerelle.screenshots", "");
+            if (!docs.isBlank()) {
+                copy(shot, Path.of(docs), name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path shot, Path directory, String name) throws IOException {
+        Files.createDirectories(directory);
+        Files.copy(shot, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

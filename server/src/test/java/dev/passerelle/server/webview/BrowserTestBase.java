@@ -1,0 +1,105 @@
+package dev.passerelle.server.webview;
+
+import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The base of the webview's browser tests: one Chromium per test class, a fresh client whose
+ * redirect URI is the demo callback page, and the steps every flow shares. Tagged {@code browser}:
+ * excluded by default, run by CI (see the README).
+ */
+@IntegrationTest
+@Tag("browser")
+abstract class BrowserTestBase {
+
+    static final String TEST_BANK = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    static Browser browser;
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    ClientApplications clients;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    TestUsers users;
+
+    WebviewClient client;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void newClient() {
+        client = WebviewClient.registerIn(clients, api);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** Opens the connect webview and picks the test connector. */
+    void connectToTestBank(String lang, String more) {
+        browser.go(client.url(lang, "connect", more));
+        browser.screen("picker");
+        browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
+        browser.screen("credentials");
+    }
+
+    /** Fills the test connector's credentials form with a scenario ({@code null}: the default) and submits. */
+    void submitCredentials(String password, String scenario) {
+        browser.type("#field-login", "jdupont");
+        browser.type("#field-password", password);
+        if (scenario != null) {
+            browser.choose("#field-directaccesswebsite", scenario);
+        }
+        browser.click("#submit");
+    }
+
+    /** The value of a callback parameter shown by the demo callback page. */
+    String callbackParam(String name) {
+        browser.screen("callback");
+        return browser.text("#param-" + name);
+    }
+
+    /** A user of the test connector with one connection in {@code scenario}, added through the API. */
+    UserWithConnection userWithConnection(String scenario) {
+        TestUser user = users.permanent();
+        TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
+                .json(Map.of("connector_uuid", TEST_BANK, "login", "jdupont", "password", "1234",
+                        "directaccesswebsite", scenario))
+                .send();
+        if (added.status() != 200) {
+            throw new AssertionError("adding " + scenario + " answered " + added);
+        }
+        String code = api.get("/auth/token/code").bearer(user.token()).send().json().get("code").asString();
+        return new UserWithConnection(user.token(), code, added.json().get("id").asLong());
+    }
+
+    /** A user's permanent token, a temporary code for the webview, and the id of their connection. */
+    record UserWithConnection(String token, String code, long connectionId) {
+        String connectionPath() {
+            return "/users/me/connections/" + connectionId;
+        }
+    }
+}
