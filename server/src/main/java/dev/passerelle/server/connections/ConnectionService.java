@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,11 +64,13 @@ public class ConnectionService {
     private final ConnectionsProperties properties;
     private final ObjectMapper json;
     private final Executor background;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConnectionService(ConnectionRecords records, ConnectionSteps steps, ConnectorRegistry registry,
                       FieldDecryptor decryptor, ConnectionTimeline timeline, ConnectionsProperties properties,
-                      ObjectMapper json, @Qualifier("applicationTaskExecutor") Executor background, Clock clock) {
+                      ObjectMapper json, @Qualifier("applicationTaskExecutor") Executor background,
+                      ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.steps = steps;
         this.registry = registry;
@@ -76,6 +79,7 @@ public class ConnectionService {
         this.properties = properties;
         this.json = json;
         this.background = background;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -178,10 +182,11 @@ public class ConnectionService {
         });
     }
 
-    /** {@code DELETE /users/{u}/connections/{c}}: hard delete with all its data (GDPR). */
+    /** {@code DELETE /users/{u}/connections/{c}}: hard delete with all its data (GDPR), then {@link ConnectionDeleted}. */
     public void delete(long userId, long connectionId) {
         ConnectionRow connection = load(userId, connectionId);
         records.delete(connection.id());
+        events.publishEvent(new ConnectionDeleted(userId, ConnectionView.of(connection, Map.of())));
     }
 
     public ConnectionRow get(long userId, long connectionId) {

@@ -5,6 +5,7 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.connections.ConnectionTransitions.Call;
 import dev.passerelle.server.connectors.ConnectorRegistry;
@@ -28,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
  * Runs one connector call on one connection source and records what it means: the source's new
  * state, session and retry time, the connection's summary state (§4: the error of any source is
  * the connection's), the stored credentials, the timeline, and {@link SourceReady} on success so
- * the data feature pulls accounts. Callers hold the connection's step lease.
+ * the data feature pulls accounts, then {@link ConnectionSynced} once the step ended in a resting
+ * state. Callers hold the connection's step lease.
  */
 @Component
 class ConnectionSteps {
@@ -45,12 +47,13 @@ class ConnectionSteps {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
+    private final ConnectionViews views;
     private final Clock clock;
 
     ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
                     ConnectorBulkheads bulkheads, StepOutcomes outcomes, ConnectionTimeline timeline,
                     ApplicationEventPublisher events, ObjectMapper json, ConnectionsProperties properties,
-                    Clock clock) {
+                    ConnectionViews views, Clock clock) {
         this.records = records;
         this.vault = vault;
         this.registry = registry;
@@ -60,6 +63,7 @@ class ConnectionSteps {
         this.events = events;
         this.json = json;
         this.properties = properties;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -107,13 +111,16 @@ class ConnectionSteps {
         ConnectionRow connection = step.call() == Call.START
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
-        summarize(connection, descriptor);
+        ConnectionRow summary = summarize(connection, descriptor);
         timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(),
                 cause(step, result), now);
         if (outcome.succeeded()) {
             String session = outcome.session() != null ? outcome.session() : context.session();
             events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
                     connection.userId(), connection.id(), source.id())));
+        }
+        if (outcome.pending() == null) {
+            events.publishEvent(new ConnectionSynced(summary.userId(), views.view(summary, Expand.parse("accounts"))));
         }
         return new Ran(result, outcome);
     }

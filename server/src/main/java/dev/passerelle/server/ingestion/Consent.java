@@ -4,6 +4,7 @@ import dev.passerelle.server.documents.DocumentStore;
 import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
 import dev.passerelle.server.transactions.TransactionUpserts;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The user's consent on one discovered account or subscription (PROTOCOL-NOTES §7.1 "Activation /
  * consent", §7.3). Granting it clears {@code disabled} and fetches the item's data at once, in the
  * request; withdrawing it sets {@code disabled} and deletes the item's transactions or documents
- * (GDPR: nothing is kept without consent). Repeating either is a no-op.
+ * (GDPR: nothing is kept without consent). Repeating either is a no-op; a change publishes
+ * {@link ConsentChanged}.
  */
 @Component
 public class Consent {
@@ -21,15 +23,17 @@ public class Consent {
     private final TransactionUpserts transactions;
     private final DocumentStore documents;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public Consent(DiscoveredRows rows, DataIngestion ingestion, TransactionUpserts transactions,
-                   DocumentStore documents, TransactionTemplate tx, Clock clock) {
+                   DocumentStore documents, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.ingestion = ingestion;
         this.transactions = transactions;
         this.documents = documents;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,6 +48,7 @@ public class Consent {
                 case ACCOUNT -> ingestion.fetchAccountData(id);
                 case SUBSCRIPTION -> ingestion.fetchSubscriptionData(id);
             }
+            events.publishEvent(new ConsentChanged(kind, id, false));
         } else if (!disabledNow && disable) {
             tx.executeWithoutResult(status -> {
                 rows.setDisabled(kind, id, clock.instant());
@@ -52,6 +57,7 @@ public class Consent {
                     case SUBSCRIPTION -> documents.deleteOfSubscription(id);
                 }
             });
+            events.publishEvent(new ConsentChanged(kind, id, true));
         }
     }
 }

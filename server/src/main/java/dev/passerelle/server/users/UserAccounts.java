@@ -42,9 +42,11 @@ public class UserAccounts {
         this.events = events;
     }
 
-    /** A new permanent user, bound to {@code clientId} when a client authenticated the call. */
+    /** A new permanent user, bound to {@code clientId} when a client authenticated the call; publishes {@link UserCreated}. */
     public User createPermanent(Long clientId) {
-        return create(clientId, null);
+        User user = create(clientId, null);
+        events.publishEvent(new UserCreated(user));
+        return user;
     }
 
     /** A new temporary user, purged after {@link #TEMPORARY_LIFETIME} unless made permanent. */
@@ -63,10 +65,17 @@ public class UserAccounts {
         return new User(key.getKeyAs(Long.class), now, clientId, temporaryUntil);
     }
 
-    /** Makes the user permanent and records the client application that now owns it. */
+    /**
+     * Makes the user permanent and records the client application that now owns it; publishes
+     * {@link UserCreated} when the user was temporary.
+     */
     public void makePermanent(long userId, long clientId) {
+        boolean wasTemporary = find(userId).filter(user -> !user.isPermanent()).isPresent();
         jdbc.sql("UPDATE app_user SET temporary_until = NULL, id_client = :client WHERE id = :id")
                 .param("client", clientId).param("id", userId).update();
+        if (wasTemporary) {
+            find(userId).ifPresent(user -> events.publishEvent(new UserCreated(user)));
+        }
     }
 
     public Optional<User> find(long userId) {
@@ -82,8 +91,9 @@ public class UserAccounts {
     /** Deletes the user and everything of it, then publishes {@link UserDeleted}. */
     @Transactional
     public void delete(long userId) {
+        Long clientId = find(userId).map(User::clientId).orElse(null);
         if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
-            events.publishEvent(new UserDeleted(userId));
+            events.publishEvent(new UserDeleted(userId, clientId));
         }
     }
 

@@ -1,0 +1,38 @@
+package dev.passerelle.server.webhooks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code passerelle.webhooks.*}: how the outbox is sent (PROTOCOL-NOTES §8.4).
+ *
+ * @param sendInterval        delay between two runs of the sender
+ * @param batchSize           at most this many deliveries are attempted per run
+ * @param failuresPerRun      after this many consecutive failures an endpoint is left alone until the next run
+ * @param firstRetry          delay before the first retry; each further failure doubles it
+ * @param maxRetry            the longest delay between two attempts
+ * @param giveUpAfter         a delivery still refused this long after its event is dropped
+ * @param timeout             connect and answer time allowed to an endpoint
+ * @param keepFinished        how long delivered and dropped deliveries are kept after their event, for support
+ */
+@ConfigurationProperties("passerelle.webhooks")
+public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integer failuresPerRun, Duration firstRetry,
+                                 Duration maxRetry, Duration giveUpAfter, Duration timeout, Duration keepFinished) {
+
+    public WebhooksProperties {
+        sendInterval = sendInterval == null ? Duration.ofSeconds(10) : sendInterval;
+        batchSize = batchSize == null ? 500 : batchSize;
+        failuresPerRun = failuresPerRun == null ? 10 : failuresPerRun;
+        firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
+        maxRetry = maxRetry == null ? Duration.ofHours(6) : maxRetry;
+        giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        keepFinished = keepFinished == null ? Duration.ofDays(7) : keepFinished;
+    }
+
+    /** The wait after the {@code attempts}-th failure: {@link #firstRetry} doubled each time, at most {@link #maxRetry}. */
+    Duration retryAfter(int attempts) {
+        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 30));
+        return delay.compareTo(maxRetry) > 0 || delay.isNegative() ? maxRetry : delay;
+    }
+}

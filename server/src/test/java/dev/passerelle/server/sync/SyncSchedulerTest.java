@@ -1,0 +1,133 @@
+package dev.passerelle.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.sync.DueConnections.Due;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The background sync picks due connections and syncs them without the user (§3.5, §8.4). */
+@IntegrationTest
+class SyncSchedulerTest {
+
+    /** Past the test connector's daily sync period. */
+    private static final Duration ONE_DAY_LATER = Duration.ofDays(1).plusMinutes(1);
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    BackgroundSync sync;
+    @Autowired
+    DueConnections due;
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    SchedulerClient scheduler;
+
+    TestUser user;
+
+    @BeforeEach
+    void newUser() {
+        user = users.permanent();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void parConnectionAfterOneDayIsSyncedByTheScheduler() {
+        long id = added("par");
+        clock.advance(ONE_DAY_LATER);
+        assertThat(isDue(id)).isTrue();
+
+        sync.sync(id);
+
+        JsonNode logs = api.get("/users/me/connections/" + id + "/logs").bearer(user.token()).send().json();
+        assertThat(logs.get("connectionlogs").findValuesAsString("actor")).contains("scheduler");
+    }
+
+    @Test
+    void dueConnectionIsQueuedAsOneSyncTaskNamedByItsId() {
+        long id = added("par");
+        clock.advance(ONE_DAY_LATER);
+        BackgroundSync everything = new BackgroundSync(due, connections, new SyncProperties(null, Integer.MAX_VALUE), clock);
+
+        everything.queueDue(scheduler);
+
+        assertThat(scheduler.getScheduledExecution(BackgroundSync.SYNC_CONNECTION.instanceId(String.valueOf(id)))).isPresent();
+    }
+
+    @Test
+    void parConnectionIsNotDueBeforeItsSyncPeriod() {
+        long id = added("par");
+
+        assertThat(isDue(id)).isFalse();
+    }
+
+    @Test
+    void scaRequiredConnectionSyncedWithoutTheUserIsNotSelectedAgain() {
+        long id = added("SCARequired");
+        clock.advance(ONE_DAY_LATER);
+
+        sync.sync(id);
+        clock.advance(Duration.ofDays(3));
+
+        JsonNode connection = api.get("/users/me/connections/" + id).bearer(user.token()).send().json();
+        assertThat(connection.get("state").asString()).isEqualTo("SCARequired");
+        assertThat(connection.get("next_try").isNull()).isTrue();
+        assertThat(isDue(id)).isFalse();
+    }
+
+    @Test
+    void inactiveConnectionIsNeverSelected() {
+        long id = added("par");
+        TestApi.Response deactivated = api.post("/users/me/connections/" + id).bearer(user.token())
+                .json(Map.of("active", false)).send();
+        assertThat(deactivated.status()).isEqualTo(200);
+
+        clock.advance(ONE_DAY_LATER);
+
+        assertThat(isDue(id)).isFalse();
+    }
+
+    @Test
+    void deletedConnectionIsSkippedQuietly() {
+        long id = added("par");
+        api.delete("/users/me/connections/" + id).bearer(user.token()).send();
+
+        sync.sync(id);
+
+        assertThat(due.owner(id)).isEmpty();
+    }
+
+    /** Other tests' connections may be due too, so look through all of them. */
+    private boolean isDue(long id) {
+        return due.oldestFirst(Integer.MAX_VALUE).stream().map(Due::connectionId).anyMatch(c -> c == id);
+    }
+
+    private long added(String scenario) {
+        TestApi.Response response = api.post("/users/me/connections").bearer(user.token()).json(Map.of(
+                "connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf",
+                "login", "jdupont", "password", "1234", "directaccesswebsite", scenario)).send();
+        assertThat(response.status()).as("adding %s: %s", scenario, response).isEqualTo(200);
+        return response.json().get("id").asLong();
+    }
+}
