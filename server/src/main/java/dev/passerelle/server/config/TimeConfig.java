@@ -15,4 +15,13 @@ public class TimeConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /**
+     * db-scheduler reads the same clock, so that a task scheduled "now" by the server is due now for
+     * the scheduler too, whichever way tests or the sandbox move time.
+     */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock schedulerClock(Clock clock) {
+        return clock::instant;
+    }
 }

@@ -25,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +39,8 @@ import tools.jackson.databind.ObjectMapper;
  * check, updates that answer, resume, add a source or change credentials, and syncs. Which
  * connector call each request leads to is {@link ConnectionTransitions}'s decision; what its result
  * means is {@link StepOutcomes}'s. One step at a time runs on a connection (a lease in the database,
- * so it holds across server instances); a concurrent call gets 409 {@code connectionLocked}.
+ * so it holds across server instances); a concurrent call gets 409 {@code connectionLocked}. Steps
+ * asked with {@code background=true} go through the {@link BackgroundQueue}, so any instance runs them.
  */
 @Service
 public class ConnectionService {
@@ -63,13 +62,14 @@ public class ConnectionService {
     private final ConnectionTimeline timeline;
     private final ConnectionsProperties properties;
     private final ObjectMapper json;
-    private final Executor background;
+    private final BackgroundQueue queue;
+    private final CredentialVault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConnectionService(ConnectionRecords records, ConnectionSteps steps, ConnectorRegistry registry,
                       FieldDecryptor decryptor, ConnectionTimeline timeline, ConnectionsProperties properties,
-                      ObjectMapper json, @Qualifier("applicationTaskExecutor") Executor background,
+                      ObjectMapper json, BackgroundQueue queue, CredentialVault vault,
                       ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.steps = steps;
@@ -78,7 +78,8 @@ public class ConnectionService {
         this.timeline = timeline;
         this.properties = properties;
         this.json = json;
-        this.background = background;
+        this.queue = queue;
+        this.vault = vault;
         this.events = events;
         this.clock = clock;
     }
@@ -169,17 +170,32 @@ public class ConnectionService {
                 throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connectionId);
             }
         }
-        return underLease(connection, inBackground, () -> {
-            for (SourceRow listed : sources) {
-                ConnectionRow current = load(userId, connectionId);
-                SourceRow source = source(current, listed.name());
-                Call call = ConnectionTransitions.callFor(source.state(), trigger);
-                if (call != Call.NONE) {
-                    steps.run(new Step(current, source, connector, call, Map.of(), psuRequested, actor));
-                }
-            }
-            return null;
-        });
+        Work work = Work.sync(psuRequested, actor);
+        if (inBackground) {
+            return queued(connection, work);
+        }
+        leased(connection, () -> perform(userId, connectionId, work));
+        return answer(load(userId, connectionId));
+    }
+
+    /**
+     * Runs a step taken from the {@link BackgroundQueue}, on whichever instance picked it, under the
+     * lease the request that queued it took; the lease is released and the connection's summary
+     * recomputed (it leaves {@code validating}) whatever happens.
+     */
+    public void runQueued(BackgroundStep queued) {
+        Work work = new Work(queued.source(), queued.call() == null ? null : Call.valueOf(queued.call()),
+                queued.sealedInput() == null ? Map.of() : vault.openCredentials(queued.sealedInput()),
+                queued.psuRequested(), queued.actor());
+        try {
+            perform(queued.userId(), queued.connectionId(), work);
+        } catch (RuntimeException e) {
+            log.warn("Background step on connection {} failed", queued.connectionId(), e);
+        } finally {
+            records.release(queued.connectionId());
+            records.connection(queued.userId(), queued.connectionId())
+                    .ifPresent(c -> registry.byId(c.connectorId()).ifPresent(k -> steps.summarize(c, k.descriptor())));
+        }
     }
 
     /** {@code DELETE /users/{u}/connections/{c}}: hard delete with all its data (GDPR), then {@link ConnectionDeleted}. */
@@ -343,11 +359,10 @@ public class ConnectionService {
 
     private RedirectStep redirectStep(ConnectionRow connection, SourceRow source, Connector connector, Call call,
                                       Map<String, String> input, URI callbackUrl, boolean discardOnFailure) {
-        ConnectionSteps.Ran[] ran = new ConnectionSteps.Ran[1];
-        underLease(connection, false, () -> ran[0] = steps.run(new Step(connection, source, connector, call, input,
+        ConnectionSteps.Ran ran = leased(connection, () -> steps.run(new Step(connection, source, connector, call, input,
                 true, Actor.USER), callbackUrl));
-        StepOutcome outcome = ran[0].outcome();
-        URI redirect = ran[0].result() instanceof StepResult.Redirect r ? r.url() : null;
+        StepOutcome outcome = ran.outcome();
+        URI redirect = ran.result() instanceof StepResult.Redirect r ? r.url() : null;
         RedirectStep step = new RedirectStep(connection.id(), source.name(), redirect, outcome.state(),
                 outcome.errorMessage());
         if (discardOnFailure && (step.denied() || step.failed())) {
@@ -383,46 +398,85 @@ public class ConnectionService {
             default -> {
             }
         }
-        StepOutcome[] outcome = new StepOutcome[1];
-        Result result = underLease(connection, inBackground, () -> outcome[0] = steps.run(new Step(connection,
-                source, connector, call, input, true, Actor.USER)));
-        if (failuresAreErrors && outcome[0] != null && outcome[0].failed()) {
-            throw failure(outcome[0]);
+        Work work = new Work(source.name(), call, input, true, Actor.USER);
+        if (inBackground) {
+            return queued(connection, work);
         }
-        return result;
+        StepOutcome outcome = leased(connection, () -> perform(connection.userId(), connection.id(), work));
+        if (failuresAreErrors && outcome != null && outcome.failed()) {
+            throw failure(outcome);
+        }
+        return answer(load(connection.userId(), connection.id()));
     }
 
     /**
-     * Runs {@code work} holding the connection's lease; in the background it returns at once with
-     * the connection shown as {@code validating} (§4 transient state) until the work ends.
+     * What runs under a connection's lease: one connector call on one source, or (no source) a
+     * sync of every enabled source in priority order.
      */
-    private Result underLease(ConnectionRow connection, boolean inBackground, Supplier<?> work) {
+    private record Work(String source, Call call, Map<String, String> input, boolean psuRequested, Actor actor) {
+
+        static Work sync(boolean psuRequested, Actor actor) {
+            return new Work(null, null, Map.of(), psuRequested, actor);
+        }
+
+        @Override
+        public String toString() {
+            return "Work[" + (source == null ? "sync" : call + " on " + source) + ", posted " + input.keySet() + "]";
+        }
+    }
+
+    /** Runs the work; the caller holds the lease. The outcome of the last connector call, null if none ran. */
+    private StepOutcome perform(long userId, long connectionId, Work work) {
+        ConnectionRow connection = load(userId, connectionId);
+        Connector connector = connector(connection);
+        if (work.source() != null) {
+            return steps.run(new Step(connection, source(connection, work.source()), connector, work.call(),
+                    work.input(), work.psuRequested(), work.actor()));
+        }
+        Trigger trigger = work.psuRequested() ? Trigger.SYNC_USER_PRESENT : Trigger.SYNC_USER_ABSENT;
+        StepOutcome last = null;
+        for (SourceRow listed : enabledSources(connection, connector.descriptor())) {
+            ConnectionRow current = load(userId, connectionId);
+            SourceRow source = source(current, listed.name());
+            Call call = ConnectionTransitions.callFor(source.state(), trigger);
+            if (call != Call.NONE) {
+                last = steps.run(new Step(current, source, connector, call, Map.of(), work.psuRequested(), work.actor()));
+            }
+        }
+        return last;
+    }
+
+    /** Runs {@code work} now, holding the connection's lease (409 {@code connectionLocked} when another step holds it). */
+    private <T> T leased(ConnectionRow connection, Supplier<T> work) {
+        lease(connection);
+        try {
+            return work.get();
+        } finally {
+            records.release(connection.id());
+        }
+    }
+
+    /**
+     * Takes the lease and queues {@code work} on the {@link BackgroundQueue}, so that any instance
+     * runs it; answers at once with the connection shown as {@code validating} (§4 transient state)
+     * until the work ends. Posted field values travel sealed, as stored credentials are.
+     */
+    private Result queued(ConnectionRow connection, Work work) {
+        lease(connection);
+        ConnectionRow validating = connection.withSummary(ConnectionState.VALIDATING, null, null,
+                connection.lastUpdate(), connection.expire(), connection.nextTry());
+        records.saveConnection(validating);
+        queue.enqueue(new BackgroundStep(connection.userId(), connection.id(), work.source(),
+                work.call() == null ? null : work.call().name(),
+                work.input().isEmpty() ? null : vault.sealCredentials(work.input()), work.psuRequested(), work.actor()));
+        return new Result(validating, Reply.PENDING);
+    }
+
+    private void lease(ConnectionRow connection) {
         Instant now = clock.instant();
         if (!records.lease(connection.id(), now, now.plus(properties.stepLease()))) {
             throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connection.id());
         }
-        if (!inBackground) {
-            try {
-                work.get();
-            } finally {
-                records.release(connection.id());
-            }
-            return answer(load(connection.userId(), connection.id()));
-        }
-        ConnectionRow validating = connection.withSummary(ConnectionState.VALIDATING, null, null,
-                connection.lastUpdate(), connection.expire(), connection.nextTry());
-        records.saveConnection(validating);
-        background.execute(() -> {
-            try {
-                work.get();
-            } catch (RuntimeException e) {
-                log.warn("Background step on connection {} failed", connection.id(), e);
-                steps.summarize(load(connection.userId(), connection.id()), connector(connection).descriptor());
-            } finally {
-                records.release(connection.id());
-            }
-        });
-        return new Result(validating, Reply.PENDING);
     }
 
     private Result answer(ConnectionRow connection) {

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.passerelle.server.connections.BackgroundStep;
+import dev.passerelle.server.connections.ConnectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The db-scheduler tasks of the background sync: {@code sync-due-connections} looks for due
  * connections every {@code passerelle.sync.poll-interval} and queues one {@code sync-connection}
- * per connection. Both live in the database, so several instances share them.
+ * per connection; {@code connection-step} runs the steps requests asked with {@code background=true}.
+ * All live in the database, so several instances share them.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncTasks {
@@ -28,6 +31,12 @@ class SyncTasks {
                         log.info("Queued {} connection sync(s)", queued);
                     }
                 });
+    }
+
+    @Bean
+    OneTimeTask<BackgroundStep> connectionStep(ConnectionService connections) {
+        return Tasks.oneTime(DatabaseBackgroundQueue.CONNECTION_STEP)
+                .execute((instance, context) -> connections.runQueued(instance.getData()));
     }
 
     @Bean
