@@ -1,5 +1,6 @@
 package dev.passerelle.server.support;
 
+import dev.passerelle.server.testclock.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock tests can move. It starts at the real time and only moves when told to, except that
- * {@link #reset()} puts it back on the real time.
+ * {@link #reset()} puts it back on the real time. In sandbox mode it is the clock
+ * {@code POST /test/clock} moves.
  */
-public final class MutableClock extends Clock {
+public final class MutableClock extends Clock implements MovableClock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
@@ -30,7 +32,13 @@ public final class MutableClock extends Clock {
         return Instant.now().plus(offset.get());
     }
 
+    @Override
+    public Duration offset() {
+        return offset.get();
+    }
+
     /** Moves time forward. */
+    @Override
     public void advance(Duration duration) {
         offset.updateAndGet(d -> d.plus(duration));
     }

@@ -1,0 +1,73 @@
+package dev.passerelle.server.testclock;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.auth.Caller;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox test clock (issue 5; Powens' sandbox has {@code POST /test/sync} and
+ * {@code /test/webhooks}, §8.1): {@code GET /test/clock} tells the server's time,
+ * {@code POST /test/clock {"advance": "P1D"}} moves it forward by an ISO-8601 duration. Config
+ * token only; the routes exist only in sandbox mode.
+ */
+@RestController
+@ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
+public class TestClockController {
+
+    private final ObjectProvider<MovableClock> clock;
+
+    // Looked up per request: the movable clock is the server clock once post-processed.
+    public TestClockController(ObjectProvider<MovableClock> clock) {
+        this.clock = clock;
+    }
+
+    /** The server's time and how far it was moved ahead of the real time. */
+    public record ClockView(Instant now, Duration offset) {
+    }
+
+    @GetMapping("/test/clock")
+    public ClockView get(Caller caller) {
+        requireAdmin(caller);
+        return view(clock.getObject());
+    }
+
+    @PostMapping("/test/clock")
+    public ClockView advance(Caller caller, BodyParams body) {
+        requireAdmin(caller);
+        Duration by = parse(body.require("advance"));
+        MovableClock movable = clock.getObject();
+        movable.advance(by);
+        return view(movable);
+    }
+
+    private static ClockView view(MovableClock clock) {
+        return new ClockView(clock.instant(), clock.offset());
+    }
+
+    private static Duration parse(String raw) {
+        Duration by;
+        try {
+            by = Duration.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiError.INVALID_VALUE.exception("'advance' is an ISO-8601 duration such as P1D or PT2H30M");
+        }
+        if (by.isNegative()) {
+            throw ApiError.INVALID_VALUE.exception("The clock only moves forward");
+        }
+        return by;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!(caller instanceof Caller.Admin)) {
+            throw ApiError.FORBIDDEN.exception("The test clock is moved with the config token");
+        }
+    }
+}
