@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * moves with it, so expiries and schedules can be tried in seconds. The offset lives in this
  * process: each instance of a sandbox keeps its own.
  */
-public final class OffsetClock extends Clock implements MovableClock {
+public class OffsetClock extends Clock implements MovableClock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -46,5 +46,10 @@ public final class OffsetClock extends Clock implements MovableClock {
             throw new IllegalArgumentException("The clock only moves forward");
         }
         offset.updateAndGet(current -> current.plus(by));
+    }
+
+    /** Back to the base clock's time: only for tests, which start each case from real time. */
+    protected void resetOffset() {
+        offset.set(Duration.ZERO);
     }
 }
