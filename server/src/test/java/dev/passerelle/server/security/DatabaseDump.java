@@ -45,11 +45,10 @@ final class DatabaseDump {
 
     private static List<String> tables(DatabaseMetaData meta) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = meta.getTables(null, meta.getConnection().getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
-                String schema = rs.getString("TABLE_SCHEM");
                 String table = rs.getString("TABLE_NAME");
-                if (schema != null && schema.equalsIgnoreCase("public") && !table.toLowerCase().startsWith("sandbox_bank_")) {
+                if (!table.toLowerCase().startsWith("sandbox_bank_")) {
                     tables.add(table);
                 }
             }

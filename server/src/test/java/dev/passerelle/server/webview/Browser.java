@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,12 +59,17 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the webview shows the screen named {@code name} ({@code data-screen}), and answers it. */
     WebElement screen(String name) {
-        return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("main#screen[data-screen='" + name + "']")));
+        return find("main#screen[data-screen='" + name + "']");
     }
 
+    /** Waits for an element; when it never comes, the failure tells where the browser was and what it showed. */
     WebElement find(String css) {
-        return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No " + css + " at " + driver.getCurrentUrl() + "; the page shows:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     List<WebElement> findAll(String css) {
