@@ -173,6 +173,17 @@ class TransactionUpsertsTest {
     }
 
     @Test
+    void whenTwoAccountsAreUpsertedInOneTransactionThenEachGetsOnlyItsOwnOperations() {
+        List<Outcome> outcomes = transactions.execute(status -> List.of(
+                upserts.upsert(account, SINCE, List.of(booked("T1", SINCE, "-1"), booked("T2", SINCE, "-2")), now),
+                upserts.upsert(otherAccount, SINCE, List.of(booked("T3", SINCE, "-3")), now)));
+
+        assertThat(outcomes).containsExactly(new Outcome(2, 0, 0), new Outcome(1, 0, 0));
+        assertThat(rows(account)).extracting(r -> r.get("external_id")).containsExactly("T1", "T2");
+        assertThat(rows(otherAccount)).extracting(r -> r.get("external_id")).containsExactly("T3");
+    }
+
+    @Test
     void whenCopyAndBatchesWriteTheSameFetchesThenTheyStoreTheSameRows() {
         assumeTrue(TestDatabase.isPostgres(), "the COPY path exists on PostgreSQL only");
         TransactionWrites copy = new CopyTransactionWrites(dataSource, jdbc);
