@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -49,24 +51,20 @@ record TransactionFacts(
                 rs.getString("counterparty_identification"), rs.getString("counterparty_type"));
     }
 
-    /** Binds every fact under the parameter names the upsert statements use. */
+    /** The facts in the order of {@link TransactionSql#FACTS}, the columns that hold them. */
+    List<Object> values() {
+        return Arrays.asList(date, applicationDate, rdate, vdate, value, type, originalWording, simplifiedWording,
+                coming, originalValue, originalCurrency, card, counterpartyLabel, counterpartyScheme,
+                counterpartyIdentification, counterpartyType);
+    }
+
+    /** Binds every fact under the name of its column. */
     MapSqlParameterSource bind(MapSqlParameterSource params) {
-        return params.addValue("date", date)
-                .addValue("applicationDate", applicationDate)
-                .addValue("rdate", rdate)
-                .addValue("vdate", vdate)
-                .addValue("amount", value)
-                .addValue("type", type)
-                .addValue("originalWording", originalWording)
-                .addValue("simplifiedWording", simplifiedWording)
-                .addValue("coming", coming)
-                .addValue("originalAmount", originalValue)
-                .addValue("originalCurrency", originalCurrency)
-                .addValue("card", card)
-                .addValue("cpLabel", counterpartyLabel)
-                .addValue("cpScheme", counterpartyScheme)
-                .addValue("cpIdentification", counterpartyIdentification)
-                .addValue("cpType", counterpartyType);
+        List<Object> values = values();
+        for (int i = 0; i < values.size(); i++) {
+            params.addValue(TransactionSql.FACTS.get(i), values.get(i));
+        }
+        return params;
     }
 
     /** {@code 12.50000000} (as stored) and {@code 12.5} (as fetched) are the same amount. */
