@@ -19,14 +19,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pulls a connection source's data into the database once a step on it succeeded
@@ -35,6 +38,10 @@ import org.springframework.stereotype.Component;
  * transactions and documents of the consented ones only. A connector failing while data is fetched
  * marks the account or subscription with the failure's state in {@code error} and never fails the
  * request or task that published the event.
+ *
+ * <p>Each stage publishes its event ({@link AccountsFetched}, {@link AccountSynced},
+ * {@link SubscriptionSynced}) inside the transaction that stored its data, so that what listens
+ * (the webhook outbox, PROTOCOL-NOTES §8.2) commits or rolls back with it.
  */
 @Component
 public class DataIngestion {
@@ -53,16 +60,21 @@ public class DataIngestion {
     private final DiscoveredRows discovered;
     private final TransactionUpserts transactions;
     private final DocumentStore documents;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public DataIngestion(SourceSessions sessions, AccountStore accounts, SubscriptionStore subscriptions,
-                         DiscoveredRows discovered, TransactionUpserts transactions, DocumentStore documents, Clock clock) {
+                         DiscoveredRows discovered, TransactionUpserts transactions, DocumentStore documents,
+                         TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.discovered = discovered;
         this.transactions = transactions;
         this.documents = documents;
+        this.tx = tx;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,7 +88,10 @@ public class DataIngestion {
     public void ingest(OpenSource source) {
         Instant now = clock.instant();
         Optional<List<Account>> listedAccounts = call(Kind.ACCOUNT, source, () -> source.connector().accounts(source.context()).toList());
-        listedAccounts.ifPresent(listed -> accounts.reconcile(source, listed, now));
+        listedAccounts.ifPresent(listed -> tx.executeWithoutResult(status -> {
+            accounts.reconcile(source, listed, now);
+            events.publishEvent(new AccountsFetched(source.userId(), source.connectionId(), source.sourceId()));
+        }));
         Optional<List<Subscription>> listedSubscriptions =
                 call(Kind.SUBSCRIPTION, source, () -> source.connector().subscriptions(source.context()).toList());
         listedSubscriptions.ifPresent(listed -> subscriptions.reconcile(source, listed, now));
@@ -124,20 +139,33 @@ public class DataIngestion {
                 .orElseGet(() -> LocalDate.now(clock).minus(Period.ofMonths(monthsToFetch(source))));
         guarded(() -> source.connector().transactions(source.context(), account.toConnector(), since).toList(),
                 error -> discovered.setError(Kind.ACCOUNT, account.id(), error))
-                .ifPresent(fetched -> {
-                    TransactionUpserts.Outcome outcome = transactions.upsert(account.id(), since, fetched, clock.instant());
+                .ifPresent(fetched -> tx.executeWithoutResult(status -> {
+                    Instant now = storedInstant();
+                    TransactionUpserts.Outcome outcome = transactions.upsert(account.id(), since, fetched, now);
                     discovered.setError(Kind.ACCOUNT, account.id(), null);
                     log.debug("Account {}: {}", account.id(), outcome);
-                });
+                    events.publishEvent(new AccountSynced(account.idUser(), account.idConnection(), account.id(), now));
+                }));
     }
 
     private void fetchDocuments(OpenSource source, SubscriptionRow subscription) {
         guarded(() -> source.connector().documents(source.context(), subscription.toConnector()).toList(),
                 error -> discovered.setError(Kind.SUBSCRIPTION, subscription.id(), error))
-                .ifPresent(fetched -> {
-                    documents.upsert(subscription.id(), subscription.idUser(), fetched, clock.instant());
+                .ifPresent(fetched -> tx.executeWithoutResult(status -> {
+                    Instant now = storedInstant();
+                    documents.upsert(subscription.id(), subscription.idUser(), fetched, now);
                     discovered.setError(Kind.SUBSCRIPTION, subscription.id(), null);
-                });
+                    events.publishEvent(new SubscriptionSynced(subscription.idUser(), subscription.idConnection(),
+                            subscription.id(), now));
+                }));
+    }
+
+    /**
+     * Now, to the microsecond the database keeps: the rows a fetch inserts carry this instant, and
+     * listeners find them by it.
+     */
+    private Instant storedInstant() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static int monthsToFetch(OpenSource source) {

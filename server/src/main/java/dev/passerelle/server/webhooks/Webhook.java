@@ -3,6 +3,11 @@ package dev.passerelle.server.webhooks;
 import java.time.Instant;
 import java.util.Set;
 
-/** A registered endpoint. The secret is not part of it: only the sender opens it. */
-record Webhook(long id, long clientId, String url, Set<WebhookEvent> events, Instant created) {
+/**
+ * A registered endpoint. The secrets are not part of it: only the sender opens them.
+ *
+ * @param previousSecretExpires when the secret being rotated out stops signing; null when there is none
+ */
+record Webhook(long id, long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Instant created,
+               Instant previousSecretExpires) {
 }

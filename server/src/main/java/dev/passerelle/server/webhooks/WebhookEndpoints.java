@@ -1,15 +1,19 @@
 package dev.passerelle.server.webhooks;
 
+import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.crypto.AtRestCipher;
 import dev.passerelle.server.crypto.Secrets;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,16 +23,19 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The endpoints client applications registered (PROTOCOL-NOTES §8.1). Each gets its own HMAC
- * secret (§8.3 alternative 2), shown once and stored sealed with the at-rest key.
+ * The endpoints client applications registered (PROTOCOL-NOTES §8.1). Each gets its own secret
+ * (§8.3), shown once and stored sealed with the at-rest key. Rotating it keeps the old secret
+ * signing next to the new one until it is retired or expires, as Stripe does.
  */
 @Component
 class WebhookEndpoints {
 
-    /** The at-rest purpose of {@code webhook.secret}, bound into its envelope. */
+    /** The at-rest purpose of {@code webhook.secret} and {@code webhook.previous_secret}, bound into their envelopes. */
     static final String SECRET = "webhook.secret";
 
-    private static final String COLUMNS = "id, id_client, url, events, created";
+    private static final String COLUMNS = """
+            id, id_client, url, events, auth, created,
+            CASE WHEN previous_expires > :now THEN previous_expires END AS previous_expires""";
 
     private final JdbcClient jdbc;
     private final AtRestCipher cipher;
@@ -40,7 +47,7 @@ class WebhookEndpoints {
         this.clock = clock;
     }
 
-    /** A new endpoint and its secret, in clear this one time. */
+    /** A new endpoint or secret, the secret in clear this one time. */
     record Registered(Webhook webhook, String secret) {
 
         @Override
@@ -49,25 +56,97 @@ class WebhookEndpoints {
         }
     }
 
-    Registered register(long clientId, String url, Set<WebhookEvent> events) {
+    /**
+     * What signs an endpoint's calls.
+     *
+     * @param secrets the live secrets, the one being rotated out first: receivers already hold it
+     */
+    record SigningKeys(WebhookAuth auth, List<String> secrets) {
+
+        @Override
+        public String toString() {
+            return "SigningKeys[" + auth + ", " + secrets.size() + "]"; // never the secrets
+        }
+    }
+
+    Registered register(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth) {
+        return insert(clientId, checkedUrl(url), events, auth, Secrets.random(32));
+    }
+
+    /**
+     * The endpoint of {@code clientId} at {@code url} as configured (its events, auth and secret),
+     * created the first time: seeding it again at each start changes nothing else.
+     */
+    Webhook configure(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
+        String checked = checkedUrl(url);
+        Optional<Long> known = jdbc.sql("SELECT id FROM webhook WHERE id_client = :client AND url = :url ORDER BY id")
+                .param("client", clientId).param("url", checked).query(Long.class).list().stream().findFirst();
+        if (known.isEmpty()) {
+            return insert(clientId, checked, events, auth, secret).webhook();
+        }
+        boolean sameSecret = secrets(known.get()).map(keys -> keys.secrets().getLast().equals(secret)).orElse(false);
+        jdbc.sql("UPDATE webhook SET events = :events, auth = :auth WHERE id = :id")
+                .param("events", WebhookEvent.join(events)).param("auth", auth.wire()).param("id", known.get())
+                .update();
+        if (!sameSecret) {
+            jdbc.sql("UPDATE webhook SET secret = :secret, previous_secret = NULL, previous_expires = NULL WHERE id = :id")
+                    .param("secret", cipher.encrypt(secret, SECRET)).param("id", known.get()).update();
+        }
+        return find(known.get()).orElseThrow();
+    }
+
+    private Registered insert(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
         if (!clientExists(clientId)) {
             throw ApiError.INVALID_VALUE.exception("No client application " + clientId);
         }
-        String checked = checkedUrl(url);
-        String secret = Secrets.random(32);
         Instant now = clock.instant();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO webhook (id_client, url, events, secret, created)
-                        VALUES (:client, :url, :events, :secret, :created)""")
-                .param("client", clientId).param("url", checked).param("events", WebhookEvent.join(events))
-                .param("secret", cipher.encrypt(secret, SECRET)).param("created", now.atOffset(ZoneOffset.UTC))
+                        INSERT INTO webhook (id_client, url, events, auth, secret, created)
+                        VALUES (:client, :url, :events, :auth, :secret, :created)""")
+                .param("client", clientId).param("url", url).param("events", WebhookEvent.join(events))
+                .param("auth", auth.wire()).param("secret", cipher.encrypt(secret, SECRET)).param("created", utc(now))
                 .update(key, "id");
-        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, checked, events, now), secret);
+        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null), secret);
+    }
+
+    /**
+     * A new secret for endpoint {@code id}; the current one keeps signing for {@code overlap} unless
+     * retired sooner. Refused while an earlier rotation still has a live old secret: dropping it
+     * unasked could lock out a receiver that has not switched yet.
+     */
+    Registered rotate(long id, Duration overlap) {
+        Webhook hook = find(id).orElseThrow(() -> notFound(id));
+        if (hook.previousSecretExpires() != null) {
+            throw ApiError.CONFLICT.exception("Webhook " + id + " is already rotating; retire its previous secret first");
+        }
+        String secret = Secrets.random(32);
+        Instant expires = clock.instant().plus(overlap);
+        jdbc.sql("""
+                        UPDATE webhook SET previous_secret = secret, previous_expires = :expires, secret = :secret
+                        WHERE id = :id""")
+                .param("expires", utc(expires)).param("secret", cipher.encrypt(secret, SECRET)).param("id", id)
+                .update();
+        return new Registered(find(id).orElseThrow(), secret);
+    }
+
+    /** Stops signing with the secret being rotated out; false when there is none. */
+    boolean retirePrevious(long id) {
+        find(id).orElseThrow(() -> notFound(id));
+        return jdbc.sql("""
+                        UPDATE webhook SET previous_secret = NULL, previous_expires = NULL
+                        WHERE id = :id AND previous_expires > :now""")
+                .param("id", id).param("now", utc(clock.instant())).update() == 1;
     }
 
     List<Webhook> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook ORDER BY id").query(WebhookEndpoints::webhook).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook ORDER BY id").param("now", utc(clock.instant()))
+                .query(WebhookEndpoints::webhook).list();
+    }
+
+    Optional<Webhook> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook WHERE id = :id").param("id", id)
+                .param("now", utc(clock.instant())).query(WebhookEndpoints::webhook).optional();
     }
 
     boolean delete(long id) {
@@ -77,15 +156,29 @@ class WebhookEndpoints {
     /** The endpoints of {@code clientId} subscribed to {@code event}. */
     List<Webhook> subscribed(long clientId, WebhookEvent event) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook WHERE id_client = :client ORDER BY id")
-                .param("client", clientId).query(WebhookEndpoints::webhook).list().stream()
+                .param("client", clientId).param("now", utc(clock.instant()))
+                .query(WebhookEndpoints::webhook).list().stream()
                 .filter(hook -> hook.events().contains(event))
                 .toList();
     }
 
-    /** The secret of an endpoint, opened for signing. */
-    Optional<String> secret(long id) {
-        return jdbc.sql("SELECT secret FROM webhook WHERE id = :id").param("id", id).query(String.class).optional()
-                .map(sealed -> cipher.decrypt(sealed, SECRET));
+    /** The live secrets of an endpoint, opened for signing. */
+    Optional<SigningKeys> secrets(long id) {
+        return jdbc.sql("""
+                        SELECT auth, secret, CASE WHEN previous_expires > :now THEN previous_secret END AS previous
+                        FROM webhook WHERE id = :id""")
+                .param("id", id).param("now", utc(clock.instant()))
+                .query((rs, row) -> {
+                    List<String> secrets = new ArrayList<>();
+                    Optional.ofNullable(rs.getString("previous")).ifPresent(sealed -> secrets.add(cipher.decrypt(sealed, SECRET)));
+                    secrets.add(cipher.decrypt(rs.getString("secret"), SECRET));
+                    return new SigningKeys(WebhookAuth.parse(rs.getString("auth")), List.copyOf(secrets));
+                })
+                .optional();
+    }
+
+    static ApiException notFound(long id) {
+        return ApiError.NOT_FOUND.exception("No webhook " + id);
     }
 
     private boolean clientExists(long clientId) {
@@ -108,7 +201,7 @@ class WebhookEndpoints {
 
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {
         return new Webhook(rs.getLong("id"), rs.getLong("id_client"), rs.getString("url"),
-                WebhookEvent.parse(WebhookEvent.split(rs.getString("events"))),
-                rs.getObject("created", OffsetDateTime.class).toInstant());
+                WebhookEvent.parse(WebhookEvent.split(rs.getString("events"))), WebhookAuth.parse(rs.getString("auth")),
+                instant(rs, "created"), instant(rs, "previous_expires"));
     }
 }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /** The events an endpoint can subscribe to (PROTOCOL-NOTES §8.2); the others of §8.2 are not emitted. */
 public enum WebhookEvent {
-    USER_CREATED, USER_DELETED, CONNECTION_SYNCED, CONNECTION_DELETED, ACCOUNT_ENABLED, ACCOUNT_DISABLED;
+    USER_CREATED, USER_DELETED, CONNECTION_SYNCED, CONNECTION_DELETED, ACCOUNTS_FETCHED, ACCOUNT_SYNCED,
+    ACCOUNT_ENABLED, ACCOUNT_DISABLED, SUBSCRIPTION_SYNCED;
 
     /** Parses event names, upper or lower case; an unknown name is reported, never ignored. */
     static Set<WebhookEvent> parse(List<String> names) {

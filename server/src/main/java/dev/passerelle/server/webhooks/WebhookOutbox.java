@@ -1,19 +1,32 @@
 package dev.passerelle.server.webhooks;
 
+import dev.passerelle.server.users.User;
+import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes one delivery per subscribed endpoint when an event happens (PROTOCOL-NOTES §8.4 "sent
  * immediately when the event occurs"), so an event survives a restart or an endpoint that is down.
- * The body is rendered now, with the API's JSON conventions (§8.2: dates as in the API).
+ * The body is rendered now, with the API's JSON conventions (§8.2: dates as in the API), and only
+ * when an endpoint subscribed. Runs in the transaction of the change that raised the event, on a
+ * savepoint: a failure to queue is logged and never fails nor rolls back that change.
  */
 @Component
 class WebhookOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
 
     /** What an event is about, so that its deliveries go when the user or the connection is deleted. */
     record Subject(Long userId, Long connectionId) {
@@ -24,24 +37,40 @@ class WebhookOutbox {
     }
 
     private final WebhookEndpoints endpoints;
+    private final UserAccounts users;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    WebhookOutbox(WebhookEndpoints endpoints, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    WebhookOutbox(WebhookEndpoints endpoints, UserAccounts users, JdbcClient jdbc, ObjectMapper json,
+                  PlatformTransactionManager transactions, Clock clock) {
         this.endpoints = endpoints;
+        this.users = users;
         this.jdbc = jdbc;
         this.json = json;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
-    /** Queues {@code body} for every endpoint of {@code clientId} subscribed to {@code event}; returns how many. */
-    int enqueue(long clientId, WebhookEvent event, Subject subject, Object body) {
+    /** Queues the event for the client application of {@code userId}; webhooks concern permanent users only (§1.4). */
+    void forUser(long userId, WebhookEvent event, Subject subject, Supplier<?> body) {
+        guarded(event, () -> users.find(userId).filter(User::isPermanent).map(User::clientId)
+                .ifPresent(client -> enqueue(client, event, subject, body)));
+    }
+
+    /** Queues the event for {@code clientId}, if any: the user may already be gone. */
+    void forClient(Long clientId, WebhookEvent event, Subject subject, Supplier<?> body) {
+        guarded(event, () -> Optional.ofNullable(clientId).ifPresent(client -> enqueue(client, event, subject, body)));
+    }
+
+    private void enqueue(long clientId, WebhookEvent event, Subject subject, Supplier<?> body) {
         var subscribed = endpoints.subscribed(clientId, event);
         if (subscribed.isEmpty()) {
-            return 0;
+            return;
         }
-        String payload = json.writeValueAsString(body);
+        String payload = json.writeValueAsString(body.get());
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         for (Webhook hook : subscribed) {
             jdbc.sql("""
@@ -51,6 +80,13 @@ class WebhookOutbox {
                     .param("user", subject.userId()).param("connection", subject.connectionId()).param("now", now)
                     .update();
         }
-        return subscribed.size();
+    }
+
+    private void guarded(WebhookEvent event, Runnable enqueue) {
+        try {
+            savepoint.executeWithoutResult(status -> enqueue.run());
+        } catch (RuntimeException e) {
+            log.error("Could not queue webhook event {}", event, e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.passerelle.server.webhooks;
 
+import dev.passerelle.server.webhooks.WebhookEndpoints.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +24,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the due deliveries of the outbox (PROTOCOL-NOTES §8.4): a JSON {@code POST} signed with
- * the endpoint's secret (§8.3), oldest event first. A 2xx answer delivers it; anything else is
+ * Sends the due deliveries of the outbox (PROTOCOL-NOTES §8.4): a JSON {@code POST} authenticated
+ * with the endpoint's secrets (§8.3), oldest event first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
  * retried later with a doubling delay. After {@code failures-per-run} consecutive failures an
  * endpoint is left alone until the next run, so one dead endpoint does not hold up the others.
  */
@@ -33,24 +34,26 @@ class WebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
-    /** One delivery to attempt. */
-    private record Due(long id, long webhookId, String url, String payload, int attempts, Instant created) {
+    /** One delivery to attempt; {@code since} is its event's time, or its last replay's. */
+    private record Due(long id, long webhookId, String url, String payload, int attempts, Instant since) {
     }
 
-    /** What an attempt gave: delivered, or why not. */
-    private record Attempt(boolean delivered, String error) {
+    /** What an attempt gave: delivered, or why not; {@code status} is null when no answer came. */
+    private record Attempt(boolean delivered, Integer status, String error) {
     }
 
     private final WebhookEndpoints endpoints;
+    private final WebhookDeliveryLog deliveryLog;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final WebhooksProperties properties;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookSender(WebhookEndpoints endpoints, JdbcClient jdbc, ObjectMapper json, WebhooksProperties properties,
-                  Clock clock) {
+    WebhookSender(WebhookEndpoints endpoints, WebhookDeliveryLog deliveryLog, JdbcClient jdbc, ObjectMapper json,
+                  WebhooksProperties properties, Clock clock) {
         this.endpoints = endpoints;
+        this.deliveryLog = deliveryLog;
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
@@ -62,17 +65,19 @@ class WebhookSender {
     /** Attempts every due delivery once; returns how many were delivered. */
     int sendDue() {
         Map<Long, Integer> consecutiveFailures = new HashMap<>();
-        Map<Long, Optional<String>> secrets = new HashMap<>();
+        Map<Long, Optional<SigningKeys>> keys = new HashMap<>();
         int delivered = 0;
         for (Due due : due()) {
             if (consecutiveFailures.getOrDefault(due.webhookId(), 0) >= properties.failuresPerRun()) {
                 continue;
             }
-            Optional<String> secret = secrets.computeIfAbsent(due.webhookId(), endpoints::secret);
-            if (secret.isEmpty() || !claim(due)) {
+            Optional<SigningKeys> signing = keys.computeIfAbsent(due.webhookId(), endpoints::secrets);
+            if (signing.isEmpty() || !claim(due)) {
                 continue; // the endpoint was deleted meanwhile, or another sender took this delivery
             }
-            Attempt attempt = post(due, secret.get());
+            Instant attempted = clock.instant();
+            Attempt attempt = post(due, signing.get());
+            deliveryLog.record(due.id(), attempted, attempt.status(), attempt.error());
             if (attempt.delivered()) {
                 markDelivered(due);
                 consecutiveFailures.put(due.webhookId(), 0);
@@ -88,7 +93,7 @@ class WebhookSender {
 
     private List<Due> due() {
         return jdbc.sql("""
-                        SELECT d.id, d.id_webhook, w.url, d.payload, d.attempts, d.created
+                        SELECT d.id, d.id_webhook, w.url, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.id_webhook
                         WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now
                         ORDER BY d.id
@@ -96,32 +101,44 @@ class WebhookSender {
                 .param("now", utc(clock.instant())).param("limit", properties.batchSize())
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("url"),
                         rs.getString("payload"), rs.getInt("attempts"),
-                        rs.getObject("created", OffsetDateTime.class).toInstant()))
+                        rs.getObject("since", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
-    private Attempt post(Due due, String secret) {
+    /**
+     * Posts with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
+     * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
+     * signs {@code Passerelle-Signature}.
+     */
+    private Attempt post(Due due, SigningKeys keys) {
         String body = body(due);
-        String date = DateTimeFormatter.ISO_INSTANT.format(clock.instant());
+        Instant now = clock.instant();
+        String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Passerelle")
-                .header(WebhookSignature.DATE_HEADER, date)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .header(WebhookSignature.TIMESTAMPED_HEADER,
+                        WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        switch (keys.auth()) {
+            case HMAC -> {
+                String date = DateTimeFormatter.ISO_INSTANT.format(now);
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                request.header(WebhookSignature.DATE_HEADER, date)
+                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+            }
+            case BEARER -> request.header("Authorization", "Bearer " + secret);
+        }
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status / 100 == 2 ? new Attempt(true, null) : new Attempt(false, "HTTP " + status);
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
         } catch (IOException e) {
-            return new Attempt(false, e.getClass().getSimpleName());
+            return new Attempt(false, null, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt(false, "interrupted");
+            return new Attempt(false, null, "interrupted");
         }
     }
 
@@ -148,14 +165,14 @@ class WebhookSender {
     }
 
     private void markDelivered(Due due) {
-        jdbc.sql("UPDATE webhook_delivery SET delivered = :now, next_attempt = NULL WHERE id = :id")
+        jdbc.sql("UPDATE webhook_delivery SET delivered = :now, next_attempt = NULL, last_error = NULL WHERE id = :id")
                 .param("now", utc(clock.instant())).param("id", due.id()).update();
     }
 
     private void markFailed(Due due, String error) {
         Instant now = clock.instant();
         int attempts = due.attempts() + 1;
-        boolean givingUp = !now.isBefore(due.created().plus(properties.giveUpAfter()));
+        boolean givingUp = !now.isBefore(due.since().plus(properties.giveUpAfter()));
         if (givingUp) {
             log.warn("Webhook delivery {} to endpoint {} dropped after {} attempts: {}", due.id(), due.webhookId(),
                     attempts, error);
@@ -168,7 +185,7 @@ class WebhookSender {
 
     /** Delivered and dropped deliveries are kept a while for support, then forgotten. */
     private void purgeFinished() {
-        jdbc.sql("DELETE FROM webhook_delivery WHERE next_attempt IS NULL AND created < :cutoff")
+        jdbc.sql("DELETE FROM webhook_delivery WHERE next_attempt IS NULL AND COALESCE(replayed, created) < :cutoff")
                 .param("cutoff", utc(clock.instant().minus(properties.keepFinished()))).update();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The webhook sender as a db-scheduler task ({@code send-webhooks}, every
  * {@code passerelle.webhooks.send-interval}): with several instances only one sends at a time, so a
- * delivery is never posted twice at once. Also declares the sealed secret column to key rotation.
+ * delivery is never posted twice at once. Also declares the sealed secret columns to key rotation.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookTasks {
@@ -24,5 +24,10 @@ class WebhookTasks {
     @Bean
     SealedColumn webhookSecret() {
         return new SealedColumn("webhook", "secret", WebhookEndpoints.SECRET);
+    }
+
+    @Bean
+    SealedColumn webhookPreviousSecret() {
+        return new SealedColumn("webhook", "previous_secret", WebhookEndpoints.SECRET);
     }
 }

@@ -1,9 +1,14 @@
 package dev.passerelle.server.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.webhooks.WebhookDeliveryLog.Attempt;
+import dev.passerelle.server.webhooks.WebhookDeliveryLog.Delivery;
 import dev.passerelle.server.webhooks.WebhookEndpoints.Registered;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,26 +27,36 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code /webhooks} with the config token: registers an endpoint for a client application's users,
- * lists and deletes them (PROTOCOL-NOTES §8.1, where Powens registers them in its console; the
- * HMAC secret of §8.3 comes with each endpoint instead of a separate auth provider).
+ * lists and deletes them, rotates their secret, lists their deliveries and replays one
+ * (PROTOCOL-NOTES §8.1, where Powens registers them in its console and keeps per-webhook logs; the
+ * secret of §8.3 comes with each endpoint instead of a separate auth provider).
  */
 @RestController
 class WebhooksController {
 
+    /** Deliveries listed per call at most, newest first. */
+    private static final int MAX_DELIVERIES = 1000;
+
     private final WebhookEndpoints endpoints;
+    private final WebhookDeliveryLog deliveries;
+    private final WebhooksProperties properties;
     private final ObjectMapper json;
 
-    WebhooksController(WebhookEndpoints endpoints, ObjectMapper json) {
+    WebhooksController(WebhookEndpoints endpoints, WebhookDeliveryLog deliveries, WebhooksProperties properties,
+                       ObjectMapper json) {
         this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.properties = properties;
         this.json = json;
     }
 
-    /** An endpoint on the wire; {@code secret} only in the answer to its registration. */
-    record WebhookView(long id, String url, List<String> events, long idClient, Instant created, String secret) {
+    /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation. */
+    record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
+                       Instant previousSecretExpires, String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
-                    hook.clientId(), hook.created(), secret);
+                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), secret);
         }
 
         @Override
@@ -52,15 +68,98 @@ class WebhooksController {
     record WebhookList(List<WebhookView> webhooks, int total) {
     }
 
-    /** {@code url}, {@code events} (comma list or JSON array), {@code id_client}; 201 with the secret, shown once. */
+    record DeliveryList(List<Delivery> deliveries, int total) {
+    }
+
+    /** A delivery with every attempt, oldest first. */
+    record DeliveryDetail(@JsonUnwrapped Delivery delivery, List<Attempt> attempts) {
+    }
+
+    /**
+     * {@code url}, {@code events} (comma list or JSON array), {@code id_client}, {@code auth}
+     * ({@code hmac}, the default, or {@code bearer}); 201 with the secret, shown once.
+     */
     @PostMapping("/webhooks")
     ResponseEntity<WebhookView> register(Caller caller, BodyParams body) {
         requireConfigToken(caller);
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = endpoints.register(clientId, url, events(body.require("events")));
+        Registered registered = endpoints.register(clientId, url, events(body.require("events")),
+                body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC));
+        return created(registered);
+    }
+
+    /**
+     * A new secret, shown once; the current one keeps signing next to it for
+     * {@code previous_expires_in} seconds (default {@code passerelle.webhooks.rotation-overlap})
+     * or until {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
+     */
+    @PostMapping("/webhooks/{id}/secrets")
+    ResponseEntity<WebhookView> rotate(Caller caller, @PathVariable long id, BodyParams body) {
+        requireConfigToken(caller);
+        Duration overlap = body.number("previous_expires_in").map(Duration::ofSeconds).orElse(properties.rotationOverlap());
+        if (overlap.isNegative() || overlap.isZero()) {
+            throw ApiError.INVALID_VALUE.exception("'previous_expires_in' must be a positive number of seconds");
+        }
+        return created(endpoints.rotate(id, overlap));
+    }
+
+    /** 204 once the secret being rotated out stops signing; 404 when there is none. */
+    @DeleteMapping("/webhooks/{id}/secrets/previous")
+    ResponseEntity<Void> retirePrevious(Caller caller, @PathVariable long id) {
+        requireConfigToken(caller);
+        if (!endpoints.retirePrevious(id)) {
+            throw ApiError.NOT_FOUND.exception("Webhook " + id + " has no previous secret");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The deliveries of an endpoint, newest first: status, attempts, last answer and error. */
+    @GetMapping("/webhooks/{id}/deliveries")
+    DeliveryList deliveries(Caller caller, @PathVariable long id, @RequestParam(required = false) Integer limit) {
+        requireConfigToken(caller);
+        endpoints.find(id).orElseThrow(() -> WebhookEndpoints.notFound(id));
+        int max = limit == null ? MAX_DELIVERIES : Math.clamp(limit, 1, MAX_DELIVERIES);
+        List<Delivery> list = deliveries.ofWebhook(id, max);
+        return new DeliveryList(list, list.size());
+    }
+
+    @GetMapping("/webhooks/deliveries/{id}")
+    DeliveryDetail delivery(Caller caller, @PathVariable long id) {
+        requireConfigToken(caller);
+        return new DeliveryDetail(findDelivery(id), deliveries.attempts(id));
+    }
+
+    /** 202: the delivery is sent again at the sender's next run, with the same {@code id_webhook_data}. */
+    @PostMapping("/webhooks/deliveries/{id}/replay")
+    ResponseEntity<Delivery> replay(Caller caller, @PathVariable long id) {
+        requireConfigToken(caller);
+        if (!deliveries.replay(id)) {
+            throw deliveryNotFound(id);
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(findDelivery(id));
+    }
+
+    private Delivery findDelivery(long id) {
+        return deliveries.find(id).orElseThrow(() -> deliveryNotFound(id));
+    }
+
+    private static ApiException deliveryNotFound(long id) {
+        return ApiError.NOT_FOUND.exception("No webhook delivery " + id + " (finished ones are kept "
+                + "passerelle.webhooks.keep-finished)");
+    }
+
+    private static ResponseEntity<WebhookView> created(Registered registered) {
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(registered.webhook(), registered.secret()));
+    }
+
+    private static WebhookAuth auth(String raw) {
+        try {
+            return WebhookAuth.parse(raw);
+        } catch (IllegalArgumentException unknown) {
+            throw ApiError.INVALID_VALUE.exception("'auth' must be 'hmac' or 'bearer'");
+        }
     }
 
     @GetMapping("/webhooks")
@@ -75,7 +174,7 @@ class WebhooksController {
     ResponseEntity<Void> delete(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
         if (!endpoints.delete(id)) {
-            throw ApiError.NOT_FOUND.exception("No webhook " + id);
+            throw WebhookEndpoints.notFound(id);
         }
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,7 @@
 package dev.passerelle.server.webhooks;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,10 +15,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter         a delivery still refused this long after its event is dropped
  * @param timeout             connect and answer time allowed to an endpoint
  * @param keepFinished        how long delivered and dropped deliveries are kept after their event, for support
+ * @param rotationOverlap     how long a rotated-out secret keeps signing unless retired sooner
+ * @param endpoints           endpoints seeded at start, in addition to those registered through the API
  */
 @ConfigurationProperties("passerelle.webhooks")
 public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integer failuresPerRun, Duration firstRetry,
-                                 Duration maxRetry, Duration giveUpAfter, Duration timeout, Duration keepFinished) {
+                                 Duration maxRetry, Duration giveUpAfter, Duration timeout, Duration keepFinished,
+                                 Duration rotationOverlap, List<ConfiguredEndpoint> endpoints) {
+
+    /**
+     * {@code passerelle.webhooks.endpoints[n].*}: an endpoint kept as configured at each start.
+     *
+     * @param clientId the client application whose users it follows
+     * @param events   event names
+     * @param auth     {@code hmac} (default) or {@code bearer}
+     * @param secret   its secret, chosen by the operator
+     */
+    public record ConfiguredEndpoint(Long clientId, String url, List<String> events, String auth, String secret) {
+
+        @Override
+        public String toString() {
+            return "ConfiguredEndpoint[" + clientId + " " + url + " " + events + "]"; // never the secret
+        }
+    }
 
     public WebhooksProperties {
         sendInterval = sendInterval == null ? Duration.ofSeconds(10) : sendInterval;
@@ -28,6 +48,8 @@ public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integ
         giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         keepFinished = keepFinished == null ? Duration.ofDays(7) : keepFinished;
+        rotationOverlap = rotationOverlap == null ? Duration.ofDays(1) : rotationOverlap;
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
     }
 
     /** The wait after the {@code attempts}-th failure: {@link #firstRetry} doubled each time, at most {@link #maxRetry}. */

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
 import dev.passerelle.server.auth.AuthSteps;
-import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.users.User;
-import dev.passerelle.server.users.UserAccounts;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -34,39 +28,13 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestPropertySource(properties = "passerelle.webhooks.send-interval=1d")
-class WebhookDeliveryTest {
+class WebhookDeliveryTest extends WebhookTestBase {
 
     private static final String CONNECTOR_UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
 
     @Autowired
-    TestApi api;
-    @Autowired
-    DataDirectory dataDirectory;
-    @Autowired
-    ClientApplications clients;
-    @Autowired
-    UserAccounts users;
-    @Autowired
     TokenService tokens;
-    @Autowired
-    WebhookSender sender;
-    @Autowired
-    MutableClock clock;
 
-    WebhookReceiver receiver;
-    TestClient client;
-
-    @BeforeEach
-    void listen() {
-        receiver = new WebhookReceiver();
-        client = TestClient.registerIn(clients);
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-        clock.reset();
-    }
 
     @Test
     void signatureVerifiesWithTheEndpointSecret() {
@@ -119,17 +87,35 @@ class WebhookDeliveryTest {
         User user = users.createPermanent(client.id());
         String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
         long connection = addParConnection(token);
-        JsonNode account = api.get("/users/me/connections/" + connection + "/accounts?all").bearer(token).send().json()
-                .get("accounts").get(0);
-        api.post("/users/me/accounts/" + account.get("id").asLong() + "?all").bearer(token)
-                .json(Map.of("disabled", false)).send();
+        long account = enableFirstAccount(token, connection);
         api.put("/users/me/connections/" + connection + "?psu_requested=true").bearer(token).send();
 
         sender.sendDue();
 
         JsonNode resynced = receiver.received().getLast().json();
         assertThat(resynced.get("connection").get("accounts").valueStream().map(a -> a.get("id").asLong()))
-                .containsExactly(account.get("id").asLong());
+                .containsExactly(account);
+    }
+
+    @Test
+    void connectionSyncedCarriesTheOperationsTheSyncInsertedOnEachEnabledAccount() {
+        register("/hooks", "CONNECTION_SYNCED");
+        User user = users.createPermanent(client.id());
+        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        long connection = addParConnection(token);
+        long account = enableFirstAccount(token, connection);
+        List<Long> known = transactionIds(api.get("/users/me/transactions?limit=1000").bearer(token).send().json());
+        clock.advance(Duration.ofDays(10));
+
+        api.put("/users/me/connections/" + connection + "?psu_requested=true").bearer(token).send();
+        sender.sendDue();
+
+        JsonNode synced = receiver.received().getLast().json().get("connection").get("accounts").get(0);
+        assertThat(synced.get("id").asLong()).isEqualTo(account);
+        List<Long> inserted = transactionIds(synced);
+        assertThat(known).isNotEmpty();
+        assertThat(inserted).isNotEmpty().doesNotContainAnyElementsOf(known);
+        assertThat(receiver.received().getFirst().json().get("connection").get("accounts").isEmpty()).isTrue();
     }
 
     @Test
@@ -138,9 +124,7 @@ class WebhookDeliveryTest {
         User user = users.createPermanent(client.id());
         String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
         long connection = addParConnection(token);
-        long account = api.get("/users/me/connections/" + connection + "/accounts?all").bearer(token).send().json()
-                .get("accounts").get(0).get("id").asLong();
-        api.post("/users/me/accounts/" + account + "?all").bearer(token).json(Map.of("disabled", false)).send();
+        long account = enableFirstAccount(token, connection);
         api.post("/users/me/accounts/" + account + "?all").bearer(token).json(Map.of("disabled", true)).send();
 
         sender.sendDue();
@@ -226,6 +210,17 @@ class WebhookDeliveryTest {
                 "login", "jdupont", "password", "1234", "directaccesswebsite", "par")).send();
         assertThat(added.status()).as("%s", added).isEqualTo(200);
         return added.json().get("id").asLong();
+    }
+
+    private long enableFirstAccount(String token, long connection) {
+        long account = api.get("/users/me/connections/" + connection + "/accounts?all").bearer(token).send().json()
+                .get("accounts").get(0).get("id").asLong();
+        api.post("/users/me/accounts/" + account + "?all").bearer(token).json(Map.of("disabled", false)).send();
+        return account;
+    }
+
+    private static List<Long> transactionIds(JsonNode withTransactions) {
+        return withTransactions.get("transactions").valueStream().map(t -> t.get("id").asLong()).toList();
     }
 
     /** What an integrator computes to check a call (docs/webhooks.md). */

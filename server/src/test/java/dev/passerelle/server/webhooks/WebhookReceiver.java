@@ -20,11 +20,16 @@ final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One call as received. */
-    record Received(String path, String date, String signature, String body) {
+    /** One call as received; {@code timestamped} is the Passerelle-Signature header. */
+    record Received(String path, String date, String signature, String authorization, String timestamped,
+                    String body) {
 
         JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        long idWebhookData() {
+            return json().get("id_webhook_data").asLong();
         }
     }
 
@@ -40,9 +45,10 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestHeaders().getFirst("BI-Signature-Date"),
-                    exchange.getRequestHeaders().getFirst("BI-Signature"), body));
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(exchange.getRequestURI().getRawPath(), headers.getFirst("BI-Signature-Date"),
+                    headers.getFirst("BI-Signature"), headers.getFirst("Authorization"),
+                    headers.getFirst("Passerelle-Signature"), body));
             Integer status;
             synchronized (statuses) {
                 status = statuses.poll();

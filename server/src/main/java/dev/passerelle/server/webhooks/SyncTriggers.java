@@ -1,0 +1,126 @@
+package dev.passerelle.server.webhooks;
+
+import dev.passerelle.server.accounts.AccountService;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.connections.ConnectionSynced;
+import dev.passerelle.server.connections.ConnectionsController;
+import dev.passerelle.server.ingestion.AccountSynced;
+import dev.passerelle.server.ingestion.AccountsFetched;
+import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.ingestion.SubscriptionSynced;
+import dev.passerelle.server.webhooks.WebhookOutbox.Subject;
+import dev.passerelle.server.webhooks.WebhookTriggers.UserRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the data sync of a connection into webhook deliveries (PROTOCOL-NOTES §8.2), in the order a
+ * step raises them: {@code ACCOUNTS_FETCHED} once a source's accounts are listed, then
+ * {@code ACCOUNT_SYNCED} per consented account and {@code SUBSCRIPTION_SYNCED} per consented
+ * subscription with what their fetch inserted, and last {@code CONNECTION_SYNCED}, each enabled
+ * account with the operations this step inserted. Disabled accounts and subscriptions never appear
+ * (their data is not fetched, GDPR).
+ */
+@Component
+class SyncTriggers {
+
+    private final WebhookOutbox outbox;
+    private final ConnectionsController connections;
+    private final AccountService accounts;
+    private final FetchedRows fetchedRows;
+    private final ObjectMapper json;
+
+    /**
+     * Per connection, the fetch instant of each account fetched since its accounts were last listed:
+     * a step lists, fetches and then raises {@link ConnectionSynced}, all in one thread of this instance.
+     */
+    private final Map<Long, Map<Long, Instant>> fetchesOfStep = new ConcurrentHashMap<>();
+
+    SyncTriggers(WebhookOutbox outbox, ConnectionsController connections, AccountService accounts,
+                 FetchedRows fetchedRows, ObjectMapper json) {
+        this.outbox = outbox;
+        this.connections = connections;
+        this.accounts = accounts;
+        this.fetchedRows = fetchedRows;
+        this.json = json;
+    }
+
+    /** The body of {@code ACCOUNTS_FETCHED} and {@code CONNECTION_SYNCED}. */
+    record ConnectionBody(UserRef user, JsonNode connection) {
+    }
+
+    /** {@code ACCOUNTS_FETCHED}: {@code {user, connection}} with the connection's enabled accounts. */
+    @EventListener
+    void on(AccountsFetched event) {
+        fetchesOfStep.remove(event.connectionId());
+        outbox.forUser(event.userId(), WebhookEvent.ACCOUNTS_FETCHED, new Subject(event.userId(), event.connectionId()),
+                () -> new ConnectionBody(new UserRef(event.userId()),
+                        connection(event.userId(), event.connectionId(), "accounts")));
+    }
+
+    /** {@code ACCOUNT_SYNCED}: the BankAccount with the {@code transactions} its fetch inserted. */
+    @EventListener
+    void on(AccountSynced event) {
+        fetchesOfStep.computeIfAbsent(event.connectionId(), id -> new ConcurrentHashMap<>())
+                .put(event.accountId(), event.fetched());
+        outbox.forUser(event.userId(), WebhookEvent.ACCOUNT_SYNCED, new Subject(event.userId(), event.connectionId()),
+                () -> withTransactions((ObjectNode) tree(accounts.get(new Visible(event.userId(), null, false),
+                        event.accountId())), event.fetched()));
+    }
+
+    /** {@code SUBSCRIPTION_SYNCED}: the Subscription with the {@code documents} its fetch inserted. */
+    @EventListener
+    void on(SubscriptionSynced event) {
+        outbox.forUser(event.userId(), WebhookEvent.SUBSCRIPTION_SYNCED, new Subject(event.userId(), event.connectionId()),
+                () -> {
+                    ObjectNode subscription = connection(event.userId(), event.connectionId(), "subscriptions")
+                            .get("subscriptions").valueStream()
+                            .filter(s -> s.get("id").asLong() == event.subscriptionId())
+                            .map(ObjectNode.class::cast).findFirst().orElseThrow();
+                    return subscription.set("documents", tree(
+                            fetchedRows.newDocuments(event.userId(), event.subscriptionId(), event.fetched())));
+                });
+    }
+
+    /** {@code CONNECTION_SYNCED}: {@code {user, connection}}, each enabled account with the operations this step inserted. */
+    @EventListener
+    void on(ConnectionSynced event) {
+        long connectionId = event.connection().id();
+        Map<Long, Instant> fetches = Objects.requireNonNullElse(fetchesOfStep.remove(connectionId), Map.of());
+        outbox.forUser(event.userId(), WebhookEvent.CONNECTION_SYNCED, new Subject(event.userId(), connectionId), () -> {
+            ObjectNode connection = (ObjectNode) tree(event.connection());
+            connection.path("accounts").valueStream().map(ObjectNode.class::cast)
+                    .forEach(account -> withTransactions(account, fetches.get(account.get("id").asLong())));
+            return new ConnectionBody(new UserRef(event.userId()), connection);
+        });
+    }
+
+    /** The connection as {@code GET /users/{id}/connections/{id}?expand=…} shows it to the config token. */
+    private ObjectNode connection(long userId, long connectionId, String expand) {
+        return (ObjectNode) tree(connections.get(new Caller.Admin(), Long.toString(userId), connectionId, expand));
+    }
+
+    /**
+     * {@code value} as the API writes it. Through text, because the API's amount serializer writes
+     * plain number strings a tree cannot take; read back as decimals so that no digit changes.
+     */
+    private JsonNode tree(Object value) {
+        return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(json.writeValueAsString(value));
+    }
+
+    /** Adds {@code transactions}: those the fetch at {@code fetched} inserted, none when the account was not fetched. */
+    private ObjectNode withTransactions(ObjectNode account, Instant fetched) {
+        List<?> inserted = fetched == null ? List.of() : fetchedRows.newTransactions(account.get("id").asLong(), fetched);
+        return account.set("transactions", tree(inserted));
+    }
+}

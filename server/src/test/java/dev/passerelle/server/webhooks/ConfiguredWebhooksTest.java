@@ -1,0 +1,85 @@
+package dev.passerelle.server.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.users.UserAccounts;
+import dev.passerelle.server.webhooks.WebhookReceiver.Received;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** {@code passerelle.webhooks.endpoints[n]}: endpoints seeded at start, the same after a restart. */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "passerelle.webhooks.send-interval=1d",
+        "passerelle.demo-client.id=" + ConfiguredWebhooksTest.CLIENT})
+class ConfiguredWebhooksTest {
+
+    static final long CLIENT = 10_000_077L;
+    static final String SECRET = "configured-secret-of-at-least-32-characters";
+
+    private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+    @DynamicPropertySource
+    static void endpoint(DynamicPropertyRegistry registry) {
+        // a list binds from one property source: all of the element's keys are set here
+        registry.add("passerelle.webhooks.endpoints[0].client-id", () -> CLIENT);
+        registry.add("passerelle.webhooks.endpoints[0].url", () -> RECEIVER.url("/configured"));
+        registry.add("passerelle.webhooks.endpoints[0].events", () -> "USER_CREATED,USER_DELETED");
+        registry.add("passerelle.webhooks.endpoints[0].secret", () -> SECRET);
+        registry.add("passerelle.webhooks.endpoints[0].auth", () -> "bearer");
+    }
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    ConfiguredWebhooks configured;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    WebhookSender sender;
+
+    @AfterAll
+    static void stop() {
+        RECEIVER.close();
+    }
+
+    @Test
+    void configuredEndpointIsSeededOnceAcrossRestarts() {
+        configured.onReady(); // what the next start does
+
+        List<JsonNode> mine = configuredHooks();
+        assertThat(mine).singleElement().satisfies(hook -> {
+            assertThat(hook.get("id_client").asLong()).isEqualTo(CLIENT);
+            assertThat(hook.get("auth").asString()).isEqualTo("bearer");
+            assertThat(hook.get("events").valueStream().map(JsonNode::asString)).containsExactly("USER_CREATED", "USER_DELETED");
+        });
+    }
+
+    @Test
+    void configuredEndpointReceivesCallsWithTheConfiguredSecret() {
+        users.createPermanent(CLIENT);
+
+        sender.sendDue();
+
+        Received call = RECEIVER.received().getLast();
+        assertThat(call.path()).isEqualTo("/configured");
+        assertThat(call.authorization()).isEqualTo("Bearer " + SECRET);
+    }
+
+    private List<JsonNode> configuredHooks() {
+        return new WebhookAdmin(api, dataDirectory).get("/webhooks").json().get("webhooks").valueStream()
+                .filter(hook -> hook.get("url").asString().equals(RECEIVER.url("/configured")))
+                .toList();
+    }
+}
