@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A hand-written connector whose syncs fail as each test scripts, per connection, and which counts
- * the syncs it served, so that tests can prove what the scheduler (did not) ask the institution.
- * Adding a connection always succeeds; a sync nothing was scripted for succeeds.
+ * A hand-written connector whose steps fail as each test scripts, per connection, and which counts
+ * the syncs it served, so that tests can prove what the scheduler did (not) ask the institution.
+ * A step nothing was scripted for succeeds.
  */
 public final class FlakyBank implements Connector {
 
@@ -41,8 +41,8 @@ public final class FlakyBank implements Connector {
     private final Map<Long, Queue<StepResult>> scripted = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> syncs = new ConcurrentHashMap<>();
 
-    /** The next {@code times} syncs of the connection fail with {@code reason}, asking to wait {@code retryAfter} (or null). */
-    public void failNextSyncs(long connectionId, int times, FailureReason reason, Duration retryAfter) {
+    /** The next {@code times} steps of the connection fail with {@code reason}, asking to wait {@code retryAfter} (or null). */
+    public void failNextSteps(long connectionId, int times, FailureReason reason, Duration retryAfter) {
         Queue<StepResult> queue = scripted.computeIfAbsent(connectionId, id -> new ConcurrentLinkedQueue<>());
         for (int i = 0; i < times; i++) {
             queue.add(new StepResult.Failure(reason, "The bank says no", retryAfter, null));
@@ -61,17 +61,21 @@ public final class FlakyBank implements Connector {
 
     @Override
     public StepResult start(ConnectionContext ctx) {
-        return new StepResult.Success(null);
+        return scriptedOrSuccess(ctx);
     }
 
     @Override
     public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
-        return new StepResult.Success(null);
+        return scriptedOrSuccess(ctx);
     }
 
     @Override
     public StepResult sync(ConnectionContext ctx) {
         syncs.computeIfAbsent(ctx.connectionId(), id -> new AtomicInteger()).incrementAndGet();
+        return scriptedOrSuccess(ctx);
+    }
+
+    private StepResult scriptedOrSuccess(ConnectionContext ctx) {
         StepResult next = scripted.getOrDefault(ctx.connectionId(), new ConcurrentLinkedQueue<>()).poll();
         return next != null ? next : new StepResult.Success(null);
     }

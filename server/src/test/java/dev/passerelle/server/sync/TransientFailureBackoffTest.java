@@ -33,7 +33,7 @@ class TransientFailureBackoffTest extends FlakyBankSyncTest {
         }
         assertThat(backgroundSync(id).state()).isNull();
 
-        bank.failNextSyncs(id, 1, FailureReason.WEBSITE_UNAVAILABLE, null);
+        bank.failNextSteps(id, 1, FailureReason.WEBSITE_UNAVAILABLE, null);
         clock.advance(ONE_DAY_LATER);
         backgroundSync(id).assertWaitsBetween(BASE.dividedBy(2), BASE);
         assertThat(bank.syncs(id)).isEqualTo(6);
@@ -67,7 +67,7 @@ class TransientFailureBackoffTest extends FlakyBankSyncTest {
     /** A connection due for its periodic sync, whose next {@code times} syncs fail with {@code reason}. */
     private long dueAndFailing(int times, FailureReason reason, Duration retryAfter) {
         long id = addedOnFlakyBank();
-        bank.failNextSyncs(id, times, reason, retryAfter);
+        bank.failNextSteps(id, times, reason, retryAfter);
         clock.advance(ONE_DAY_LATER);
         return id;
     }
