@@ -28,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs one connector call on one connection source and records what it means: the source's new
- * state, session and retry time, the connection's summary state (§4: the error of any source is
+ * state, session, retry time and transient-failure count, the consent a strong authentication
+ * renews (§12), the connection's summary state (§4: the error of any source is
  * the connection's), the stored credentials, the timeline, and {@link SourceReady} on success so
  * the data feature pulls accounts, then {@link ConnectionSynced} once the step ended in a resting
  * state. Callers hold the connection's step lease.
