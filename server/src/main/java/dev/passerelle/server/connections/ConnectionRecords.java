@@ -21,7 +21,7 @@ class ConnectionRecords {
             last_push, expire, next_try, credentials""";
     private static final String SOURCE_COLUMNS = """
             id, id_connection, id_connector_source, name, state, error_message, fields, pending_step, pending_until,
-            session, created, last_update, disabled, access_expire, expire, next_try""";
+            session, created, last_update, disabled, access_expire, last_sca, expire, next_try, transient_failures""";
 
     private final JdbcClient jdbc;
 
@@ -90,14 +90,16 @@ class ConnectionRecords {
         jdbc.sql("""
                 UPDATE connection_source SET state = :state, error_message = :message, fields = :fields,
                   pending_step = :pending, pending_until = :pendingUntil, session = :session, last_update = :lastUpdate,
-                  disabled = :disabled, access_expire = :accessExpire, expire = :expire, next_try = :nextTry
+                  disabled = :disabled, access_expire = :accessExpire, last_sca = :lastSca, expire = :expire,
+                  next_try = :nextTry, transient_failures = :transientFailures
                 WHERE id = :id""")
                 .param("state", wire(s.state())).param("message", s.errorMessage()).param("fields", s.fieldsJson())
                 .param("pending", s.pending() == null ? null : s.pending().name())
                 .param("pendingUntil", utc(s.pendingUntil())).param("session", s.sealedSession())
                 .param("lastUpdate", utc(s.lastUpdate())).param("disabled", utc(s.disabled()))
-                .param("accessExpire", utc(s.accessExpire())).param("expire", utc(s.expire()))
-                .param("nextTry", utc(s.nextTry())).param("id", s.id())
+                .param("accessExpire", utc(s.accessExpire())).param("lastSca", utc(s.lastSca()))
+                .param("expire", utc(s.expire())).param("nextTry", utc(s.nextTry()))
+                .param("transientFailures", s.transientFailures()).param("id", s.id())
                 .update();
     }
 
@@ -138,6 +140,7 @@ class ConnectionRecords {
                 rs.getString("name"), state(rs), rs.getString("error_message"), rs.getString("fields"),
                 pending == null ? null : PendingStep.valueOf(pending), instant(rs, "pending_until"),
                 rs.getString("session"), instant(rs, "created"), instant(rs, "last_update"), instant(rs, "disabled"),
-                instant(rs, "access_expire"), instant(rs, "expire"), instant(rs, "next_try"));
+                instant(rs, "access_expire"), instant(rs, "last_sca"), instant(rs, "expire"), instant(rs, "next_try"),
+                rs.getInt("transient_failures"));
     }
 }

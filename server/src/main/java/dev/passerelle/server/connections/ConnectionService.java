@@ -223,10 +223,7 @@ public class ConnectionService {
         SourceRow source = records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst()
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + sourceId + " on connection " + connectionId));
         Instant now = clock.instant();
-        SourceRow changed = new SourceRow(source.id(), source.connectionId(), source.connectorSourceId(), source.name(),
-                source.state(), source.errorMessage(), source.fieldsJson(), source.pending(), source.pendingUntil(),
-                source.sealedSession(), source.created(), source.lastUpdate(), disabled ? now : null,
-                source.accessExpire(), source.expire(), source.nextTry());
+        SourceRow changed = source.disabledAt(disabled ? now : null);
         records.saveSource(changed);
         steps.summarize(connection, connector(connection).descriptor());
         timeline.record(connectionId, source.name(), Actor.USER, source.state(), source.state(),
@@ -433,15 +430,17 @@ public class ConnectionService {
             return steps.run(new Step(connection, source(connection, work.source()), connector, work.call(),
                     work.input(), work.psuRequested(), work.actor()));
         }
-        Trigger trigger = work.psuRequested() ? Trigger.SYNC_USER_PRESENT : Trigger.SYNC_USER_ABSENT;
         StepOutcome last = null;
         for (SourceRow listed : enabledSources(connection, connector.descriptor())) {
             ConnectionRow current = load(userId, connectionId);
             SourceRow source = source(current, listed.name());
-            Call call = ConnectionTransitions.callFor(source.state(), trigger);
-            if (call != Call.NONE) {
-                last = steps.run(new Step(current, source, connector, call, Map.of(), work.psuRequested(), work.actor()));
-            }
+            Call call = ConnectionTransitions.callFor(source.state(), syncTrigger(source, work.psuRequested()));
+            Step step = new Step(current, source, connector, call, Map.of(), work.psuRequested(), work.actor());
+            last = switch (call) {
+                case NONE -> last;
+                case ASK_AUTHENTICATION -> steps.consentExpired(step);
+                default -> steps.run(step);
+            };
         }
         return last;
     }
@@ -509,6 +508,17 @@ public class ConnectionService {
             return Trigger.ANSWER;
         }
         return Trigger.CREDENTIALS;
+    }
+
+    /**
+     * What a sync asks of a source: with the user, or without; without the user once the consent
+     * ended (§12), the source must wait for the user instead of reaching the institution.
+     */
+    private Trigger syncTrigger(SourceRow source, boolean psuRequested) {
+        if (psuRequested) {
+            return Trigger.SYNC_USER_PRESENT;
+        }
+        return source.consentExpired(clock.instant()) ? Trigger.SYNC_CONSENT_EXPIRED : Trigger.SYNC_USER_ABSENT;
     }
 
     /** A source just added to the connection: its first step is a start, whatever was posted. */

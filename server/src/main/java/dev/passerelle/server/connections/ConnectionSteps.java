@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs one connector call on one connection source and records what it means: the source's new
- * state, session and retry time, the connection's summary state (§4: the error of any source is
+ * state, session, retry time and transient-failure count, the consent a strong authentication
+ * renews (§12), the connection's summary state (§4: the error of any source is
  * the connection's), the stored credentials, the timeline, and {@link SourceReady} on success so
  * the data feature pulls accounts, then {@link ConnectionSynced} once the step ended in a resting
  * state. Callers hold the connection's step lease.
@@ -37,6 +39,10 @@ class ConnectionSteps {
 
     /** The meta value a decoupled validation is polled with ({@code resume=true}, §3.4). */
     static final Map<String, String> RESUME = Map.of("resume", "true");
+
+    /** States in which a source waits for the user to authenticate (§4); a user-present sync is that authentication. */
+    private static final Set<ConnectionState> AWAITING_AUTHENTICATION = EnumSet.of(ConnectionState.SCA_REQUIRED,
+            ConnectionState.WEBAUTH_REQUIRED);
 
     private final ConnectionRecords records;
     private final CredentialVault vault;
@@ -48,12 +54,13 @@ class ConnectionSteps {
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
     private final ConnectionViews views;
+    private final ConsentValidity consent;
     private final Clock clock;
 
     ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
                     ConnectorBulkheads bulkheads, StepOutcomes outcomes, ConnectionTimeline timeline,
                     ApplicationEventPublisher events, ObjectMapper json, ConnectionsProperties properties,
-                    ConnectionViews views, Clock clock) {
+                    ConnectionViews views, ConsentValidity consent, Clock clock) {
         this.records = records;
         this.vault = vault;
         this.registry = registry;
@@ -64,6 +71,7 @@ class ConnectionSteps {
         this.json = json;
         this.properties = properties;
         this.views = views;
+        this.consent = consent;
         this.clock = clock;
     }
 
@@ -104,25 +112,62 @@ class ConnectionSteps {
 
         StepResult result = bulkheads.call(descriptor, () -> call(step, context));
         Instant now = clock.instant();
-        StepOutcome outcome = outcomes.map(result, descriptor, step.source().name(), now);
+        // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
+        int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
+        StepOutcome outcome = outcomes.map(result, descriptor, step.source().name(), now, earlierFailures);
+        Instant consentEnd = outcome.succeeded() && authenticated(step) ? consent.endOf(descriptor, now) : null;
 
-        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), vault.sealSession(outcome.session()), now);
-        records.saveSource(source);
+        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), vault.sealSession(outcome.session()),
+                now, consentEnd);
         ConnectionRow connection = step.call() == Call.START
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
-        ConnectionRow summary = summarize(connection, descriptor);
-        timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(),
-                cause(step, result), now);
+        ConnectionRow summary = recorded(step, connection, source, outcome, cause(step, result), now);
         if (outcome.succeeded()) {
             String session = outcome.session() != null ? outcome.session() : context.session();
             events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
                     connection.userId(), connection.id(), source.id())));
         }
+        announce(summary, outcome);
+        return new Ran(result, outcome);
+    }
+
+    /**
+     * A source whose consent ended (§12) is not synced: it now waits for the user to authenticate
+     * again, and the institution is not contacted (its access is no longer consented to).
+     */
+    StepOutcome consentExpired(Step step) {
+        Instant now = clock.instant();
+        StepOutcome outcome = outcomes.consentExpired(step.connector().descriptor(), step.source().name());
+        announce(recorded(step, step.connection(), step.source().after(outcome, null, null, now, null), outcome,
+                "consentExpired: the consent given until " + step.source().accessExpire() + " ended", now), outcome);
+        return outcome;
+    }
+
+    /** Stores the source, the connection's summary (returned) and the timeline entry. */
+    private ConnectionRow recorded(Step step, ConnectionRow connection, SourceRow source, StepOutcome outcome,
+                                   String cause, Instant now) {
+        records.saveSource(source);
+        ConnectionRow summary = summarize(connection, step.connector().descriptor());
+        timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(), cause, now);
+        return summary;
+    }
+
+    /** {@link ConnectionSynced} once the step ended in a resting state (not one the user is answering). */
+    private void announce(ConnectionRow summary, StepOutcome outcome) {
         if (outcome.pending() == null) {
             events.publishEvent(new ConnectionSynced(summary.userId(), views.view(summary, Expand.parse("accounts"))));
         }
-        return new Ran(result, outcome);
+    }
+
+    /**
+     * Whether a successful step was a strong authentication of the user, which renews the consent
+     * (§12): the user, present, gave credentials, answered a challenge, validated in the bank app,
+     * came back from the institution's page, or was asked for the authentication a source waited on.
+     */
+    private static boolean authenticated(Step step) {
+        return step.userPresent() && (step.call() == Call.START || step.call() == Call.RESUME
+                || AWAITING_AUTHENTICATION.contains(step.source().state()));
     }
 
     /**
@@ -146,7 +191,7 @@ class ConnectionSteps {
                 }
                 yield result;
             }
-            case NONE, LOCKED -> throw new IllegalArgumentException("not a connector call: " + step.call());
+            case NONE, LOCKED, ASK_AUTHENTICATION -> throw new IllegalArgumentException("not a connector call: " + step.call());
         };
     }
 
@@ -207,7 +252,7 @@ class ConnectionSteps {
             case START -> step.input().isEmpty() ? "authentication" : "authentication with " + step.input().keySet();
             case RESUME -> step.input().equals(RESUME) ? "resume" : "answer " + step.input().keySet();
             case SYNC -> step.userPresent() ? "sync requested by the user" : "sync without the user";
-            case NONE, LOCKED -> step.call().name();
+            case NONE, LOCKED, ASK_AUTHENTICATION -> step.call().name();
         };
         return asked + " -> " + result.getClass().getSimpleName()
                 + (result instanceof StepResult.Failure f ? " " + f.reason() : "");

@@ -19,7 +19,9 @@ final class ConnectionTransitions {
         /** A sync the end user asked for ({@code PUT}, {@code psu_requested=true}, empty {@code POST}). */
         SYNC_USER_PRESENT,
         /** A sync without the user ({@code psu_requested=false}, background refresh): no SCA may start. */
-        SYNC_USER_ABSENT
+        SYNC_USER_ABSENT,
+        /** A sync without the user on a source whose consent ended ({@code access_expire}, §12). */
+        SYNC_CONSENT_EXPIRED
     }
 
     /** The connector call a trigger leads to. */
@@ -27,31 +29,35 @@ final class ConnectionTransitions {
         START, RESUME, SYNC,
         /** Nothing to do: the source stays as it is (and the connector is not bothered). */
         NONE,
+        /** No connector call: the source now waits for the user to authenticate again (consent ended). */
+        ASK_AUTHENTICATION,
         /** Another step is running: 409 {@code connectionLocked}. */
         LOCKED
     }
 
-    private static final Map<Trigger, Call> WHEN_OK = row(Call.START, Call.NONE, Call.SYNC, Call.SYNC);
+    private static final Map<Trigger, Call> WHEN_OK = row(Call.START, Call.NONE, Call.SYNC, Call.SYNC, Call.ASK_AUTHENTICATION);
     private static final Map<ConnectionState, Map<Trigger, Call>> TABLE = new EnumMap<>(ConnectionState.class);
 
     static {
-        //                                                   CREDENTIALS  ANSWER       USER_PRESENT USER_ABSENT
-        TABLE.put(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE));
-        TABLE.put(ConnectionState.DECOUPLED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE));
-        TABLE.put(ConnectionState.VALIDATING, row(Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED));
+        // Consent ended: sources already waiting on the user keep what they ask (an answer, new
+        // credentials); the user's next authentication renews the consent anyway.
+        //                                                   CREDENTIALS  ANSWER       USER_PRESENT USER_ABSENT CONSENT_EXPIRED
+        TABLE.put(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE, Call.NONE));
+        TABLE.put(ConnectionState.DECOUPLED, row(Call.START, Call.RESUME, Call.SYNC, Call.NONE, Call.NONE));
+        TABLE.put(ConnectionState.VALIDATING, row(Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED));
         // "Force the connection with no parameter" (SCA guide): any user-present call asks for the SCA.
-        TABLE.put(ConnectionState.SCA_REQUIRED, row(Call.START, Call.SYNC, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.SCA_REQUIRED, row(Call.START, Call.SYNC, Call.SYNC, Call.NONE, Call.NONE));
         // Resumed by the webauth redirect (§5); a user-present sync reports whether it is still needed.
-        TABLE.put(ConnectionState.WEBAUTH_REQUIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
+        TABLE.put(ConnectionState.WEBAUTH_REQUIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE, Call.NONE));
         // Retrying stored wrong credentials unattended could get the user locked out at the bank.
-        TABLE.put(ConnectionState.WRONGPASS, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
-        TABLE.put(ConnectionState.PASSWORD_EXPIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE));
-        TABLE.put(ConnectionState.ACTION_NEEDED, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
-        TABLE.put(ConnectionState.RATE_LIMITING, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
-        TABLE.put(ConnectionState.WEBSITE_UNAVAILABLE, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
-        TABLE.put(ConnectionState.BUG, row(Call.START, Call.NONE, Call.SYNC, Call.SYNC));
+        TABLE.put(ConnectionState.WRONGPASS, row(Call.START, Call.NONE, Call.SYNC, Call.NONE, Call.NONE));
+        TABLE.put(ConnectionState.PASSWORD_EXPIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE, Call.NONE));
+        TABLE.put(ConnectionState.ACTION_NEEDED, retried());
+        TABLE.put(ConnectionState.RATE_LIMITING, retried());
+        TABLE.put(ConnectionState.WEBSITE_UNAVAILABLE, retried());
+        TABLE.put(ConnectionState.BUG, retried());
         // Final for the source: only new field values (another attempt) reach the connector again.
-        TABLE.put(ConnectionState.NOT_SUPPORTED, row(Call.START, Call.NONE, Call.NONE, Call.NONE));
+        TABLE.put(ConnectionState.NOT_SUPPORTED, row(Call.START, Call.NONE, Call.NONE, Call.NONE, Call.NONE));
     }
 
     private ConnectionTransitions() {
@@ -62,12 +68,19 @@ final class ConnectionTransitions {
         return (state == null ? WHEN_OK : TABLE.get(state)).get(trigger);
     }
 
-    private static Map<Trigger, Call> row(Call credentials, Call answer, Call userPresent, Call userAbsent) {
+    /** States the scheduler retries by itself, until the consent ends. */
+    private static Map<Trigger, Call> retried() {
+        return row(Call.START, Call.NONE, Call.SYNC, Call.SYNC, Call.ASK_AUTHENTICATION);
+    }
+
+    private static Map<Trigger, Call> row(Call credentials, Call answer, Call userPresent, Call userAbsent,
+                                          Call consentExpired) {
         Map<Trigger, Call> row = new EnumMap<>(Trigger.class);
         row.put(Trigger.CREDENTIALS, credentials);
         row.put(Trigger.ANSWER, answer);
         row.put(Trigger.SYNC_USER_PRESENT, userPresent);
         row.put(Trigger.SYNC_USER_ABSENT, userAbsent);
+        row.put(Trigger.SYNC_CONSENT_EXPIRED, consentExpired);
         return row;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param pendingUntil when that step stops being answerable, or null
  * @param nextTry      when the scheduler may sync this source again, or null (never unattended)
  * @param session      the connector session to store, or null to keep the current one
+ * @param transientFailures transient failures in a row including this step's; 0 when it ended otherwise
  */
 record StepOutcome(
         ConnectionState state,
@@ -25,7 +26,8 @@ record StepOutcome(
         PendingStep pending,
         Instant pendingUntil,
         Instant nextTry,
-        String session) {
+        String session,
+        int transientFailures) {
 
     StepOutcome {
         fields = List.copyOf(fields);

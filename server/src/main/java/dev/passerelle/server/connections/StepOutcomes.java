@@ -4,6 +4,7 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,47 +19,68 @@ import org.springframework.stereotype.Component;
 @Component
 class StepOutcomes {
 
-    private final ConnectionsProperties properties;
+    private final RetryBackoff backoff;
 
-    StepOutcomes(ConnectionsProperties properties) {
-        this.properties = properties;
+    StepOutcomes(RetryBackoff backoff) {
+        this.backoff = backoff;
     }
 
-    StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now) {
+    /**
+     * What {@code result} means for {@code source}.
+     *
+     * @param earlierFailures the transient failures in a row before this step (0 when the user asked for it)
+     */
+    StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now, int earlierFailures) {
         Instant periodic = now.plus(Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60)));
         return switch (result) {
-            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, s.session());
+            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, s.session(), 0);
             case StepResult.Challenge c -> new StepOutcome(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, false,
                     c.message(), c.fields().stream().map(ConnectionFieldView::of).toList(), PendingStep.CHALLENGE,
-                    c.expiresAt(), null, c.session());
+                    c.expiresAt(), null, c.session(), 0);
             case StepResult.Decoupled d -> new StepOutcome(ConnectionState.DECOUPLED, false, d.message(), List.of(),
-                    PendingStep.DECOUPLED, null, null, d.session());
+                    PendingStep.DECOUPLED, null, null, d.session(), 0);
             case StepResult.Redirect r -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, null, List.of(),
-                    PendingStep.REDIRECT, null, null, r.session());
-            case StepResult.ScaRequired s -> new StepOutcome(ConnectionState.SCA_REQUIRED, false, s.message(),
-                    List.of(), null, null, null, s.session());
-            case StepResult.WebauthRequired w -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, w.message(),
-                    List.of(), null, null, null, w.session());
-            case StepResult.Failure f -> failure(f, connector, source, now, periodic);
+                    PendingStep.REDIRECT, null, null, r.session(), 0);
+            case StepResult.ScaRequired s -> userMustAuthenticate(ConnectionState.SCA_REQUIRED, s.message(), s.session());
+            case StepResult.WebauthRequired w ->
+                    userMustAuthenticate(ConnectionState.WEBAUTH_REQUIRED, w.message(), w.session());
+            case StepResult.Failure f -> failure(f, connector, source, now, periodic, earlierFailures);
         };
     }
 
+    /**
+     * The state of a source whose consent ended (§3.6 {@code access_expire}, §12): the user must
+     * authenticate again, by redirect on a source reached that way ({@code webauthRequired}), by a
+     * strong authentication on the others ({@code SCARequired}, §4). The institution is not asked.
+     */
+    StepOutcome consentExpired(ConnectorDescriptor connector, String source) {
+        boolean redirect = connector.source(source).map(SourceDescriptor::authMechanism)
+                .filter(AuthMechanism.WEBAUTH::equals).isPresent();
+        return userMustAuthenticate(redirect ? ConnectionState.WEBAUTH_REQUIRED : ConnectionState.SCA_REQUIRED,
+                "Your consent to access this account has expired: please authenticate again", null);
+    }
+
+    private static StepOutcome userMustAuthenticate(ConnectionState state, String message, String session) {
+        return new StepOutcome(state, false, message, List.of(), null, null, null, session, 0);
+    }
+
     private StepOutcome failure(StepResult.Failure f, ConnectorDescriptor connector, String source, Instant now,
-                                Instant periodic) {
+                                Instant periodic, int earlierFailures) {
         ConnectionState state = stateOf(f.reason());
         List<ConnectionFieldView> fields = switch (state) {
             case WRONGPASS -> credentialFields(connector, source, false);
             case PASSWORD_EXPIRED -> credentialFields(connector, source, true);
             default -> List.of();
         };
+        int failures = state.kind() == ConnectionState.Kind.RETRIED ? earlierFailures + 1 : 0;
         Instant nextTry = switch (state.kind()) {
-            case RETRIED -> now.plus(f.retryAfter() != null ? f.retryAfter() : properties.retryDelay());
+            case RETRIED -> now.plus(backoff.delay(failures, f.retryAfter()));
             // The user acts at the bank, out of band (§4): the next periodic sync finds out.
             case USER_ACTION -> state == ConnectionState.ACTION_NEEDED ? periodic : null;
             case TRANSIENT, FINAL -> null;
         };
         return new StepOutcome(state, state.failureError().isPresent(), f.userMessage(), fields, null, null, nextTry,
-                f.session());
+                f.session(), failures);
     }
 
     /** §4: a refused or expired decoupled validation leaves the source waiting for a new SCA. */

@@ -1,10 +1,8 @@
 package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.passerelle.server.support.TestApi;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +21,7 @@ class ConnectionBackgroundTest extends TestBankUserTest {
 
         assertThat(queued.status()).isEqualTo(202);
         assertThat(queued.json().get("state").asString()).isEqualTo("validating");
-        JsonNode done = awaitSettled(id);
+        JsonNode done = bank.awaitSettled(id);
         assertThat(done.get("state").isNull()).isTrue();
     }
 
@@ -35,7 +33,7 @@ class ConnectionBackgroundTest extends TestBankUserTest {
                 .bearer(bank.token()).send();
 
         assertThat(queued.status()).isEqualTo(202);
-        assertThat(awaitSettled(id).get("state").isNull()).isTrue();
+        assertThat(bank.awaitSettled(id).get("state").isNull()).isTrue();
         assertThat(bank.logs(id).json().get("connectionlogs").get(0).get("cause").asString())
                 .isEqualTo("sync without the user -> Success");
     }
@@ -46,16 +44,7 @@ class ConnectionBackgroundTest extends TestBankUserTest {
 
         bank.update(id, "?background=true", Map.of("password", "0000"));
 
-        JsonNode done = awaitSettled(id);
+        JsonNode done = bank.awaitSettled(id);
         assertThat(done.get("state").asString()).isEqualTo("wrongpass");
-    }
-
-    private JsonNode awaitSettled(long id) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = bank.get(id).json();
-            return !"validating".equals(last[0].get("state").asString(null));
-        });
-        return last[0];
     }
 }

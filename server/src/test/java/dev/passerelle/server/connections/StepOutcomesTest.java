@@ -21,7 +21,9 @@ class StepOutcomesTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-    final StepOutcomes outcomes = new StepOutcomes(new ConnectionsProperties(null, null, Duration.ofMinutes(45), null));
+    /** Backoff base 10 min, at most 2 h; the jitter always draws the middle of its range. */
+    final StepOutcomes outcomes = new StepOutcomes(new RetryBackoff(new ConnectionsProperties(null, null,
+            Duration.ofMinutes(10), Duration.ofHours(2), null, null, null), () -> 0.5));
 
     @Test
     void successHasNoStateAndIsSyncedAgainAfterTheConnectorPeriod() {
@@ -63,18 +65,76 @@ class StepOutcomesTest {
     }
 
     @Test
-    void rateLimitedIsRetriedWhenTheInstitutionSays() {
-        StepOutcome outcome = map(new StepResult.Failure(FailureReason.RATE_LIMITED, null, Duration.ofMinutes(5), null));
+    void rateLimitedIsRetriedNoEarlierThanTheInstitutionSays() {
+        StepOutcome outcome = map(new StepResult.Failure(FailureReason.RATE_LIMITED, null, Duration.ofMinutes(50), null));
 
         assertThat(outcome.state()).isEqualTo(ConnectionState.RATE_LIMITING);
-        assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(50)));
     }
 
     @Test
-    void websiteUnavailableIsRetriedAfterTheConfiguredDelay() {
+    void whenTheFirstTransientFailureThenRetriedWithinTheBaseDelayAndCounted() {
         StepOutcome outcome = map(StepResult.Failure.of(FailureReason.WEBSITE_UNAVAILABLE, null));
 
-        assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(45)));
+        assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(7).plusSeconds(30)));
+        assertThat(outcome.transientFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTransientFailuresRepeatThenEachWaitsTwiceAsLongUpToTheMaximum() {
+        StepOutcome third = outcomes.map(StepResult.Failure.of(FailureReason.BUG, null), bank(), "web", NOW, 2);
+        StepOutcome tenth = outcomes.map(StepResult.Failure.of(FailureReason.BUG, null), bank(), "web", NOW, 9);
+
+        assertThat(third.transientFailures()).isEqualTo(3);
+        assertThat(third.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(tenth.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void whenAStepSucceedsOrNeedsTheUserAfterTransientFailuresThenTheCountIsReset() {
+        assertThat(outcomes.map(new StepResult.Success(null), bank(), "web", NOW, 4).transientFailures()).isZero();
+        assertThat(outcomes.map(StepResult.Failure.of(FailureReason.WRONG_PASS, null), bank(), "web", NOW, 4)
+                .transientFailures()).isZero();
+    }
+
+    @Test
+    void whenTheUserMustAuthenticateOrFixCredentialsThenNeverRetriedUnattended() {
+        List<StepResult> needUser = List.of(
+                new StepResult.ScaRequired("SCA", null),
+                new StepResult.WebauthRequired("renew", null),
+                new StepResult.Decoupled("validate in your app", Duration.ofSeconds(2), null),
+                new StepResult.Challenge(List.of(FieldSpec.text("otp", "Code")), "Type it", null, null),
+                StepResult.Failure.of(FailureReason.WRONG_PASS, null),
+                StepResult.Failure.of(FailureReason.PASSWORD_EXPIRED, null),
+                StepResult.Failure.of(FailureReason.DECOUPLED_CANCELLED, null));
+
+        for (StepResult result : needUser) {
+            StepOutcome outcome = outcomes.map(result, bank(), "web", NOW, 3);
+            assertThat(outcome.nextTry()).as(result.getClass().getSimpleName()).isNull();
+            assertThat(outcome.transientFailures()).as(result.getClass().getSimpleName()).isZero();
+        }
+    }
+
+    @Test
+    void whenActionIsNeededAtTheBankThenOnlyThePeriodicSyncLooksAgainWithoutBackoff() {
+        StepOutcome outcome = outcomes.map(StepResult.Failure.of(FailureReason.ACTION_NEEDED, null), bank(), "web", NOW, 3);
+
+        assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+        assertThat(outcome.transientFailures()).isZero();
+    }
+
+    @Test
+    void whenTheConsentOfACredentialsSourceEndsThenScaRequiredAndNoRetry() {
+        StepOutcome outcome = outcomes.consentExpired(bank(), "web");
+
+        assertThat(outcome.state()).isEqualTo(ConnectionState.SCA_REQUIRED);
+        assertThat(outcome.nextTry()).isNull();
+        assertThat(outcome.failed()).isFalse();
+    }
+
+    @Test
+    void whenTheConsentOfARedirectSourceEndsThenWebauthRequired() {
+        assertThat(outcomes.consentExpired(bank(), "psd").state()).isEqualTo(ConnectionState.WEBAUTH_REQUIRED);
     }
 
     @Test
@@ -101,18 +161,20 @@ class StepOutcomesTest {
     }
 
     private StepOutcome map(StepResult result) {
-        return outcomes.map(result, bank(), "web", NOW);
+        return outcomes.map(result, bank(), "web", NOW, 0);
     }
 
     private static ConnectorDescriptor bank() {
         SourceDescriptor web = new SourceDescriptor(1, "web", 1, AuthMechanism.CREDENTIALS,
                 Set.of(AuthMechanism.CREDENTIALS), List.of("bank"), List.of("PRIV"));
+        SourceDescriptor psd = new SourceDescriptor(2, "psd", 2, AuthMechanism.WEBAUTH,
+                Set.of(AuthMechanism.WEBAUTH), List.of("bank"), List.of("PRIV"));
         List<FieldSpec> fields = List.of(
                 new FieldSpec("login", "Login", null, FieldType.TEXT, true, null, List.of(), List.of(), Set.of()),
                 new FieldSpec("password", "Password", null, FieldType.PASSWORD, true, null, List.of(), List.of(), Set.of()),
                 new FieldSpec("mode", "Mode", null, FieldType.LIST, false, null,
                         List.of(new FieldSpec.Choice("a", "A")), List.of(), Set.of()));
         return new ConnectorDescriptor(7, UUID.randomUUID(), "Bank", null, null, null, false, List.of("bank"),
-                List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1, List.of(web), fields);
+                List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1, List.of(web, psd), fields);
     }
 }

@@ -1,9 +1,13 @@
 package dev.passerelle.server.connections;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers.TestUser;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Drives the test connector ("Connecteur de test") through the API for one user, the way an
@@ -91,5 +95,15 @@ final class TestBank {
 
     TestApi.Response logs(long connection) {
         return api.get("/users/me/connections/" + connection + "/logs").bearer(user.token()).send();
+    }
+
+    /** The connection once its background step ended (it left {@code validating}). */
+    JsonNode awaitSettled(long connection) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = get(connection).json();
+            return !"validating".equals(last[0].get("state").asString(null));
+        });
+        return last[0];
     }
 }

@@ -4,53 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.passerelle.server.connections.ConnectionService;
-import dev.passerelle.server.support.IntegrationTest;
-import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
-import dev.passerelle.server.support.TestUsers.TestUser;
-import dev.passerelle.server.sync.DueConnections.Due;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The background sync picks due connections and syncs them without the user (§3.5, §8.4). */
-@IntegrationTest
-class SyncSchedulerTest {
+class SyncSchedulerTest extends BackgroundSyncTest {
 
-    /** Past the test connector's daily sync period. */
-    private static final Duration ONE_DAY_LATER = Duration.ofDays(1).plusMinutes(1);
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    BackgroundSync sync;
-    @Autowired
-    DueConnections due;
     @Autowired
     ConnectionService connections;
     @Autowired
     SchedulerClient scheduler;
-
-    TestUser user;
-
-    @BeforeEach
-    void newUser() {
-        user = users.permanent();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void parConnectionAfterOneDayIsSyncedByTheScheduler() {
@@ -60,8 +27,7 @@ class SyncSchedulerTest {
 
         sync.sync(id);
 
-        JsonNode logs = api.get("/users/me/connections/" + id + "/logs").bearer(user.token()).send().json();
-        assertThat(logs.get("connectionlogs").findValuesAsString("actor")).contains("scheduler");
+        assertThat(logs(id).findValuesAsString("actor")).contains("scheduler");
     }
 
     @Test
@@ -90,7 +56,7 @@ class SyncSchedulerTest {
         sync.sync(id);
         clock.advance(Duration.ofDays(3));
 
-        JsonNode connection = api.get("/users/me/connections/" + id).bearer(user.token()).send().json();
+        JsonNode connection = connection(id);
         assertThat(connection.get("state").asString()).isEqualTo("SCARequired");
         assertThat(connection.get("next_try").isNull()).isTrue();
         assertThat(isDue(id)).isFalse();
@@ -116,11 +82,6 @@ class SyncSchedulerTest {
         sync.sync(id);
 
         assertThat(due.owner(id)).isEmpty();
-    }
-
-    /** Other tests' connections may be due too, so look through all of them. */
-    private boolean isDue(long id) {
-        return due.oldestFirst(Integer.MAX_VALUE).stream().map(Due::connectionId).anyMatch(c -> c == id);
     }
 
     private long added(String scenario) {

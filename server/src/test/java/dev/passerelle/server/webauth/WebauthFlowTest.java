@@ -11,10 +11,12 @@ import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.webauth.Browser.Page;
 import dev.passerelle.testbank.SandboxCustomers;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -93,6 +95,25 @@ class WebauthFlowTest {
 
         assertThat(answer).containsEntry("id_connection", Long.toString(id));
         assertThat(visit.connection(id).json().get("state").isNull()).isTrue();
+    }
+
+    @Test
+    void consentEndedAfter180DaysThenWebauthRequiredAndReconnectRenewsItFor180Days() {
+        long id = Long.parseLong(visit.answer(visit.link(visit.newConnection()), "accept").get("id_connection"));
+        clock.advance(Duration.ofDays(181));
+
+        JsonNode unattended = api.put("/users/me/connections/" + id + "?psu_requested=false").bearer(user.token())
+                .send().json();
+        assertThat(unattended.get("state").asString()).isEqualTo("webauthRequired");
+
+        Instant reconnected = clock.instant();
+        visit.answer(visit.link(visit.reconnect(id)), "accept");
+
+        assertThat(visit.connection(id).json().get("state").isNull()).isTrue();
+        JsonNode source = api.get("/users/me/connections/" + id + "/sources").bearer(user.token()).send().json()
+                .get("sources").get(0);
+        assertThat(WireTime.instant(source.get("access_expire")))
+                .isAfterOrEqualTo(reconnected.plus(Duration.ofDays(180)).minusSeconds(1));
     }
 
     @Test

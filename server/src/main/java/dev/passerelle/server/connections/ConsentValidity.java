@@ -1,0 +1,28 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.connector.ConnectorDescriptor;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long the user's consent lasts once they authenticated strongly on a source (PROTOCOL-NOTES
+ * §3.6 {@code access_expire}, §12 "Consent / PSD2 access expiry"). PSD2 lets account information be
+ * read without the user for 180 days after their last strong authentication (RTS art. 10, as
+ * amended in 2022); Powens does not state its figure, so it is {@code passerelle.connections.consent-validity}
+ * (default 180 days), overridden per connector uuid by {@code consent-validity-by-connector}.
+ */
+@Component
+class ConsentValidity {
+
+    private final ConnectionsProperties properties;
+
+    ConsentValidity(ConnectionsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** When the consent the user gave on {@code connector} by authenticating at {@code at} ends. */
+    Instant endOf(ConnectorDescriptor connector, Instant at) {
+        return at.plus(properties.consentValidityByConnector()
+                .getOrDefault(connector.uuid().toString(), properties.consentValidity()));
+    }
+}
