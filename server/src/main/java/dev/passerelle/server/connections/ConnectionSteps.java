@@ -128,7 +128,7 @@ class ConnectionSteps {
             events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
                     connection.userId(), connection.id(), source.id())));
         }
-        announce(summary, outcome);
+        announce(summary, outcome, now);
         return new Ran(result, outcome);
     }
 
@@ -140,7 +140,7 @@ class ConnectionSteps {
         Instant now = clock.instant();
         StepOutcome outcome = outcomes.consentExpired(step.connector().descriptor(), step.source().name());
         announce(recorded(step, step.connection(), step.source().after(outcome, null, null, now, null), outcome,
-                "consentExpired: the consent given until " + step.source().accessExpire() + " ended", now), outcome);
+                "consentExpired: the consent given until " + step.source().accessExpire() + " ended", now), outcome, now);
         return outcome;
     }
 
@@ -154,9 +154,10 @@ class ConnectionSteps {
     }
 
     /** {@link ConnectionSynced} once the step ended in a resting state (not one the user is answering). */
-    private void announce(ConnectionRow summary, StepOutcome outcome) {
+    private void announce(ConnectionRow summary, StepOutcome outcome, Instant stepEnded) {
         if (outcome.pending() == null) {
-            events.publishEvent(new ConnectionSynced(summary.userId(), views.view(summary, Expand.parse("accounts"))));
+            events.publishEvent(new ConnectionSynced(summary.userId(), views.view(summary, Expand.parse("accounts")),
+                    stepEnded));
         }
     }
 

@@ -25,7 +25,8 @@ public record DocumentView(
         Instant lastUpdate,
         String url) {
 
-    static DocumentView of(DocumentRow d) {
+    /** A stored document as the API lists it, with the URL of its file. */
+    public static DocumentView of(DocumentRow d) {
         return new DocumentView(d.id(), d.idUser(), d.idSubscription(), d.name(), d.type(), d.date(), d.duedate(),
                 d.totalAmount(), d.untaxedAmount(), d.vat(), d.currency(), d.number(), d.issuer(), d.lastUpdate(),
                 "/users/" + d.idUser() + "/documents/" + d.id() + "/file");

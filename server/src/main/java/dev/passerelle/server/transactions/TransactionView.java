@@ -43,7 +43,8 @@ public record TransactionView(
     public record Counterparty(String label, String accountSchemeName, String accountIdentification, String type) {
     }
 
-    static TransactionView of(ResultSet rs, int n) throws SQLException {
+    /** A {@code bank_transaction} row as the API shows it, with its fallbacks ({@code rdate}, {@code gross_value}). */
+    public static TransactionView of(ResultSet rs, int n) throws SQLException {
         LocalDate date = rs.getObject("tx_date", LocalDate.class);
         LocalDate rdate = rs.getObject("rdate", LocalDate.class);
         BigDecimal value = rs.getBigDecimal("amount");

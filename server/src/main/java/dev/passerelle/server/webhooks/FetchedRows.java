@@ -1,18 +1,12 @@
 package dev.passerelle.server.webhooks;
 
-import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
-import dev.passerelle.server.documents.DocumentRow;
 import dev.passerelle.server.documents.DocumentStore;
 import dev.passerelle.server.documents.DocumentView;
 import dev.passerelle.server.transactions.TransactionView;
-import dev.passerelle.server.transactions.TransactionView.Counterparty;
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +30,15 @@ class FetchedRows {
         this.documents = documents;
     }
 
-    /** The operations the fetch of {@code fetched} inserted on the account, oldest first. */
-    List<TransactionView> newTransactions(long accountId, Instant fetched) {
-        return jdbc.sql("SELECT * FROM bank_transaction WHERE id_account = :a AND date_scraped = :at ORDER BY tx_date, id")
-                .param("a", accountId).param("at", utc(fetched))
-                .query(FetchedRows::transaction).list();
+    /**
+     * The operations inserted on the account at {@code since} or later, oldest first: those of the
+     * fetch stamped {@code since}, or of the fetches of a step that ended at {@code since}. The
+     * database keeps microseconds.
+     */
+    List<TransactionView> insertedSince(long accountId, Instant since) {
+        return jdbc.sql("SELECT * FROM bank_transaction WHERE id_account = :a AND date_scraped >= :since ORDER BY tx_date, id")
+                .param("a", accountId).param("since", utc(since.truncatedTo(ChronoUnit.MICROS)))
+                .query(TransactionView::of).list();
     }
 
     /** The documents the fetch of {@code fetched} inserted on the subscription, as the documents API lists them. */
@@ -53,33 +51,7 @@ class FetchedRows {
         int all = Math.toIntExact(documents.count(userId, subscriptionId));
         return documents.list(userId, subscriptionId, all, 0).stream()
                 .filter(document -> inserted.contains(document.id()))
-                .map(FetchedRows::document)
+                .map(DocumentView::of)
                 .toList();
-    }
-
-    private static DocumentView document(DocumentRow d) {
-        return new DocumentView(d.id(), d.idUser(), d.idSubscription(), d.name(), d.type(), d.date(), d.duedate(),
-                d.totalAmount(), d.untaxedAmount(), d.vat(), d.currency(), d.number(), d.issuer(), d.lastUpdate(),
-                "/users/" + d.idUser() + "/documents/" + d.id() + "/file");
-    }
-
-    /** A {@code bank_transaction} row on the wire, with the API's fallbacks ({@code rdate}, {@code gross_value}). */
-    private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
-        LocalDate date = rs.getObject("tx_date", LocalDate.class);
-        BigDecimal value = rs.getBigDecimal("amount");
-        LocalDate bankDate = rs.getObject("rdate", LocalDate.class);
-        BigDecimal gross = rs.getBigDecimal("gross_amount");
-        Counterparty counterparty = new Counterparty(rs.getString("counterparty_label"),
-                rs.getString("counterparty_scheme"), rs.getString("counterparty_identification"),
-                rs.getString("counterparty_type"));
-        boolean noCounterparty = counterparty.equals(new Counterparty(null, null, null, null));
-        return new TransactionView(rs.getLong("id"), rs.getLong("id_account"),
-                rs.getObject("application_date", LocalDate.class), date, bankDate != null ? bankDate : date,
-                rs.getObject("vdate", LocalDate.class), value, gross != null ? gross : value, rs.getString("tx_type"),
-                rs.getString("original_wording"), rs.getString("simplified_wording"), rs.getString("wording"),
-                rs.getBoolean("coming"), rs.getBoolean("active"), rs.getString("user_comment"), rs.getString("card"),
-                rs.getBigDecimal("original_amount"), rs.getString("original_currency"),
-                noCounterparty ? null : counterparty, instant(rs, "date_scraped"), instant(rs, "last_update"),
-                instant(rs, "deleted"), List.of());
     }
 }

@@ -11,10 +11,6 @@ import dev.passerelle.server.ingestion.SubscriptionSynced;
 import dev.passerelle.server.webhooks.WebhookOutbox.Subject;
 import dev.passerelle.server.webhooks.WebhookTriggers.UserRef;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,12 +35,6 @@ class SyncTriggers {
     private final FetchedRows fetchedRows;
     private final ObjectMapper json;
 
-    /**
-     * Per connection, the fetch instant of each account fetched since its accounts were last listed:
-     * a step lists, fetches and then raises {@link ConnectionSynced}, all in one thread of this instance.
-     */
-    private final Map<Long, Map<Long, Instant>> fetchesOfStep = new ConcurrentHashMap<>();
-
     SyncTriggers(WebhookOutbox outbox, ConnectionsController connections, AccountService accounts,
                  FetchedRows fetchedRows, ObjectMapper json) {
         this.outbox = outbox;
@@ -61,7 +51,6 @@ class SyncTriggers {
     /** {@code ACCOUNTS_FETCHED}: {@code {user, connection}} with the connection's enabled accounts. */
     @EventListener
     void on(AccountsFetched event) {
-        fetchesOfStep.remove(event.connectionId());
         outbox.forUser(event.userId(), WebhookEvent.ACCOUNTS_FETCHED, new Subject(event.userId(), event.connectionId()),
                 () -> new ConnectionBody(new UserRef(event.userId()),
                         connection(event.userId(), event.connectionId(), "accounts")));
@@ -70,8 +59,6 @@ class SyncTriggers {
     /** {@code ACCOUNT_SYNCED}: the BankAccount with the {@code transactions} its fetch inserted. */
     @EventListener
     void on(AccountSynced event) {
-        fetchesOfStep.computeIfAbsent(event.connectionId(), id -> new ConcurrentHashMap<>())
-                .put(event.accountId(), event.fetched());
         outbox.forUser(event.userId(), WebhookEvent.ACCOUNT_SYNCED, new Subject(event.userId(), event.connectionId()),
                 () -> withTransactions((ObjectNode) tree(accounts.get(new Visible(event.userId(), null, false),
                         event.accountId())), event.fetched()));
@@ -95,11 +82,10 @@ class SyncTriggers {
     @EventListener
     void on(ConnectionSynced event) {
         long connectionId = event.connection().id();
-        Map<Long, Instant> fetches = Objects.requireNonNullElse(fetchesOfStep.remove(connectionId), Map.of());
         outbox.forUser(event.userId(), WebhookEvent.CONNECTION_SYNCED, new Subject(event.userId(), connectionId), () -> {
             ObjectNode connection = (ObjectNode) tree(event.connection());
             connection.path("accounts").valueStream().map(ObjectNode.class::cast)
-                    .forEach(account -> withTransactions(account, fetches.get(account.get("id").asLong())));
+                    .forEach(account -> withTransactions(account, event.stepEnded()));
             return new ConnectionBody(new UserRef(event.userId()), connection);
         });
     }
@@ -118,9 +104,8 @@ class SyncTriggers {
                 .readTree(json.writeValueAsString(value));
     }
 
-    /** Adds {@code transactions}: those the fetch at {@code fetched} inserted, none when the account was not fetched. */
-    private ObjectNode withTransactions(ObjectNode account, Instant fetched) {
-        List<?> inserted = fetched == null ? List.of() : fetchedRows.newTransactions(account.get("id").asLong(), fetched);
-        return account.set("transactions", tree(inserted));
+    /** Adds {@code transactions}: those inserted on the account at {@code since} or later. */
+    private ObjectNode withTransactions(ObjectNode account, Instant since) {
+        return account.set("transactions", tree(fetchedRows.insertedSince(account.get("id").asLong(), since)));
     }
 }

@@ -18,8 +18,13 @@ import org.springframework.test.context.ContextConfiguration;
 // A short bounded wait keeps "resume=true on a decoupled validation not yet given" quick to test;
 // every test calls from 127.0.0.1, so the per-address limits are lifted (their own tests set them);
 // only warnings are logged, to keep CI output readable (SecretsDoNotLeakTest logs everything).
+// The recurring background sync and webhook sender wait ten years, beyond any move of the test
+// clock: tests run that work by calling it, and a concurrent run would take the connection's lease
+// or reorder deliveries under them. TestClockTest turns the sync poll back on.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.connections.resume-wait=2s",
+        "passerelle.sync.poll-interval=" + IntegrationTest.BACKGROUND_PAUSE,
+        "passerelle.webhooks.send-interval=" + IntegrationTest.BACKGROUND_PAUSE,
         "logging.level.root=WARN",
         "passerelle.limits.auth-per-minute=1000000",
         "passerelle.limits.connection-creates-per-minute=1000000",
@@ -27,4 +32,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import({TestSupportConfig.class, TestUsers.class})
 public @interface IntegrationTest {
+
+    String BACKGROUND_PAUSE = "3650d";
 }

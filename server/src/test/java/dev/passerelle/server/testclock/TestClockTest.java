@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * with it the background scheduler, which runs for real here.
  */
 @IntegrationTest
-@TestPropertySource(properties = "passerelle.sandbox.enabled=true")
+@TestPropertySource(properties = {"passerelle.sandbox.enabled=true", "passerelle.sync.poll-interval=1m"})
 class TestClockTest {
 
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

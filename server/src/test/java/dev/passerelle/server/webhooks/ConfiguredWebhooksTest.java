@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** {@code passerelle.webhooks.endpoints[n]}: endpoints seeded at start, the same after a restart. */
 @IntegrationTest
 @TestPropertySource(properties = {
-        "passerelle.webhooks.send-interval=1d",
         "passerelle.demo-client.id=" + ConfiguredWebhooksTest.CLIENT})
 class ConfiguredWebhooksTest {
 

@@ -8,12 +8,10 @@ import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** How calls are authenticated (PROTOCOL-NOTES §8.3) and how an endpoint's secret is rotated. */
 @IntegrationTest
-@TestPropertySource(properties = "passerelle.webhooks.send-interval=1d")
 class WebhookAuthTest extends WebhookTestBase {
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);

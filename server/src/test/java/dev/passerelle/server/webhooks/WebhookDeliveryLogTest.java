@@ -12,12 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The delivery log and replays through the API (PROTOCOL-NOTES §8.1 logs, §8.2 {@code id_webhook_data}). */
 @IntegrationTest
-@TestPropertySource(properties = "passerelle.webhooks.send-interval=1d")
 class WebhookDeliveryLogTest extends WebhookTestBase {
 
     @Autowired

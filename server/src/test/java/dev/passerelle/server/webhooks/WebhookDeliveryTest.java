@@ -19,7 +19,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
  * so that each test sends by calling it.
  */
 @IntegrationTest
-@TestPropertySource(properties = "passerelle.webhooks.send-interval=1d")
 class WebhookDeliveryTest extends WebhookTestBase {
 
     private static final String CONNECTOR_UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @Import(FakeBankConfig.class)
-@TestPropertySource(properties = "passerelle.webhooks.send-interval=1d")
 class WebhookSyncEventsTest extends WebhookTestBase {
 
     @Autowired

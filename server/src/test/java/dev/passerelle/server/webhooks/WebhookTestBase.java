@@ -3,6 +3,7 @@ package dev.passerelle.server.webhooks;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.users.UserAccounts;
@@ -12,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the delivery tests share: a real listener, a client application of their own and the
- * {@code /webhooks} calls. Subclasses slow the background sender down and send by calling it.
+ * {@code /webhooks} calls. The tests send by calling the sender ({@link IntegrationTest} keeps the
+ * background one away).
  */
 abstract class WebhookTestBase {
 
