@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Renders connections with their {@code expand}ed members (§3.1); unknown names are ignored. */
 @Component
-class ConnectionViews {
+public class ConnectionViews {
 
     private final ConnectionRecords records;
     private final ConnectorRegistry registry;
@@ -25,7 +25,7 @@ class ConnectionViews {
         this.expansions = expansions;
     }
 
-    ConnectionView view(ConnectionRow connection, Expand expand) {
+    public ConnectionView view(ConnectionRow connection, Expand expand) {
         Map<String, Object> expanded = new LinkedHashMap<>();
         if (expand.has("connector")) {
             registry.byId(connection.connectorId())

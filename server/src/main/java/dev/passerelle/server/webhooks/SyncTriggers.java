@@ -1,9 +1,10 @@
 package dev.passerelle.server.webhooks;
 
 import dev.passerelle.server.accounts.AccountService;
-import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionSynced;
-import dev.passerelle.server.connections.ConnectionsController;
+import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.connections.ConnectionViews;
 import dev.passerelle.server.ingestion.AccountSynced;
 import dev.passerelle.server.ingestion.AccountsFetched;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
@@ -30,15 +31,17 @@ import tools.jackson.databind.node.ObjectNode;
 class SyncTriggers {
 
     private final WebhookOutbox outbox;
-    private final ConnectionsController connections;
+    private final ConnectionService connections;
+    private final ConnectionViews views;
     private final AccountService accounts;
     private final FetchedRows fetchedRows;
     private final ObjectMapper json;
 
-    SyncTriggers(WebhookOutbox outbox, ConnectionsController connections, AccountService accounts,
+    SyncTriggers(WebhookOutbox outbox, ConnectionService connections, ConnectionViews views, AccountService accounts,
                  FetchedRows fetchedRows, ObjectMapper json) {
         this.outbox = outbox;
         this.connections = connections;
+        this.views = views;
         this.accounts = accounts;
         this.fetchedRows = fetchedRows;
         this.json = json;
@@ -90,9 +93,9 @@ class SyncTriggers {
         });
     }
 
-    /** The connection as {@code GET /users/{id}/connections/{id}?expand=…} shows it to the config token. */
+    /** The connection as {@code GET /users/{id}/connections/{id}?expand=…} shows it. */
     private ObjectNode connection(long userId, long connectionId, String expand) {
-        return (ObjectNode) tree(connections.get(new Caller.Admin(), Long.toString(userId), connectionId, expand));
+        return (ObjectNode) tree(views.view(connections.get(userId, connectionId), Expand.parse(expand)));
     }
 
     /**
