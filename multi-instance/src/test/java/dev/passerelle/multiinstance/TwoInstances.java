@@ -40,10 +40,13 @@ abstract class TwoInstances {
         Map<String, String> settings = ClusterSettings.shared();
         a = new ServerInstance("instance-a", run, settings);
         b = new ServerInstance("instance-b", run, settings);
+        long start = System.nanoTime();
         a.start();
         b.start();
         a.awaitReady();
         b.awaitReady();
+        System.out.printf("[figure] two instances started together, both ready in %d ms%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     @AfterEach

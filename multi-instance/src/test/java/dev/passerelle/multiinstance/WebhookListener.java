@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +30,11 @@ final class WebhookListener implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** One call as received, with when ({@link System#nanoTime()}). */
+    private record Call(String body, long at) {
+    }
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicBoolean holding = new AtomicBoolean(true);
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
@@ -51,7 +57,7 @@ final class WebhookListener implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(handlers);
         server.createContext("/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            calls.add(new Call(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
             if (holding.compareAndSet(true, false)) {
                 held.countDown();
                 awaitRelease();
@@ -85,7 +91,14 @@ final class WebhookListener implements AutoCloseable {
 
     /** Every body received, grouped by the dedupe id it carries. */
     Map<Long, List<String>> bodiesByDedupeId() {
-        return bodies.stream().collect(Collectors.groupingBy(WebhookListener::dedupeId));
+        return calls.stream().map(Call::body).collect(Collectors.groupingBy(WebhookListener::dedupeId));
+    }
+
+    /** How long after the held call the same delivery came again; empty if it did not. */
+    Optional<Duration> heldCallRepeatedAfter() {
+        long held = dedupeId(calls.getFirst().body());
+        return calls.stream().skip(1).filter(call -> dedupeId(call.body()) == held).findFirst()
+                .map(repeat -> Duration.ofNanos(repeat.at() - calls.getFirst().at()));
     }
 
     /** The id an integrator ignores repeats by (docs/webhooks.md: {@code id_webhook_data}, one per delivery). */

@@ -40,6 +40,8 @@ class WebhooksAcrossInstancesTest extends TwoInstances {
             await("every delivery delivered").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> db.count("SELECT COUNT(*) FROM webhook_delivery WHERE delivered IS NULL") == 0);
 
+            System.out.printf("[figure] held webhook call posted again %d ms after the first post%n",
+                    listener.heldCallRepeatedAfter().orElseThrow().toMillis());
             Map<Long, List<String>> received = listener.bodiesByDedupeId();
             assertThat(received.keySet()).as("dedupe ids received")
                     .containsExactlyInAnyOrderElementsOf(db.longs("SELECT id FROM webhook_delivery"));
