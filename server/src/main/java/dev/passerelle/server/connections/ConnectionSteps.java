@@ -5,7 +5,6 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.StepResult;
-import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.connections.ConnectionTransitions.Call;
 import dev.passerelle.server.connectors.ConnectorRegistry;
@@ -53,14 +52,13 @@ class ConnectionSteps {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
-    private final ConnectionViews views;
     private final ConsentValidity consent;
     private final Clock clock;
 
     ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
                     ConnectorBulkheads bulkheads, StepOutcomes outcomes, ConnectionTimeline timeline,
                     ApplicationEventPublisher events, ObjectMapper json, ConnectionsProperties properties,
-                    ConnectionViews views, ConsentValidity consent, Clock clock) {
+                    ConsentValidity consent, Clock clock) {
         this.records = records;
         this.vault = vault;
         this.registry = registry;
@@ -70,7 +68,6 @@ class ConnectionSteps {
         this.events = events;
         this.json = json;
         this.properties = properties;
-        this.views = views;
         this.consent = consent;
         this.clock = clock;
     }
@@ -156,8 +153,7 @@ class ConnectionSteps {
     /** {@link ConnectionSynced} once the step ended in a resting state (not one the user is answering). */
     private void announce(ConnectionRow summary, StepOutcome outcome, Instant stepEnded) {
         if (outcome.pending() == null) {
-            events.publishEvent(new ConnectionSynced(summary.userId(), views.view(summary, Expand.parse("accounts")),
-                    stepEnded));
+            events.publishEvent(new ConnectionSynced(summary.userId(), summary.id(), stepEnded));
         }
     }
 

@@ -6,8 +6,8 @@ import java.time.Instant;
  * Published, inside the request or task that ran it, when a step on a connection ended in a
  * resting state: synced, or stopped on a state the user or the bank must clear (PROTOCOL-NOTES
  * §8.2 {@code CONNECTION_SYNCED}). A step that waits for an answer, a decoupled validation or a
- * redirect is not an end. {@code connection} is rendered with its enabled accounts, after the data
- * feature pulled them; what that pull inserted is stamped {@code stepEnded} or later.
+ * redirect is not an end. The data feature has pulled the connection's data by then; what that
+ * pull inserted is stamped {@code stepEnded} or later.
  */
-public record ConnectionSynced(long userId, ConnectionView connection, Instant stepEnded) {
+public record ConnectionSynced(long userId, long connectionId, Instant stepEnded) {
 }

@@ -32,19 +32,18 @@ class FetchedRows {
 
     /**
      * The operations inserted on the account at {@code since} or later, oldest first: those of the
-     * fetch stamped {@code since}, or of the fetches of a step that ended at {@code since}. The
-     * database keeps microseconds.
+     * fetch stamped {@code since}, or of the fetches of a step that ended at {@code since}.
      */
     List<TransactionView> insertedSince(long accountId, Instant since) {
         return jdbc.sql("SELECT * FROM bank_transaction WHERE id_account = :a AND date_scraped >= :since ORDER BY tx_date, id")
-                .param("a", accountId).param("since", utc(since.truncatedTo(ChronoUnit.MICROS)))
+                .param("a", accountId).param("since", utc(micros(since)))
                 .query(TransactionView::of).list();
     }
 
-    /** The documents the fetch of {@code fetched} inserted on the subscription, as the documents API lists them. */
-    List<DocumentView> newDocuments(long userId, long subscriptionId, Instant fetched) {
-        Set<Long> inserted = new HashSet<>(jdbc.sql("SELECT id FROM document WHERE id_subscription = :s AND created = :at")
-                .param("s", subscriptionId).param("at", utc(fetched)).query(Long.class).list());
+    /** The documents inserted on the subscription at {@code since} or later, as the documents API lists them. */
+    List<DocumentView> documentsInsertedSince(long userId, long subscriptionId, Instant since) {
+        Set<Long> inserted = new HashSet<>(jdbc.sql("SELECT id FROM document WHERE id_subscription = :s AND created >= :since")
+                .param("s", subscriptionId).param("since", utc(micros(since))).query(Long.class).list());
         if (inserted.isEmpty()) {
             return List.of();
         }
@@ -53,5 +52,10 @@ class FetchedRows {
                 .filter(document -> inserted.contains(document.id()))
                 .map(DocumentView::of)
                 .toList();
+    }
+
+    /** The database keeps microseconds: a finer bound would miss rows stamped with the same instant. */
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

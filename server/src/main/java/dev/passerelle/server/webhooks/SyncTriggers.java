@@ -76,20 +76,25 @@ class SyncTriggers {
                             .get("subscriptions").valueStream()
                             .filter(s -> s.get("id").asLong() == event.subscriptionId())
                             .map(ObjectNode.class::cast).findFirst().orElseThrow();
-                    return subscription.set("documents", tree(
-                            fetchedRows.newDocuments(event.userId(), event.subscriptionId(), event.fetched())));
+                    return withDocuments(event.userId(), subscription, event.fetched());
                 });
     }
 
-    /** {@code CONNECTION_SYNCED}: {@code {user, connection}}, each enabled account with the operations this step inserted. */
+    /**
+     * {@code CONNECTION_SYNCED}: {@code {user, connection}}, the connection with its connector and
+     * sources, each enabled account with the operations this step inserted and each enabled
+     * subscription with the documents it inserted.
+     */
     @EventListener
     void on(ConnectionSynced event) {
-        long connectionId = event.connection().id();
-        outbox.forUser(event.userId(), WebhookEvent.CONNECTION_SYNCED, new Subject(event.userId(), connectionId), () -> {
-            ObjectNode connection = (ObjectNode) tree(event.connection());
+        long userId = event.userId();
+        outbox.forUser(userId, WebhookEvent.CONNECTION_SYNCED, new Subject(userId, event.connectionId()), () -> {
+            ObjectNode connection = connection(userId, event.connectionId(), "connector,sources,accounts,subscriptions");
             connection.path("accounts").valueStream().map(ObjectNode.class::cast)
                     .forEach(account -> withTransactions(account, event.stepEnded()));
-            return new ConnectionBody(new UserRef(event.userId()), connection);
+            connection.path("subscriptions").valueStream().map(ObjectNode.class::cast)
+                    .forEach(subscription -> withDocuments(userId, subscription, event.stepEnded()));
+            return new ConnectionBody(new UserRef(userId), connection);
         });
     }
 
@@ -105,6 +110,12 @@ class SyncTriggers {
     private JsonNode tree(Object value) {
         return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(json.writeValueAsString(value));
+    }
+
+    /** Adds {@code documents}: those inserted on the subscription at {@code since} or later. */
+    private ObjectNode withDocuments(long userId, ObjectNode subscription, Instant since) {
+        return subscription.set("documents", tree(
+                fetchedRows.documentsInsertedSince(userId, subscription.get("id").asLong(), since)));
     }
 
     /** Adds {@code transactions}: those inserted on the account at {@code since} or later. */

@@ -117,6 +117,31 @@ class WebhookDeliveryTest extends WebhookTestBase {
     }
 
     @Test
+    void connectionSyncedCarriesTheConnectorTheSourcesAndTheDocumentsTheSyncInsertedOnEachEnabledSubscription() {
+        register("/hooks", "CONNECTION_SYNCED");
+        User user = users.createPermanent(client.id());
+        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        long connection = addParConnection(token);
+        long subscription = api.get("/users/me/connections/" + connection + "/subscriptions?all").bearer(token).send()
+                .json().get("subscriptions").get(0).get("id").asLong();
+        api.put("/users/me/connections/" + connection + "/subscriptions/" + subscription + "?all").bearer(token)
+                .json(Map.of("disabled", false)).send();
+        List<Long> known = documentIds(api.get("/users/me/subscriptions/" + subscription + "/documents").bearer(token)
+                .send().json());
+        clock.advance(Duration.ofDays(45));
+
+        api.put("/users/me/connections/" + connection + "?psu_requested=true").bearer(token).send();
+        sender.sendDue();
+
+        JsonNode synced = receiver.received().getLast().json().get("connection");
+        assertThat(synced.get("connector").get("uuid").asString()).isEqualTo(CONNECTOR_UUID);
+        assertThat(synced.get("sources").valueStream().map(s -> s.get("name").asString())).contains("directaccess");
+        assertThat(synced.get("subscriptions").valueStream().map(s -> s.get("id").asLong())).containsExactly(subscription);
+        assertThat(known).isNotEmpty();
+        assertThat(documentIds(synced.get("subscriptions").get(0))).isNotEmpty().doesNotContainAnyElementsOf(known);
+    }
+
+    @Test
     void accountEnabledThenDisabledAreSentWithTheAccount() {
         register("/hooks", "ACCOUNT_ENABLED,ACCOUNT_DISABLED");
         User user = users.createPermanent(client.id());
@@ -215,6 +240,10 @@ class WebhookDeliveryTest extends WebhookTestBase {
                 .get("accounts").get(0).get("id").asLong();
         api.post("/users/me/accounts/" + account + "?all").bearer(token).json(Map.of("disabled", false)).send();
         return account;
+    }
+
+    private static List<Long> documentIds(JsonNode withDocuments) {
+        return withDocuments.get("documents").valueStream().map(d -> d.get("id").asLong()).toList();
     }
 
     private static List<Long> transactionIds(JsonNode withTransactions) {
