@@ -82,8 +82,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
     @Test
     void connectionSyncedCarriesTheEnabledAccounts() {
         register("/hooks", "CONNECTION_SYNCED");
-        User user = users.createPermanent(client.id());
-        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        String token = tokenOfANewUser();
         long connection = addParConnection(token);
         long account = enableFirstAccount(token, connection);
         api.put("/users/me/connections/" + connection + "?psu_requested=true").bearer(token).send();
@@ -98,8 +97,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
     @Test
     void connectionSyncedCarriesTheOperationsTheSyncInsertedOnEachEnabledAccount() {
         register("/hooks", "CONNECTION_SYNCED");
-        User user = users.createPermanent(client.id());
-        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        String token = tokenOfANewUser();
         long connection = addParConnection(token);
         long account = enableFirstAccount(token, connection);
         List<Long> known = transactionIds(api.get("/users/me/transactions?limit=1000").bearer(token).send().json());
@@ -119,8 +117,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
     @Test
     void connectionSyncedCarriesTheConnectorTheSourcesAndTheDocumentsTheSyncInsertedOnEachEnabledSubscription() {
         register("/hooks", "CONNECTION_SYNCED");
-        User user = users.createPermanent(client.id());
-        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        String token = tokenOfANewUser();
         long connection = addParConnection(token);
         long subscription = api.get("/users/me/connections/" + connection + "/subscriptions?all").bearer(token).send()
                 .json().get("subscriptions").get(0).get("id").asLong();
@@ -144,8 +141,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
     @Test
     void accountEnabledThenDisabledAreSentWithTheAccount() {
         register("/hooks", "ACCOUNT_ENABLED,ACCOUNT_DISABLED");
-        User user = users.createPermanent(client.id());
-        String token = tokens.issue(TokenKind.PERMANENT, user.id(), client.id()).token();
+        String token = tokenOfANewUser();
         long connection = addParConnection(token);
         long account = enableFirstAccount(token, connection);
         api.post("/users/me/accounts/" + account + "?all").bearer(token).json(Map.of("disabled", true)).send();
@@ -226,6 +222,11 @@ class WebhookDeliveryTest extends WebhookTestBase {
                 .json(Map.of("url", receiver.url(path), "events", events, "id_client", client.id())).send();
         assertThat(response.status()).as("%s", response).isEqualTo(201);
         return response.json();
+    }
+
+    /** The permanent token of a new user of the test's client application. */
+    private String tokenOfANewUser() {
+        return tokens.issue(TokenKind.PERMANENT, users.createPermanent(client.id()).id(), client.id()).token();
     }
 
     private long addParConnection(String token) {
