@@ -35,7 +35,7 @@ public final class IngestionBench {
         System.out.printf("Ingestion of %d transactions over %d accounts (%d each), %d cores; median of %d runs after a warm-up%n",
                 total / accounts * accounts, accounts, total / accounts, Runtime.getRuntime().availableProcessors(), runs);
         try (BenchDatabase postgres = BenchDatabase.postgres(setting("bench.db.url", "BENCH_DB_URL",
-                        "jdbc:postgresql://localhost:5432/passerelle_bulk"),
+                        "jdbc:postgresql://localhost:5432/passerelle"),
                 setting("bench.db.user", "BENCH_DB_USER", "passerelle"),
                 setting("bench.db.password", "BENCH_DB_PASSWORD", "passerelle"))) {
             bench.measure(postgres, accounts, "raw COPY, one per account (baseline)",
