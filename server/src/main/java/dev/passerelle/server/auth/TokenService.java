@@ -1,6 +1,7 @@
 package dev.passerelle.server.auth;
 
 import dev.passerelle.server.crypto.Secrets;
+import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,7 +55,6 @@ public class TokenService {
      */
     @Transactional
     public Optional<Caller.User> resolve(String token) {
-        Instant now = clock.instant();
         Optional<Row> found = jdbc.sql("""
                 SELECT t.id, t.kind, t.id_user, t.id_client, t.expires_at, t.consumed_at, u.temporary_until
                 FROM auth_token t JOIN app_user u ON u.id = t.id_user
@@ -66,8 +66,11 @@ public class TokenService {
                         instant(rs.getObject("consumed_at", OffsetDateTime.class)),
                         instant(rs.getObject("temporary_until", OffsetDateTime.class))))
                 .optional();
-        return found.filter(row -> row.usableAt(now))
-                .filter(row -> row.kind() != TokenKind.SINGLE_USE_CODE || spend(row.id(), now))
+        return found.filter(row -> {
+                    // The token's user's time: in the sandbox, moving that user's clock expires it.
+                    Instant now = UserTime.call(row.userId(), clock::instant);
+                    return row.usableAt(now) && (row.kind() != TokenKind.SINGLE_USE_CODE || spend(row.id(), now));
+                })
                 .map(row -> new Caller.User(row.userId(), row.kind(), row.id(), row.clientId()));
     }
 

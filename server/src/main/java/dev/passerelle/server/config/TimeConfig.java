@@ -1,5 +1,6 @@
 package dev.passerelle.server.config;
 
+import dev.passerelle.server.testclock.OffsetClock;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,12 @@ public class TimeConfig {
 
     /**
      * db-scheduler reads the same clock, so that a task scheduled "now" by the server is due now for
-     * the scheduler too, whichever way tests or the sandbox move time.
+     * the scheduler too, whichever way tests or the sandbox move time. In sandbox mode it reads the
+     * server's time even inside the work of a user whose own clock was moved: a task queued then
+     * is due at once, not when the server's time catches up with the user's.
      */
     @Bean
     com.github.kagkarlsson.scheduler.Clock schedulerClock(Clock clock) {
-        return clock::instant;
+        return clock instanceof OffsetClock sandbox ? sandbox::serverInstant : clock::instant;
     }
 }

@@ -7,6 +7,7 @@ import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.connections.ConnectionService;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.sync.DueConnections.Due;
+import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -56,11 +57,11 @@ class BackgroundSync {
         return queued;
     }
 
-    /** Syncs one connection without its user, as the scheduler. */
+    /** Syncs one connection without its user, as the scheduler, in the user's time (sandbox test clock). */
     void sync(long connectionId) {
         due.owner(connectionId).ifPresentOrElse(userId -> {
             try {
-                connections.sync(userId, connectionId, false, false, Actor.SCHEDULER);
+                UserTime.run(userId, () -> connections.sync(userId, connectionId, false, false, Actor.SCHEDULER));
             } catch (ApiException e) {
                 if (!ALREADY_HANDLED.contains(e.error())) {
                     throw e;

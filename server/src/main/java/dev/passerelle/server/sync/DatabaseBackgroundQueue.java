@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.passerelle.server.connections.BackgroundQueue;
 import dev.passerelle.server.connections.BackgroundStep;
-import java.time.Clock;
+import com.github.kagkarlsson.scheduler.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,8 @@ class DatabaseBackgroundQueue implements BackgroundQueue {
     // The scheduler is built from every task bean, and the step task calls back into the
     // connections feature, which uses this queue: the client is looked up when first needed.
     private final ObjectProvider<SchedulerClient> scheduler;
+    // The scheduler's own clock: a step queued in a request runs at once, even when the request's
+    // user has moved their sandbox clock ahead of the server's.
     private final Clock clock;
 
     DatabaseBackgroundQueue(ObjectProvider<SchedulerClient> scheduler, Clock clock) {
@@ -31,6 +33,6 @@ class DatabaseBackgroundQueue implements BackgroundQueue {
     @Override
     public void enqueue(BackgroundStep step) {
         scheduler.getObject().schedule(CONNECTION_STEP.instance(step.connectionId() + "/" + UUID.randomUUID())
-                .data(step).build(), clock.instant());
+                .data(step).build(), clock.now());
     }
 }

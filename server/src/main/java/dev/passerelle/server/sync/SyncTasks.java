@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.passerelle.server.connections.BackgroundStep;
 import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.testclock.UserTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * The db-scheduler tasks of the background sync: {@code sync-due-connections} looks for due
  * connections every {@code passerelle.sync.poll-interval} and queues one {@code sync-connection}
  * per connection; {@code connection-step} runs the steps requests asked with {@code background=true}.
+ * The tasks about one connection run in its user's time (the sandbox's per-user test clock).
  * All live in the database, so several instances share them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +38,8 @@ class SyncTasks {
     @Bean
     OneTimeTask<BackgroundStep> connectionStep(ConnectionService connections) {
         return Tasks.oneTime(DatabaseBackgroundQueue.CONNECTION_STEP)
-                .execute((instance, context) -> connections.runQueued(instance.getData()));
+                .execute((instance, context) -> UserTime.run(instance.getData().userId(),
+                        () -> connections.runQueued(instance.getData())));
     }
 
     @Bean

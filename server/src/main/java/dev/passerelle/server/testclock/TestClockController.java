@@ -3,33 +3,47 @@ package dev.passerelle.server.testclock;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.auth.UserPaths;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox test clock (issue 5; Powens' sandbox has {@code POST /test/sync} and
  * {@code /test/webhooks}, §8.1): {@code GET /test/clock} tells the server's time,
- * {@code POST /test/clock {"advance": "P1D"}} moves it forward by an ISO-8601 duration. Config
- * token only; the routes exist only in sandbox mode.
+ * {@code POST /test/clock {"advance": "P1D"}} moves it forward by an ISO-8601 duration (config
+ * token only). {@code GET|POST /users/{id|me}/test/clock} do the same for one user's own clock, on
+ * top of the server's (the user's token or the config token). The routes exist only in sandbox mode.
  */
 @RestController
 @ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
 public class TestClockController {
 
     private final ObjectProvider<MovableClock> clock;
+    private final Clock userClock;
+    private final UserClocks userClocks;
+    private final UserPaths users;
 
     // Looked up per request: the movable clock is the server clock once post-processed.
-    public TestClockController(ObjectProvider<MovableClock> clock) {
+    public TestClockController(ObjectProvider<MovableClock> clock, Clock userClock, UserClocks userClocks,
+                               UserPaths users) {
         this.clock = clock;
+        this.userClock = userClock;
+        this.userClocks = userClocks;
+        this.users = users;
     }
 
-    /** The server's time and how far it was moved ahead of the real time. */
+    /**
+     * A clock's time and how far it was moved ahead: of the real time for the server's clock, of
+     * the server's time for a user's.
+     */
     public record ClockView(Instant now, Duration offset) {
     }
 
@@ -46,6 +60,22 @@ public class TestClockController {
         MovableClock movable = clock.getObject();
         movable.advance(by);
         return view(movable);
+    }
+
+    @GetMapping("/users/{user}/test/clock")
+    public ClockView getUser(Caller caller, @PathVariable String user) {
+        return view(users.resolve(caller, user));
+    }
+
+    @PostMapping("/users/{user}/test/clock")
+    public ClockView advanceUser(Caller caller, @PathVariable String user, BodyParams body) {
+        long userId = users.resolve(caller, user);
+        userClocks.advance(userId, parse(body.require("advance")));
+        return view(userId);
+    }
+
+    private ClockView view(long userId) {
+        return new ClockView(UserTime.call(userId, userClock::instant), userClocks.offset(userId));
     }
 
     private static ClockView view(MovableClock clock) {

@@ -5,7 +5,6 @@ import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
-import dev.passerelle.server.sync.DueConnections.Due;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +50,7 @@ abstract class BackgroundSyncTest {
         return api.get("/users/me/connections/" + id + "/logs").bearer(user.token()).send().json().get("connectionlogs");
     }
 
-    /** Other tests' connections may be due too, so look through all of them. */
     boolean isDue(long id) {
-        return due.oldestFirst(Integer.MAX_VALUE).stream().map(Due::connectionId).anyMatch(c -> c == id);
+        return new BackgroundSyncSteps(sync, due).isDue(id);
     }
 }

@@ -34,6 +34,29 @@ class OffsetClockTest {
         assertThatThrownBy(() -> clock.advance(Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void insideAUserScopeTheClockReadsThatUsersTimeAndTheServersTimeOutside() {
+        OffsetClock clock = new OffsetClock(Clock.fixed(T0, ZoneOffset.UTC));
+        clock.followUsers(Duration::ofHours);
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(UserTime.call(2, clock::instant)).isEqualTo(T0.plus(Duration.ofHours(26)));
+        assertThat(UserTime.call(2, clock::serverInstant)).isEqualTo(T0.plus(Duration.ofDays(1)));
+        assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void anInnerUserScopeWinsUntilItsWorkReturns() {
+        OffsetClock clock = new OffsetClock(Clock.fixed(T0, ZoneOffset.UTC));
+        clock.followUsers(Duration::ofHours);
+
+        UserTime.run(2, () -> {
+            assertThat(UserTime.call(5, clock::instant)).isEqualTo(T0.plus(Duration.ofHours(5)));
+            assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        });
+        assertThat(UserTime.current()).isEmpty();
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class ServerClock {
         @Bean
