@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
+import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.support.IntegrationTest;
@@ -14,9 +16,11 @@ import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every user endpoint × every kind of bearer (issue "authorization matrix"): the expected status,
- * never another user's data, never a 500. Each row gets its own owner, connection and data;
+ * Every user endpoint and every config-token endpoint × every kind of bearer (issue "authorization
+ * matrix"): the expected status, never another user's data, never a 500. Each row gets its own owner, connection and data;
  * destructive rows get a fresh owner per cell.
  */
 @IntegrationTest
@@ -43,6 +47,8 @@ class AuthorizationMatrixTest {
     JdbcClient jdbc;
     @Autowired
     DataDirectory dataDirectory;
+    @Autowired
+    ClientApplications clients;
 
     /** The bearer a cell sends. */
     enum Bearer {
@@ -61,6 +67,13 @@ class AuthorizationMatrixTest {
 
         static Endpoint destructive(String method, String path) {
             return new Endpoint(method, path, Map.of(), true);
+        }
+
+        /** The same call, placeholders in the body's values filled. */
+        Endpoint filled(UnaryOperator<String> fill) {
+            Map<String, String> filled = new LinkedHashMap<>();
+            body.forEach((name, value) -> filled.put(name, fill.apply(value)));
+            return new Endpoint(method, path, filled, destructive);
         }
 
         @Override
@@ -124,6 +137,51 @@ class AuthorizationMatrixTest {
         return cells.stream();
     }
 
+    /**
+     * The config token's routes, with placeholders of {@link Hooked}: no user's bearer reaches
+     * them, not even the one of a user of the endpoint's client application.
+     */
+    static final List<Endpoint> CONFIG_ENDPOINTS = List.of(
+            Endpoint.of("GET", "/webhooks"),
+            Endpoint.of("POST", "/webhooks", Map.of("url", "http://127.0.0.1:9/hooks", "events", "USER_CREATED",
+                    "id_client", "{client}")),
+            Endpoint.destructive("POST", "/webhooks/{w}/secrets"),
+            Endpoint.of("GET", "/webhooks/{w}/deliveries"),
+            Endpoint.of("GET", "/webhooks/deliveries/{dl}"),
+            Endpoint.destructive("POST", "/webhooks/deliveries/{dl}/replay"),
+            Endpoint.destructive("DELETE", "/webhooks/{w}"));
+
+    /** A user of a client application whose webhook endpoint holds a delivery about that user. */
+    record Hooked(TestUser user, long client, long webhook, long delivery) {
+        String fill(String template) {
+            return template.replace("{client}", Long.toString(client))
+                    .replace("{w}", Long.toString(webhook))
+                    .replace("{dl}", Long.toString(delivery));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyConfigTokenEndpointWithEveryBearer() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Endpoint endpoint : CONFIG_ENDPOINTS) {
+            Supplier<Hooked> hooked = endpoint.destructive() ? this::newHooked : once(this::newHooked);
+            for (Bearer bearer : Bearer.values()) {
+                cells.add(DynamicTest.dynamicTest(endpoint + " with " + bearer, () -> {
+                    Hooked row = hooked.get();
+                    TestApi.Response response = send(endpoint.filled(row::fill), row.fill(endpoint.path()),
+                            bearerFor(bearer, row.user()));
+                    assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
+                    switch (bearer) {
+                        case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
+                        case CODE, OWNER, ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+                        case CONFIG -> assertThat(response.status()).as("%s", response).isBetween(200, 299);
+                    }
+                }));
+            }
+        }
+        return cells.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> anotherUsersResourcesThroughMeAreNotFound() {
         return ENDPOINTS.stream().filter(e -> e.path().matches(".*\\{(c|a|t|sub|d)}.*")).map(endpoint -> DynamicTest.dynamicTest(
@@ -137,7 +195,7 @@ class AuthorizationMatrixTest {
 
     private void assertCell(Endpoint endpoint, Bearer bearer, Owner owner) {
         String path = owner.path(endpoint.path(), Long.toString(owner.user().id()));
-        TestApi.Response response = send(endpoint, path, bearerFor(bearer, owner));
+        TestApi.Response response = send(endpoint, path, bearerFor(bearer, owner.user()));
 
         assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
         switch (bearer) {
@@ -171,16 +229,16 @@ class AuthorizationMatrixTest {
         return call.send();
     }
 
-    private String bearerFor(Bearer bearer, Owner owner) {
+    private String bearerFor(Bearer bearer, TestUser owner) {
         return switch (bearer) {
             case NONE -> null;
             case MALFORMED -> "not a token at all";
-            case EXPIRED -> expired(owner.user());
-            case REVOKED -> revoked(owner.user());
-            case CODE -> users.token(owner.user(), TokenKind.CODE);
-            case SPENT_SINGLE_USE_CODE -> spent(owner.user());
+            case EXPIRED -> expired(owner);
+            case REVOKED -> revoked(owner);
+            case CODE -> users.token(owner, TokenKind.CODE);
+            case SPENT_SINGLE_USE_CODE -> spent(owner);
             case ANOTHER_USER -> users.permanent().token();
-            case OWNER -> owner.user().token();
+            case OWNER -> owner.token();
             case CONFIG -> AuthSteps.configToken(dataDirectory);
         };
     }
@@ -230,6 +288,20 @@ class AuthorizationMatrixTest {
         activate(user, "/users/me/subscriptions/" + subscription + "?all");
         long document = first(user, "/users/me/documents?limit=1", "documents");
         return new Owner(user, connection, source, account, transaction, subscription, document);
+    }
+
+    private Hooked newHooked() {
+        TestClient client = TestClient.registerIn(clients);
+        TestApi.Response registered = api.post("/webhooks").bearer(AuthSteps.configToken(dataDirectory))
+                .json(Map.of("url", "http://127.0.0.1:9/hooks", "events", "USER_CREATED", "id_client", client.id()))
+                .send();
+        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+        long webhook = registered.json().get("id").asLong();
+        TestUser user = users.permanentOf(client.id());
+        TestApi.Response deliveries = api.get("/webhooks/" + webhook + "/deliveries")
+                .bearer(AuthSteps.configToken(dataDirectory)).send();
+        assertThat(deliveries.json().get("deliveries").size()).as("%s", deliveries).isPositive();
+        return new Hooked(user, client.id(), webhook, deliveries.json().get("deliveries").get(0).get("id").asLong());
     }
 
     private long first(TestUser user, String path, String key) {

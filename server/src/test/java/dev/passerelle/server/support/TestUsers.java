@@ -2,6 +2,7 @@ package dev.passerelle.server.support;
 
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
+import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,11 +19,13 @@ public class TestUsers {
 
     private final JdbcClient jdbc;
     private final TokenService tokens;
+    private final UserAccounts accounts;
     private final Clock clock;
 
-    public TestUsers(JdbcClient jdbc, TokenService tokens, Clock clock) {
+    public TestUsers(JdbcClient jdbc, TokenService tokens, UserAccounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -34,6 +37,12 @@ public class TestUsers {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         return new TestUser(id, tokens.issue(TokenKind.PERMANENT, id, null).token());
+    }
+
+    /** A permanent user of a client application, created as the API creates one (USER_CREATED is raised). */
+    public TestUser permanentOf(long clientId) {
+        long id = accounts.createPermanent(clientId).id();
+        return new TestUser(id, tokens.issue(TokenKind.PERMANENT, id, clientId).token());
     }
 
     /** Another token of {@code kind} for an existing user. */
