@@ -126,12 +126,22 @@ class AuthorizationMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointWithEveryBearer() {
+        return cells(ENDPOINTS, this::newOwner, this::assertCell);
+    }
+
+    /** What one cell checks, given the row's resources. */
+    interface Cell<T> {
+        void check(Endpoint endpoint, Bearer bearer, T row);
+    }
+
+    /** Endpoints × bearers; a row's resources are made once, or per cell for destructive rows. */
+    private <T> Stream<DynamicTest> cells(List<Endpoint> endpoints, Supplier<T> newRow, Cell<T> cell) {
         List<DynamicTest> cells = new ArrayList<>();
-        for (Endpoint endpoint : ENDPOINTS) {
-            Supplier<Owner> owner = endpoint.destructive() ? this::newOwner : once(this::newOwner);
+        for (Endpoint endpoint : endpoints) {
+            Supplier<T> row = endpoint.destructive() ? newRow : once(newRow);
             for (Bearer bearer : Bearer.values()) {
                 cells.add(DynamicTest.dynamicTest(endpoint + " with " + bearer,
-                        () -> assertCell(endpoint, bearer, owner.get())));
+                        () -> cell.check(endpoint, bearer, row.get())));
             }
         }
         return cells.stream();
@@ -162,24 +172,16 @@ class AuthorizationMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyConfigTokenEndpointWithEveryBearer() {
-        List<DynamicTest> cells = new ArrayList<>();
-        for (Endpoint endpoint : CONFIG_ENDPOINTS) {
-            Supplier<Hooked> hooked = endpoint.destructive() ? this::newHooked : once(this::newHooked);
-            for (Bearer bearer : Bearer.values()) {
-                cells.add(DynamicTest.dynamicTest(endpoint + " with " + bearer, () -> {
-                    Hooked row = hooked.get();
-                    TestApi.Response response = send(endpoint.filled(row::fill), row.fill(endpoint.path()),
-                            bearerFor(bearer, row.user()));
-                    assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
-                    switch (bearer) {
-                        case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
-                        case CODE, OWNER, ANOTHER_USER -> assertRefused(response, 403, "forbidden");
-                        case CONFIG -> assertThat(response.status()).as("%s", response).isBetween(200, 299);
-                    }
-                }));
+        return cells(CONFIG_ENDPOINTS, this::newHooked, (endpoint, bearer, row) -> {
+            TestApi.Response response = send(endpoint.filled(row::fill), row.fill(endpoint.path()),
+                    bearerFor(bearer, row.user()));
+            assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
+            switch (bearer) {
+                case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
+                case CODE, OWNER, ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+                case CONFIG -> assertThat(response.status()).as("%s", response).isBetween(200, 299);
             }
-        }
-        return cells.stream();
+        });
     }
 
     @TestFactory
