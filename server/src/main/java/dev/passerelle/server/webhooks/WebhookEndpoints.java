@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The endpoints client applications registered (PROTOCOL-NOTES §8.1). Each gets its own secret
@@ -75,10 +76,15 @@ class WebhookEndpoints {
 
     /**
      * The endpoint of {@code clientId} at {@code url} as configured (its events, auth and secret),
-     * created the first time: seeding it again at each start changes nothing else.
+     * created the first time: seeding it again at each start changes nothing else. Instances
+     * started together seed the same endpoints: the client's row, locked until commit, makes them
+     * take turns, so the later ones find the endpoint the first created.
      */
+    @Transactional
     Webhook configure(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
         String checked = checkedUrl(url);
+        jdbc.sql("SELECT id FROM client_application WHERE id = :id FOR UPDATE").param("id", clientId)
+                .query(Long.class).list();
         Optional<Long> known = jdbc.sql("SELECT id FROM webhook WHERE id_client = :client AND url = :url ORDER BY id")
                 .param("client", clientId).param("url", checked).query(Long.class).list().stream().findFirst();
         if (known.isEmpty()) {

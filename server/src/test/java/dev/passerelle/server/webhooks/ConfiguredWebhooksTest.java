@@ -7,7 +7,13 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.users.UserAccounts;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +53,8 @@ class ConfiguredWebhooksTest {
     UserAccounts users;
     @Autowired
     WebhookSender sender;
+    @Autowired
+    WebhookEndpoints endpoints;
 
     @AfterAll
     static void stop() {
@@ -74,6 +82,28 @@ class ConfiguredWebhooksTest {
         Received call = RECEIVER.received().getLast();
         assertThat(call.path()).isEqualTo("/configured");
         assertThat(call.authorization()).isEqualTo("Bearer " + SECRET);
+    }
+
+    @Test
+    void instancesSeedingTheSameEndpointAtOnceLeaveOneEndpoint() throws Exception {
+        String url = RECEIVER.url("/seeded-at-once");
+        int instances = 6;
+        CyclicBarrier together = new CyclicBarrier(instances);
+        try (ExecutorService starts = Executors.newFixedThreadPool(instances)) {
+            List<Future<Webhook>> seeded = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                seeded.add(starts.submit(() -> {
+                    together.await();
+                    return endpoints.configure(CLIENT, url, Set.of(WebhookEvent.USER_CREATED), WebhookAuth.HMAC, SECRET);
+                }));
+            }
+            for (Future<Webhook> one : seeded) {
+                one.get();
+            }
+        }
+
+        assertThat(new WebhookAdmin(api, dataDirectory).get("/webhooks").json().get("webhooks").valueStream()
+                .filter(hook -> hook.get("url").asString().equals(url))).hasSize(1);
     }
 
     private List<JsonNode> configuredHooks() {
