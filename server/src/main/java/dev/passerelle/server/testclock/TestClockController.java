@@ -26,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
 public class TestClockController {
 
+    /**
+     * The furthest a clock moves ahead: a century is past every expiry, consent and schedule there
+     * is to try, and keeps every instant within what the databases store.
+     */
+    static final Duration MAX_OFFSET = Duration.ofDays(36_500);
+
     private final ObjectProvider<MovableClock> clock;
     private final Clock userClock;
     private final UserClocks userClocks;
@@ -56,9 +62,8 @@ public class TestClockController {
     @PostMapping("/test/clock")
     public ClockView advance(Caller caller, BodyParams body) {
         requireAdmin(caller);
-        Duration by = parse(body.require("advance"));
         MovableClock movable = clock.getObject();
-        movable.advance(by);
+        movable.advance(parse(body.require("advance"), movable.offset()));
         return view(movable);
     }
 
@@ -70,7 +75,7 @@ public class TestClockController {
     @PostMapping("/users/{user}/test/clock")
     public ClockView advanceUser(Caller caller, @PathVariable String user, BodyParams body) {
         long userId = users.resolve(caller, user);
-        userClocks.advance(userId, parse(body.require("advance")));
+        userClocks.advance(userId, parse(body.require("advance"), userClocks.offset(userId)));
         return view(userId);
     }
 
@@ -82,7 +87,8 @@ public class TestClockController {
         return new ClockView(clock.instant(), clock.offset());
     }
 
-    private static Duration parse(String raw) {
+    /** How far {@code raw} moves a clock now {@code offset} ahead, checked against {@link #MAX_OFFSET}. */
+    private static Duration parse(String raw, Duration offset) {
         Duration by;
         try {
             by = Duration.parse(raw.strip());
@@ -91,6 +97,10 @@ public class TestClockController {
         }
         if (by.isNegative()) {
             throw ApiError.INVALID_VALUE.exception("The clock only moves forward");
+        }
+        if (by.compareTo(MAX_OFFSET.minus(offset)) > 0) {
+            throw ApiError.INVALID_VALUE.exception("A clock moves at most " + MAX_OFFSET.toDays()
+                    + " days ahead in all; it is " + offset.toDays() + " days ahead now");
         }
         return by;
     }

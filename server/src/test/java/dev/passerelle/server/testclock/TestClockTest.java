@@ -63,6 +63,15 @@ class TestClockTest {
     }
 
     @Test
+    void theClockMovesAtMostACenturyAhead() {
+        TestApi.Response beyond = advance("P36501D");
+
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.json().get("description").asString()).contains("36500 days");
+        assertThat(clock.offset()).isZero();
+    }
+
+    @Test
     void aDurationThatIsNotIsoIsRejected() {
         assertThat(advance("1 day").status()).isEqualTo(400);
     }

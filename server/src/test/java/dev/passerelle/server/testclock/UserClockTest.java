@@ -185,6 +185,19 @@ class UserClockTest {
     }
 
     @Test
+    void whenAUserClockWouldPassACenturyAheadThenInvalidValueAndTheClockStays() {
+        advance(alice.token(), "me", Duration.ofDays(36_000));
+
+        TestApi.Response beyond = api.post("/users/me/test/clock").bearer(alice.token())
+                .json(Map.of("advance", "P999999999D")).send();
+
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(api.get("/users/me/test/clock").bearer(alice.token()).send().json().get("offset").asString())
+                .isEqualTo("PT864000H");
+    }
+
+    @Test
     void whenAUserIsDeletedThenTheirOffsetIsGone() {
         advance(alice.token(), "me", Duration.ofDays(1));
         assertThat(storedOffsets(alice)).isEqualTo(1);
