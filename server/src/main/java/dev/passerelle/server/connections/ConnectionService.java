@@ -495,13 +495,19 @@ public class ConnectionService {
     /**
      * What an update asks of its source: answers when the posted names are exactly fields of the
      * pending challenge (or {@code resume=true}); new field values otherwise; a user-present sync
-     * when nothing is posted (the SCA guide's "force the connection with no parameter").
+     * when nothing is posted (the SCA guide's "force the connection with no parameter"). With
+     * {@code refresh_auth=true} the user authenticates again with the stored credentials and what
+     * is posted, which always reaches the institution's strong authentication and renews the
+     * consent (§3.4, §12).
      */
     private Trigger triggerFor(SourceRow source, Map<String, String> values, boolean resume, boolean refreshAuth) {
         if (resume) {
             return Trigger.ANSWER;
         }
-        if (values.isEmpty() || refreshAuth) {
+        if (refreshAuth) {
+            return Trigger.CREDENTIALS;
+        }
+        if (values.isEmpty()) {
             return Trigger.SYNC_USER_PRESENT;
         }
         if (source.pending() == PendingStep.CHALLENGE && challengeFields(source).containsAll(values.keySet())) {

@@ -2,6 +2,7 @@ package dev.passerelle.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.WireTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,22 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
         sync.sync(id);
         assertThat(connection(id).get("state").isNull()).isTrue();
         assertThat(bank.syncs(id)).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheUserRefreshesTheirAuthenticationBeforeTheConsentEndsThenItRunsAnother180DaysFromThen() {
+        long id = added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
+                "password", "1234", "directaccesswebsite", "par"));
+        clock.advance(Duration.ofDays(100));
+
+        Instant before = clock.instant();
+        TestApi.Response refreshed = api.post("/users/me/connections/" + id).bearer(user.token())
+                .json(Map.of("refresh_auth", true)).send();
+
+        assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
+        assertThat(refreshed.json().get("state").isNull()).isTrue();
+        assertThat(WireTime.instant(source(id).get("access_expire"))).isAfterOrEqualTo(before.plus(VALIDITY).minusSeconds(1));
+        assertThat(logs(id).get(0).get("cause").asString()).startsWith("authentication");
     }
 
     @Test
