@@ -1,11 +1,12 @@
 package dev.passerelle.server.auth;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,9 +91,6 @@ public class TokenService {
                 .param("user", userId).param("keep", keepTokenId).update();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();

@@ -1,9 +1,10 @@
 package dev.passerelle.server.clients;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.crypto.Secrets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class ClientApplications {
                         INSERT INTO client_application (id, name, secret_hash, redirect_uris, created)
                         VALUES (:id, :name, :hash, :uris, :created)""")
                         .param("id", id).param("name", name).param("hash", hash).param("uris", uris)
-                        .param("created", clock.instant().atOffset(ZoneOffset.UTC))
+                        .param("created", utc(clock.instant()))
                         .update();
             } catch (DuplicateKeyException raced) {
                 update(id, name, hash, uris); // another instance inserted it first: ours is as good

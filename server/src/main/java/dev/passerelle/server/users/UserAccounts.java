@@ -1,5 +1,7 @@
 package dev.passerelle.server.users;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.auth.TokenKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,7 +110,4 @@ public class UserAccounts {
                 rs.getObject("id_client", Long.class), until == null ? null : until.toInstant());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

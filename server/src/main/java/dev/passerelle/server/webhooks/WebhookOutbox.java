@@ -1,10 +1,11 @@
 package dev.passerelle.server.webhooks;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ class WebhookOutbox {
             return;
         }
         String payload = json.writeValueAsString(body.get());
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         for (Webhook hook : subscribed) {
             jdbc.sql("""
                             INSERT INTO webhook_delivery (id_webhook, event, payload, id_user, id_connection, created, next_attempt)

@@ -1,5 +1,7 @@
 package dev.passerelle.server.webhooks;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.webhooks.WebhookEndpoints.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -189,7 +190,4 @@ class WebhookSender {
                 .param("cutoff", utc(clock.instant().minus(properties.keepFinished()))).update();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }
