@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, always in UTC, the same way on
@@ -18,6 +19,14 @@ public final class DbTime {
     /** The value to bind for {@code instant}; null stays null. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * {@code instant} as a column keeps it, to the microsecond: rows stamped with it are found
+     * again by comparing with it.
+     */
+    public static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The instant in {@code column}, or null. */

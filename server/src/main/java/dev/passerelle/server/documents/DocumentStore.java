@@ -1,6 +1,7 @@
 package dev.passerelle.server.documents;
 
 import static dev.passerelle.server.config.DbTime.instant;
+import static dev.passerelle.server.config.DbTime.stored;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Document;
@@ -113,6 +114,17 @@ public class DocumentStore {
                 .params(params(userId, subscriptionId))
                 .param("limit", limit)
                 .param("offset", offset)
+                .query(this::row).list();
+    }
+
+    /**
+     * The documents of a subscription stored at {@code since} or later, as {@link #list} orders
+     * them: what the fetches from then on added (PROTOCOL-NOTES §8.2 "new documents").
+     */
+    public List<DocumentRow> insertedSince(long subscriptionId, Instant since) {
+        return jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s AND d.created >= :since ORDER BY d.doc_date DESC, d.id DESC")
+                .param("s", subscriptionId)
+                .param("since", utc(stored(since)))
                 .query(this::row).list();
     }
 

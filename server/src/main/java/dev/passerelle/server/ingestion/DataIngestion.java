@@ -6,6 +6,7 @@ import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.accounts.AccountRow;
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.config.DbTime;
 import dev.passerelle.server.connections.ConnectionState;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.connections.SourceReady;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -165,7 +165,7 @@ public class DataIngestion {
      * listeners find them by it.
      */
     private Instant storedInstant() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DbTime.stored(clock.instant());
     }
 
     private static int monthsToFetch(OpenSource source) {

@@ -1,5 +1,8 @@
 package dev.passerelle.server.transactions;
 
+import static dev.passerelle.server.config.DbTime.stored;
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.connector.Transaction;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -69,6 +72,16 @@ public class TransactionUpserts {
                 .param("a", accountId)
                 .query((rs, n) -> rs.getObject(1, LocalDate.class))
                 .list().stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /**
+     * The operations of the account an upsert at {@code since} or later inserted ({@code date_scraped}
+     * is the upsert's instant), oldest first: PROTOCOL-NOTES §8.2 "new transactions".
+     */
+    public List<TransactionView> insertedSince(long accountId, Instant since) {
+        return jdbc.sql("SELECT * FROM bank_transaction WHERE id_account = :a AND date_scraped >= :since ORDER BY tx_date, id")
+                .param("a", accountId).param("since", utc(stored(since)))
+                .query(TransactionView::of).list();
     }
 
     /** Forgets every operation of the account: consent was withdrawn (GDPR). */

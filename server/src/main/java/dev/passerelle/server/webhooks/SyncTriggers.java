@@ -5,10 +5,13 @@ import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionSynced;
 import dev.passerelle.server.connections.ConnectionService;
 import dev.passerelle.server.connections.ConnectionViews;
+import dev.passerelle.server.documents.DocumentStore;
+import dev.passerelle.server.documents.DocumentView;
 import dev.passerelle.server.ingestion.AccountSynced;
 import dev.passerelle.server.ingestion.AccountsFetched;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.SubscriptionSynced;
+import dev.passerelle.server.transactions.TransactionUpserts;
 import dev.passerelle.server.webhooks.WebhookOutbox.Subject;
 import dev.passerelle.server.webhooks.WebhookTriggers.UserRef;
 import java.time.Instant;
@@ -34,16 +37,18 @@ class SyncTriggers {
     private final ConnectionService connections;
     private final ConnectionViews views;
     private final AccountService accounts;
-    private final FetchedRows fetchedRows;
+    private final TransactionUpserts transactions;
+    private final DocumentStore documents;
     private final ObjectMapper json;
 
     SyncTriggers(WebhookOutbox outbox, ConnectionService connections, ConnectionViews views, AccountService accounts,
-                 FetchedRows fetchedRows, ObjectMapper json) {
+                 TransactionUpserts transactions, DocumentStore documents, ObjectMapper json) {
         this.outbox = outbox;
         this.connections = connections;
         this.views = views;
         this.accounts = accounts;
-        this.fetchedRows = fetchedRows;
+        this.transactions = transactions;
+        this.documents = documents;
         this.json = json;
     }
 
@@ -76,7 +81,7 @@ class SyncTriggers {
                             .get("subscriptions").valueStream()
                             .filter(s -> s.get("id").asLong() == event.subscriptionId())
                             .map(ObjectNode.class::cast).findFirst().orElseThrow();
-                    return withDocuments(event.userId(), subscription, event.fetched());
+                    return withDocuments(subscription, event.fetched());
                 });
     }
 
@@ -93,7 +98,7 @@ class SyncTriggers {
             connection.path("accounts").valueStream().map(ObjectNode.class::cast)
                     .forEach(account -> withTransactions(account, event.stepEnded()));
             connection.path("subscriptions").valueStream().map(ObjectNode.class::cast)
-                    .forEach(subscription -> withDocuments(userId, subscription, event.stepEnded()));
+                    .forEach(subscription -> withDocuments(subscription, event.stepEnded()));
             return new ConnectionBody(new UserRef(userId), connection);
         });
     }
@@ -113,13 +118,13 @@ class SyncTriggers {
     }
 
     /** Adds {@code documents}: those inserted on the subscription at {@code since} or later. */
-    private ObjectNode withDocuments(long userId, ObjectNode subscription, Instant since) {
+    private ObjectNode withDocuments(ObjectNode subscription, Instant since) {
         return subscription.set("documents", tree(
-                fetchedRows.documentsInsertedSince(userId, subscription.get("id").asLong(), since)));
+                documents.insertedSince(subscription.get("id").asLong(), since).stream().map(DocumentView::of).toList()));
     }
 
     /** Adds {@code transactions}: those inserted on the account at {@code since} or later. */
     private ObjectNode withTransactions(ObjectNode account, Instant since) {
-        return account.set("transactions", tree(fetchedRows.insertedSince(account.get("id").asLong(), since)));
+        return account.set("transactions", tree(transactions.insertedSince(account.get("id").asLong(), since)));
     }
 }
