@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -184,6 +185,7 @@ class TransactionUpsertsTest {
     }
 
     @Test
+    @Tag("postgres")
     void whenCopyAndBatchesWriteTheSameFetchesThenTheyStoreTheSameRows() {
         assumeTrue(TestDatabase.isPostgres(), "the COPY path exists on PostgreSQL only");
         TransactionWrites copy = new CopyTransactionWrites(dataSource, jdbc);
