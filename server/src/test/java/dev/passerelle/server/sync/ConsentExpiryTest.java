@@ -67,8 +67,7 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
 
     @Test
     void whenTheUserRefreshesTheirAuthenticationBeforeTheConsentEndsThenItRunsAnother180DaysFromThen() {
-        long id = added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
-                "password", "1234", "directaccesswebsite", "par"));
+        long id = addedOnTheTestConnector("directaccesswebsite");
         clock.advance(Duration.ofDays(100));
 
         Instant before = clock.instant();
@@ -94,8 +93,7 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
 
     @Test
     void whenTheConsentOfASourceReachedByRedirectEndedThenWebauthRequired() {
-        long id = added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
-                "password", "1234", "openapiwebsite", "par"));
+        long id = addedOnTheTestConnector("openapiwebsite");
         clock.advance(PAST_THE_CONSENT);
 
         sync.sync(id);
@@ -104,5 +102,11 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
         assertThat(connection.get("state").asString()).isEqualTo("webauthRequired");
         assertThat(connection.get("next_try").isNull()).isTrue();
         assertThat(logs(id).get(0).get("cause").asString()).startsWith("consentExpired");
+    }
+
+    /** A {@code par} connection of the test connector on the source that {@code websiteField} picks. */
+    private long addedOnTheTestConnector(String websiteField) {
+        return added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
+                "password", "1234", websiteField, "par"));
     }
 }
