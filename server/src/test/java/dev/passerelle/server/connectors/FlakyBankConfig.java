@@ -1,10 +1,7 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Connector;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +20,6 @@ public class FlakyBankConfig {
     @Primary
     ConnectorRegistry registryWithFlakyBank(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
                                             ConnectorsProperties properties, PublicUrl publicUrl, FlakyBank bank) {
-        List<Connector> connectors = new ArrayList<>(discovered.all());
-        connectors.add(bank);
-        return new ConnectorRegistry(connectors, properties, publicUrl);
+        return TestConnectors.registryWith(discovered, properties, publicUrl, bank);
     }
 }

@@ -1,0 +1,25 @@
+package dev.passerelle.server.connectors;
+
+import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Serves {@link GatedBank} beside the discovered connectors, so that connections can be added on it over HTTP. */
+@TestConfiguration(proxyBeanMethods = false)
+public class GatedBankConfig {
+
+    @Bean
+    GatedBank gatedBank() {
+        return new GatedBank();
+    }
+
+    @Bean
+    @Primary
+    ConnectorRegistry registryWithGatedBank(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
+                                            ConnectorsProperties properties, PublicUrl publicUrl, GatedBank bank) {
+        return TestConnectors.registryWith(discovered, properties, publicUrl, bank);
+    }
+}
