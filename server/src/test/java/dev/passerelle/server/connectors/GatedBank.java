@@ -1,26 +1,15 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Account;
-import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.Connector;
-import dev.passerelle.connector.ConnectorDescriptor;
-import dev.passerelle.connector.FieldSpec;
-import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
-import dev.passerelle.connector.Transaction;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A hand-written connector whose calls the test holds and releases, so that tests can prove what
@@ -28,22 +17,21 @@ import java.util.stream.Stream;
  * behaviour: {@code hold} waits at the gate until the test opens it, {@code decoupled} asks for a
  * decoupled validation that the test approves, anything else succeeds at once.
  */
-public final class GatedBank implements Connector {
+public final class GatedBank extends HandWrittenBank {
 
     public static final int ID = 990_003;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990003");
 
     private static final Duration HELD_AT_MOST = Duration.ofSeconds(30);
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, UUID_, "Gated bank", null, null,
-            null, false, List.of("bank"), List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1,
-            List.of(new SourceDescriptor(ID, "directaccess", 0, AuthMechanism.CREDENTIALS,
-                    Set.of(AuthMechanism.CREDENTIALS), List.of("bank"), List.of("PRIV"))),
-            List.of(FieldSpec.text("login", "Login")));
 
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final Semaphore held = new Semaphore(0);
     private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
     private volatile boolean approved;
+
+    public GatedBank() {
+        super(ID, UUID_, "Gated bank");
+    }
 
     /** From now on, {@code hold} calls wait until {@link #openGate()}. */
     public void closeGate() {
@@ -68,11 +56,6 @@ public final class GatedBank implements Connector {
     /** How many times the validation of the connection was polled. */
     public int polls(long connectionId) {
         return polls.getOrDefault(connectionId, new AtomicInteger()).get();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override
@@ -109,15 +92,5 @@ public final class GatedBank implements Connector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public Stream<Account> accounts(ConnectionContext ctx) {
-        return Stream.empty();
-    }
-
-    @Override
-    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
-        return Stream.empty();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.passerelle.server.connectors.GatedBank;
-import dev.passerelle.server.connectors.GatedBankConfig;
+import dev.passerelle.server.connectors.HandWrittenBanksConfig;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
  * calls until the test releases them.
  */
 @IntegrationTest
-@Import(GatedBankConfig.class)
+@Import(HandWrittenBanksConfig.class)
 @TestPropertySource(properties = {
         "passerelle.limits.connector-concurrency=3",
         "passerelle.limits.connector-concurrency-per-user=2",
