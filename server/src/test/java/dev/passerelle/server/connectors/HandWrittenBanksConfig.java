@@ -5,6 +5,7 @@ import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +32,11 @@ public class HandWrittenBanksConfig {
     @Primary
     ConnectorRegistry registryWithHandWrittenBanks(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
                                                    ConnectorsProperties properties, PublicUrl publicUrl,
-                                                   FlakyBank flaky, GatedBank gated) {
+                                                   ObjectProvider<SourceSwitch> switches, FlakyBank flaky,
+                                                   GatedBank gated) {
         List<Connector> connectors = new ArrayList<>(discovered.all());
         connectors.add(flaky);
         connectors.add(gated);
-        return new ConnectorRegistry(connectors, properties, publicUrl);
+        return new ConnectorRegistry(connectors, properties, publicUrl, switches.orderedStream().toList());
     }
 }
