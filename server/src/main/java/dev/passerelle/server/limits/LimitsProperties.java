@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBodyBytes                largest accepted request body
  * @param connectorConcurrency        connector calls running at once per connector
  * @param connectorWait               how long a call waits for a free slot before a 429
- * @param connectorConcurrencyPerUser connector calls running at once per connector for one user (refused at once beyond)
+ * @param connectorConcurrencyPerUser connector calls running at once per connector for one user; one beyond waits as above
  */
 @ConfigurationProperties("passerelle.limits")
 public record LimitsProperties(

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,9 @@ class WebhookTargets {
 
     /** A refused delivery target: the host resolves to an address that is not public. */
     static final class RefusedTarget extends UnknownHostException {
-        RefusedTarget(String host) {
-            super(host + " resolves to a non-public address (passerelle.webhooks.allow-private-targets is off)");
+        RefusedTarget() {
+            // the delivery log's error, so without the host, which may be long: the endpoint's URL names it
+            super("the URL's host resolves to a non-public address (passerelle.webhooks.allow-private-targets is off)");
         }
     }
 
@@ -78,7 +80,8 @@ class WebhookTargets {
 
             @Override
             public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                return resolve(host)[0].getCanonicalHostName();
+                resolve(host);
+                return host; // no reverse lookup: only the checked name is used
             }
         };
     }
@@ -88,13 +91,10 @@ class WebhookTargets {
      * them is not public: a name with one public and one private address could reach either.
      */
     private InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = TargetAddresses.literal(host).map(address -> new InetAddress[] {address})
-                .orElse(null);
-        if (addresses == null) {
-            addresses = InetAddress.getAllByName(host);
-        }
+        Optional<InetAddress> literal = TargetAddresses.literal(host);
+        InetAddress[] addresses = literal.isPresent() ? new InetAddress[] {literal.get()} : InetAddress.getAllByName(host);
         if (!allowPrivate && !Arrays.stream(addresses).allMatch(TargetAddresses::isPublic)) {
-            throw new RefusedTarget(host);
+            throw new RefusedTarget();
         }
         return addresses;
     }
