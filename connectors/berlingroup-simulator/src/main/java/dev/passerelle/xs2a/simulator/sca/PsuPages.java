@@ -48,7 +48,7 @@ public final class PsuPages {
         if (authorisation.status() == ScaStatus.PSU_AUTHENTICATED) {
             return consentPage(consent, authorisation, action, hidden);
         }
-        return loginPage(consent, authorisation, action, hidden, null, 200);
+        return loginPage(consent, authorisation, action, hidden, "", null, 200);
     }
 
     /** A form posted from one of the pages. */
@@ -62,20 +62,20 @@ public final class PsuPages {
             }
             switch (step) {
                 case "login" -> {
+                    String typed = call.formValue(form, "psuId").orElse("").trim();
                     try {
-                        flows.login(consent, authorisation, call.formValue(form, "psuId").orElse("").trim(),
-                                call.formValue(form, "password").orElse(""));
+                        flows.login(consent, authorisation, typed, call.formValue(form, "password").orElse(""));
                     } catch (Xs2aException refused) {
                         if (authorisation.status().terminal()) {
                             return completion.done(false);
                         }
-                        return loginPage(consent, authorisation, action, hidden, refused.getMessage(), 200);
+                        return loginPage(consent, authorisation, action, hidden, typed, refused.getMessage(), 200);
                     }
                     return consentPage(consent, authorisation, action, hidden);
                 }
                 case "accept" -> {
                     if (authorisation.status() != ScaStatus.PSU_AUTHENTICATED) {
-                        return loginPage(consent, authorisation, action, hidden, null, 200);
+                        return loginPage(consent, authorisation, action, hidden, "", null, 200);
                     }
                     flows.decide(consent, authorisation, true, new LinkedHashSet<>(form.getOrDefault("account", List.of())));
                     return completion.done(true);
@@ -85,7 +85,7 @@ public final class PsuPages {
                     return completion.done(false);
                 }
                 default -> {
-                    return loginPage(consent, authorisation, action, hidden, null, 400);
+                    return loginPage(consent, authorisation, action, hidden, "", null, 400);
                 }
             }
         }
@@ -104,10 +104,10 @@ public final class PsuPages {
     }
 
     private Response loginPage(Consent consent, Authorisation authorisation, String action,
-                               Map<String, String> hidden, String error, int status) {
+                               Map<String, String> hidden, String typedPsu, String error, int status) {
         Map<String, Object> model = base(action, hidden);
         String psu = authorisation.psuId().or(consent::psuId).orElse("");
-        model.put("psuId", psu);
+        model.put("psuId", psu.isEmpty() ? typedPsu : psu);
         model.put("psuFixed", !psu.isEmpty());
         if (error != null) {
             model.put("error", error);

@@ -1,0 +1,119 @@
+package dev.passerelle.xs2a.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OAuthScaTest {
+
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    static final String CALLBACK = "https://tpp.example/oauth";
+
+    Xs2aSimulator bank;
+    Tpp tpp;
+
+    @BeforeEach
+    void start() {
+        bank = Xs2aSimulator.start();
+        tpp = new Tpp(bank);
+    }
+
+    @AfterEach
+    void stop() {
+        bank.close();
+    }
+
+    @Test
+    void authorizationCodeWithPkceGivesTheTokenThatReadsTheAccounts() throws Exception {
+        Tpp.Reply created = tpp.createConsent("oauth");
+        String consentId = created.json().get("consentId").asText();
+        assertThat(created.header("ASPSP-SCA-Approach")).isEqualTo("REDIRECT");
+        Tpp.Reply metadata = tpp.browse(created.href("scaOAuth"));
+        assertThat(metadata.json().get("code_challenge_methods_supported").get(0).asText()).isEqualTo("S256");
+        String authorize = metadata.json().get("authorization_endpoint").asText();
+
+        Tpp.Reply page = tpp.browse(authorize + "?response_type=code&client_id=tpp&state=xyz&scope=AIS:" + consentId
+                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge(VERIFIER) + "&code_challenge_method=S256");
+        assertThat(page.status()).isEqualTo(200);
+        String request = page.text().replaceAll("(?s).*name=\"request\" value=\"([^\"]+)\".*", "$1");
+        tpp.form(authorize, Map.of("request", request, "psuId", "oauth", "password", "secret", "action", "login"));
+        Tpp.Reply back = tpp.form(authorize, Map.of("request", request, "action", "accept"));
+        assertThat(back.status()).isEqualTo(303);
+        URI location = URI.create(back.header("Location"));
+        assertThat(location.getQuery()).contains("state=xyz");
+        String code = location.getQuery().replaceAll(".*code=([^&]+).*", "$1");
+
+        Map<String, String> exchange = new LinkedHashMap<>();
+        exchange.put("grant_type", "authorization_code");
+        exchange.put("code", code);
+        exchange.put("redirect_uri", CALLBACK);
+        exchange.put("client_id", "tpp");
+        exchange.put("code_verifier", "wrong-verifier-wrong-verifier-wrong-verifier-1");
+        String token = metadata.json().get("token_endpoint").asText();
+        Tpp.Reply refused = tpp.form(token, exchange);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_grant");
+
+        Tpp.Reply second = tpp.form(token, exchange);
+        assertThat(second.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void accountDataOfAnOAuthConsentNeedsItsBearerToken() throws Exception {
+        Tpp.Reply created = tpp.createConsent("oauth");
+        String consentId = created.json().get("consentId").asText();
+        String accessToken = authorise(consentId);
+
+        Tpp.Reply without = tpp.get("/v1/accounts", "Consent-ID", consentId);
+        assertThat(without.status()).isEqualTo(401);
+        assertThat(without.code()).isEqualTo("TOKEN_INVALID");
+        Tpp.Reply unknown = tpp.get("/v1/accounts", "Consent-ID", consentId, "Authorization", "Bearer nope");
+        assertThat(unknown.code()).isEqualTo("TOKEN_UNKNOWN");
+
+        Tpp.Reply with = tpp.get("/v1/accounts", "Consent-ID", consentId, "Authorization", "Bearer " + accessToken);
+        assertThat(with.status()).isEqualTo(200);
+        assertThat(with.json().get("accounts")).hasSize(3);
+    }
+
+    @Test
+    void authorizeWithoutPkceIsSentBackWithInvalidRequest() {
+        String consentId = tpp.createConsent("oauth").json().get("consentId").asText();
+
+        Tpp.Reply back = tpp.browse(bank.baseUrl() + "/oauth/authorize?response_type=code&client_id=tpp&state=s"
+                + "&scope=AIS:" + consentId + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8));
+
+        assertThat(back.status()).isEqualTo(303);
+        assertThat(back.header("Location")).startsWith(CALLBACK + "?error=invalid_request").contains("state=s");
+    }
+
+    private String authorise(String consentId) throws Exception {
+        String authorize = bank.baseUrl() + "/oauth/authorize";
+        Tpp.Reply page = tpp.browse(authorize + "?response_type=code&client_id=tpp&state=s&scope=AIS:" + consentId
+                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge(VERIFIER) + "&code_challenge_method=S256");
+        String request = page.text().replaceAll("(?s).*name=\"request\" value=\"([^\"]+)\".*", "$1");
+        tpp.form(authorize, Map.of("request", request, "psuId", "oauth", "password", "secret", "action", "login"));
+        String location = tpp.form(authorize, Map.of("request", request, "action", "accept")).header("Location");
+        String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        Tpp.Reply token = tpp.form(bank.baseUrl() + "/oauth/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", CALLBACK, "client_id", "tpp", "code_verifier", VERIFIER));
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.json().get("token_type").asText()).isEqualTo("Bearer");
+        return token.json().get("access_token").asText();
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,196 @@
+package dev.passerelle.xs2a.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.xs2a.simulator.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A plain HTTP client playing the TPP in the simulator's tests: every call carries a fresh
+ * {@code X-Request-ID}; redirects are never followed, so that tests see where the bank sends the browser.
+ */
+final class Tpp {
+
+    static final String OK_URI = "https://tpp.example/callback?ok=1";
+    static final String NOK_URI = "https://tpp.example/callback?nok=1";
+
+    private final URI base;
+    private final HttpClient http;
+    private UnaryOperator<HttpRequest.Builder> decorate = UnaryOperator.identity();
+
+    Tpp(Xs2aSimulator simulator) {
+        this(simulator.baseUrl(), HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    Tpp(URI base, SSLContext tls) {
+        this(base, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build());
+    }
+
+    private Tpp(URI base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** Adds something to every request (e.g. a signature). */
+    Tpp decorate(UnaryOperator<HttpRequest.Builder> decoration) {
+        this.decorate = decoration;
+        return this;
+    }
+
+    record Reply(int status, Map<String, List<String>> headers, String text) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        String code() {
+            return json().path("tppMessages").path(0).path("code").asText();
+        }
+
+        String href(String link) {
+            return json().path("_links").path(link).path("href").asText(null);
+        }
+    }
+
+    Reply send(String method, String path, Object body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .header("Accept", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return exchange(decorate.apply(request).build());
+    }
+
+    Reply get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /** A browser-like form post (login pages, OAuth token endpoint). */
+    Reply form(String path, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return exchange(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** A browser GET of a page (no XS2A headers). */
+    Reply browse(String url) {
+        return exchange(HttpRequest.newBuilder(resolve(url)).GET().build());
+    }
+
+    /** POST /v1/consents for all PSD2 accounts, recurring, four times a day. */
+    Reply createConsent(String psuId, String... headers) {
+        return createConsent(allPsd2(), psuId, headers);
+    }
+
+    Reply createConsent(ObjectNode body, String psuId, String... headers) {
+        String[] all = new String[headers.length + 6];
+        all[0] = "TPP-Redirect-URI";
+        all[1] = OK_URI;
+        all[2] = "TPP-Nok-Redirect-URI";
+        all[3] = NOK_URI;
+        all[4] = "PSU-IP-Address";
+        all[5] = "192.168.8.78";
+        System.arraycopy(headers, 0, all, 6, headers.length);
+        if (psuId != null) {
+            String[] withPsu = new String[all.length + 2];
+            System.arraycopy(all, 0, withPsu, 0, all.length);
+            withPsu[all.length] = "PSU-ID";
+            withPsu[all.length + 1] = psuId;
+            all = withPsu;
+        }
+        return send("POST", "/v1/consents", body, all);
+    }
+
+    static ObjectNode allPsd2() {
+        return consentBody(access -> access.put("allPsd2", "allAccounts"));
+    }
+
+    static ObjectNode consentBody(java.util.function.Consumer<ObjectNode> access) {
+        ObjectNode body = Json.object();
+        access.accept(body.putObject("access"));
+        body.put("recurringIndicator", true);
+        body.put("validUntil", LocalDate.now().plusYears(20).toString());
+        body.put("frequencyPerDay", 4);
+        body.put("combinedServiceIndicator", false);
+        return body;
+    }
+
+    /** The PSU logs in on the redirect page and accepts (or denies): the browser's last stop. */
+    Reply redirectAndDecide(String scaRedirect, String psuId, boolean accept) {
+        Reply page = browse(scaRedirect);
+        if (page.status() != 200) {
+            throw new AssertionError("login page: " + page);
+        }
+        Map<String, String> login = new LinkedHashMap<>();
+        login.put("psuId", psuId);
+        login.put("password", "secret");
+        login.put("action", "login");
+        Reply consentPage = form(scaRedirect, login);
+        if (consentPage.status() != 200 || !consentPage.text().contains("id=\"accept\"")) {
+            throw new AssertionError("consent page: " + consentPage);
+        }
+        return form(scaRedirect, Map.of("action", accept ? "accept" : "deny"));
+    }
+
+    /** A consent authorised by redirect for {@code psuId}: its id. */
+    String authorisedConsent(String psuId) {
+        Reply created = createConsent(psuId);
+        if (created.status() != 201) {
+            throw new AssertionError("consent: " + created);
+        }
+        Reply back = redirectAndDecide(created.href("scaRedirect"), psuId, true);
+        if (back.status() != 303) {
+            throw new AssertionError("redirect: " + back);
+        }
+        return created.json().get("consentId").asText();
+    }
+
+    private URI resolve(String path) {
+        return path.startsWith("http") ? URI.create(path) : URI.create(base + path);
+    }
+
+    private Reply exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
