@@ -144,8 +144,15 @@ final class Dispatcher {
         };
     }
 
-    /** The NextGenPSD2 error body, {@code Retry-After} in whole seconds when the refusal is temporary. */
+    /**
+     * The NextGenPSD2 error body, {@code Retry-After} in whole seconds when the refusal is temporary. A 5xx
+     * answer has no body: the OpenAPI file defines none for AIS ("no valid message codes for AIS in case
+     * of HTTP code 500/503"), so the code (e.g. SERVICE_UNAVAILABLE) is only in the status.
+     */
     static Response error(Xs2aException refused) {
+        if (refused.status() >= 500) {
+            return withRetryAfter(new Response(refused.status(), Map.of(), null), refused);
+        }
         ObjectNode body = Json.object();
         ObjectNode message = body.putArray("tppMessages").addObject();
         message.put("category", "ERROR");
@@ -153,12 +160,15 @@ final class Dispatcher {
         refused.path().ifPresent(path -> message.put("path", path));
         String text = refused.getMessage();
         message.put("text", text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text);
-        Response response = Response.json(refused.status(), body);
-        if (refused.retryAfter().isPresent()) {
-            Duration delay = refused.retryAfter().get();
-            long seconds = Math.max(1, delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0));
-            response = response.withHeader("Retry-After", Long.toString(seconds));
+        return withRetryAfter(Response.json(refused.status(), body), refused);
+    }
+
+    private static Response withRetryAfter(Response response, Xs2aException refused) {
+        if (refused.retryAfter().isEmpty()) {
+            return response;
         }
-        return response;
+        Duration delay = refused.retryAfter().get();
+        long seconds = Math.max(1, delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0));
+        return response.withHeader("Retry-After", Long.toString(seconds));
     }
 }

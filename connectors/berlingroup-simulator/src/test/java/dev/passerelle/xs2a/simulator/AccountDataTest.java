@@ -198,7 +198,7 @@ class AccountDataTest {
         String consent = tpp.authorisedConsent("unavailable");
         Tpp.Reply unavailable = tpp.get("/v1/accounts", "Consent-ID", consent);
         assertThat(unavailable.status()).isEqualTo(503);
-        assertThat(unavailable.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(unavailable.text()).isEmpty();
         assertThat(unavailable.header("Retry-After")).isEqualTo("300");
 
         String other = tpp.authorisedConsent("redirect");

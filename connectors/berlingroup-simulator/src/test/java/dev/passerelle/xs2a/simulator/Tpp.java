@@ -3,6 +3,7 @@ package dev.passerelle.xs2a.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.xs2a.simulator.http.Json;
+import dev.passerelle.xs2a.simulator.pki.Credential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -30,7 +31,7 @@ final class Tpp {
 
     private final URI base;
     private final HttpClient http;
-    private UnaryOperator<HttpRequest.Builder> decorate = UnaryOperator.identity();
+    private Credential signer;
 
     Tpp(Xs2aSimulator simulator) {
         this(simulator.baseUrl(), HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
@@ -45,9 +46,9 @@ final class Tpp {
         this.http = http;
     }
 
-    /** Adds something to every request (e.g. a signature). */
-    Tpp decorate(UnaryOperator<HttpRequest.Builder> decoration) {
-        this.decorate = decoration;
+    /** Signs every XS2A request with this QSealC (Digest, Signature, TPP-Signature-Certificate). */
+    Tpp signWith(Credential qseal) {
+        this.signer = qseal;
         return this;
     }
 
@@ -75,19 +76,25 @@ final class Tpp {
     }
 
     Reply send(String method, String path, Object body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
-                .header("X-Request-ID", UUID.randomUUID().toString())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Accept", "application/json");
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("X-Request-ID", UUID.randomUUID().toString());
         for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
+            sent.put(headers[i], headers[i + 1]);
         }
+        byte[] content = body == null ? new byte[0] : body instanceof String text
+                ? text.getBytes(StandardCharsets.UTF_8) : Json.bytes(body);
+        if (signer != null) {
+            sent.putAll(HttpSignatures.sign(signer, content, sent));
+        }
+        sent.forEach(request::setHeader);
         if (body != null) {
             request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(content));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return exchange(decorate.apply(request).build());
+        return exchange(request.build());
     }
 
     Reply get(String path, String... headers) {
@@ -138,7 +145,7 @@ final class Tpp {
         return consentBody(access -> access.put("allPsd2", "allAccounts"));
     }
 
-    static ObjectNode consentBody(java.util.function.Consumer<ObjectNode> access) {
+    static ObjectNode consentBody(Consumer<ObjectNode> access) {
         ObjectNode body = Json.object();
         access.accept(body.putObject("access"));
         body.put("recurringIndicator", true);

@@ -165,9 +165,14 @@ public final class TestPki {
 
     /** A client TLS context without certificate, trusting this CA. */
     public SSLContext clientSslContext() {
+        return trusting(certificate());
+    }
+
+    /** A client TLS context without certificate, trusting {@code anchors} (e.g. the simulator's generated CA). */
+    public static SSLContext trusting(X509Certificate... anchors) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers(certificate()), null);
+            context.init(null, trustManagers(anchors), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
