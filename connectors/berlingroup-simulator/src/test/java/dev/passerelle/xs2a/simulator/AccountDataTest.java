@@ -97,6 +97,10 @@ class AccountDataTest {
         pending.get("pending").forEach(t -> assertThat(t.has("bookingDate")).isFalse());
         Tpp.Reply noStatus = tpp.get(path, "Consent-ID", consent, "PSU-IP-Address", ATTENDED_IP);
         assertThat(noStatus.code()).isEqualTo("FORMAT_ERROR");
+        Tpp.Reply farPage = tpp.get(path + "&bookingStatus=both&pageIndex=2147483647", "Consent-ID", consent,
+                "PSU-IP-Address", ATTENDED_IP);
+        assertThat(farPage.status()).isEqualTo(400);
+        assertThat(farPage.json().at("/tppMessages/0/path").asText()).isEqualTo("pageIndex");
     }
 
     @Test

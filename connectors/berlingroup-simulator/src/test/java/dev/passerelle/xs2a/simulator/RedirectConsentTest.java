@@ -193,5 +193,8 @@ class RedirectConsentTest {
 
         Tpp.Reply notJson = tpp.send("POST", "/v1/consents", "just text", "PSU-IP-Address", "10.0.0.1");
         assertThat(notJson.status()).isEqualTo(400);
+
+        Tpp.Reply noAddress = tpp.send("POST", "/v1/consents", Tpp.allPsd2(), "TPP-Redirect-URI", Tpp.OK_URI);
+        assertThat(noAddress.json().at("/tppMessages/0/path").asText()).isEqualTo("PSU-IP-Address");
     }
 }

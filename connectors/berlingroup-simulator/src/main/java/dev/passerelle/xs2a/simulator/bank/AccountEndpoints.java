@@ -110,10 +110,11 @@ public final class AccountEndpoints {
         PsuScenario scenario = bank.scenario(access.psuId);
         int pageSize = pageSize(call, scenario);
         int pageIndex = intQuery(call, "pageIndex").orElse(0);
-        int first = pageIndex * pageSize;
-        if (pageIndex < 0 || (first >= entries.size() && pageIndex > 0)) {
+        long start = (long) pageIndex * pageSize;
+        if (pageIndex < 0 || (start >= entries.size() && pageIndex > 0)) {
             throw Xs2aException.formatError("pageIndex", "pageIndex is out of range.");
         }
+        int first = (int) start;
         List<BankTransaction> page = entries.subList(first, Math.min(entries.size(), first + pageSize));
 
         ObjectNode report = Json.object();

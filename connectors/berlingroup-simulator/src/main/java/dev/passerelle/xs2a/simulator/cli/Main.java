@@ -166,7 +166,7 @@ public final class Main {
 
     private static final char[] PKI_PASSWORD = "changeit".toCharArray();
 
-    /** A test PKI for running the simulator by hand with curl or a TPP: written once, reused afterwards. */
+    /** A test PKI for running the simulator by hand with curl or a TPP, generated anew at each start. */
     private static TestPki writePki(Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
         TestPki pki = TestPki.create("Passerelle XS2A test CA");

@@ -37,6 +37,10 @@ public final class ConsentEndpoints {
 
     /** POST /v1/consents: 201 with the links of the next step (implicit start unless explicit is asked for). */
     public Response create(Call call) {
+        if (call.header("PSU-IP-Address").isEmpty()) {
+            // Mandatory here (OpenAPI file, PSU-IP-Address_mandatory): a consent is asked for with the PSU present.
+            throw Xs2aException.formatError("PSU-IP-Address", "The PSU-IP-Address header is required.");
+        }
         JsonNode body = call.json();
         AccessRequest access = AccessRequest.parse(body.get("access"));
         boolean recurring = requiredBoolean(body, "recurringIndicator");
