@@ -161,6 +161,19 @@ class RedirectConsentTest {
     }
 
     @Test
+    void theBankCanExpireOrThePsuRevokeAConsentFromTheTest() {
+        String expired = tpp.authorisedConsent("redirect");
+        bank.expireConsent(expired);
+        assertThat(tpp.get("/v1/accounts", "Consent-ID", expired).code()).isEqualTo("CONSENT_EXPIRED");
+
+        String revoked = tpp.authorisedConsent("redirect");
+        bank.revokeConsent(revoked);
+        assertThat(tpp.get("/v1/accounts", "Consent-ID", revoked).code()).isEqualTo("CONSENT_INVALID");
+        assertThat(tpp.get("/v1/consents/" + revoked + "/status").json().get("consentStatus").asText())
+                .isEqualTo("revokedByPsu");
+    }
+
+    @Test
     void anotherRecurringConsentOfThePsuEndsTheFormerOne() {
         String first = tpp.authorisedConsent("redirect");
         String second = tpp.authorisedConsent("redirect");

@@ -14,17 +14,12 @@ import dev.passerelle.xs2a.simulator.http.Xs2aException;
 import dev.passerelle.xs2a.simulator.sca.OAuthServer;
 import dev.passerelle.xs2a.simulator.sca.ScaApproach;
 import dev.passerelle.xs2a.simulator.scenario.PsuScenario;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The account-information data: {@code /v1/accounts…} and {@code /v1/card-accounts…}. Each call needs a
@@ -33,9 +28,6 @@ import java.util.function.Predicate;
  * {@code frequencyPerDay}, per resource and bank day, and past it the bank answers 429 ACCESS_EXCEEDED.
  */
 public final class AccountEndpoints {
-
-    private static final int MAX_ITEMS_PER_PAGE = 500;
-    private static final Set<String> BOOKING_STATUSES = Set.of("booked", "pending", "both");
 
     private final Bank bank;
     private final OAuthServer oauth;
@@ -57,7 +49,7 @@ public final class AccountEndpoints {
 
     public Response details(Call call) {
         Access access = access(call);
-        BankAccount account = access.account(call);
+        BankAccount account = access.account(call, Grant::accounts, "account");
         String field = account.card() ? "cardAccount" : "account";
         ObjectNode body = Json.object();
         body.set(field, views.details(account, access.grant, withBalance(call), access.ownerName()));
@@ -66,8 +58,7 @@ public final class AccountEndpoints {
 
     public Response balances(Call call) {
         Access access = access(call);
-        BankAccount account = access.account(call);
-        requireCovered(access.grant.balances(), account, "balances");
+        BankAccount account = access.account(call, Grant::balances, "balances");
         ObjectNode body = Json.object();
         body.set(account.card() ? "cardAccount" : "account", views.reference(account));
         body.set("balances", views.balances(account));
@@ -77,63 +68,32 @@ public final class AccountEndpoints {
     /** Transactions, filtered by {@code bookingStatus} and dates, paged with {@code _links.next}. */
     public Response transactions(Call call) {
         Access access = access(call);
-        BankAccount account = access.account(call);
-        requireCovered(access.grant.transactions(), account, "transactions");
-        String bookingStatus = call.query("bookingStatus").orElseThrow(() ->
-                Xs2aException.formatError("bookingStatus", "bookingStatus is required (booked, pending or both)."));
-        if (!BOOKING_STATUSES.contains(bookingStatus)) {
-            throw Xs2aException.of(TppMessageCode.PARAMETER_NOT_SUPPORTED,
-                    "bookingStatus " + bookingStatus + " is not supported; use booked, pending or both.");
-        }
-        if (call.query("entryReferenceFrom").isPresent() || call.query("deltaList").filter("true"::equals).isPresent()) {
-            throw Xs2aException.of(TppMessageCode.PARAMETER_NOT_SUPPORTED,
-                    "Delta reports (entryReferenceFrom, deltaList) are not supported; use dateFrom.");
-        }
-        LocalDate today = bank.today();
-        LocalDate from = date(call, "dateFrom").orElseThrow(() ->
-                Xs2aException.formatError("dateFrom", "dateFrom is required."));
-        LocalDate to = date(call, "dateTo").orElse(today);
-        if (from.isAfter(to)) {
-            throw Xs2aException.of(TppMessageCode.PERIOD_INVALID, "dateFrom is after dateTo.");
-        }
-        boolean booked = !bookingStatus.equals("pending");
-        boolean pending = !bookingStatus.equals("booked");
-        Predicate<BankTransaction> inPeriod = entry -> {
-            LocalDate relevant = entry.pending() ? entry.transactionDate() : entry.bookingDate();
-            return !relevant.isBefore(from) && !relevant.isAfter(to);
-        };
-        List<BankTransaction> entries = bank.data().transactions(account, today).stream()
-                .filter(inPeriod)
-                .filter(entry -> entry.pending() ? pending : booked)
-                .sorted((a, b) -> Boolean.compare(b.pending(), a.pending()))
-                .toList();
+        BankAccount account = access.account(call, Grant::transactions, "transactions");
+        TransactionQuery query = TransactionQuery.of(call, bank.today());
         PsuScenario scenario = bank.scenario(access.psuId);
-        int pageSize = pageSize(call, scenario);
-        int pageIndex = intQuery(call, "pageIndex").orElse(0);
-        long start = (long) pageIndex * pageSize;
-        if (pageIndex < 0 || (start >= entries.size() && pageIndex > 0)) {
-            throw Xs2aException.formatError("pageIndex", "pageIndex is out of range.");
-        }
-        int first = (int) start;
-        List<BankTransaction> page = entries.subList(first, Math.min(entries.size(), first + pageSize));
+        int bankPageSize = scenario.transactionsPerPage() != null ? scenario.transactionsPerPage()
+                : bank.options().transactionsPerPage();
+        TransactionQuery.Page page = query.page(query.select(bank.data().transactions(account, bank.today())),
+                bankPageSize);
 
         ObjectNode report = Json.object();
-        ArrayNode bookedList = booked ? report.putArray("booked") : null;
-        ArrayNode pendingList = pending ? report.putArray("pending") : null;
-        for (BankTransaction entry : page) {
+        ArrayNode booked = query.booked() ? report.putArray("booked") : null;
+        ArrayNode pending = query.pending() ? report.putArray("pending") : null;
+        for (BankTransaction entry : page.entries()) {
             ObjectNode node = account.card() ? views.cardTransaction(account, entry, scenario.transactionIds())
                     : views.transaction(account, entry, scenario.transactionIds());
-            (entry.pending() ? pendingList : bookedList).add(node);
+            (entry.pending() ? pending : booked).add(node);
         }
         ObjectNode links = report.putObject("_links");
         String path = AccountViews.basePath(account);
         Json.link(links, account.card() ? "cardAccount" : "account", bank.href(path));
-        if (pageIndex > 0) {
-            Json.link(links, "first", bank.href(path + "/transactions?" + pageQuery(call, 0)));
-            Json.link(links, "previous", bank.href(path + "/transactions?" + pageQuery(call, pageIndex - 1)));
+        String list = path + "/transactions?";
+        if (page.index() > 0) {
+            Json.link(links, "first", bank.href(list + TransactionQuery.withPage(call, 0)));
+            Json.link(links, "previous", bank.href(list + TransactionQuery.withPage(call, page.index() - 1)));
         }
-        if (first + pageSize < entries.size()) {
-            Json.link(links, "next", bank.href(path + "/transactions?" + pageQuery(call, pageIndex + 1)));
+        if (page.hasNext()) {
+            Json.link(links, "next", bank.href(list + TransactionQuery.withPage(call, page.index() + 1)));
         }
         ObjectNode body = Json.object();
         body.set(account.card() ? "cardAccount" : "account", views.reference(account));
@@ -146,8 +106,7 @@ public final class AccountEndpoints {
 
     public Response transactionDetails(Call call) {
         Access access = access(call);
-        BankAccount account = access.account(call);
-        requireCovered(access.grant.transactions(), account, "transactions");
+        BankAccount account = access.account(call, Grant::transactions, "transactions");
         PsuScenario scenario = bank.scenario(access.psuId);
         String id = call.pathParam("transactionId");
         BankTransaction entry = bank.data().transactions(account, bank.today()).stream()
@@ -187,23 +146,19 @@ public final class AccountEndpoints {
             return AccountViews.asksOwnerName(consent.access().json());
         }
 
-        /** The account of the path, of the endpoint's kind, which the consent must cover. */
-        BankAccount account(Call call) {
+        /** The account of the path, of the endpoint's kind, whose {@code what} the consent must cover. */
+        BankAccount account(Call call, Function<Grant, Set<String>> right, String what) {
             boolean cards = call.endpoint().template().startsWith("/v1/card-accounts");
             String id = call.pathParam("account-id");
             BankAccount account = bank.accountsOf(psuId).stream()
                     .filter(a -> a.resourceId().equals(id) && a.card() == cards)
                     .findFirst()
                     .orElseThrow(() -> Xs2aException.of(TppMessageCode.RESOURCE_UNKNOWN, "Unknown account."));
-            requireCovered(grant.accounts(), account, "account");
+            if (!right.apply(grant).contains(account.resourceId())) {
+                throw Xs2aException.of(TppMessageCode.CONSENT_INVALID, "The consent does not cover the " + what
+                        + " of this account.");
+            }
             return account;
-        }
-    }
-
-    private static void requireCovered(Set<String> covered, BankAccount account, String what) {
-        if (!covered.contains(account.resourceId())) {
-            throw Xs2aException.of(TppMessageCode.CONSENT_INVALID, "The consent does not cover the " + what
-                    + " of this account.");
         }
     }
 
@@ -251,54 +206,7 @@ public final class AccountEndpoints {
         }
     }
 
-    private int pageSize(Call call, PsuScenario scenario) {
-        int size = scenario.transactionsPerPage() != null ? scenario.transactionsPerPage()
-                : bank.options().transactionsPerPage();
-        return intQuery(call, "itemsPerPage").map(asked -> {
-            if (asked < 1) {
-                throw Xs2aException.formatError("itemsPerPage", "itemsPerPage must be at least 1.");
-            }
-            return Math.min(asked, Math.min(size, MAX_ITEMS_PER_PAGE));
-        }).orElse(size);
-    }
-
-    /** The same query with another {@code pageIndex}: what {@code _links.next} and its kin point to. */
-    private static String pageQuery(Call call, int pageIndex) {
-        StringJoiner query = new StringJoiner("&");
-        call.queryParams().forEach((name, values) -> {
-            if (!name.equals("pageIndex")) {
-                values.forEach(value -> query.add(encode(name) + "=" + encode(value)));
-            }
-        });
-        query.add("pageIndex=" + pageIndex);
-        return query.toString();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     private static boolean withBalance(Call call) {
         return call.query("withBalance").map(Boolean::parseBoolean).orElse(false);
-    }
-
-    private static Optional<Integer> intQuery(Call call, String name) {
-        return call.query(name).map(value -> {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw Xs2aException.formatError(name, name + " must be an integer.");
-            }
-        });
-    }
-
-    private static Optional<LocalDate> date(Call call, String name) {
-        return call.query(name).map(value -> {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw Xs2aException.formatError(name, name + " must be an ISO date (YYYY-MM-DD).");
-            }
-        });
     }
 }

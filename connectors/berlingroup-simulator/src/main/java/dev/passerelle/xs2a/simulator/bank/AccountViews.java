@@ -1,11 +1,13 @@
 package dev.passerelle.xs2a.simulator.bank;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.xs2a.simulator.Bank;
 import dev.passerelle.xs2a.simulator.consent.Grant;
 import dev.passerelle.xs2a.simulator.http.Json;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** The bank's books in the OpenAPI file's shapes: accountDetails, cardAccountDetails, balance, transactions, cardTransaction. */
@@ -148,11 +150,11 @@ final class AccountViews {
     static ObjectNode amount(BigDecimal value, String currency) {
         ObjectNode node = Json.object();
         node.put("currency", currency);
-        node.put("amount", value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        node.put("amount", value.setScale(2, RoundingMode.HALF_UP).toPlainString());
         return node;
     }
 
-    static boolean asksOwnerName(com.fasterxml.jackson.databind.JsonNode access) {
+    static boolean asksOwnerName(JsonNode access) {
         return List.of("availableAccounts", "availableAccountsWithBalance", "allPsd2").stream()
                 .anyMatch(field -> access.path(field).asText("").equals("allAccountsWithOwnerName"));
     }

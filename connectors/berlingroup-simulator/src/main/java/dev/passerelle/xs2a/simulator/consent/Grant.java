@@ -1,5 +1,6 @@
 package dev.passerelle.xs2a.simulator.consent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.xs2a.simulator.bank.BankAccount;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public record Grant(Set<String> accounts, Set<String> balances, Set<String> tran
         };
     }
 
-    private static Set<String> designated(List<com.fasterxml.jackson.databind.JsonNode> references,
+    private static Set<String> designated(List<JsonNode> references,
                                           List<BankAccount> psuAccounts) {
         Set<String> ids = new LinkedHashSet<>();
         for (BankAccount account : psuAccounts) {

@@ -1,5 +1,6 @@
 package dev.passerelle.xs2a.simulator.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,17 +60,12 @@ public enum Endpoint {
         return template.startsWith("/v1/");
     }
 
-    /** Whether it needs a Consent-ID header (the account-information data endpoints). */
-    public boolean accountData() {
-        return template.startsWith("/v1/accounts") || template.startsWith("/v1/card-accounts");
-    }
-
     /** The path parameters when {@code path} fits this template, ignoring the method. */
     public Optional<Map<String, String>> match(List<String> path) {
         if (path.size() != segments.size()) {
             return Optional.empty();
         }
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             String actual = path.get(i);

@@ -3,7 +3,6 @@ package dev.passerelle.xs2a.simulator.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +30,6 @@ public final class Json {
     public static ObjectNode link(ObjectNode links, String name, String href) {
         links.putObject(name).put("href", href);
         return links;
-    }
-
-    public static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 
     public static byte[] bytes(Object value) {

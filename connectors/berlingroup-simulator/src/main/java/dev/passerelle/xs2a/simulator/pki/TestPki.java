@@ -163,11 +163,6 @@ public final class TestPki {
         }
     }
 
-    /** A client TLS context without certificate, trusting this CA. */
-    public SSLContext clientSslContext() {
-        return trusting(certificate());
-    }
-
     /** A client TLS context without certificate, trusting {@code anchors} (e.g. the simulator's generated CA). */
     public static SSLContext trusting(X509Certificate... anchors) {
         try {

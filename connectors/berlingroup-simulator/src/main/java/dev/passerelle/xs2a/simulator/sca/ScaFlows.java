@@ -195,7 +195,7 @@ public final class ScaFlows {
         }
     }
 
-    /** The consent's authorisation that a browser page addresses, or RESOURCE_UNKNOWN. */
+    /** The path of an authorisation sub-resource, below the base path. */
     public static String authorisationPath(Consent consent, Authorisation authorisation) {
         return "/v1/consents/" + consent.id() + "/authorisations/" + authorisation.id();
     }

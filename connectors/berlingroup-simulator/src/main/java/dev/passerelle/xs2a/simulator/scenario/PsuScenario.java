@@ -77,23 +77,6 @@ public record PsuScenario(
         return new Builder(psuId);
     }
 
-    public Builder toBuilder() {
-        Builder builder = new Builder(psuId);
-        builder.password = password;
-        builder.approach = approach;
-        builder.scaMethods = new ArrayList<>(scaMethods);
-        builder.maxAttempts = maxAttempts;
-        builder.decoupledOutcome = decoupledOutcome;
-        builder.decoupledDelay = decoupledDelay;
-        builder.transactionsPerPage = transactionsPerPage;
-        builder.transactionIds = transactionIds;
-        builder.silentExpiry = silentExpiry;
-        builder.unattendedAccessesPerDay = unattendedAccessesPerDay;
-        builder.faults = new ArrayList<>(faults);
-        builder.ownerName = ownerName;
-        return builder;
-    }
-
     /** Builds a {@link PsuScenario}; unset fields take the defaults documented on the record. */
     public static final class Builder {
         private final String psuId;
