@@ -37,6 +37,7 @@ public record SimulatorOptions(
         Set<ScaApproach> supportedApproaches,
         boolean signatureRequired,
         List<X509Certificate> signatureTrustAnchors,
+        boolean psuIdRequired,
         boolean explicitStartRequired,
         boolean multipleConsents,
         boolean combinedServiceSupported,
@@ -102,6 +103,7 @@ public record SimulatorOptions(
         private Set<ScaApproach> supportedApproaches = EnumSet.allOf(ScaApproach.class);
         private boolean signatureRequired;
         private List<X509Certificate> signatureTrustAnchors = new ArrayList<>();
+        private boolean psuIdRequired;
         private boolean explicitStartRequired;
         private boolean multipleConsents;
         private boolean combinedServiceSupported;
@@ -194,6 +196,12 @@ public record SimulatorOptions(
             return this;
         }
 
+        /** The bank wants {@code PSU-ID} on every consent request, the redirect approach included. */
+        public Builder psuIdRequired(boolean value) {
+            this.psuIdRequired = value;
+            return this;
+        }
+
         /** The TPP must start authorisations explicitly, whatever it prefers. */
         public Builder explicitStartRequired(boolean value) {
             this.explicitStartRequired = value;
@@ -250,7 +258,7 @@ public record SimulatorOptions(
         public SimulatorOptions build() {
             return new SimulatorOptions(host, port, basePath, tls, specFile, clock, seed, bankName, bic, bankCode, zone,
                     maxConsentValidity, redirectApproach, supportedApproaches, signatureRequired,
-                    signatureTrustAnchors, explicitStartRequired, multipleConsents, combinedServiceSupported,
+                    signatureTrustAnchors, psuIdRequired, explicitStartRequired, multipleConsents, combinedServiceSupported,
                     transactionsPerPage, absoluteLinks, accessTokenLifetime, scenarios, bankFaults);
         }
     }

@@ -213,6 +213,23 @@ class AccountDataTest {
     }
 
     @Test
+    void aConsentOnTheAvailableAccountsGivesTheListWithOwnerNamesAndNothingElse() {
+        Tpp.Reply created = tpp.createConsent(Tpp.consentBody(access ->
+                access.put("availableAccounts", "allAccountsWithOwnerName")), "redirect");
+        tpp.redirectAndDecide(created.href("scaRedirect"), "redirect", true);
+        String consent = created.json().get("consentId").asText();
+
+        JsonNode accounts = tpp.get("/v1/accounts?withBalance=true", "Consent-ID", consent,
+                "PSU-IP-Address", ATTENDED_IP).json().get("accounts");
+        assertThat(accounts).hasSize(3);
+        assertThat(accounts.get(0).get("ownerName").asText()).isEqualTo("Anna Redirect");
+        assertThat(accounts.get(0).has("balances")).isFalse();
+        assertThat(accounts.get(0).has("_links")).isFalse();
+        assertThat(tpp.get("/v1/accounts/" + bank.accountIds("redirect").getFirst() + "/balances", "Consent-ID",
+                consent, "PSU-IP-Address", ATTENDED_IP).code()).isEqualTo("CONSENT_INVALID");
+    }
+
+    @Test
     void aDedicatedConsentCoversOnlyItsAccounts() {
         String iban = tpp.get("/v1/accounts", "Consent-ID", tpp.authorisedConsent("redirect"),
                 "PSU-IP-Address", ATTENDED_IP).json().at("/accounts/0/iban").asText();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,6 +87,24 @@ class OAuthScaTest {
     }
 
     @Test
+    void anExpiredAccessTokenIsRefusedAndTheRefreshTokenGivesANewOneOnce() throws Exception {
+        String consentId = tpp.createConsent("oauth").json().get("consentId").asText();
+        Tpp.Reply token = exchange(consentId);
+        bank.clock().advance(Duration.ofHours(2));
+
+        Tpp.Reply expired = tpp.get("/v1/accounts", "Consent-ID", consentId,
+                "Authorization", "Bearer " + token.json().get("access_token").asText());
+        assertThat(expired.code()).isEqualTo("TOKEN_EXPIRED");
+        Map<String, String> refresh = Map.of("grant_type", "refresh_token",
+                "refresh_token", token.json().get("refresh_token").asText());
+        Tpp.Reply refreshed = tpp.form(bank.baseUrl() + "/oauth/token", refresh);
+        assertThat(tpp.get("/v1/accounts", "Consent-ID", consentId,
+                "Authorization", "Bearer " + refreshed.json().get("access_token").asText()).status()).isEqualTo(200);
+        assertThat(tpp.form(bank.baseUrl() + "/oauth/token", refresh).json().get("error").asText())
+                .isEqualTo("invalid_grant");
+    }
+
+    @Test
     void authorizeWithoutPkceIsSentBackWithInvalidRequest() {
         String consentId = tpp.createConsent("oauth").json().get("consentId").asText();
 
@@ -97,6 +116,11 @@ class OAuthScaTest {
     }
 
     private String authorise(String consentId) throws Exception {
+        return exchange(consentId).json().get("access_token").asText();
+    }
+
+    /** The PSU allows on the authorize page, the TPP exchanges the code: the token response. */
+    private Tpp.Reply exchange(String consentId) throws Exception {
         String authorize = bank.baseUrl() + "/oauth/authorize";
         Tpp.Reply page = tpp.browse(authorize + "?response_type=code&client_id=tpp&state=s&scope=AIS:" + consentId
                 + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
@@ -109,7 +133,7 @@ class OAuthScaTest {
                 "code", code, "redirect_uri", CALLBACK, "client_id", "tpp", "code_verifier", VERIFIER));
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().get("token_type").asText()).isEqualTo("Bearer");
-        return token.json().get("access_token").asText();
+        return token;
     }
 
     private static String challenge(String verifier) throws Exception {

@@ -183,6 +183,42 @@ class RedirectConsentTest {
     }
 
     @Test
+    void theBankRefusesWhatItDoesNotSupportWithTheStandardsCodes() {
+        ObjectNode combined = Tpp.allPsd2();
+        combined.put("combinedServiceIndicator", true);
+        assertThat(tpp.createConsent(combined, "redirect").code()).isEqualTo("SESSIONS_NOT_SUPPORTED");
+        ObjectNode past = Tpp.allPsd2();
+        past.put("validUntil", "2025-03-13");
+        assertThat(tpp.createConsent(past, "redirect").code()).isEqualTo("PERIOD_INVALID");
+        ObjectNode mixed = Tpp.consentBody(access -> {
+            access.put("allPsd2", "allAccounts");
+            access.putArray("accounts").addObject().put("iban", "DE89370400440532013000");
+        });
+        assertThat(tpp.createConsent(mixed, "redirect").code()).isEqualTo("PARAMETER_NOT_CONSISTENT");
+    }
+
+    @Test
+    void withoutAScenarioTheBankFollowsTheTppsPreference() {
+        assertThat(tpp.createConsent("newcomer", "TPP-Redirect-Preferred", "false").header("ASPSP-SCA-Approach"))
+                .isEqualTo("EMBEDDED");
+        assertThat(tpp.createConsent("newcomer", "TPP-Decoupled-Preferred", "true").header("ASPSP-SCA-Approach"))
+                .isEqualTo("DECOUPLED");
+        assertThat(tpp.createConsent("newcomer").header("ASPSP-SCA-Approach")).isEqualTo("REDIRECT");
+        assertThat(tpp.createConsent("newcomer", "TPP-Redirect-Preferred", "maybe").code()).isEqualTo("FORMAT_ERROR");
+    }
+
+    @Test
+    void aBankThatWantsThePsuIdRefusesConsentsWithoutIt() {
+        try (Xs2aSimulator strict = Xs2aSimulator.start(SimulatorOptions.builder().psuIdRequired(true).build())) {
+            Tpp client = new Tpp(strict);
+            Tpp.Reply refused = client.createConsent(Tpp.allPsd2(), null);
+            assertThat(refused.code()).isEqualTo("FORMAT_ERROR");
+            assertThat(refused.json().at("/tppMessages/0/path").asText()).isEqualTo("PSU-ID");
+            assertThat(client.createConsent("redirect").status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void unknownConsentIsRefusedWithConsentUnknown() {
         Tpp.Reply status = tpp.get("/v1/consents/nope/status");
         assertThat(status.status()).isEqualTo(403);

@@ -41,6 +41,7 @@ public final class Main {
               --trust-ca FILE           PEM certificate of a CA trusted for TPP certificates (repeatable)
               --cert-header NAME        also take the TPP certificate from this request header
               --require-signature       refuse unsigned requests (Digest, Signature, TPP-Signature-Certificate)
+              --require-psu-id          refuse consent requests without PSU-ID (also for the redirect approach)
               --spec FILE               the Berlin Group OpenAPI file: validate every request and response
                                         (default: system property passerelle.xs2a.spec or env PASSERELLE_XS2A_SPEC)
               --scenario-file FILE      PSU scenarios and bank faults (JSON)
@@ -115,6 +116,7 @@ public final class Main {
                         Files.readString(Path.of(value(queue, option)))));
                 case "--cert-header" -> certificateHeader = value(queue, option);
                 case "--require-signature" -> signatures = true;
+                case "--require-psu-id" -> options.psuIdRequired(true);
                 case "--spec" -> spec = Path.of(value(queue, option));
                 case "--scenario-file" -> {
                     ScenarioFile file = ScenarioFile.read(Path.of(value(queue, option)));

@@ -62,6 +62,9 @@ public final class ConsentEndpoints {
         LocalDate validUntil = requested.isAfter(maximum) ? maximum : requested;
 
         Optional<String> psu = call.header("PSU-ID").filter(id -> !id.isBlank());
+        if (psu.isEmpty() && bank.options().psuIdRequired()) {
+            throw Xs2aException.formatError("PSU-ID", "This bank requires the PSU-ID header on consent requests.");
+        }
         ScaApproach approach = approach(call, psu);
         Optional<String> redirectUri = uri(call, "TPP-Redirect-URI");
         Optional<String> nokRedirectUri = uri(call, "TPP-Nok-Redirect-URI");
