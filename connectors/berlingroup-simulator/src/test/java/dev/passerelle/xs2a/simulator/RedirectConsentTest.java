@@ -88,6 +88,19 @@ class RedirectConsentTest {
     }
 
     @Test
+    void anUnknownOrFinishedRedirectLinkSaysSo() {
+        Tpp.Reply unknown = tpp.browse(bank.baseUrl() + "/sca/redirect/nope");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text()).contains("This link is not valid");
+
+        Tpp.Reply created = tpp.createConsent("redirect");
+        tpp.redirectAndDecide(created.href("scaRedirect"), "redirect", false);
+        Tpp.Reply again = tpp.browse(created.href("scaRedirect"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("This authorisation is finished");
+    }
+
+    @Test
     void userInputOnThePageIsEscaped() {
         Tpp.Reply created = tpp.createConsent(Tpp.allPsd2(), null);
 

@@ -117,7 +117,7 @@ public final class OAuthServer {
         Optional<Consent> consent = request == null ? Optional.empty() : bank.consents().find(request.consentId());
         Optional<Authorisation> authorisation = consent.flatMap(c -> c.authorisation(request.authorisationId()));
         if (authorisation.isEmpty()) {
-            return pages.message(404, "done_over");
+            return pages.message(404, "page_unknown");
         }
         return pages.submit(call, consent.get(), authorisation.get(), action(), Map.of("request", requestId),
                 accepted -> {

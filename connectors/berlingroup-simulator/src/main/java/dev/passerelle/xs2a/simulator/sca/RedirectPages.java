@@ -51,7 +51,7 @@ public final class RedirectPages {
         Optional<Consent> consent = bank.consents().byAuthorisation(id);
         Optional<Authorisation> authorisation = consent.flatMap(c -> c.authorisation(id));
         if (authorisation.isEmpty() || authorisation.get().approach() != ScaApproach.REDIRECT) {
-            return pages.message(404, "done_over");
+            return pages.message(404, "page_unknown");
         }
         return page.apply(consent.get(), authorisation.get());
     }
