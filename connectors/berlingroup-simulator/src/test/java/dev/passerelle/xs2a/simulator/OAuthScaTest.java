@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class OAuthScaTest {
 
-    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    static final String CALLBACK = "https://tpp.example/oauth";
+    static final String VERIFIER = Tpp.PKCE_VERIFIER;
+    static final String CALLBACK = Tpp.OAUTH_CALLBACK;
 
     Xs2aSimulator bank;
     Tpp tpp;
@@ -34,7 +32,7 @@ class OAuthScaTest {
     }
 
     @Test
-    void authorizationCodeWithPkceGivesTheTokenThatReadsTheAccounts() throws Exception {
+    void authorizationCodeWithPkceGivesTheTokenThatReadsTheAccounts() {
         Tpp.Reply created = tpp.createConsent("oauth");
         String consentId = created.json().get("consentId").asText();
         assertThat(created.header("ASPSP-SCA-Approach")).isEqualTo("REDIRECT");
@@ -70,7 +68,7 @@ class OAuthScaTest {
     }
 
     @Test
-    void accountDataOfAnOAuthConsentNeedsItsBearerToken() throws Exception {
+    void accountDataOfAnOAuthConsentNeedsItsBearerToken() {
         Tpp.Reply created = tpp.createConsent("oauth");
         String consentId = created.json().get("consentId").asText();
         String accessToken = authorise(consentId);
@@ -87,9 +85,9 @@ class OAuthScaTest {
     }
 
     @Test
-    void anExpiredAccessTokenIsRefusedAndTheRefreshTokenGivesANewOneOnce() throws Exception {
+    void anExpiredAccessTokenIsRefusedAndTheRefreshTokenGivesANewOneOnce() {
         String consentId = tpp.createConsent("oauth").json().get("consentId").asText();
-        Tpp.Reply token = exchange(consentId);
+        Tpp.Reply token = tpp.oauthToken(consentId);
         bank.clock().advance(Duration.ofHours(2));
 
         Tpp.Reply expired = tpp.get("/v1/accounts", "Consent-ID", consentId,
@@ -115,29 +113,11 @@ class OAuthScaTest {
         assertThat(back.header("Location")).startsWith(CALLBACK + "?error=invalid_request").contains("state=s");
     }
 
-    private String authorise(String consentId) throws Exception {
-        return exchange(consentId).json().get("access_token").asText();
+    private String authorise(String consentId) {
+        return tpp.oauthToken(consentId).json().get("access_token").asText();
     }
 
-    /** The PSU allows on the authorize page, the TPP exchanges the code: the token response. */
-    private Tpp.Reply exchange(String consentId) throws Exception {
-        String authorize = bank.baseUrl() + "/oauth/authorize";
-        Tpp.Reply page = tpp.browse(authorize + "?response_type=code&client_id=tpp&state=s&scope=AIS:" + consentId
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-                + "&code_challenge=" + challenge(VERIFIER) + "&code_challenge_method=S256");
-        String request = page.text().replaceAll("(?s).*name=\"request\" value=\"([^\"]+)\".*", "$1");
-        tpp.form(authorize, Map.of("request", request, "psuId", "oauth", "password", "secret", "action", "login"));
-        String location = tpp.form(authorize, Map.of("request", request, "action", "accept")).header("Location");
-        String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
-        Tpp.Reply token = tpp.form(bank.baseUrl() + "/oauth/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", CALLBACK, "client_id", "tpp", "code_verifier", VERIFIER));
-        assertThat(token.status()).isEqualTo(200);
-        assertThat(token.json().get("token_type").asText()).isEqualTo("Bearer");
-        return token;
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    private static String challenge(String verifier) {
+        return Tpp.s256(verifier);
     }
 }

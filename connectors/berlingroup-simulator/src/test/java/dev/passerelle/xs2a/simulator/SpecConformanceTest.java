@@ -96,6 +96,37 @@ class SpecConformanceTest {
     }
 
     @Test
+    void otherConsentShapesAndTheirDataConform() {
+        Tpp.Reply offered = tpp.createConsent(Tpp.consentBody(access -> {
+            access.putArray("accounts");
+            access.putArray("balances");
+            access.putArray("transactions");
+        }), "no-ids", "TPP-Explicit-Authorisation-Preferred", "true");
+        Tpp.Reply started = tpp.send("POST", offered.href("startAuthorisation"), null, "TPP-Redirect-URI", Tpp.OK_URI);
+        tpp.redirectAndDecide(started.href("scaRedirect"), "no-ids", true);
+        String consent = offered.json().get("consentId").asText();
+        tpp.get("/v1/consents/" + consent);
+        tpp.get("/v1/accounts/" + bank.accountIds("no-ids").getFirst()
+                + "/transactions?bookingStatus=both&dateFrom=2025-02-01&withBalance=true", "Consent-ID", consent,
+                "PSU-IP-Address", IP);
+        tpp.get("/v1/card-accounts/" + bank.accountIds("no-ids").getLast()
+                + "/transactions?bookingStatus=booked&dateFrom=2025-02-01", "Consent-ID", consent);
+
+        Tpp.Reply available = tpp.createConsent(Tpp.consentBody(access ->
+                access.put("availableAccountsWithBalance", "allAccountsWithOwnerName")), "redirect");
+        tpp.redirectAndDecide(available.href("scaRedirect"), "redirect", true);
+        tpp.get("/v1/accounts?withBalance=true", "Consent-ID", available.json().get("consentId").asText(),
+                "PSU-IP-Address", IP);
+
+        String oauth = tpp.createConsent("oauth").json().get("consentId").asText();
+        String token = tpp.oauthToken(oauth).json().get("access_token").asText();
+        tpp.get("/v1/accounts?withBalance=true", "Consent-ID", oauth, "Authorization", "Bearer " + token);
+        tpp.get("/v1/accounts", "Consent-ID", oauth);
+
+        assertNoViolations(9);
+    }
+
+    @Test
     void errorAnswersConform() {
         String expiring = tpp.authorisedConsent("expiring");
         String limited = tpp.authorisedConsent("rate-limited");
@@ -110,6 +141,16 @@ class SpecConformanceTest {
         assertThat(tpp.get("/v1/consents/unknown").code()).isEqualTo("CONSENT_UNKNOWN");
         bank.fault(Fault.of(Fault.Kind.FORMAT_ERROR, Endpoint.CONSENT_STATUS).times(1));
         assertThat(tpp.get("/v1/consents/" + limited + "/status").code()).isEqualTo("FORMAT_ERROR");
+        Tpp.Reply rejected = tpp.createConsent("decoupled-rejected");
+        clock.advance(Duration.ofMinutes(1));
+        tpp.get(rejected.href("scaStatus"));
+        assertThat(tpp.get("/v1/accounts", "Consent-ID", rejected.json().get("consentId").asText()).code())
+                .isEqualTo("CONSENT_INVALID");
+        Tpp.Reply embedded = tpp.createConsent("embedded");
+        assertThat(tpp.send("POST", embedded.href("startAuthorisationWithPsuAuthentication"),
+                Map.of("psuData", Map.of("password", "wrong")), "PSU-ID", "embedded").code())
+                .isEqualTo("PSU_CREDENTIALS_INVALID");
+        assertThat(tpp.get("/v1/nothing-here").status()).isEqualTo(404);
 
         assertNoViolations(10);
     }
@@ -123,6 +164,15 @@ class SpecConformanceTest {
         assertThat(bank.lastRequest(Endpoint.CREATE_CONSENT).orElseThrow().specViolations())
                 .anyMatch(v -> v.startsWith("request: ") && v.contains("not-an-ip"))
                 .noneMatch(v -> v.startsWith("response: "));
+    }
+
+    @Test
+    void securityRefusalsConform() {
+        try (Xs2aSimulator signing = Xs2aSimulator.start(SimulatorOptions.builder()
+                .spec(SimulatorOptions.specFromEnvironment().orElseThrow()).requireSignature().build())) {
+            assertThat(new Tpp(signing).createConsent("redirect").code()).isEqualTo("SIGNATURE_MISSING");
+            assertThat(signing.specViolations()).isEmpty();
+        }
     }
 
     private void assertNoViolations(int atLeastCalls) {

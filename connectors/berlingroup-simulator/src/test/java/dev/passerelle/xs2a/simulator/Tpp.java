@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ final class Tpp {
 
     static final String OK_URI = "https://tpp.example/callback?ok=1";
     static final String NOK_URI = "https://tpp.example/callback?nok=1";
+    static final String OAUTH_CALLBACK = "https://tpp.example/oauth";
+    static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private final URI base;
     private final HttpClient http;
@@ -183,6 +188,34 @@ final class Tpp {
             throw new AssertionError("redirect: " + back);
         }
         return created.json().get("consentId").asText();
+    }
+
+    /** The PSU allows an OAuth consent on the bank's authorize page; the TPP exchanges the code (PKCE). */
+    Reply oauthToken(String consentId) {
+        String authorize = base + "/oauth/authorize";
+        Reply page = browse(authorize + "?response_type=code&client_id=tpp&state=s&scope=AIS:" + consentId
+                + "&redirect_uri=" + URLEncoder.encode(OAUTH_CALLBACK, StandardCharsets.UTF_8)
+                + "&code_challenge=" + s256(PKCE_VERIFIER) + "&code_challenge_method=S256");
+        String request = page.text().replaceAll("(?s).*name=\"request\" value=\"([^\"]+)\".*", "$1");
+        form(authorize, Map.of("request", request, "psuId", "oauth", "password", "secret", "action", "login"));
+        String location = form(authorize, Map.of("request", request, "action", "accept")).header("Location");
+        String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        Reply token = form(base + "/oauth/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", OAUTH_CALLBACK, "client_id", "tpp", "code_verifier", PKCE_VERIFIER));
+        if (token.status() != 200 || !"Bearer".equals(token.json().path("token_type").asText())) {
+            throw new AssertionError("token: " + token);
+        }
+        return token;
+    }
+
+    /** The PKCE S256 challenge of a verifier (RFC 7636 §4.2). */
+    static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private URI resolve(String path) {
