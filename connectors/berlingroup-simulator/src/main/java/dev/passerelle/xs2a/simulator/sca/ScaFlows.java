@@ -98,10 +98,10 @@ public final class ScaFlows {
         verifyPassword(consent, authorisation, scenario, password);
         authorisation.psuId(psu);
         authorisation.status(ScaStatus.PSU_AUTHENTICATED);
-        ObjectNode body = Json.object();
         if (scenario.scaMethods().size() == 1) {
             return select(consent, authorisation, scenario.scaMethods().getFirst());
         }
+        ObjectNode body = Json.object();
         ArrayNode methods = body.putArray("scaMethods");
         scenario.scaMethods().forEach(method -> methods.add(describe(method)));
         return withStatusAndLinks(body, consent, authorisation);
