@@ -67,8 +67,8 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
         throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception();
     }
 
-    private BodyParams readJson(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
+    private BodyParams readJson(InputStream in) {
+        byte[] bytes = readBody(in);
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return BodyParams.empty();
         }
@@ -87,9 +87,25 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
             if (node.isNull()) {
                 continue;
             }
-            values.put(field.getKey(), node.isValueNode() ? node.asString() : node.toString());
+            String value = node.isValueNode() ? node.asString() : node.toString();
+            if (field.getKey().indexOf(0) >= 0 || value.indexOf(0) >= 0) {
+                throw ApiError.INVALID_VALUE.exception("Values may not contain the NUL character");
+            }
+            values.put(field.getKey(), value);
         }
         return BodyParams.of(values);
+    }
+
+    /**
+     * The whole body. A client that stops sending before its {@code Content-Length} is refused once
+     * the container's read timeout ({@code server.tomcat.connection-timeout}) passes.
+     */
+    private static byte[] readBody(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiError.INVALID_VALUE.exception("The request body ended before its Content-Length, or arrived too slowly");
+        }
     }
 
     private static BodyParams readForm(HttpServletRequest request) {
