@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -87,6 +88,7 @@ public class ApiErrorHandler {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::set);
         ErrorEnvelope body = new ErrorEnvelope(e.error().code(), e.description(), e.userMessage(), RequestIds.of(request));
-        return ResponseEntity.status(e.error().status()).headers(headers).body(body);
+        // JSON whatever the request's Accept header says: an error is never a 406 with no body.
+        return ResponseEntity.status(e.error().status()).headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

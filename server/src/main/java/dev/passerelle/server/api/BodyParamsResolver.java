@@ -30,6 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class BodyParamsResolver implements HandlerMethodArgumentResolver {
 
+    /** A body that stopped before its {@code Content-Length}, or stalled past the read timeout. */
+    public static final String INCOMPLETE_BODY = "The request body ended before its Content-Length, or arrived too slowly";
+
     private final ObjectMapper json;
 
     public BodyParamsResolver(ObjectMapper json) {
@@ -104,7 +107,7 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
         try {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw ApiError.INVALID_VALUE.exception("The request body ended before its Content-Length, or arrived too slowly");
+            throw ApiError.INVALID_VALUE.exception(INCOMPLETE_BODY);
         }
     }
 

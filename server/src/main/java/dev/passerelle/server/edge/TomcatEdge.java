@@ -1,6 +1,8 @@
 package dev.passerelle.server.edge;
 
+import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,20 @@ class TomcatEdge implements WebServerFactoryCustomizer<TomcatServletWebServerFac
             factory.addEngineValves(new TrustedProxyValve(http.trustedProxies()));
         }
         factory.addEngineValves(new RequestEntryValve());
-        // The context is already a child of its host when customizers run, and the host creates its
-        // error report valve by class name when it starts.
-        factory.addContextCustomizers(context ->
-                ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+        factory.addContextCustomizers(context -> jsonErrorPage((StandardHost) context.getParent()));
+    }
+
+    /**
+     * The context is already a child of its host when context customizers run. The host creates its
+     * error report valve by class name when it starts; Spring Boot's customizer (which runs before
+     * this one) has added a plain one already, which is replaced.
+     */
+    private static void jsonErrorPage(StandardHost host) {
+        host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+        for (Valve valve : host.getPipeline().getValves()) {
+            if (valve instanceof ErrorReportValve && !(valve instanceof JsonErrorReportValve)) {
+                host.getPipeline().removeValve(valve);
+            }
+        }
     }
 }

@@ -27,6 +27,10 @@ import tools.jackson.databind.JsonNode;
 class HttpEdgeTest {
 
     static final Duration GENEROUS = Duration.ofSeconds(30);
+    static final Map<String, String> TRUNCATED_BODIES = Map.of(
+            "application/json", "{\"client_id\":",
+            "application/x-www-form-urlencoded", "client_id=1&client_secret=",
+            "multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\n1");
 
     @Autowired
     TestApi api;
@@ -64,6 +68,15 @@ class HttpEdgeTest {
     void aFormBodyInvalidInItsCharsetIsAnInvalidValue() {
         TestApi.Response response = api.post("/auth/init")
                 .raw("application/x-www-form-urlencoded; charset=UTF-8", "client_id=1&client_secret=mot%E9passe").send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE", "POST"})
+    void aFormBodyWithBrokenEscapesIsAnInvalidValueWhateverTheMethod(String method) {
+        TestApi.Response response = api.method(method, "/users/me/accounts/1").bearer(users.permanent().token())
+                .raw("application/x-www-form-urlencoded", "name=50%&display=%zz").send();
 
         assertEnvelope(response.status(), response.json(), 400, "invalidValue");
     }
@@ -120,12 +133,13 @@ class HttpEdgeTest {
         assertEnvelope(response.status(), response.json(), 416, "invalidValue");
     }
 
-    @Test
-    void aBodyShorterThanItsContentLengthIsAnInvalidValueOnceTheReadTimesOut() {
-        byte[] body = "{\"client_id\":".getBytes(StandardCharsets.UTF_8);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b"})
+    void aBodyShorterThanItsContentLengthIsAnInvalidValueOnceTheReadTimesOut(String contentType) {
+        byte[] body = TRUNCATED_BODIES.get(contentType).getBytes(StandardCharsets.UTF_8);
 
         TestApi.RawResponse response = api.raw("POST /2.0/auth/init HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 100", body, GENEROUS);
+                + "Content-Type: " + contentType + "\r\nContent-Length: 100", body, GENEROUS);
 
         assertEnvelope(response.status(), response.json(), 400, "invalidValue");
     }
