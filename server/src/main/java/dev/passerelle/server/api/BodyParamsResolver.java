@@ -33,6 +33,9 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
     /** A body that stopped before its {@code Content-Length}, or stalled past the read timeout. */
     public static final String INCOMPLETE_BODY = "The request body ended before its Content-Length, or arrived too slowly";
 
+    /** U+0000 is no text of the protocol, and PostgreSQL can neither store nor compare it. */
+    public static final String NUL = "Parameters and values may not contain the NUL character";
+
     private final ObjectMapper json;
 
     public BodyParamsResolver(ObjectMapper json) {
@@ -92,7 +95,7 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
             }
             String value = node.isValueNode() ? node.asString() : node.toString();
             if (field.getKey().indexOf(0) >= 0 || value.indexOf(0) >= 0) {
-                throw ApiError.INVALID_VALUE.exception("Values may not contain the NUL character");
+                throw ApiError.INVALID_VALUE.exception(NUL);
             }
             values.put(field.getKey(), value);
         }

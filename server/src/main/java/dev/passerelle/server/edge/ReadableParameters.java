@@ -47,7 +47,6 @@ public class ReadableParameters extends OncePerRequestFilter {
 
     static final String DESCRIPTION = "The parameters cannot be read: each needs a name, valid percent-encoding"
             + " of its charset (UTF-8 unless the Content-Type names another), and there may be at most %d of them";
-    static final String NUL = "Parameters may not contain the NUL character";
     private static final Set<String> FORM_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final HandlerExceptionResolver errors;
@@ -66,7 +65,7 @@ public class ReadableParameters extends OncePerRequestFilter {
         try {
             readable = isFormBody(request) ? withFormBody(request) : request;
             if (readable.getParameterMap().entrySet().stream().anyMatch(ReadableParameters::hasNul)) {
-                throw ApiError.INVALID_VALUE.exception(NUL);
+                throw ApiError.INVALID_VALUE.exception(BodyParamsResolver.NUL);
             }
         } catch (IllegalStateException e) {
             errors.resolveException(request, response, null, refusal(e));
@@ -121,7 +120,6 @@ public class ReadableParameters extends OncePerRequestFilter {
         }
     }
 
-    /** No text of the protocol holds U+0000, and PostgreSQL refuses to store or compare it. */
     private static boolean hasNul(Map.Entry<String, String[]> parameter) {
         return parameter.getKey().indexOf(0) >= 0 || Arrays.stream(parameter.getValue()).anyMatch(v -> v.indexOf(0) >= 0);
     }
