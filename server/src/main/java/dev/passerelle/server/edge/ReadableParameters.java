@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Reads every request's parameters once, up front, and answers 400 {@code invalidValue} when they
- * cannot be read: bytes that are not valid in the declared charset (UTF-8 by default), a parameter
+ * cannot be read: bytes that are not valid UTF-8 (a form body declared in another charset too), a parameter
  * without a name, a NUL character, more than {@code server.tomcat.max-parameter-count}, a form
  * body that stops short of its {@code Content-Length}. Done here, such a request is refused the
  * same way whichever code would have read a parameter first (a filter, an interceptor, a
@@ -46,7 +47,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class ReadableParameters extends OncePerRequestFilter {
 
     static final String DESCRIPTION = "The parameters cannot be read: each needs a name, valid percent-encoding"
-            + " of its charset (UTF-8 unless the Content-Type names another), and there may be at most %d of them";
+            + " of UTF-8, and there may be at most %d of them";
     private static final Set<String> FORM_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final HandlerExceptionResolver errors;
@@ -112,12 +113,22 @@ public class ReadableParameters extends OncePerRequestFilter {
         return new WithParameters(request, Collections.unmodifiableMap(parameters));
     }
 
+    /**
+     * The API reads and writes UTF-8 only (docs/protocol.md, "Conventions"): a form body declared in
+     * another charset is refused rather than decoded, so that a value means the same bytes whatever
+     * the client's stack declares (US-ASCII is accepted: it is a subset of UTF-8).
+     */
     private static Charset charset(HttpServletRequest request) {
+        Charset declared;
         try {
-            return Charset.forName(request.getCharacterEncoding());
+            declared = Charset.forName(request.getCharacterEncoding());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception("Unknown charset in the Content-Type");
         }
+        if (!declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
+            throw ApiError.INVALID_VALUE.exception("Form bodies are read as UTF-8: send charset=UTF-8 (or none)");
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private static boolean hasNul(Map.Entry<String, String[]> parameter) {

@@ -121,6 +121,8 @@ class SecretsDoNotLeakTest {
                         "client_id=10000001&client_secret=" + needles.get(6) + "%E9").send());
 
         assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isBetween(400, 499));
+        assertThat(responses.getLast().status()).as("a Latin-1 form body is refused, not decoded").isEqualTo(400);
+        assertThat(responses.getLast().json().get("code").asString()).isEqualTo("invalidValue");
         String logs = output.getAll();
         for (String needle : needles) {
             assertThat(logs).as("logs").doesNotContain(needle);
