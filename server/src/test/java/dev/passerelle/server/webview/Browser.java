@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -55,6 +56,31 @@ final class Browser implements AutoCloseable {
 
     String url() {
         return driver.getCurrentUrl();
+    }
+
+    /** Reloads the page, as the user's F5. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** The page's title (the browser tab's). */
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Runs a script in the page, as a test harness would (e.g. the integrator's listener). */
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Moves into the frame {@code css} of the current page. */
+    void intoFrame(String css) {
+        driver.switchTo().frame(find(css));
+    }
+
+    /** Back to the top page from a frame. */
+    void outOfFrames() {
+        driver.switchTo().defaultContent();
     }
 
     /** Waits until the webview shows the screen named {@code name} ({@code data-screen}), and answers it. */

@@ -65,11 +65,4 @@ class WebviewWebauthTest extends BrowserTestBase {
         browser.click("#submit");
         browser.find("form[action=authorize]");
     }
-
-    private void logInAtTheSandboxBank() {
-        browser.type("#login", "jdupont");
-        browser.type("#password", "1234");
-        browser.click("button[type=submit]");
-        browser.find("button[value=accept]");
-    }
 }
