@@ -136,6 +136,14 @@ class WebviewPageTest {
     }
 
     @Test
+    void whileTheScriptStartsThePageShowsASkeletonAndSaysItIsLoading() {
+        String page = get(client.url("en", "connect", "")).text();
+
+        assertThat(page).contains("data-screen=\"loading\" aria-busy=\"true\"", "<div class=\"skeleton\" aria-hidden=\"true\">",
+                "role=\"status\">Loading…</p>").doesNotContain(">…<");
+    }
+
+    @Test
     void unknownFlowThenNotFoundPage() {
         assertThat(get(client.url("en", "payment", "")).status()).isEqualTo(404);
     }
