@@ -1,5 +1,5 @@
 // Bank accounts as the webview shows them, and which ones the integrator lets the user activate
-// (account_types, account_usages, account_ibans: PROTOCOL-NOTES §10.3).
+// (account_types, account_usages, account_ibans: docs/webview.md "Parameters").
 
 import {h} from './ui.js';
 

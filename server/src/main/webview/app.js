@@ -1,7 +1,7 @@
 // What every flow shares: the checked parameters (from the server, never from the address bar),
 // the words of the page's language, the webview's session, the flow's progress kept in the tab
 // (a reload or a trip to the bank resumes it), and the ways out to the integrator
-// (PROTOCOL-NOTES §10.3–10.6): a redirect to redirect_uri, announced by postMessage to an opener
+// (docs/webview.md "Callback"): a redirect to redirect_uri, announced by postMessage to an opener
 // or a parent frame.
 
 import {Api} from './api.js';
@@ -30,7 +30,7 @@ export class App {
   }
 
   /**
-   * The webview's session, once per launch (PROTOCOL-NOTES §1.3): the code is spent here for a
+   * The webview's session, once per launch (docs/webview.md "The webview's session"): the code is spent here for a
    * session of the webview's own (POST /webview/session), so that a single-use code serves the
    * whole flow and an expired code is told before the user types anything. Without a code, connect
    * creates the user (createUser). A reload of the same URL in the same tab goes on with the same
@@ -106,8 +106,7 @@ export class App {
   }
 
   /**
-   * Back on the launch page after a trip to the bank (the return page's query, PROTOCOL-NOTES
-   * §5.3): notes what the bank answered with the flow that started the trip and answers that flow's
+   * Back on the launch page after a trip to the bank (the return page's query, docs/webauth.md): notes what the bank answered with the flow that started the trip and answers that flow's
    * launch URL, or null when this tab started no such trip.
    */
   static afterBank(search) {
@@ -131,7 +130,7 @@ export class App {
   }
 
   /**
-   * Sends the browser to the bank (PROTOCOL-NOTES §5): GET /webauth-url gives the link, with a
+   * Sends the browser to the bank (docs/webauth.md): GET /webauth-url gives the link, with a
    * single-use code derived from the session; the bank comes back to the webview's return page,
    * which brings the browser back to this launch URL to go on.
    *
@@ -218,7 +217,7 @@ export class App {
 
   /**
    * The user gave up: back to the flow's home (manage), or the flow cleans up what it made
-   * (onAbandon) and goes back to the integrator, with error=access_denied (§10.6) when nothing
+   * (onAbandon) and goes back to the integrator, with error=access_denied when nothing
    * was confirmed.
    */
   async cancel() {

@@ -15,7 +15,7 @@ export async function connect(app) {
   return finish(app, added);
 }
 
-/** Back to the integrator with the connections added (§10.3), and a code for a user made here. */
+/** Back to the integrator with the connections added, and a code for a user made here (docs/webview.md "Callback"). */
 async function finish(app, added) {
   const params = {connection_id: added[0]};
   if (app.config.maxConnections > 1) {
@@ -313,7 +313,7 @@ function accountsScreen(app, connector, accounts, next, error) {
         controls);
     // Confirming with no account ticked shares nothing: the user is told so and confirms it again.
     const askNone = () => {
-      const question = h('div', {id: 'no-account-question', class: 'confirm', role: 'alertdialog',
+      const question = h('div', {id: 'no-account-question', class: 'question', role: 'alertdialog',
         'aria-labelledby': 'no-account-title', 'aria-describedby': 'no-account-text', tabindex: '-1'},
           h('p', {id: 'no-account-title'}, h('strong', {}, app.t('noAccountTitle'))),
           h('p', {id: 'no-account-text'}, app.t('noAccountQuestion', {connector: connector.name})),

@@ -37,8 +37,8 @@ export class Dialogue {
     this.fixing = fixing;
     /** Whether this dialogue creates the connection: the flow deletes it if the user gives up. */
     this.creates = !connection && !fixing;
-    /** Whether the user already answered the one-time code screen once (a second ask means wrong code). */
-    this.answeredOtp = false;
+    /** The fields of the last one-time code asked: the same ones asked again mean the answer was wrong. */
+    this.lastChallenge = null;
   }
 
   /** The connector's sources, in priority order. */
@@ -122,10 +122,14 @@ export class Dialogue {
         case null:
         case undefined:
           return {ready: connection};
-        case 'additionalInformationNeeded':
-          reply = await busy(api.post(path, await this.otpScreen(connection)));
-          this.answeredOtp = true;
+        case 'additionalInformationNeeded': {
+          // A second round (doubleotp) asks another field or label; a refused answer, the same again.
+          const asked = JSON.stringify((connection.fields || []).map(field => [field.name, field.label]));
+          const wrong = asked === this.lastChallenge;
+          this.lastChallenge = asked;
+          reply = await busy(api.post(path, await this.otpScreen(connection, wrong)));
           break;
+        }
         case 'decoupled':
         case 'validating':
           reply = await this.waitForValidation(connection);
@@ -189,9 +193,8 @@ export class Dialogue {
    * The one-time code form, built from the connection's fields (labelled in the page's language).
    * Asked again after an answer, the code was wrong: the form says so, as an alert tied to the input.
    */
-  otpScreen(connection) {
+  otpScreen(connection, wrong) {
     const app = this.app;
-    const wrong = this.answeredOtp;
     return new Promise(resolve => {
       const inputs = fieldInputs(connection.fields || [], {}, (key) => app.t(key), wrong ? 'otp-error' : null);
       const form = h('form', {id: 'otp-form', novalidate: true}, inputs.element,

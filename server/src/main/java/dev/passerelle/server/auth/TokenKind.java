@@ -3,7 +3,7 @@ package dev.passerelle.server.auth;
 import java.time.Duration;
 
 /**
- * The kinds of user token the database holds (PROTOCOL-NOTES §1.2). Permanent and temporary
+ * The kinds of user token the database holds (docs/auth.md). Permanent and temporary
  * tokens are <em>origins</em>: they start a user's access. Codes and webview sessions are
  * <em>derived</em> from another token, never outlive it and die with it (docs/auth.md).
  */

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The hosted Connect webview (PROTOCOL-NOTES §10): {@code /webview/[{lang}/]{connect|reconnect|manage}}.
+ * The hosted Connect webview (docs/webview.md): {@code /webview/[{lang}/]{connect|reconnect|manage}}.
  * The URL is checked here, before any page is served ({@link WebviewLaunch}); a refused URL gets an
  * error page and never a redirect. The page is a template whose script drives the public REST API
  * (sources under {@code src/main/webview}, bundled into {@code static/webview/webview.js}).

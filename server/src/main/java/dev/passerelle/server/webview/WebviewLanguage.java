@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages the webview speaks ({@code {lang}} in the URL, PROTOCOL-NOTES §10.1). Powens offers
+ * The languages the webview speaks ({@code {lang}} in the URL, docs/webview.md "URLs"). Powens offers
  * more; Passerelle ships French and English. A URL without a language, or with one Passerelle does
  * not speak, gets the browser's preferred language among these ({@code Accept-Language}), and
  * English when the browser prefers none of them.

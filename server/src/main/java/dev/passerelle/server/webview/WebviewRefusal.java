@@ -3,7 +3,7 @@ package dev.passerelle.server.webview;
 /**
  * Why a webview URL is refused before any page is served. The user sees the reason on an error
  * page and is never redirected: a {@code redirect_uri} that failed the client's whitelist must not
- * receive anything (PROTOCOL-NOTES §10.2). The words are in the message bundles under {@link #key()}.
+ * receive anything (docs/webview.md "Parameters"). The words are in the message bundles under {@link #key()}.
  */
 enum WebviewRefusal {
     UNKNOWN_CLIENT("unknownClient"),

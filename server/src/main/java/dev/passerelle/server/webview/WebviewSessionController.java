@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /webview/session}: the webview spends the {@code code} it was opened with, once, at
  * launch, and works with a session of its own from then on. A single-use code (what Powens
- * recommends for the webview, PROTOCOL-NOTES §1.3) thus serves the whole flow, and an expired code
+ * recommends for the webview, docs/auth.md) thus serves the whole flow, and an expired code
  * is known before the user types anything. The session is derived from the code (docs/auth.md):
  * it dies when the code's origin is revoked and never outlives the code; it mints no codes.
  */

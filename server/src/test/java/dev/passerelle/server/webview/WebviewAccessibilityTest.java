@@ -34,6 +34,21 @@ class WebviewAccessibilityTest extends BrowserTestBase {
     }
 
     @Test
+    void aSecondCodeTheBankAsksForIsNotTakenForAWrongOne() {
+        connectToTestBank("en", "");
+        submitCredentials("1234", "doubleotp");
+        browser.screen("otp");
+        browser.type("#field-openapisms", "abcd");
+        browser.click("#submit");
+        browser.waitForText("label[for='field-openapisms']", "efgh");
+
+        assertThat(browser.findAll("#otp-error")).isEmpty();
+        browser.type("#field-openapisms", "efgh");
+        browser.click("#submit");
+        browser.screen("accounts");
+    }
+
+    @Test
     void theFocusRingContrastsAtLeastThreeToOneWithThePage() {
         browser.go(client.url("en", "connect", ""));
         browser.screen("picker");

@@ -139,7 +139,6 @@ class WebviewConnectTest extends BrowserTestBase {
         connectToTestBank("en", "&account_types=checking");
         submitCredentials("1234", null);
         browser.screen("accounts");
-        browser.screenshot("connect-account-types");
 
         assertThat(browser.findAll("#accounts-form input[type=checkbox]:disabled")).isNotEmpty();
         browser.click("#confirm");
