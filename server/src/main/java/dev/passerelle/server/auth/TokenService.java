@@ -2,6 +2,7 @@ package dev.passerelle.server.auth;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class TokenService {
                 .param("id", from.tokenId())
                 .query((rs, n) -> Optional.ofNullable(instant(rs.getObject("expires_at", OffsetDateTime.class))))
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("token " + from.tokenId() + " was revoked meanwhile"))
+                .orElseThrow(() -> ApiError.UNAUTHORIZED.exception("The token was revoked meanwhile"))
                 .orElse(own);
         Instant expiresAt = parent.isBefore(own) ? parent : own;
         return insert(kind, from.userId(), from.clientId(), expiresAt, from.tokenId(), now);

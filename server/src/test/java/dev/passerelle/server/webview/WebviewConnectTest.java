@@ -41,7 +41,8 @@ class WebviewConnectTest extends BrowserTestBase {
 
         browser.find("#screen-error");
         browser.screen("credentials");
-        assertThat(browser.text("#screen-error")).contains("Identifiant ou mot de passe incorrect");
+        assertThat(browser.text("#screen-error")).contains("Identifiant ou mot de passe incorrect")
+                .as("the bank's English message stays off a French page").doesNotContain("Incorrect password");
         assertThat(browser.find("#field-login").getDomProperty("value")).isEqualTo("jdupont");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("field-password");
         browser.screenshot("connect-wrongpass");
