@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Abandoned and reloaded flows (issue 9, webview 3): Cancel deletes the connection the flow was
@@ -19,37 +21,17 @@ class WebviewAbandonTest extends BrowserTestBase {
         user = users.permanent();
     }
 
-    @Test
-    void cancelAtTheAccountStepDeletesTheConnectionAndItsCredentials() {
+    /** At the account step, the one-time code, or while the bank app validation is awaited. */
+    @ParameterizedTest
+    @CsvSource({"par, accounts", "additionalInformationNeeded, otp", "longDecoupled, decoupled"})
+    void cancelDeletesTheConnectionUnderWayWithItsCredentials(String scenario, String step) {
         openConnect("&state=bye");
-        submitCredentials("1234", null);
-        browser.screen("accounts");
+        submitCredentials("1234", scenario);
+        browser.screen(step);
         browser.click("#cancel");
 
         assertThat(callbackParam("error")).isEqualTo("access_denied");
         assertThat(callbackParam("state")).isEqualTo("bye");
-        assertThat(connectionsOf(user.token())).isZero();
-    }
-
-    @Test
-    void cancelAtTheOneTimeCodeDeletesTheConnection() {
-        openConnect("");
-        submitCredentials("1234", "additionalInformationNeeded");
-        browser.screen("otp");
-        browser.click("#cancel");
-
-        assertThat(callbackParam("error")).isEqualTo("access_denied");
-        assertThat(connectionsOf(user.token())).isZero();
-    }
-
-    @Test
-    void cancelWhileWaitingForTheAppValidationDeletesTheConnection() {
-        openConnect("");
-        submitCredentials("1234", "longDecoupled");
-        browser.screen("decoupled");
-        browser.click("#cancel");
-
-        assertThat(callbackParam("error")).isEqualTo("access_denied");
         assertThat(connectionsOf(user.token())).isZero();
     }
 
