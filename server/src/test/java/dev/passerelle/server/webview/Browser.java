@@ -8,12 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -98,7 +100,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code script} answers something else than null or false, and answers it. */
     Object waitFor(String script) {
-        return new WebDriverWait(driver, SCREEN_WAIT).until(d -> {
+        return await(d -> {
             Object value = ((JavascriptExecutor) d).executeScript(script);
             return Boolean.FALSE.equals(value) ? null : value;
         });
@@ -112,7 +114,7 @@ final class Browser implements AutoCloseable {
     /** Waits for an element; when it never comes, the failure tells where the browser was and what it showed. */
     WebElement find(String css) {
         try {
-            return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+            return await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (TimeoutException e) {
             throw new AssertionError("No " + css + " at " + driver.getCurrentUrl() + "; the page shows:\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
@@ -125,7 +127,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element {@code css} shows {@code text}, e.g. a status line after a call. */
     void waitForText(String css, String text) {
-        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     String text(String css) {
@@ -139,7 +141,24 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /**
+     * Waits until {@code condition} holds. A check that runs while the page navigates (a redirect to
+     * the bank and back, the webview's own reload) is aborted by Chromium; that is "not yet", not a failure.
+     */
+    private <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, SCREEN_WAIT).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Picks the option whose value is {@code value} in the select {@code css}. */
