@@ -36,11 +36,24 @@ class WebhookSender {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     /** One delivery to attempt; {@code since} is its event's time, or its last replay's. */
-    private record Due(long id, long webhookId, String url, String payload, int attempts, Instant since) {
+    private record Due(long id, long webhookId, String event, String url, String payload, int attempts, Instant since) {
     }
 
     /** What an attempt gave: delivered, or why not; {@code status} is null when no answer came. */
-    private record Attempt(boolean delivered, Integer status, String error) {
+    record Attempt(boolean delivered, Integer status, String error) {
+    }
+
+    /** A signed call of delivery {@code deliveryId}: {@code body} is what {@code request} posts. */
+    record Outgoing(long deliveryId, String event, HttpRequest request, String body) {
+    }
+
+    /**
+     * Where a signed call goes: the endpoint's URL over HTTP, or the stream of a CLI listening to a
+     * listener endpoint ({@link WebhookListeners}), which gets the very request, headers and body.
+     */
+    @FunctionalInterface
+    interface Channel {
+        Attempt deliver(Outgoing outgoing);
     }
 
     private final WebhookEndpoints endpoints;
@@ -63,12 +76,23 @@ class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Attempts every due delivery once; returns how many were delivered. */
+    /** Attempts every due delivery of the endpoints it posts to once; returns how many were delivered. */
     int sendDue() {
+        int delivered = send(due(null), this::post);
+        purgeFinished();
+        return delivered;
+    }
+
+    /** Hands the due deliveries of listener endpoint {@code webhookId} to {@code channel}; returns how many went. */
+    int sendDue(long webhookId, Channel channel) {
+        return send(due(webhookId), channel);
+    }
+
+    private int send(List<Due> dues, Channel channel) {
         Map<Long, Integer> consecutiveFailures = new HashMap<>();
         Map<Long, Optional<SigningKeys>> keys = new HashMap<>();
         int delivered = 0;
-        for (Due due : due()) {
+        for (Due due : dues) {
             if (consecutiveFailures.getOrDefault(due.webhookId(), 0) >= properties.failuresPerRun()) {
                 continue;
             }
@@ -77,7 +101,8 @@ class WebhookSender {
                 continue; // the endpoint was deleted meanwhile, or another sender took this delivery
             }
             Instant attempted = clock.instant();
-            Attempt attempt = post(due, signing.get());
+            String body = body(due);
+            Attempt attempt = channel.deliver(new Outgoing(due.id(), due.event(), signed(due, signing.get(), body), body));
             deliveryLog.record(due.id(), attempted, attempt.status(), attempt.error());
             if (attempt.delivered()) {
                 markDelivered(due);
@@ -88,31 +113,32 @@ class WebhookSender {
                 consecutiveFailures.merge(due.webhookId(), 1, Integer::sum);
             }
         }
-        purgeFinished();
         return delivered;
     }
 
-    private List<Due> due() {
+    /** The due deliveries of the endpoints posted to, or (given an id) of that listener endpoint only. */
+    private List<Due> due(Long listenerId) {
+        String endpoints = listenerId == null ? "NOT w.listener" : "w.listener AND w.id = :listener";
         return jdbc.sql("""
-                        SELECT d.id, d.id_webhook, w.url, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
+                        SELECT d.id, d.id_webhook, d.event, w.url, d.payload, d.attempts,
+                            COALESCE(d.replayed, d.created) AS since
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.id_webhook
-                        WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now
+                        WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now AND %s
                         ORDER BY d.id
-                        FETCH FIRST :limit ROWS ONLY""")
-                .param("now", utc(clock.instant())).param("limit", properties.batchSize())
-                .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("url"),
+                        FETCH FIRST :limit ROWS ONLY""".formatted(endpoints))
+                .param("now", utc(clock.instant())).param("listener", listenerId).param("limit", properties.batchSize())
+                .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("event"), rs.getString("url"),
                         rs.getString("payload"), rs.getInt("attempts"),
                         rs.getObject("since", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     /**
-     * Posts with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
+     * The call with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
      * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
      * signs {@code Passerelle-Signature}.
      */
-    private Attempt post(Due due, SigningKeys keys) {
-        String body = body(due);
+    private HttpRequest signed(Due due, SigningKeys keys, String body) {
         Instant now = clock.instant();
         String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
@@ -132,8 +158,12 @@ class WebhookSender {
             }
             case BEARER -> request.header("Authorization", "Bearer " + secret);
         }
+        return request.build();
+    }
+
+    private Attempt post(Outgoing outgoing) {
         try {
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(outgoing.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
         } catch (IOException e) {
             return new Attempt(false, null, e.getClass().getSimpleName());
@@ -184,10 +214,15 @@ class WebhookSender {
                 .update();
     }
 
-    /** Delivered and dropped deliveries are kept a while for support, then forgotten. */
+    /**
+     * Delivered and dropped deliveries are kept a while for support, then forgotten. A listener
+     * endpoint no CLI came back to for as long as a delivery is retried goes with what waits for it.
+     */
     private void purgeFinished() {
         jdbc.sql("DELETE FROM webhook_delivery WHERE next_attempt IS NULL AND COALESCE(replayed, created) < :cutoff")
                 .param("cutoff", utc(clock.instant().minus(properties.keepFinished()))).update();
+        jdbc.sql("DELETE FROM webhook WHERE listener AND listened_until < :cutoff")
+                .param("cutoff", utc(clock.instant().minus(properties.giveUpAfter()))).update();
     }
 
 }

@@ -52,11 +52,11 @@ class WebhooksController {
 
     /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation. */
     record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
-                       Instant previousSecretExpires, String secret) {
+                       Instant previousSecretExpires, boolean listener, String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
-                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), secret);
+                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), hook.listener(), secret);
         }
 
         @Override
@@ -85,7 +85,7 @@ class WebhooksController {
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = endpoints.register(clientId, url, events(body.require("events")),
+        Registered registered = endpoints.register(clientId, url, events(body.require("events"), json),
                 body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC));
         return created(registered);
     }
@@ -154,7 +154,7 @@ class WebhooksController {
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(registered.webhook(), registered.secret()));
     }
 
-    private static WebhookAuth auth(String raw) {
+    static WebhookAuth auth(String raw) {
         try {
             return WebhookAuth.parse(raw);
         } catch (IllegalArgumentException unknown) {
@@ -179,8 +179,8 @@ class WebhooksController {
         return ResponseEntity.noContent().build();
     }
 
-    private Set<WebhookEvent> events(String raw) {
-        List<String> names = raw.strip().startsWith("[") ? arrayItems(raw) : Arrays.asList(raw.split(","));
+    static Set<WebhookEvent> events(String raw, ObjectMapper json) {
+        List<String> names = raw.strip().startsWith("[") ? arrayItems(raw, json) : Arrays.asList(raw.split(","));
         try {
             Set<WebhookEvent> events = WebhookEvent.parse(names.stream().filter(n -> !n.isBlank()).toList());
             if (events.isEmpty()) {
@@ -193,7 +193,7 @@ class WebhooksController {
         }
     }
 
-    private List<String> arrayItems(String raw) {
+    private static List<String> arrayItems(String raw, ObjectMapper json) {
         try {
             JsonNode array = json.readTree(raw);
             if (array.isArray() && array.valueStream().allMatch(JsonNode::isString)) {
@@ -205,7 +205,7 @@ class WebhooksController {
         throw ApiError.INVALID_VALUE.exception("'events' must be a comma list or a JSON array of event names");
     }
 
-    private static void requireConfigToken(Caller caller) {
+    static void requireConfigToken(Caller caller) {
         if (!(caller instanceof Caller.Admin)) {
             throw ApiError.FORBIDDEN.exception("Webhooks are managed with the config token");
         }
