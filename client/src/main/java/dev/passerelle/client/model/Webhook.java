@@ -1,0 +1,17 @@
+package dev.passerelle.client.model;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A webhook endpoint (config token; docs/webhooks.md). {@code secret} only in the answer to a
+ * registration, a rotation, or a listen; {@code listener} for the endpoints the CLI receives.
+ */
+public record Webhook(long id, String url, List<String> events, long idClient, String auth, LocalDateTime created,
+                      LocalDateTime previousSecretExpires, Boolean listener, String secret) {
+
+    @Override
+    public String toString() {
+        return "Webhook[" + id + " " + url + " " + events + "]"; // never the secret
+    }
+}
