@@ -23,6 +23,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * listen} and {@code trigger} stand on. A stream is read as the CLI reads it, over real HTTP.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookListenersTest extends WebhookTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -195,7 +199,7 @@ class WebhookListenersTest extends WebhookTestBase {
     }
 
     @Test
-    void nothingIsQueuedForAListenerEndpointOnceItsStreamClosed() throws Exception {
+    void nothingIsQueuedForAListenerEndpointOnceItsStreamClosed(CapturedOutput output) throws Exception {
         long endpoint;
         try (Stream once = new Stream(query(receiver.url("/hooks/local"), "USER_CREATED"))) {
             endpoint = once.next().data().get("id").asLong();
@@ -205,6 +209,8 @@ class WebhookListenersTest extends WebhookTestBase {
         await().atMost(wait).until(() -> !queuesFor(endpoint));
 
         assertThat(queuesFor(endpoint)).isFalse();
+        assertThat(output.getAll()).as("a CLI that went away is no fault of ours")
+                .doesNotContain("Unexpected failure").doesNotContain(" ERROR ");
     }
 
     @Test
