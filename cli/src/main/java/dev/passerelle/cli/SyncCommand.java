@@ -2,6 +2,7 @@ package dev.passerelle.cli;
 
 import dev.passerelle.client.ConnectionFailedException;
 import dev.passerelle.client.Passerelle;
+import dev.passerelle.client.Wire;
 import dev.passerelle.client.model.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class SyncCommand implements Callable<Integer> {
                 }
                 prompts.close();
                 if (synced.state() == null) {
-                    root.terminal.say("✓ Connection " + id + " synced" + (synced.lastUpdate() == null ? "" : " at " + synced.lastUpdate()) + ".");
+                    root.terminal.say("✓ Connection " + id + " synced" + (synced.lastUpdate() == null ? "" : " at " + Wire.DATE_TIME.format(synced.lastUpdate())) + ".");
                 } else {
                     waiting++;
                     root.terminal.say("✗ Connection " + id + ": " + synced.error()

@@ -54,8 +54,8 @@ final class UserPrompts implements AutoCloseable {
         }
         Map<String, String> values = new LinkedHashMap<>(given);
         for (ConnectorField field : fields) {
-            if (values.containsKey(field.name())) {
-                continue;
+            if (values.containsKey(field.name()) || !field.mandatory() && !terminal.interactive()) {
+                continue; // a script gives what it wants with the command; the rest keeps its default
             }
             Optional<String> value = ask(field);
             if (value.isEmpty()) {
@@ -68,7 +68,7 @@ final class UserPrompts implements AutoCloseable {
         return values;
     }
 
-    /** One field's value; empty at the end of input; "" for an optional field left blank. */
+    /** One field's value; "" for an optional field left blank; empty when input ends before a required one. */
     private Optional<String> ask(ConnectorField field) {
         String label = Optional.ofNullable(field.label()).orElse(field.name());
         List<FieldValue> choices = Optional.ofNullable(field.values()).orElse(List.of());
@@ -83,7 +83,7 @@ final class UserPrompts implements AutoCloseable {
                 typed = field.secret() ? terminal.askSecret(label + ": ") : terminal.ask(label + ": ");
             }
             if (typed == null) {
-                return Optional.empty();
+                return field.mandatory() ? Optional.empty() : Optional.of(""); // end of input: the default
             }
             String value = typed.strip();
             if (value.isEmpty() && !field.mandatory()) {

@@ -101,7 +101,8 @@ final class WebhooksListenCommand implements Callable<Integer> {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             terminal.say(LocalTime.now().format(TIME) + "  <-- [" + status + "] POST " + forwardTo);
         } catch (IOException e) {
-            terminal.say(LocalTime.now().format(TIME) + "  <-- failed: " + e.getMessage() + " (POST " + forwardTo
+            terminal.say(LocalTime.now().format(TIME) + "  <-- failed: "
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()) + " (POST " + forwardTo
                     + "; `passerelle webhooks trigger` or a replay sends it again)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

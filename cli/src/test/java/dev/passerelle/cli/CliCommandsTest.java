@@ -140,14 +140,15 @@ class CliCommandsTest {
     }
 
     @Test
-    void connectWithoutAnyFieldAsksThemAll() {
+    void connectWithoutFieldsAsksTheRequiredOnes() {
         login();
 
-        CliRun connect = cli("jdupont\n1234\n1\n", "connect", "--connector", "40", "--source", "directaccess",
+        CliRun connect = cli("jdupont\n1234\n", "connect", "--connector", "40", "--source", "directaccess",
                 "--accounts", "none");
 
         assertThat(connect.status()).as("%s", connect).isZero();
-        assertThat(connect.err()).contains("Identifiant: ").contains("Code (1234): ").contains("No account shared");
+        assertThat(connect.err()).contains("Identifiant: ").contains("Code (1234): ").contains("No account shared")
+                .as("optional fields keep their default in a script").doesNotContain("Cas d'usage");
     }
 
     @Test
