@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code passerelle webhooks trigger EVENT}: a test call of EVENT with a sample body (docs/webhooks.md,
- * "Test events") to one endpoint, or to every endpoint of the client subscribed to EVENT (a running
- * {@code webhooks listen} included).
+ * "Test events") to one endpoint, or to every endpoint of the client subscribed to EVENT that receives
+ * calls now: those the server posts to, and a running {@code webhooks listen}.
  */
 @Command(name = "trigger", description = "Send a test event (sample body) to the client's endpoints.")
 final class WebhooksTriggerCommand implements Callable<Integer> {
@@ -35,7 +35,7 @@ final class WebhooksTriggerCommand implements Callable<Integer> {
         String name = event.toUpperCase(Locale.ROOT);
         List<Long> targets = webhook != null ? List.of(webhook) : admin.webhooks().list().stream()
                 .filter(w -> root.profile().clientId() == null || w.idClient() == root.profile().clientId())
-                .filter(w -> w.events().contains(name)).map(Webhook::id).toList();
+                .filter(w -> w.events().contains(name) && w.receiving()).map(Webhook::id).toList();
         if (targets.isEmpty()) {
             root.terminal.say("No endpoint of client " + root.profile().clientId() + " is subscribed to " + name
                     + ": start `passerelle webhooks listen --forward-to URL`, or pass --webhook ID.");

@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param previousSecretExpires when the secret being rotated out stops signing; null when there is none
  * @param listener              received through {@code GET /webhooks/listen}, never posted to ({@link WebhookListeners})
+ * @param listening             a listener endpoint a CLI listens to now: events are queued for it
  */
 record Webhook(long id, long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Instant created,
-               Instant previousSecretExpires, boolean listener) {
+               Instant previousSecretExpires, boolean listener, boolean listening) {
 }

@@ -36,6 +36,7 @@ class WebhookEndpoints {
 
     private static final String COLUMNS = """
             id, id_client, url, events, auth, created, listener,
+            CASE WHEN listened_until > :now THEN TRUE ELSE FALSE END AS listening,
             CASE WHEN previous_expires > :now THEN previous_expires END AS previous_expires""";
 
     private final JdbcClient jdbc;
@@ -79,16 +80,17 @@ class WebhookEndpoints {
      * created the first time with a secret of its own, otherwise given the events and auth asked now;
      * answered with its current secret, as Stripe's CLI shows its signing secret at every
      * {@code listen}. The server never connects to {@code url}: it is what {@code BI-Signature} signs.
+     * Events are queued for it from now until {@code listenedUntil}, which the stream then renews.
      */
     @Transactional
-    Registered listener(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth) {
+    Registered listener(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Instant listenedUntil) {
         String checked = checkedUrl(url);
-        Optional<Long> known = lockedFind(clientId, checked, true);
-        if (known.isEmpty()) {
-            return insert(clientId, checked, events, auth, Secrets.random(32), true);
-        }
-        subscribe(known.get(), events, auth);
-        return new Registered(find(known.get()).orElseThrow(), secrets(known.get()).orElseThrow().secrets().getLast());
+        long id = lockedFind(clientId, checked, true)
+                .orElseGet(() -> insert(clientId, checked, events, auth, Secrets.random(32), true).webhook().id());
+        subscribe(id, events, auth);
+        jdbc.sql("UPDATE webhook SET listened_until = :until WHERE id = :id").param("until", utc(listenedUntil))
+                .param("id", id).update();
+        return new Registered(find(id).orElseThrow(), secrets(id).orElseThrow().secrets().getLast());
     }
 
     /**
@@ -145,7 +147,7 @@ class WebhookEndpoints {
                 .param("client", clientId).param("url", url).param("events", WebhookEvent.join(events))
                 .param("auth", auth.wire()).param("secret", cipher.encrypt(secret, SECRET)).param("created", utc(now))
                 .param("listener", listener).update(key, "id");
-        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null, listener),
+        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null, listener, false),
                 secret);
     }
 
@@ -197,11 +199,10 @@ class WebhookEndpoints {
      * CLI listens to it, so that nothing piles up for a developer machine that went away.
      */
     List<Webhook> subscribed(long clientId, WebhookEvent event) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook WHERE id_client = :client"
-                        + " AND (NOT listener OR listened_until > :now) ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook WHERE id_client = :client ORDER BY id")
                 .param("client", clientId).param("now", utc(clock.instant()))
                 .query(WebhookEndpoints::webhook).list().stream()
-                .filter(hook -> hook.events().contains(event))
+                .filter(hook -> hook.events().contains(event) && (!hook.listener() || hook.listening()))
                 .toList();
     }
 
@@ -245,6 +246,7 @@ class WebhookEndpoints {
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {
         return new Webhook(rs.getLong("id"), rs.getLong("id_client"), rs.getString("url"),
                 WebhookEvent.parse(WebhookEvent.split(rs.getString("events"))), WebhookAuth.parse(rs.getString("auth")),
-                instant(rs, "created"), instant(rs, "previous_expires"), rs.getBoolean("listener"));
+                instant(rs, "created"), instant(rs, "previous_expires"), rs.getBoolean("listener"),
+                rs.getBoolean("listening"));
     }
 }

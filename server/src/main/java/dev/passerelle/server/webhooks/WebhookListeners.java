@@ -97,14 +97,13 @@ class WebhookListeners implements SmartLifecycle {
         Set<WebhookEvent> subscribed = events == null || events.isBlank()
                 ? EnumSet.allOf(WebhookEvent.class) : WebhooksController.events(events, json);
         Registered endpoint = endpoints.listener(clientId, url, subscribed,
-                auth == null ? WebhookAuth.HMAC : WebhooksController.auth(auth));
+                auth == null ? WebhookAuth.HMAC : WebhooksController.auth(auth), clock.instant().plus(LEASE));
         long id = endpoint.webhook().id();
         SseEmitter stream = new SseEmitter(0L); // no timeout: the heartbeat finds dead streams
         stream.send(SseEmitter.event().name("ready").data(WebhookView.of(endpoint.webhook(), endpoint.secret()),
                 MediaType.APPLICATION_JSON));
         stream.onCompletion(() -> close(id, stream));
         stream.onError(error -> close(id, stream));
-        renew(id);
         streams.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(stream);
         return stream;
     }

@@ -52,11 +52,12 @@ class WebhooksController {
 
     /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation. */
     record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
-                       Instant previousSecretExpires, boolean listener, String secret) {
+                       Instant previousSecretExpires, boolean listener, boolean listening, String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
-                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), hook.listener(), secret);
+                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), hook.listener(),
+                    hook.listening(), secret);
         }
 
         @Override

@@ -116,6 +116,7 @@ class WebhookListenersTest extends WebhookTestBase {
 
         assertThat(ready.name()).isEqualTo("ready");
         assertThat(ready.data().get("listener").asBoolean()).isTrue();
+        assertThat(ready.data().get("listening").asBoolean()).isTrue();
         assertThat(ready.data().get("url").asString()).isEqualTo(receiver.url("/hooks/local"));
         assertThat(ready.data().get("secret").asString()).hasSizeGreaterThan(30);
         assertThat(ready.data().get("events").valueStream().map(JsonNode::asString)).containsExactly("USER_CREATED");
@@ -209,6 +210,9 @@ class WebhookListenersTest extends WebhookTestBase {
         await().atMost(wait).until(() -> !queuesFor(endpoint));
 
         assertThat(queuesFor(endpoint)).isFalse();
+        assertThat(admin.get("/webhooks").json().get("webhooks").valueStream()
+                .filter(hook -> hook.get("id").asLong() == endpoint)).singleElement()
+                .satisfies(hook -> assertThat(hook.get("listening").asBoolean()).isFalse());
         assertThat(output.getAll()).as("a CLI that went away is no fault of ours")
                 .doesNotContain("Unexpected failure").doesNotContain(" ERROR ");
     }

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** Every command through the entry point, as a script runs them (no terminal), against the real server. */
-class CliCommandsTest {
+/**
+ * Every command through the entry point, as a script runs them (no terminal), against the real server
+ * (after package, in the JVM of {@link TerminalIT}, sharing its server).
+ */
+class CliCommandsIT {
 
     private final PasserelleServer server = PasserelleServer.shared();
 
