@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,8 +127,10 @@ class WebhookListeners implements SmartLifecycle {
 
     /** Gives the call to the endpoint's first live stream; a stream that cannot be written to is dropped. */
     private Attempt push(long id, Outgoing outgoing) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        outgoing.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         StreamedDelivery delivery = new StreamedDelivery(outgoing.deliveryId(), id, outgoing.event(),
-                outgoing.request().uri().toString(), outgoing.request().headers().map(), outgoing.body());
+                outgoing.url().toString(), headers, outgoing.body());
         for (SseEmitter stream : streams.getOrDefault(id, List.of())) {
             if (send(id, stream, SseEmitter.event().name("delivery").id(Long.toString(outgoing.deliveryId()))
                     .data(delivery, MediaType.APPLICATION_JSON))) {

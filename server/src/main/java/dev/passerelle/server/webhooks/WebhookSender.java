@@ -5,18 +5,26 @@ import static dev.passerelle.server.config.DbTime.utc;
 import dev.passerelle.server.webhooks.WebhookEndpoints.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,30 +34,37 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the due deliveries of the outbox (PROTOCOL-NOTES §8.4): a JSON {@code POST} authenticated
- * with the endpoint's secrets (§8.3), oldest event first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
+ * with the endpoint's secrets (§8.3) and naming its event ({@value #EVENT_HEADER}), oldest event
+ * first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
  * retried later with a doubling delay. After {@code failures-per-run} consecutive failures an
  * endpoint is left alone until the next run, so one dead endpoint does not hold up the others.
+ * Connections go only to the addresses {@link WebhookTargets} checked, resolved at each attempt;
+ * redirects are not followed.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
+
+    /** The event a call carries, so that one URL can receive several events. */
+    static final String EVENT_HEADER = "X-Passerelle-Event";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final ContentType JSON_UTF8 = ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8);
 
     /** One delivery to attempt; {@code since} is its event's time, or its last replay's. */
-    private record Due(long id, long webhookId, String event, String url, String payload, int attempts, Instant since) {
+    private record Due(long id, long webhookId, String url, String event, String payload, int attempts, Instant since) {
     }
 
     /** What an attempt gave: delivered, or why not; {@code status} is null when no answer came. */
     record Attempt(boolean delivered, Integer status, String error) {
     }
 
-    /** A signed call of delivery {@code deliveryId}: {@code body} is what {@code request} posts. */
-    record Outgoing(long deliveryId, String event, HttpRequest request, String body) {
+    /** A signed call of delivery {@code deliveryId}: its headers, in order, and the body posted to {@code url}. */
+    record Outgoing(long deliveryId, String event, URI url, Map<String, String> headers, String body) {
     }
 
     /**
      * Where a signed call goes: the endpoint's URL over HTTP, or the stream of a CLI listening to a
-     * listener endpoint ({@link WebhookListeners}), which gets the very request, headers and body.
+     * listener endpoint ({@link WebhookListeners}), which gets the very headers and body.
      */
     @FunctionalInterface
     interface Channel {
@@ -62,21 +77,35 @@ class WebhookSender {
     private final ObjectMapper json;
     private final WebhooksProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
 
     WebhookSender(WebhookEndpoints endpoints, WebhookDeliveryLog deliveryLog, JdbcClient jdbc, ObjectMapper json,
-                  WebhooksProperties properties, Clock clock) {
+                  WebhooksProperties properties, WebhookTargets targets, Clock clock) {
         this.endpoints = endpoints;
         this.deliveryLog = deliveryLog;
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout timeout = Timeout.of(properties.timeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(targets.resolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
     }
 
-    /** Attempts every due delivery of the endpoints it posts to once; returns how many were delivered. */
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** Attempts every due delivery once; returns how many were delivered. */
     int sendDue() {
         int delivered = send(due(null), this::post);
         purgeFinished();
@@ -101,8 +130,7 @@ class WebhookSender {
                 continue; // the endpoint was deleted meanwhile, or another sender took this delivery
             }
             Instant attempted = clock.instant();
-            String body = body(due);
-            Attempt attempt = channel.deliver(new Outgoing(due.id(), due.event(), signed(due, signing.get(), body), body));
+            Attempt attempt = channel.deliver(signed(due, signing.get()));
             deliveryLog.record(due.id(), attempted, attempt.status(), attempt.error());
             if (attempt.delivered()) {
                 markDelivered(due);
@@ -120,15 +148,14 @@ class WebhookSender {
     private List<Due> due(Long listenerId) {
         String endpoints = listenerId == null ? "NOT w.listener" : "w.listener AND w.id = :listener";
         return jdbc.sql("""
-                        SELECT d.id, d.id_webhook, d.event, w.url, d.payload, d.attempts,
-                            COALESCE(d.replayed, d.created) AS since
+                        SELECT d.id, d.id_webhook, w.url, d.event, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.id_webhook
                         WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now AND %s
                         ORDER BY d.id
                         FETCH FIRST :limit ROWS ONLY""".formatted(endpoints))
                 .param("now", utc(clock.instant())).param("listener", listenerId).param("limit", properties.batchSize())
-                .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("event"), rs.getString("url"),
-                        rs.getString("payload"), rs.getInt("attempts"),
+                .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("url"),
+                        rs.getString("event"), rs.getString("payload"), rs.getInt("attempts"),
                         rs.getObject("since", OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -138,38 +165,43 @@ class WebhookSender {
      * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
      * signs {@code Passerelle-Signature}.
      */
-    private HttpRequest signed(Due due, SigningKeys keys, String body) {
+    private Outgoing signed(Due due, SigningKeys keys) {
+        String body = body(due);
         Instant now = clock.instant();
         String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "Passerelle")
-                .header(WebhookSignature.TIMESTAMPED_HEADER,
-                        WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", JSON_UTF8.toString());
+        headers.put("User-Agent", "Passerelle");
+        headers.put(EVENT_HEADER, due.event());
+        headers.put(WebhookSignature.TIMESTAMPED_HEADER, WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body));
         switch (keys.auth()) {
             case HMAC -> {
                 String date = DateTimeFormatter.ISO_INSTANT.format(now);
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                request.header(WebhookSignature.DATE_HEADER, date)
-                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+                headers.put(WebhookSignature.DATE_HEADER, date);
+                headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
             }
-            case BEARER -> request.header("Authorization", "Bearer " + secret);
+            case BEARER -> headers.put("Authorization", "Bearer " + secret);
         }
-        return request.build();
+        return new Outgoing(due.id(), due.event(), uri, headers, body);
     }
 
     private Attempt post(Outgoing outgoing) {
+        HttpPost request = new HttpPost(outgoing.url());
+        request.setEntity(new StringEntity(outgoing.body(), JSON_UTF8)); // its Content-Type is the headers' one
+        outgoing.headers().forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.setHeader(name, value);
+            }
+        });
         try {
-            int status = http.send(outgoing.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.execute(request, HttpResponse::getCode);
             return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
+        } catch (WebhookTargets.RefusedTarget refused) {
+            return new Attempt(false, null, refused.getMessage());
         } catch (IOException e) {
             return new Attempt(false, null, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(false, null, "interrupted");
         }
     }
 

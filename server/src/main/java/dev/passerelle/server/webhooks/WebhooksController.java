@@ -36,6 +36,9 @@ class WebhooksController {
 
     /** Deliveries listed per call at most, newest first. */
     private static final int MAX_DELIVERIES = 1000;
+    /** The longest {@code events} list accepted: every event name, with room for spaces and quotes. */
+    private static final int MAX_EVENTS_LENGTH = 1000;
+    private static final int MAX_AUTH_LENGTH = 20;
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveryLog deliveries;
@@ -93,16 +96,21 @@ class WebhooksController {
 
     /**
      * A new secret, shown once; the current one keeps signing next to it for
-     * {@code previous_expires_in} seconds (default {@code passerelle.webhooks.rotation-overlap})
-     * or until {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
+     * {@code previous_expires_in} seconds (default {@code passerelle.webhooks.rotation-overlap}, at
+     * most {@link WebhooksProperties#MAX_ROTATION_OVERLAP}) or until
+     * {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
      */
     @PostMapping("/webhooks/{id}/secrets")
     ResponseEntity<WebhookView> rotate(Caller caller, @PathVariable long id, BodyParams body) {
         requireConfigToken(caller);
-        Duration overlap = body.number("previous_expires_in").map(Duration::ofSeconds).orElse(properties.rotationOverlap());
-        if (overlap.isNegative() || overlap.isZero()) {
-            throw ApiError.INVALID_VALUE.exception("'previous_expires_in' must be a positive number of seconds");
-        }
+        long maxSeconds = WebhooksProperties.MAX_ROTATION_OVERLAP.toSeconds();
+        Duration overlap = body.number("previous_expires_in").map(seconds -> {
+            if (seconds < 1 || seconds > maxSeconds) {
+                throw ApiError.INVALID_VALUE.exception("'previous_expires_in' must be a number of seconds from 1 to "
+                        + maxSeconds + " (" + WebhooksProperties.MAX_ROTATION_OVERLAP.toDays() + " days)");
+            }
+            return Duration.ofSeconds(seconds);
+        }).orElse(properties.rotationOverlap());
         return created(endpoints.rotate(id, overlap));
     }
 
@@ -155,9 +163,10 @@ class WebhooksController {
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(registered.webhook(), registered.secret()));
     }
 
+    /** {@code auth} of a request: {@code hmac} or {@code bearer}, else 400. */
     static WebhookAuth auth(String raw) {
         try {
-            return WebhookAuth.parse(raw);
+            return WebhookAuth.parse(capped(raw, "auth", MAX_AUTH_LENGTH));
         } catch (IllegalArgumentException unknown) {
             throw ApiError.INVALID_VALUE.exception("'auth' must be 'hmac' or 'bearer'");
         }
@@ -180,7 +189,9 @@ class WebhooksController {
         return ResponseEntity.noContent().build();
     }
 
+    /** {@code events} of a request: a comma list or a JSON array of event names, else 400. */
     static Set<WebhookEvent> events(String raw, ObjectMapper json) {
+        capped(raw, "events", MAX_EVENTS_LENGTH);
         List<String> names = raw.strip().startsWith("[") ? arrayItems(raw, json) : Arrays.asList(raw.split(","));
         try {
             Set<WebhookEvent> events = WebhookEvent.parse(names.stream().filter(n -> !n.isBlank()).toList());
@@ -204,6 +215,14 @@ class WebhooksController {
             // reported below like any other array that is not of strings
         }
         throw ApiError.INVALID_VALUE.exception("'events' must be a comma list or a JSON array of event names");
+    }
+
+    /** {@code value}, or 400 when it is longer than {@code max}: it may be echoed in an error. */
+    private static String capped(String value, String name, int max) {
+        if (value.length() > max) {
+            throw ApiError.INVALID_VALUE.exception("'" + name + "' is longer than " + max + " characters");
+        }
+        return value;
     }
 
     static void requireConfigToken(Caller caller) {

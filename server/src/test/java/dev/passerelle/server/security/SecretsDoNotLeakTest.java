@@ -10,6 +10,7 @@ import dev.passerelle.server.e2e.Jwe;
 import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.webauth.BankVisit;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
  */
 @IntegrationTest
 @CapturesLogs
+@SandboxMode
 class SecretsDoNotLeakTest {
 
     static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
