@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,7 +157,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** The item matching {@code key}; else the only one; else asked from a numbered list (the first by default). */
     private <T> T pick(String what, List<T> items, String key, Function<T, String> label,
-                       java.util.function.BiPredicate<T, String> matches) {
+                       BiPredicate<T, String> matches) {
         if (key != null) {
             return items.stream().filter(item -> matches.test(item, key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No " + what + " matches '" + key + "'"));

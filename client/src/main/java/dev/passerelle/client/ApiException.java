@@ -11,10 +11,9 @@ import java.util.Set;
  */
 public class ApiException extends PasserelleException {
 
-    /** The codes of a failed connection step: the code is the connection's state. */
+    /** The codes of a failed connection step (400): the code is the connection's state (docs/connections.md). */
     private static final Set<String> CONNECTION_STATES = Set.of("wrongpass", "actionNeeded", "passwordExpired",
-            "websiteUnavailable", "rateLimiting", "notSupported", "SCARequired", "webauthRequired", "decoupled",
-            "additionalInformationNeeded", "bankMessage");
+            "websiteUnavailable", "rateLimiting", "notSupported", "bug", "bankMessage");
 
     private final int status;
     private final String code;
@@ -45,7 +44,7 @@ public class ApiException extends PasserelleException {
                 if (status >= 500) {
                     yield new ServerException(status, code, description, userMessage, requestId);
                 }
-                if (CONNECTION_STATES.contains(code) || "bug".equals(code)) {
+                if (CONNECTION_STATES.contains(code)) {
                     yield new ConnectionFailedException(status, code, description, userMessage, requestId);
                 }
                 yield new InvalidRequestException(status, code, description, userMessage, requestId);

@@ -95,7 +95,7 @@ public final class Passerelle {
 
     /** {@code GET /publickey}: the RSA key field values are encrypted for. */
     public RSAKey publicKey() {
-        return parse(transport.get("/publickey", null, JsonNode.class)).toRSAKey();
+        return publishedKey(transport);
     }
 
     /** {@code GET /.well-known/jwks.json}: every key that still decrypts (rotation). */
@@ -105,6 +105,10 @@ public final class Passerelle {
         } catch (ParseException e) {
             throw new ApiConnectionException("Unreadable key set: " + e.getMessage(), e);
         }
+    }
+
+    private static RSAKey publishedKey(Transport transport) {
+        return parse(transport.get("/publickey", null, JsonNode.class)).toRSAKey();
     }
 
     private static JWK parse(JsonNode jwk) {
@@ -171,8 +175,7 @@ public final class Passerelle {
             HttpClient client = http != null ? http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             Transport transport = new Transport(apiRoot, token, client, retry, timeout);
-            FieldEncryptor encryptor = new FieldEncryptor(() -> parse(
-                    transport.get("/publickey", null, JsonNode.class)).toRSAKey());
+            FieldEncryptor encryptor = new FieldEncryptor(() -> publishedKey(transport));
             return new Passerelle(transport, encryptor, encryptFields);
         }
     }
