@@ -3,6 +3,7 @@ package dev.passerelle.client;
 import static dev.passerelle.client.support.PasserelleServer.DEMO_CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.passerelle.client.WebhookStream.Delivery;
 import dev.passerelle.client.model.Account;
@@ -87,6 +88,9 @@ class WebhooksTest {
             Account account = Wire.json().readValue(body, Account.class);
             assertThat(account.transactions()).isNotEmpty();
 
+            // logged delivered once the stream took it, a moment after we may read it; then replayed
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> webhooks.delivery(delivery.idWebhookData()).status().equals("delivered"));
             webhooks.replay(delivery.idWebhookData());
             assertThat(next(stream).idWebhookData()).isEqualTo(delivery.idWebhookData());
         }
