@@ -1,13 +1,15 @@
 package dev.passerelle.server.clients;
 
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.crypto.Secrets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,37 +22,47 @@ import org.springframework.stereotype.Component;
 public class DemoClient {
 
     static final String SECRET_FILE = "demo-client-secret";
+    /** The demo's callback page under the API root ({@code /demo/callback}). */
+    public static final String CALLBACK_PATH = "/demo/callback";
     private static final int SECRET_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(DemoClient.class);
 
     private final DemoClientProperties properties;
     private final ClientApplications clients;
     private final DataDirectory dataDirectory;
+    private final PublicUrl publicUrl;
 
-    public DemoClient(DemoClientProperties properties, ClientApplications clients, DataDirectory dataDirectory) {
+    public DemoClient(DemoClientProperties properties, ClientApplications clients, DataDirectory dataDirectory,
+                      PublicUrl publicUrl) {
         this.properties = properties;
         this.clients = clients;
         this.dataDirectory = dataDirectory;
+        this.publicUrl = publicUrl;
     }
 
+    /** Once the server listens: the public URL is final (a random port in tests). */
     @EventListener(ApplicationReadyEvent.class)
-    void onReady(ApplicationReadyEvent event) {
-        Environment env = event.getApplicationContext().getEnvironment();
-        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        seed("http://localhost:" + port + env.getProperty("server.servlet.context-path", ""));
+    void onReady() {
+        seed(publicUrl.base());
     }
 
-    /** Registers (or refreshes) the demo client and logs how to try it against {@code apiRoot}. */
+    /**
+     * Registers (or refreshes) the demo client and logs how to try it against {@code apiRoot}. Its
+     * whitelist always holds this server's own demo callback ({@code <apiRoot>/demo/callback}, on
+     * whatever host and port the server is reached), plus the configured redirect URIs.
+     */
     void seed(String apiRoot) {
+        List<String> redirectUris = Stream.concat(Stream.of(apiRoot + CALLBACK_PATH), properties.redirectUris().stream())
+                .distinct().toList();
         if (properties.secret().isBlank()) {
             String secret = dataDirectory.secret(SECRET_FILE, () -> Secrets.random(SECRET_BYTES));
-            clients.register(properties.id(), properties.name(), secret, properties.redirectUris());
+            clients.register(properties.id(), properties.name(), secret, redirectUris);
             Path file = dataDirectory.secretPath(SECRET_FILE);
             log.info("Demo client {} ('{}') is ready; its secret is in {} (owner-only). Create a user with:\n"
                             + "  curl -s -X POST {}/auth/init -d client_id={} --data-urlencode client_secret@{}",
                     properties.id(), properties.name(), file, apiRoot, properties.id(), file);
         } else {
-            clients.register(properties.id(), properties.name(), properties.secret(), properties.redirectUris());
+            clients.register(properties.id(), properties.name(), properties.secret(), redirectUris);
             log.info("Demo client {} ('{}') is ready with the secret set in passerelle.demo-client.secret. Create a user with:\n"
                             + "  curl -s -X POST {}/auth/init -d client_id={} --data-urlencode \"client_secret=$PASSERELLE_DEMO_CLIENT_SECRET\"",
                     properties.id(), properties.name(), apiRoot, properties.id());

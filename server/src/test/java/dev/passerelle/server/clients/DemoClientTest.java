@@ -3,6 +3,7 @@ package dev.passerelle.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import java.io.IOException;
@@ -26,6 +27,8 @@ class DemoClientTest {
 
     @Autowired
     ClientApplications clients;
+    @Autowired
+    PublicUrl publicUrl;
     @TempDir
     Path dataDir;
 
@@ -40,7 +43,7 @@ class DemoClientTest {
 
     private DemoClient demoClient(String configuredSecret) {
         return new DemoClient(new DemoClientProperties(id, "Demo", configuredSecret, List.of("https://demo.example/cb")),
-                clients, new DataDirectory(dataDir));
+                clients, new DataDirectory(dataDir), publicUrl);
     }
 
     @Test
