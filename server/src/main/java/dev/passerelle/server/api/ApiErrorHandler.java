@@ -1,6 +1,7 @@
 package dev.passerelle.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -14,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -76,6 +78,15 @@ public class ApiErrorHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ErrorEnvelope> multipart(MultipartException e, HttpServletRequest request) {
         return render(ApiError.INVALID_VALUE.exception("The multipart body cannot be read"), request);
+    }
+
+    /**
+     * The client went away while a streamed answer was written ({@code GET /webhooks/listen}):
+     * there is no one to answer and nothing went wrong on our side.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(HttpServletResponse response) {
+        // taking the response marks the request handled: nothing is written
     }
 
     @ExceptionHandler(Exception.class)
