@@ -14,6 +14,7 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,17 @@ class AccountEndpointsTest {
     TestUsers users;
     @Autowired
     BankFixtures fixtures;
+    @Autowired
+    Clock clock;
 
     TestUsers.TestUser user;
     OpenSource source;
     FakeBank.Script bank;
-    LocalDate today = LocalDate.now();
+    LocalDate today;
 
     @BeforeEach
     void connectionWithTwoDiscoveredAccounts() {
+        today = LocalDate.now(clock); // the server's day (UTC), not the test machine's zone
         user = users.permanent();
         source = fixtures.newSource(user.id());
         bank = fixtures.script(source);
