@@ -1,11 +1,10 @@
 package dev.passerelle.testbank;
 
-import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testbank.Session.Stage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The bank sends one-time codes, one round per code, all asked in the field {@code openapisms}
@@ -36,7 +35,7 @@ final class AsksOtp extends NeedsUserToAuthenticate {
     }
 
     @Override
-    public StepResult resume(Attempt attempt, Map<String, String> input) {
+    public StepResult resume(Attempt attempt, Resume input) {
         Session pending = attempt.previous()
                 .filter(session -> session.stage() == Stage.OTP && session.round() < codes.size())
                 .orElse(null);
@@ -48,7 +47,7 @@ final class AsksOtp extends NeedsUserToAuthenticate {
             return challenge(attempt, round, "The code has expired; a new one has been sent. " + prompt(round),
                     freshExpiry(attempt));
         }
-        String answer = input.getOrDefault(FIELD, "").trim();
+        String answer = input instanceof Resume.Answers answers ? answers.value(FIELD).orElse("") : "";
         if (!answer.equals(codes.get(round))) {
             return challenge(attempt, round, "The code is wrong. " + prompt(round), pending.expiresAt());
         }
@@ -57,9 +56,8 @@ final class AsksOtp extends NeedsUserToAuthenticate {
     }
 
     private StepResult challenge(Attempt attempt, int round, String message, Instant expiresAt) {
-        FieldSpec field = FieldSpec.text(FIELD, label(round));
-        return new StepResult.Challenge(List.of(field), message, expiresAt,
-                attempt.session(Stage.OTP, round, expiresAt, null));
+        attempt.remember(Stage.OTP, round, expiresAt, null);
+        return StepResult.Challenge.ofField(FIELD, label(round), message, expiresAt);
     }
 
     private String label(int round) {

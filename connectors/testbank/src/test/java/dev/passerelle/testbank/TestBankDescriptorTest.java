@@ -3,10 +3,12 @@ package dev.passerelle.testbank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.Spi;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.UUID;
@@ -37,7 +39,9 @@ class TestBankDescriptorTest {
         assertThat(descriptor.slug()).isEqualTo("EXA");
         assertThat(descriptor.color()).isEqualTo("5c2963");
         assertThat(descriptor.code()).isNull();
-        assertThat(descriptor.capabilities()).containsExactly("bank", "bankwealth", "document", "profile");
+        assertThat(descriptor.capabilities()).containsExactly(Capability.BANK, Capability.WEALTH, Capability.DOCUMENT,
+                Capability.PROFILE);
+        assertThat(descriptor.spiVersion()).isEqualTo(Spi.VERSION);
         assertThat(descriptor.countries()).containsExactly("fr");
     }
 

@@ -3,6 +3,7 @@ package dev.passerelle.server.connections;
 import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.runtime.LogLine;
 import dev.passerelle.server.config.InstanceName;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,9 @@ public class ConnectionTimeline {
 
     /** Who caused a step. */
     public enum Actor {
-        USER, SCHEDULER, ADMIN, SYSTEM;
+        USER, SCHEDULER, ADMIN, SYSTEM,
+        /** A line the connector wrote about a call, or the runtime about the connector's fault. */
+        CONNECTOR;
 
         String wire() {
             return name().toLowerCase();
@@ -45,6 +48,14 @@ public class ConnectionTimeline {
                 .param("to", to == null ? null : to.wire()).param("cause", cause)
                 .param("instance", instance.get())
                 .update();
+    }
+
+    /** The connector's lines about one call, each as an entry that leaves the state as it was. */
+    void recordLines(long connectionId, String source, List<LogLine> lines) {
+        for (LogLine line : lines) {
+            record(connectionId, source, Actor.CONNECTOR, null, null,
+                    (line.level() == LogLine.Level.WARN ? "warning: " : "") + line.message(), line.at());
+        }
     }
 
     /** The events of one connection, newest first. */

@@ -1,13 +1,16 @@
 package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.Account;
-import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Transaction;
 import java.time.Duration;
@@ -15,12 +18,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A hand-written connector whose steps fail as each test scripts, per connection, and which counts
@@ -32,11 +33,14 @@ public final class FlakyBank implements Connector {
     public static final int ID = 990_002;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990002");
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, UUID_, "Flaky bank", null, null,
-            null, false, List.of("bank"), List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1,
-            List.of(new SourceDescriptor(ID, "directaccess", 0, AuthMechanism.CREDENTIALS,
-                    Set.of(AuthMechanism.CREDENTIALS), List.of("bank"), List.of("PRIV"))),
-            List.of(FieldSpec.text("login", "Login")));
+    private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder(ID, UUID_, "Flaky bank")
+            .spiVersion(Spi.VERSION)
+            .accountTypes(AccountType.CHECKING)
+            .countries("fr")
+            .sources(List.of(SourceDescriptor.builder(ID, "directaccess").priority(0)
+                    .accountUsages(AccountUsage.PRIVATE).build()))
+            .fields(List.of(FieldSpec.text("login", "Login")))
+            .build();
 
     private final Map<Long, Queue<StepResult>> scripted = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> syncs = new ConcurrentHashMap<>();
@@ -45,7 +49,7 @@ public final class FlakyBank implements Connector {
     public void failNextSteps(long connectionId, int times, FailureReason reason, Duration retryAfter) {
         Queue<StepResult> queue = scripted.computeIfAbsent(connectionId, id -> new ConcurrentLinkedQueue<>());
         for (int i = 0; i < times; i++) {
-            queue.add(new StepResult.Failure(reason, "The bank says no", retryAfter, null));
+            queue.add(new StepResult.Failure(reason, "The bank says no", retryAfter));
         }
     }
 
@@ -65,7 +69,7 @@ public final class FlakyBank implements Connector {
     }
 
     @Override
-    public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
+    public StepResult resume(ConnectionContext ctx, Resume input) {
         return scriptedOrSuccess(ctx);
     }
 
@@ -77,16 +81,16 @@ public final class FlakyBank implements Connector {
 
     private StepResult scriptedOrSuccess(ConnectionContext ctx) {
         StepResult next = scripted.getOrDefault(ctx.connectionId(), new ConcurrentLinkedQueue<>()).poll();
-        return next != null ? next : new StepResult.Success(null);
+        return next != null ? next : StepResult.Success.of();
     }
 
     @Override
-    public Stream<Account> accounts(ConnectionContext ctx) {
-        return Stream.empty();
+    public List<Account> accounts(ConnectionContext ctx) {
+        return List.of();
     }
 
     @Override
-    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
-        return Stream.empty();
+    public List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
+        return List.of();
     }
 }

@@ -1,10 +1,9 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Connector;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import java.util.ArrayList;
-import java.util.List;
+import dev.passerelle.server.support.TestConnectors;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +21,8 @@ public class FlakyBankConfig {
     @Bean
     @Primary
     ConnectorRegistry registryWithFlakyBank(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
-                                            ConnectorsProperties properties, PublicUrl publicUrl, FlakyBank bank) {
-        List<Connector> connectors = new ArrayList<>(discovered.all());
-        connectors.add(bank);
-        return new ConnectorRegistry(connectors, properties, publicUrl);
+                                            ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+                                            FlakyBank bank) {
+        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, bank);
     }
 }

@@ -117,13 +117,13 @@ class WebhookSyncEventsTest extends WebhookTestBase {
     void whenDocumentsAreFetchedThenSubscriptionSyncedCarriesTheNewOnes() {
         register("SUBSCRIPTION_SYNCED");
         bank.subscriptions.add(subscription("S1"));
-        bank.documents.put("S1", List.of(document("D1", today, bytes("one"))));
+        bank.documents.put("S1", List.of(document("D1", today)));
         fixtures.sync(source);
         long subscription = fixtures.subscriptionIds(source).getFirst();
         discovered.setDisabled(Kind.SUBSCRIPTION, subscription, null);
         fixtures.sync(source);
         clock.advance(Duration.ofMinutes(5));
-        bank.documents.put("S1", List.of(document("D1", today, bytes("one")), document("D2", today, bytes("two"))));
+        bank.documents.put("S1", List.of(document("D1", today), document("D2", today)));
 
         fixtures.sync(source);
         sender.sendDue();
@@ -163,9 +163,5 @@ class WebhookSyncEventsTest extends WebhookTestBase {
 
     private static List<String> names(JsonNode documents) {
         return documents.valueStream().map(d -> d.get("name").asString()).toList();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,24 @@
+package dev.passerelle.server.support;
+
+import dev.passerelle.connector.Connector;
+import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test connectors served beside the discovered ones, as a test configuration's registry. */
+public final class TestConnectors {
+
+    private TestConnectors() {
+    }
+
+    /** The discovered connectors and {@code extra}, run as the server runs any connector. */
+    public static ConnectorRegistry registryWith(ConnectorRegistry discovered, ConnectorsProperties properties,
+                                                 PublicUrl publicUrl, Clock clock, Connector extra) {
+        List<Connector> connectors = new ArrayList<>(discovered.all());
+        connectors.add(extra);
+        return ConnectorRegistry.of(connectors, properties, publicUrl, clock);
+    }
+}
