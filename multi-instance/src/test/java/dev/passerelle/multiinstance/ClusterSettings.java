@@ -49,6 +49,8 @@ final class ClusterSettings {
         settings.put("passerelle.webhooks.timeout", "5s");
         settings.put("passerelle.webhooks.first-retry", "1s");
         settings.put("passerelle.webhooks.max-retry", "2s");
+        // The webhook listener of these tests is on 127.0.0.1, which production refuses.
+        settings.put("passerelle.webhooks.allow-private-targets", "true");
         // Users' own clocks (shared through the database) keep the test connector's day fixed.
         settings.put("passerelle.sandbox.enabled", "true");
         return settings;

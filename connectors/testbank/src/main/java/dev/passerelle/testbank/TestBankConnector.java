@@ -14,6 +14,7 @@ import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.Profile;
 import dev.passerelle.connector.ProfileCapability;
 import dev.passerelle.connector.Resume;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -34,9 +36,20 @@ import java.util.stream.Collectors;
  */
 public final class TestBankConnector implements Connector, DocumentCapability, WealthCapability, ProfileCapability {
 
+    /** The uuid of Powens' sandbox connector, which this one shares. */
+    public static final UUID UUID = TestBankDescriptor.CONNECTOR_UUID;
+
     static final String INCORRECT_PASSWORD = "Incorrect password";
 
     private static final ConnectorDescriptor DESCRIPTOR = TestBankDescriptor.create();
+
+    /**
+     * Whether {@code source} needs the sandbox bank that Passerelle itself serves: {@code openapi}
+     * sends its users there to log in, unless the {@code bank-url} setting names another bank.
+     */
+    public static boolean needsServedSandboxBank(String source, Settings settings) {
+        return TestBankDescriptor.OPEN_API.equals(source) && settings.text(BankRedirect.BANK_URL).isEmpty();
+    }
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -8,8 +8,10 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.Spi;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,15 @@ class TestBankDescriptorTest {
     }
 
     @Test
+    void onlyOpenapiNeedsTheSandboxBankTheServerServesAndOnlyWithoutABankUrl() {
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi", settings(Map.of("public-url", "http://h/2.0"))))
+                .isTrue();
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi",
+                settings(Map.of("bank-url", "https://bank.example/psd2")))).isFalse();
+        assertThat(TestBankConnector.needsServedSandboxBank("directaccess", settings(Map.of()))).isFalse();
+    }
+
+    @Test
     void passwordFieldAnnouncesTheCode1234() {
         FieldSpec password = field("password");
 
@@ -88,6 +99,10 @@ class TestBankDescriptorTest {
     void webauthOnOpenapiAsksOnlyTheScenario() {
         assertThat(descriptor.fieldsFor("openapi", AuthMechanism.WEBAUTH)).extracting(FieldSpec::name)
                 .containsExactly("openapiwebsite");
+    }
+
+    private Settings settings(Map<String, String> values) {
+        return Settings.of(values, descriptor.settings());
     }
 
     private FieldSpec field(String name) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -134,8 +135,8 @@ class ConnectionSteps {
                 .settings(settings)
                 .interaction(interaction);
 
-        Called<StepResult> called = bulkheads.call(descriptor, () -> calls.call(context,
-                ConnectionSecrets.of(descriptor, settings, credentials), ctx -> call(step, ctx)));
+        Called<StepResult> called = calls.call(context, ConnectionSecrets.of(descriptor, settings, credentials),
+                ctx -> call(step, ctx));
         StepResult result = outcomeOf(called);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
@@ -233,23 +234,32 @@ class ConnectionSteps {
     }
 
     /**
-     * The connector call. Polling a decoupled validation blocks until it is given, up to
-     * {@code passerelle.connections.resume-wait} on the injected clock (§3.4 "blocks until validated").
+     * The connector call, within the connector's bulkhead (one slot for this one call). Polling a
+     * decoupled validation blocks until it is given, up to {@code passerelle.connections.resume-wait}
+     * on the injected clock (§3.4 "blocks until validated"); the pauses between polls hold no slot,
+     * so a user waiting for their bank does not keep other users from the connector, and a poll the
+     * bulkhead refuses ends the wait with the still-pending answer.
      */
     private StepResult call(Step step, ConnectionContext context) {
         Connector connector = step.connector();
+        ConnectorDescriptor descriptor = connector.descriptor();
+        long userId = step.connection().userId();
         return switch (step.call()) {
-            case START -> connector.start(context);
-            case SYNC -> connector.sync(context);
+            case START -> bulkheads.call(descriptor, userId, () -> connector.start(context));
+            case SYNC -> bulkheads.call(descriptor, userId, () -> connector.sync(context));
             case RESUME -> {
                 Resume input = step.resume() != null ? step.resume()
                         : step.input().equals(RESUME) ? new Resume.Poll() : new Resume.Answers(step.input());
-                StepResult result = connector.resume(context, input);
+                StepResult result = bulkheads.call(descriptor, userId, () -> connector.resume(context, input));
                 Instant deadline = clock.instant().plus(properties.resumeWait());
                 while (result instanceof StepResult.Decoupled decoupled && input instanceof Resume.Poll
                         && clock.instant().isBefore(deadline)) {
                     pause(min(decoupled.pollAfter(), Duration.between(clock.instant(), deadline)));
-                    result = connector.resume(context, input);
+                    Optional<StepResult> next = bulkheads.tryCall(descriptor, userId, () -> connector.resume(context, input));
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    result = next.get();
                 }
                 yield result;
             }

@@ -14,14 +14,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -29,12 +32,13 @@ import org.springframework.stereotype.Component;
 /**
  * The connectors this server runs: discovered with {@link ServiceLoader} at start-up (each
  * {@link Connector}, and every connector a {@link ConnectorProvider} makes from
- * {@code passerelle.connector-providers.<name>.*}), minus the ones the configuration disables
+ * {@code passerelle.connectors.providers.<name>.*}), minus the ones the configuration disables
  * ({@code passerelle.connectors.disabled}: uuids) and their disabled sources
- * ({@code passerelle.connectors.disabled-sources.<uuid>}: source names). Settings for a connector
- * come from {@code passerelle.connectors.settings.<uuid>.<key>}, typed by its descriptor. A
- * connector written for another SPI version, whose settings are wrong or missing, or whose
- * {@link Connector#open} fails, is not run, and the log says why.
+ * ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the sources a
+ * {@link SourceSwitch} turns off, logged with the reason). Settings for a connector come from
+ * {@code passerelle.connectors.settings.<uuid>.<key>}, typed by its descriptor. A connector written
+ * for another SPI version, whose settings are wrong or missing, or whose {@link Connector#open}
+ * fails, is not run, and the log says why.
  */
 @Component
 public class ConnectorRegistry implements DisposableBean {
@@ -44,20 +48,23 @@ public class ConnectorRegistry implements DisposableBean {
     private final List<Connector> connectors;
     private final ConnectorsProperties properties;
     private final PublicUrl publicUrl;
+    /** Per connector uuid, the names of the sources a {@link SourceSwitch} turned off. */
+    private final Map<String, Set<String>> switchedOff;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, Clock clock) {
-        this(discover(properties), properties, publicUrl, clock);
+    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+                             ObjectProvider<SourceSwitch> switches) {
+        this(discover(properties), properties, publicUrl, clock, switches.orderedStream().toList());
     }
 
     /** A registry of {@code connectors} instead of the discovered ones (tests add connectors of their own). */
     public static ConnectorRegistry of(List<Connector> connectors, ConnectorsProperties properties, PublicUrl publicUrl,
-                                       Clock clock) {
-        return new ConnectorRegistry(connectors, properties, publicUrl, clock);
+                                       Clock clock, List<SourceSwitch> switches) {
+        return new ConnectorRegistry(connectors, properties, publicUrl, clock, switches);
     }
 
     private ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl,
-                              Clock clock) {
+                              Clock clock, List<SourceSwitch> switches) {
         this.properties = properties;
         this.publicUrl = publicUrl;
         Map<Integer, Connector> byId = new HashMap<>();
@@ -74,6 +81,22 @@ public class ConnectorRegistry implements DisposableBean {
                 .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
                 .toList();
         log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
+        this.switchedOff = switchedOff(switches);
+    }
+
+    private Map<String, Set<String>> switchedOff(List<SourceSwitch> switches) {
+        Map<String, Set<String>> off = new HashMap<>();
+        for (Connector connector : connectors) {
+            ConnectorDescriptor descriptor = connector.descriptor();
+            for (SourceDescriptor source : descriptor.sources()) {
+                switches.stream().map(s -> s.whyOff(descriptor, source, settings(descriptor))).flatMap(Optional::stream)
+                        .findFirst().ifPresent(why -> {
+                            log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why);
+                            off.computeIfAbsent(descriptor.uuid().toString(), uuid -> new HashSet<>()).add(source.name());
+                        });
+            }
+        }
+        return Map.copyOf(off);
     }
 
     private static List<Connector> discover(ConnectorsProperties properties) {
@@ -147,11 +170,11 @@ public class ConnectorRegistry implements DisposableBean {
         return connectors.stream().filter(c -> c.descriptor().uuid().equals(uuid)).findFirst();
     }
 
-    /** Whether the configuration leaves this source of this connector enabled. */
+    /** Whether the configuration and every {@link SourceSwitch} leave this source of this connector enabled. */
     public boolean isEnabled(ConnectorDescriptor connector, SourceDescriptor source) {
-        return !properties.disabledSources()
-                .getOrDefault(connector.uuid().toString(), List.of())
-                .contains(source.name());
+        String uuid = connector.uuid().toString();
+        return !properties.disabledSources().getOrDefault(uuid, List.of()).contains(source.name())
+                && !switchedOff.getOrDefault(uuid, Set.of()).contains(source.name());
     }
 
     /** The enabled sources of a connector, in priority order. */

@@ -1,21 +1,10 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Account;
-import dev.passerelle.connector.AccountType;
-import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.Connector;
-import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FailureReason;
-import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.Resume;
-import dev.passerelle.connector.SourceDescriptor;
-import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
-import dev.passerelle.connector.Transaction;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -28,22 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the syncs it served, so that tests can prove what the scheduler did (not) ask the institution.
  * A step nothing was scripted for succeeds.
  */
-public final class FlakyBank implements Connector {
+public final class FlakyBank extends HandWrittenBank {
 
     public static final int ID = 990_002;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990002");
 
-    private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder(ID, UUID_, "Flaky bank")
-            .spiVersion(Spi.VERSION)
-            .accountTypes(AccountType.CHECKING)
-            .countries("fr")
-            .sources(List.of(SourceDescriptor.builder(ID, "directaccess").priority(0)
-                    .accountUsages(AccountUsage.PRIVATE).build()))
-            .fields(List.of(FieldSpec.text("login", "Login")))
-            .build();
-
     private final Map<Long, Queue<StepResult>> scripted = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> syncs = new ConcurrentHashMap<>();
+
+    public FlakyBank() {
+        super(ID, UUID_, "Flaky bank");
+    }
 
     /** The next {@code times} steps of the connection fail with {@code reason}, asking to wait {@code retryAfter} (or null). */
     public void failNextSteps(long connectionId, int times, FailureReason reason, Duration retryAfter) {
@@ -56,11 +40,6 @@ public final class FlakyBank implements Connector {
     /** How many syncs of the connection reached this bank. */
     public int syncs(long connectionId) {
         return syncs.getOrDefault(connectionId, new AtomicInteger()).get();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override
@@ -82,15 +61,5 @@ public final class FlakyBank implements Connector {
     private StepResult scriptedOrSuccess(ConnectionContext ctx) {
         StepResult next = scripted.getOrDefault(ctx.connectionId(), new ConcurrentLinkedQueue<>()).poll();
         return next != null ? next : StepResult.Success.of();
-    }
-
-    @Override
-    public List<Account> accounts(ConnectionContext ctx) {
-        return List.of();
-    }
-
-    @Override
-    public List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
-        return List.of();
     }
 }

@@ -4,8 +4,10 @@ import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connections.SourceSessions;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,8 @@ public class FakeBankConfig {
     @Primary
     ConnectorRegistry registryWithFakeBank(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
                                            ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
-                                           FakeBank bank) {
-        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, bank);
+                                           ObjectProvider<SourceSwitch> switches, FakeBank bank) {
+        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, switches, bank);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -21,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class TestConnectorDataFlowTest {
 
-    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
-
     @Autowired
     TestApi api;
     @Autowired
@@ -35,8 +34,7 @@ class TestConnectorDataFlowTest {
     void addConnection() {
         user = users.permanent();
         TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
-                .json(Map.of("connector_uuid", TEST_CONNECTOR, "login", "jdupont", "password", "1234",
-                        "directaccesswebsite", "par"))
+                .json(TestConnector.fields("par").map())
                 .send();
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         connection = added.json().get("id").asLong();

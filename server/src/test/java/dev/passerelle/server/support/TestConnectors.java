@@ -4,9 +4,11 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import dev.passerelle.server.connectors.SourceSwitch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Test connectors served beside the discovered ones, as a test configuration's registry. */
 public final class TestConnectors {
@@ -16,9 +18,10 @@ public final class TestConnectors {
 
     /** The discovered connectors and {@code extra}, run as the server runs any connector. */
     public static ConnectorRegistry registryWith(ConnectorRegistry discovered, ConnectorsProperties properties,
-                                                 PublicUrl publicUrl, Clock clock, Connector extra) {
+                                                 PublicUrl publicUrl, Clock clock,
+                                                 ObjectProvider<SourceSwitch> switches, Connector... extra) {
         List<Connector> connectors = new ArrayList<>(discovered.all());
-        connectors.add(extra);
-        return ConnectorRegistry.of(connectors, properties, publicUrl, clock);
+        connectors.addAll(List.of(extra));
+        return ConnectorRegistry.of(connectors, properties, publicUrl, clock, switches.orderedStream().toList());
     }
 }

@@ -2,7 +2,9 @@ package dev.passerelle.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.WireTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * {@code access_expire}, §12): then the background sync asks the user to authenticate again
  * instead of reaching the institution.
  */
+@SandboxMode
 class ConsentExpiryTest extends FlakyBankSyncTest {
 
     static final Duration VALIDITY = Duration.ofDays(180);
@@ -106,7 +109,6 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
 
     /** A {@code par} connection of the test connector on the source that {@code websiteField} picks. */
     private long addedOnTheTestConnector(String websiteField) {
-        return added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
-                "password", "1234", websiteField, "par"));
+        return added(TestConnector.fields("par").without("directaccesswebsite").with(websiteField, "par").map());
     }
 }

@@ -3,9 +3,11 @@ package dev.passerelle.server.webview;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * excluded by default, run by CI (see the README).
  */
 @IntegrationTest
+@SandboxMode
 @Tag("browser")
 abstract class BrowserTestBase {
 
-    static final String TEST_BANK = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String TEST_BANK = TestConnector.UUID;
 
     static Browser browser;
 
@@ -68,7 +71,7 @@ abstract class BrowserTestBase {
 
     /** Fills the test connector's credentials form with a scenario ({@code null}: the default) and submits. */
     void submitCredentials(String password, String scenario) {
-        browser.type("#field-login", "jdupont");
+        browser.type("#field-login", TestConnector.LOGIN);
         browser.type("#field-password", password);
         if (scenario != null) {
             browser.choose("#field-directaccesswebsite", scenario);
@@ -86,8 +89,7 @@ abstract class BrowserTestBase {
     UserWithConnection userWithConnection(String scenario) {
         TestUser user = users.permanent();
         TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
-                .json(Map.of("connector_uuid", TEST_BANK, "login", "jdupont", "password", "1234",
-                        "directaccesswebsite", scenario))
+                .json(TestConnector.fields(scenario).map())
                 .send();
         if (added.status() != 200) {
             throw new AssertionError("adding " + scenario + " answered " + added);

@@ -1,0 +1,50 @@
+package dev.passerelle.server.connectors;
+
+import dev.passerelle.connector.Account;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Connector;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
+import dev.passerelle.connector.Transaction;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the hand-written test connectors share: one {@code directaccess} source with a {@code login}
+ * field, and no data (their tests are about steps, not about what a sync fetches).
+ */
+abstract class HandWrittenBank implements Connector {
+
+    private final ConnectorDescriptor descriptor;
+
+    HandWrittenBank(int id, UUID uuid, String name) {
+        this.descriptor = ConnectorDescriptor.builder(id, uuid, name)
+                .spiVersion(Spi.VERSION)
+                .accountTypes(AccountType.CHECKING)
+                .countries("fr")
+                .sources(List.of(SourceDescriptor.builder(id, "directaccess").priority(0)
+                        .accountUsages(AccountUsage.PRIVATE).build()))
+                .fields(List.of(FieldSpec.text("login", "Login")))
+                .build();
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public List<Account> accounts(ConnectionContext ctx) {
+        return List.of();
+    }
+
+    @Override
+    public List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
+        return List.of();
+    }
+}
