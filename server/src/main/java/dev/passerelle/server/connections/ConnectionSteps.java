@@ -137,7 +137,7 @@ class ConnectionSteps {
 
         Called<StepResult> called = calls.call(context, ConnectionSecrets.of(descriptor, settings, credentials),
                 ctx -> call(step, ctx));
-        StepResult result = outcomeOf(called);
+        StepResult result = Called.outcomeOf(called);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
         int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
@@ -197,14 +197,6 @@ class ConnectionSteps {
                     timeline.record(connectionId, source.name(), Actor.CONNECTOR, current.state(), outcome.state(),
                             "data call -> " + describe(stopped), now);
                 }));
-    }
-
-    private static StepResult outcomeOf(Called<StepResult> called) {
-        return switch (called) {
-            case Called.Returned<StepResult> returned -> returned.value();
-            case Called.Interrupted<StepResult> interrupted -> interrupted.outcome();
-            case Called.Faulted<StepResult> faulted -> faulted.outcome();
-        };
     }
 
     /** Stores the source, the connection's summary (returned) and the timeline entry. */
