@@ -1,6 +1,8 @@
 package dev.passerelle.bench;
 
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.stream.IntStream;
 /** What a connector returns for one account, made up but shaped like a real year of operations. */
 record BenchData(long accountId, LocalDate since, List<Transaction> transactions) {
 
-    private static final String[] TYPES = {"card", "transfer", "order", "withdrawal", "deferred_card", "check"};
+    private static final TransactionType[] TYPES = {TransactionType.CARD, TransactionType.TRANSFER,
+            TransactionType.ORDER, TransactionType.WITHDRAWAL, TransactionType.DEFERRED_CARD, TransactionType.CHECK};
     private static final String[] SHOPS = {"CARREFOUR", "SNCF", "EDF", "AMAZON EU", "BOULANGERIE DU\tCOIN",
             "PAYPAL *SHOP", "LOYER \"JUIN\"", "C:\\PATH REF"};
 
@@ -32,17 +35,17 @@ record BenchData(long accountId, LocalDate since, List<Transaction> transactions
     private static Transaction transaction(String externalId, LocalDate date, Random random) {
         String shop = SHOPS[random.nextInt(SHOPS.length)];
         boolean withCounterparty = random.nextInt(5) == 0;
-        return new Transaction(externalId, date, null, date.minusDays(1), date,
-                BigDecimal.valueOf(-random.nextInt(100_000), 2), TYPES[random.nextInt(TYPES.length)],
-                "CB " + shop + " " + date + " REF" + random.nextInt(1_000_000), "CB " + shop,
-                random.nextInt(20) == 0, null, null, random.nextBoolean() ? "XXXXXXXXXXXX1234" : null,
-                withCounterparty ? new Transaction.Counterparty(shop, "iban", "FR7630006000011234567890189", "creditor")
-                        : null);
+        return Transaction.builder().externalId(externalId).date(date).rdate(date.minusDays(1)).vdate(date)
+                .value(BigDecimal.valueOf(-random.nextInt(100_000), 2)).type(TYPES[random.nextInt(TYPES.length)])
+                .originalWording("CB " + shop + " " + date + " REF" + random.nextInt(1_000_000))
+                .simplifiedWording("CB " + shop).coming(random.nextInt(20) == 0)
+                .card(random.nextBoolean() ? "XXXXXXXXXXXX1234" : null)
+                .counterparty(withCounterparty ? Counterparty.builder().label(shop).scheme(Counterparty.Scheme.IBAN)
+                        .identification("FR7630006000011234567890189").role(Counterparty.Role.CREDITOR).build() : null)
+                .build();
     }
 
     private static Transaction changed(Transaction t) {
-        return new Transaction(t.externalId(), t.date(), t.applicationDate(), t.rdate(), t.vdate(),
-                t.value().subtract(BigDecimal.ONE), t.type(), t.originalWording(), t.simplifiedWording(), false,
-                t.originalValue(), t.originalCurrency(), t.card(), t.counterparty());
+        return t.toBuilder().value(t.value().subtract(BigDecimal.ONE)).coming(false).build();
     }
 }

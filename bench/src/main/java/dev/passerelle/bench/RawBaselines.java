@@ -1,6 +1,8 @@
 package dev.passerelle.bench;
 
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.config.CopyText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -75,12 +77,12 @@ final class RawBaselines {
     }
 
     private static List<Object> row(long account, Transaction t, OffsetDateTime now) {
-        Transaction.Counterparty cp = t.counterparty();
+        Counterparty cp = t.counterparty();
         return Arrays.asList(account, t.externalId(), t.date(), t.applicationDate() == null ? t.date() : t.applicationDate(),
-                t.rdate(), t.vdate(), t.value(), t.type(), t.originalWording(), t.simplifiedWording(), t.coming(),
-                t.originalValue(), t.originalCurrency(), t.card(), cp == null ? null : cp.label(),
-                cp == null ? null : cp.schemeName(), cp == null ? null : cp.identification(),
-                cp == null ? null : cp.type(), t.originalWording(), now, now);
+                t.rdate(), t.vdate(), t.value(), WireNames.of(t.type()), t.originalWording(), t.simplifiedWording(),
+                t.coming(), t.originalValue(), t.originalCurrency(), t.card(), cp == null ? null : cp.label(),
+                cp == null ? null : WireNames.of(cp.scheme()), cp == null ? null : cp.identification(),
+                cp == null ? null : WireNames.of(cp.role()), t.originalWording(), now, now);
     }
 
     private void withConnection(SqlWork work) {

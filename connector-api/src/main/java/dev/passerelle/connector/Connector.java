@@ -1,72 +1,66 @@
 package dev.passerelle.connector;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * One institution, as seen by Passerelle.
  *
- * <p>Implementations are stateless and thread-safe: one instance serves every connection. What a
- * connection needs between two calls (a bank session, a pending OTP, an OAuth token) travels in the
- * opaque {@link ConnectionContext#session() session} string that every {@link StepResult} hands back;
- * the server stores it encrypted and passes it to the next call, possibly on another server
- * instance (woob's {@code dump_state}/{@code load_state}). Connectors must therefore keep nothing
- * in memory between calls.
+ * <p>Implementations are thread-safe and keep nothing about a connection in memory: one instance
+ * serves every connection, possibly on several server instances. What a connection needs between
+ * two calls (a bank session, a pending OTP, an OAuth token) the connector writes to the context's
+ * session ({@link ConnectionContext#saveSession}); the server stores it encrypted and hands it back
+ * on the next call (woob's {@code dump_state}/{@code load_state}).
  *
- * <p>Authentication steps ({@link #start}, {@link #resume}, {@link #sync}) return typed outcomes and
- * never throw for institution-side problems. Data methods run only after a successful step; they
- * report institution-side problems with {@link ConnectorFailure}.
+ * <p>Steps ({@link #start}, {@link #resume}, {@link #sync}) answer a typed {@link StepResult} and
+ * do not throw for institution-side problems. Data calls ({@link #accounts}, {@link #transactions}
+ * and the capability methods) run after a successful step or on their own in a later background
+ * sync; they stop with an {@link Interruption} when the institution wants an authentication,
+ * throttles or fails. Anything else thrown is a fault of the connector: the server records it as
+ * the source's {@code bug} state, with a timeline entry, and keeps the session written so far.
+ *
+ * <p>Optional abilities are interfaces of their own: {@link DocumentCapability},
+ * {@link WealthCapability}, {@link ProfileCapability}, {@link ConsentCapability}. The server calls
+ * one only on sources whose descriptor declares the matching {@link Capability}.
  */
 public interface Connector {
 
-    /** Static description published by {@code GET /connectors}: identity, sources, fields. */
+    /** Static description published by {@code GET /connectors}: identity, sources, fields, settings. */
     ConnectorDescriptor descriptor();
 
     /**
-     * Adds a source to a connection: first contact with the institution using the field values the
-     * user posted ({@link ConnectionContext#credentials()}).
+     * Called once when the server starts the connector, after its settings were checked; a
+     * connector that throws here is not run. Load a bank directory, warm a cache.
+     */
+    default void open(ConnectorEnvironment environment) {
+    }
+
+    /** Called once when the server stops. */
+    default void close() {
+    }
+
+    /**
+     * Adds a source to a connection: first contact with the institution with the field values the
+     * user gave ({@link ConnectionContext#credentials()}), or (webauth) the trip to its pages.
      */
     StepResult start(ConnectionContext ctx);
 
-    /**
-     * Continues an interactive step begun by an earlier {@link StepResult.Challenge},
-     * {@link StepResult.Decoupled} or {@link StepResult.Redirect}.
-     *
-     * @param input what the user supplied: answers to the challenge's fields, {@code resume=true}
-     *              to poll a decoupled validation, or the redirect callback's query parameters
-     */
-    StepResult resume(ConnectionContext ctx, Map<String, String> input);
+    /** Continues an interactive step begun by a {@link StepResult.Challenge}, {@link StepResult.Decoupled} or {@link StepResult.Redirect}. */
+    StepResult resume(ConnectionContext ctx, Resume input);
 
     /**
-     * Refreshes an established connection. When {@link ConnectionContext#userPresent()} is false the
-     * connector must not start a strong customer authentication; it answers
-     * {@link StepResult.ScaRequired} or {@link StepResult.WebauthRequired} instead (PSD2 RTS art. 10).
+     * Refreshes an established connection. When {@link ConnectionContext#userPresent()} is false no
+     * strong authentication may start: answer {@link StepResult.ScaRequired} or
+     * {@link StepResult.WebauthRequired} instead (PSD2 RTS art. 10).
      */
     StepResult sync(ConnectionContext ctx);
 
-    /** Accounts visible on the source of {@code ctx}; ids must be stable across calls. */
-    Stream<Account> accounts(ConnectionContext ctx);
+    /** The accounts the source shows; their external ids are stable across calls. */
+    List<Account> accounts(ConnectionContext ctx);
 
     /**
-     * Transactions of one account, booked or coming, from {@code since} (inclusive) onwards.
-     * {@link Transaction#externalId()} must be stable so that the server can upsert idempotently.
+     * The operations of one account the user activated, booked or coming, from {@code since}
+     * (inclusive) on. Their external ids are stable, so that the server upserts idempotently.
      */
-    Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since);
-
-    /** Bill subscriptions (document capability); empty for institutions without documents. */
-    default Stream<Subscription> subscriptions(ConnectionContext ctx) {
-        return Stream.empty();
-    }
-
-    /** Documents of one subscription, with their file content. */
-    default Stream<Document> documents(ConnectionContext ctx, Subscription subscription) {
-        return Stream.empty();
-    }
-
-    /** Identity of the account holder (profile capability), when the institution exposes it. */
-    default Optional<Profile> profile(ConnectionContext ctx) {
-        return Optional.empty();
-    }
+    List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since);
 }

@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,21 @@ final class Api {
         JsonNode token = send(request("/auth/init").POST(form(Map.of("client_id", String.valueOf(ClusterSettings.DEMO_CLIENT_ID),
                 "client_secret", ClusterSettings.DEMO_CLIENT_SECRET))).header("Content-Type", FORM), 200);
         return new User(token.get("id_user").asLong(), token.get("auth_token").asString());
+    }
+
+    /**
+     * Moves the user's own sandbox clock to midday UTC of the next day, so that the test connector,
+     * whose data follow the day, shows the same day for the whole test whatever the real time is.
+     * The offset lives in the database: every instance runs the user's work in that time.
+     */
+    void clockAtMidday(User user) {
+        Instant now = Instant.now(); // a new user's time is the server's, which is the real time here
+        Instant midday = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(36));
+        send(request("/users/me/test/clock").header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("advance", Duration.between(now, midday).truncatedTo(ChronoUnit.SECONDS).toString())))),
+                200);
     }
 
     /** Adds a connection to the test connector's {@code par} scenario (syncs OK, every 24 h); returns its id. */

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The settings every instance of the tests' cluster shares: what docs/operations.md "Several
- * instances" says they must share (database, at-rest key, config token, demo client secret), and
- * short timings so that a cycle, a takeover and a webhook retry take seconds instead of minutes.
+ * instances" says they must share (database, at-rest key, config token, demo client secret), short
+ * timings so that a cycle, a takeover and a webhook retry take seconds instead of minutes, and
+ * sandbox mode for the users' own test clocks ({@link Api#clockAtMidday}).
  */
 final class ClusterSettings {
 
@@ -50,8 +51,8 @@ final class ClusterSettings {
         settings.put("passerelle.webhooks.max-retry", "2s");
         // The webhook listener of these tests is on 127.0.0.1, which production refuses.
         settings.put("passerelle.webhooks.allow-private-targets", "true");
-        // db-scheduler's own line per execution ("Executing: Execution: task=…, id=…"): who ran what.
-        settings.put("logging.level.com.github.kagkarlsson.scheduler.ExecutePicked", "DEBUG");
+        // Users' own clocks (shared through the database) keep the test connector's day fixed.
+        settings.put("passerelle.sandbox.enabled", "true");
         return settings;
     }
 

@@ -17,21 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One server process as an operator runs it: {@code java -jar passerelle-server.jar} with settings
  * on the command line, its output in its own log file under {@code target/instances}. The
  * db-scheduler name is the instance's name, so {@code scheduled_tasks.picked_by} tells who holds an
- * execution, and db-scheduler's own DEBUG line "Executing: …" in the log tells who ran it.
+ * execution, and the support timeline ({@code connection_event.instance}) tells who ran a step.
  */
 final class ServerInstance {
 
     private static final Path JAR = Path.of(System.getProperty("passerelle.server.jar", "../server/target/passerelle-server.jar"));
     private static final Path LOGS = Path.of(System.getProperty("passerelle.instance.logs", "target/instances"));
-    private static final Pattern EXECUTING = Pattern.compile("Executing: Execution: task=([^,]+), id=([^,]+),");
-    private static final Pattern REVIVING = Pattern.compile("Reviving dead execution: Execution: task=([^,]+), id=([^,]+),");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
@@ -124,25 +120,6 @@ final class ServerInstance {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        }
-    }
-
-    /** Instance ids of the executions of {@code task} this process (since its last start) ran. */
-    List<String> executed(String task) {
-        return logged(EXECUTING, task);
-    }
-
-    /** Instance ids of the executions of {@code task} this process revived after their instance died. */
-    List<String> revived(String task) {
-        return logged(REVIVING, task);
-    }
-
-    private List<String> logged(Pattern line, String task) {
-        try (var lines = Files.lines(log)) {
-            return lines.map(line::matcher).filter(Matcher::find).filter(m -> m.group(1).equals(task))
-                    .map(m -> m.group(2)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -39,8 +39,8 @@ final class Activity {
     }
 
     /** Transactions booked or coming from {@code from} to {@code today}, both included. */
-    Stream<Transaction> transactions(LocalDate from, LocalDate today) {
-        return days(from, today).flatMap(day -> transactionsOn(day, today));
+    List<Transaction> transactions(LocalDate from, LocalDate today) {
+        return days(from, today).flatMap(day -> transactionsOn(day, today)).toList();
     }
 
     /** Sum of the operations made from {@code from} to {@code to}, both included. */
@@ -71,9 +71,20 @@ final class Activity {
         String prefix = accountId + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
         return Stream.iterate(0, i -> i < operations.size(), i -> i + 1).map(i -> {
             Operation op = operations.get(i);
-            return new Transaction(prefix + i, day, op.rdate() == null ? day : op.rdate(), op.rdate(), day,
-                    op.value(), op.type(), op.wording(), op.simplifiedWording(), coming, null, null, op.card(),
-                    op.counterparty());
+            return Transaction.builder()
+                    .externalId(prefix + i)
+                    .date(day)
+                    .applicationDate(op.rdate() == null ? day : op.rdate())
+                    .rdate(op.rdate())
+                    .vdate(day)
+                    .value(op.value())
+                    .type(op.type())
+                    .originalWording(op.wording())
+                    .simplifiedWording(op.simplifiedWording())
+                    .coming(coming)
+                    .card(op.card())
+                    .counterparty(op.counterparty())
+                    .build();
         });
     }
 }

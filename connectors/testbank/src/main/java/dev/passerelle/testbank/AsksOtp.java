@@ -1,6 +1,7 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testbank.Session.Stage;
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class AsksOtp extends NeedsUserToAuthenticate {
     }
 
     @Override
-    public StepResult resume(Attempt attempt, Map<String, String> input) {
+    public StepResult resume(Attempt attempt, Resume input) {
         Session pending = attempt.previous()
                 .filter(session -> session.stage() == Stage.OTP && session.round() < codes.size())
                 .orElse(null);
@@ -48,7 +49,7 @@ final class AsksOtp extends NeedsUserToAuthenticate {
             return challenge(attempt, round, "The code has expired; a new one has been sent. " + prompt(round),
                     freshExpiry(attempt));
         }
-        String answer = input.getOrDefault(FIELD, "").trim();
+        String answer = input instanceof Resume.Answers answers ? answers.value(FIELD).orElse("") : "";
         if (!answer.equals(codes.get(round))) {
             return challenge(attempt, round, "The code is wrong. " + prompt(round), pending.expiresAt());
         }
@@ -57,10 +58,10 @@ final class AsksOtp extends NeedsUserToAuthenticate {
     }
 
     private StepResult challenge(Attempt attempt, int round, String message, Instant expiresAt) {
+        attempt.remember(Stage.OTP, round, expiresAt, null);
         FieldSpec field = FieldSpec.text(FIELD, label(round))
                 .withLabels(Map.of("fr", label(round), "en", "Type " + codes.get(round)));
-        return new StepResult.Challenge(List.of(field), message, expiresAt,
-                attempt.session(Stage.OTP, round, expiresAt, null));
+        return StepResult.Challenge.builder().field(field).message(message).expiresAt(expiresAt).build();
     }
 
     private String label(int round) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * One call of the test bank under one scenario: what the scenario may look at (the clock, the user's
- * presence, the session it left last time) and the outcomes it answers with, each carrying the
- * session for the next call.
+ * presence, the session it left last time) and the outcomes it answers with, each remembering in
+ * the context's session where the dialogue stands for the next call.
  */
 final class Attempt {
 
@@ -23,7 +23,7 @@ final class Attempt {
     Attempt(ConnectionContext ctx, Scenario scenario) {
         this.ctx = ctx;
         this.scenario = scenario;
-        this.previous = Session.decode(ctx.session())
+        this.previous = ctx.session().flatMap(Session::decode)
                 .filter(session -> session.scenario().equals(scenario.value()))
                 .orElse(null);
         this.timings = Timings.from(ctx);
@@ -63,23 +63,25 @@ final class Attempt {
         return previous != null && previous.stage() == stage;
     }
 
-    /** A session of this scenario, still carrying the bank's authorization of a web-authenticated source. */
-    String session(Stage stage, int round, Instant expiresAt, Instant validatedAt) {
-        return BankAuthorization.carriedOver(ctx.session(),
-                new Session(scenario.value(), stage, round, expiresAt, validatedAt).encode());
+    /** Remembers where the scenario stands, keeping the bank's authorization of a web-authenticated source. */
+    void remember(Stage stage, int round, Instant expiresAt, Instant validatedAt) {
+        ctx.saveSession(BankAuthorization.carriedOver(ctx.session().orElse(null),
+                new Session(scenario.value(), stage, round, expiresAt, validatedAt).encode()));
     }
 
-    private String session(Stage stage) {
-        return session(stage, 0, null, null);
+    private void remember(Stage stage) {
+        remember(stage, 0, null, null);
     }
 
     StepResult success() {
-        return new StepResult.Success(session(Stage.READY));
+        remember(Stage.READY);
+        return StepResult.Success.of();
     }
 
     /** A failure, remembered as reported so that the scenario can tell the next call from the first. */
     StepResult failure(FailureReason reason, String userMessage, Duration retryAfter) {
-        return new StepResult.Failure(reason, userMessage, retryAfter, session(Stage.REPORTED));
+        remember(Stage.REPORTED);
+        return new StepResult.Failure(reason, userMessage, retryAfter);
     }
 
     StepResult failure(FailureReason reason, String userMessage) {
@@ -87,6 +89,6 @@ final class Attempt {
     }
 
     StepResult scaRequired() {
-        return new StepResult.ScaRequired("Strong customer authentication required", null);
+        return new StepResult.ScaRequired("Strong customer authentication required");
     }
 }

@@ -1,11 +1,11 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testbank.Session.Stage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -43,7 +43,7 @@ final class AwaitsAppValidation extends NeedsUserToAuthenticate {
     }
 
     @Override
-    public StepResult resume(Attempt attempt, Map<String, String> input) {
+    public StepResult resume(Attempt attempt, Resume input) {
         Session pending = attempt.previous().filter(session -> session.stage() == Stage.DECOUPLED).orElse(null);
         if (pending == null) {
             return start(attempt);
@@ -54,8 +54,13 @@ final class AwaitsAppValidation extends NeedsUserToAuthenticate {
         return refusal == null ? attempt.success() : attempt.failure(refusal, refusalMessage);
     }
 
+    /**
+     * Waiting for the app: the validation is given at {@code validatedAt}, and the request stays
+     * answerable as long as a one-time code after that.
+     */
     private static StepResult waiting(Attempt attempt, Instant validatedAt) {
+        attempt.remember(Stage.DECOUPLED, 0, null, validatedAt);
         return new StepResult.Decoupled(MESSAGE, attempt.timings().decoupledPoll(),
-                attempt.session(Stage.DECOUPLED, 0, null, validatedAt));
+                validatedAt.plus(attempt.timings().otpExpiry()));
     }
 }

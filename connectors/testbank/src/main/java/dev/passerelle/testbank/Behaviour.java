@@ -1,7 +1,7 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
-import java.util.Map;
 
 /**
  * What one scenario does at each authentication step of the SPI. Implementations are stateless:
@@ -17,7 +17,7 @@ interface Behaviour {
     }
 
     /** By default nothing is pending, so an answer restarts the dialogue. */
-    default StepResult resume(Attempt attempt, Map<String, String> input) {
+    default StepResult resume(Attempt attempt, Resume input) {
         return start(attempt);
     }
 }

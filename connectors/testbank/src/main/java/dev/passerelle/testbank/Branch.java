@@ -1,7 +1,12 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.Account;
-import dev.passerelle.connector.Transaction.Counterparty;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.Counterparty;
+import dev.passerelle.connector.LoanType;
+import dev.passerelle.connector.Ownership;
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -54,13 +59,25 @@ final class Branch {
     }
 
     /** An account of this customer, its balance to be set per day; with an IBAN when {@code withIban}. */
-    Account account(String number, String name, String type, String currency, boolean withIban, String parentId) {
+    Account account(String number, String name, AccountType type, String currency, boolean withIban, String parentId) {
         Random random = draws("opening " + number);
         LocalDate opened = LocalDate.of(2008 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28));
         boolean company = holder.kind() == DataKind.BUSINESS;
-        return new Account(number, masked(number), name, type, BigDecimal.ZERO, null, currency,
-                withIban ? iban(number) : null, withIban ? BIC : null, company ? "ORGA" : "PRIV", "owner",
-                company ? holder.name() : null, opened, parentId, null);
+        return Account.builder()
+                .externalId(number)
+                .number(masked(number))
+                .name(name)
+                .type(type)
+                .balance(BigDecimal.ZERO)
+                .currency(currency)
+                .iban(withIban ? iban(number) : null)
+                .bic(withIban ? BIC : null)
+                .usage(company ? AccountUsage.ORGANISATION : AccountUsage.PRIVATE)
+                .ownership(Ownership.OWNER)
+                .companyName(company ? holder.name() : null)
+                .openingDate(opened)
+                .parentExternalId(parentId)
+                .build();
     }
 
     /** A balance that does not depend on the day, drawn in [{@code min}, {@code max}]. */
@@ -69,11 +86,16 @@ final class Branch {
     }
 
     static Counterparty creditor(String label, String iban) {
-        return new Counterparty(label, iban == null ? null : "iban", iban, "creditor");
+        return counterparty(label, iban, Counterparty.Role.CREDITOR);
     }
 
     static Counterparty debtor(String label, String iban) {
-        return new Counterparty(label, iban == null ? null : "iban", iban, "debtor");
+        return counterparty(label, iban, Counterparty.Role.DEBTOR);
+    }
+
+    private static Counterparty counterparty(String label, String iban, Counterparty.Role role) {
+        return Counterparty.builder().label(label).scheme(iban == null ? null : Counterparty.Scheme.IBAN)
+                .identification(iban).role(role).build();
     }
 
     /** The IBAN of someone outside the bank, stable for their name. */
@@ -92,21 +114,21 @@ final class Branch {
 
     /** A SEPA direct debit ({@code PRLV SEPA …}). */
     static Operation debit(String creditor, BigDecimal amount) {
-        return Operation.of(amount.negate(), "order", "PRLV SEPA " + creditor, creditor).with(creditor(creditor, null));
+        return Operation.of(amount.negate(), TransactionType.ORDER, "PRLV SEPA " + creditor, creditor).with(creditor(creditor, null));
     }
 
     /** An outgoing SEPA transfer. */
     static Operation transferTo(String wording, String label, String iban, BigDecimal amount) {
-        return Operation.of(amount.negate(), "transfer", wording, label).with(creditor(label, iban));
+        return Operation.of(amount.negate(), TransactionType.TRANSFER, wording, label).with(creditor(label, iban));
     }
 
     /** An incoming SEPA transfer. */
     static Operation transferFrom(String wording, String label, String iban, BigDecimal amount) {
-        return Operation.of(amount, "transfer", wording, label).with(debtor(label, iban));
+        return Operation.of(amount, TransactionType.TRANSFER, wording, label).with(debtor(label, iban));
     }
 
     static Operation fee(String wording, BigDecimal amount) {
-        return Operation.of(amount.negate(), "bank", wording, wording);
+        return Operation.of(amount.negate(), TransactionType.BANK, wording, wording);
     }
 
     /**
@@ -117,7 +139,7 @@ final class Branch {
         return (day, random) -> Schedule.monthlyOn(day, LoanPlan.DUE_DAY)
                 .filter(loan::dueIn)
                 .map(period -> List.of(Operation.of(debit ? loan.instalment().negate() : loan.instalment(),
-                        "loan_payment", wording, wording)))
+                        TransactionType.LOAN_REPAYMENT, wording, wording)))
                 .orElse(List.of());
     }
 
@@ -125,14 +147,14 @@ final class Branch {
     static Rule cardStatements(Activity card, String maskedCard) {
         return Rules.endOfMonth((day, period, random) -> {
             BigDecimal spent = card.total(period.atDay(1), day);
-            return Operation.of(spent, "summary_card",
+            return Operation.of(spent, TransactionType.SUMMARY_CARD,
                     "FACTURE CARTE DU " + day.format(DAY_MONTH) + " " + maskedCard, "FACTURE CARTE");
         });
     }
 
     /** A loan of the customer, its amount and dates drawn once for all. */
     LoanPlan loan(String key, double minPrincipal, double maxPrincipal, double minRate, double maxRate,
-                  List<Integer> durations, int firstYear, String type) {
+                  List<Integer> durations, int firstYear, LoanType type) {
         Random random = draws("loan " + key);
         BigDecimal principal = BigDecimal.valueOf(
                 Math.round((minPrincipal + random.nextDouble() * (maxPrincipal - minPrincipal)) / 1000) * 1000L);

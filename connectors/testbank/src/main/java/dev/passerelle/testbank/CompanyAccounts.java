@@ -5,6 +5,9 @@ import static dev.passerelle.testbank.Branch.fee;
 import static dev.passerelle.testbank.Branch.transferFrom;
 import static dev.passerelle.testbank.Branch.transferTo;
 
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.LoanType;
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +34,9 @@ final class CompanyAccounts {
         String card = branch.accountNumber("pro card");
         String loanNumber = branch.accountNumber("pro loan");
         String pan = branch.maskedCard("business");
-        LoanPlan loan = branch.loan("pro loan", 30_000, 90_000, 2.5, 4.5, List.of(60, 84), 2020, "loan");
+        LoanPlan loan = branch.loan("pro loan", 30_000, 90_000, 2.5, 4.5, List.of(60, 84), 2020, LoanType.LOAN);
         Activity cardActivity = new Activity(seed, card, List.of(
-                Rules.cardPayments(Merchant.BUSINESS, 2, "deferred_card", pan)));
+                Rules.cardPayments(Merchant.BUSINESS, 2, TransactionType.DEFERRED_CARD, pan)));
 
         BigDecimal officeRent = Seeds.amount(branch.draws("office rent"), 900, 2200);
         List<Rule> checkingRules = new ArrayList<>(branch.utilityDebits());
@@ -56,7 +59,7 @@ final class CompanyAccounts {
                 Rules.monthly(15, (day, period, random) -> debit("DGFIP TVA", Seeds.amount(random, 400, 2400))),
                 Branch.cardStatements(cardActivity, pan),
                 Rules.occasionally(0.04, (day, period, random) -> Operation.of(Seeds.amount(random, 120, 2500),
-                        "deposit", "REMISE CHEQUES N°" + Seeds.digits(random, 7), "REMISE CHEQUES")),
+                        TransactionType.DEPOSIT, "REMISE CHEQUES N°" + Seeds.digits(random, 7), "REMISE CHEQUES")),
                 Rules.occasionally(0.02, (day, period, random) ->
                         fee("COMMISSION D'INTERVENTION", new BigDecimal("8.00")))));
         for (String employee : EMPLOYEES.subList(0, 2)) {
@@ -66,18 +69,18 @@ final class CompanyAccounts {
         }
 
         return List.of(
-                BankAccount.steady(branch.account(checking, "Compte courant pro", "checking", "EUR", true, null),
+                BankAccount.steady(branch.account(checking, "Compte courant pro", AccountType.CHECKING, "EUR", true, null),
                         new Activity(seed, checking, checkingRules),
                         branch.steadyBalance("pro checking", 6000, 48000)),
-                BankAccount.steady(branch.account(savings, "Compte épargne pro", "savings", "EUR", true, null),
+                BankAccount.steady(branch.account(savings, "Compte épargne pro", AccountType.SAVINGS, "EUR", true, null),
                         new Activity(seed, savings, List.of(
                                 Rules.monthly(3, (day, period, random) -> transferFrom(
                                         "VIR PERMANENT DEPUIS COMPTE COURANT PRO", company, branch.iban(checking),
                                         new BigDecimal("500.00"))))),
                         branch.steadyBalance("pro savings", 10000, 90000)),
-                BankAccount.deferredCard(branch.account(card, "Carte affaires", "card", "EUR", false, checking),
+                BankAccount.deferredCard(branch.account(card, "Carte affaires", AccountType.CARD, "EUR", false, checking),
                         cardActivity),
-                BankAccount.loan(branch.account(loanNumber, "Prêt professionnel", "loan", "EUR", false, null),
+                BankAccount.loan(branch.account(loanNumber, "Prêt professionnel", AccountType.LOAN, "EUR", false, null),
                         new Activity(seed, loanNumber, List.of(
                                 Branch.instalments(loan, "ECHEANCE PRET N°" + loanNumber, false))), loan));
     }

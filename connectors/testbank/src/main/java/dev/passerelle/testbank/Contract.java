@@ -1,6 +1,8 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.Document;
+import dev.passerelle.connector.DocumentFile;
+import dev.passerelle.connector.DocumentType;
 import dev.passerelle.connector.Subscription;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The customer's utility contracts, shown as subscriptions of the {@code directaccess} source
- * (document capability, PROTOCOL-NOTES §7.3), each with one invoice a month as a PDF.
+ * (document capability, PROTOCOL-NOTES §7.3), each with one invoice a month as a PDF, rendered
+ * only when the server asks for the file.
  */
 enum Contract {
     MOBILE("mobile", "Ligne mobile", "FREE MOBILE", Bills.MOBILE_ISSUE_DAY, 0, Bills.MOBILE_DEBIT_DAY) {
@@ -70,7 +73,8 @@ enum Contract {
 
     Subscription subscription(Identity holder) {
         String number = number(Seeds.random("contract", holder.seed(), holder.kind(), key));
-        return new Subscription(key + "-" + number, number, label, holder.name(), null, null);
+        return Subscription.builder().externalId(key + "-" + number).number(number).label(label)
+                .subscriber(holder.name()).build();
     }
 
     /** The contract a subscription id belongs to. */
@@ -78,39 +82,51 @@ enum Contract {
         return Stream.of(values()).filter(c -> subscription.externalId().startsWith(c.key + "-")).findFirst();
     }
 
-    /** The invoices issued by {@code today}, the most recent first. */
-    Stream<Document> invoices(Identity holder, Subscription subscription, LocalDate today) {
+    /** The invoices issued by {@code today}, the most recent first, described without their files. */
+    List<Document> invoices(Identity holder, Subscription subscription, LocalDate today) {
         YearMonth latest = YearMonth.from(today);
         if (latest.atDay(issueDay).isAfter(today)) {
             latest = latest.minusMonths(1);
         }
         YearMonth newest = latest;
         return Stream.iterate(0, i -> i < MONTHS_OF_INVOICES, i -> i + 1)
-                .map(i -> invoice(holder, subscription, newest.minusMonths(i)));
+                .map(i -> invoice(holder, subscription, newest.minusMonths(i)))
+                .toList();
     }
 
-    private Document invoice(Identity holder, Subscription subscription, YearMonth month) {
-        LocalDate issued = month.atDay(issueDay);
-        LocalDate due = month.plusMonths(dueMonthsLater).atDay(dueDay);
-        BigDecimal total = amount(holder, month);
-        BigDecimal untaxed = total.divide(VAT_FACTOR, 2, RoundingMode.HALF_EVEN);
-        BigDecimal vat = total.subtract(untaxed);
-        String number = "F" + month.format(DateTimeFormatter.ofPattern("yyyyMM")) + "-"
-                + Seeds.digits(Seeds.random("invoice", subscription.externalId(), month), 6);
-        String period = month.format(MONTH);
+    /** The PDF of one of {@link #invoices}: the same figures, printed. */
+    DocumentFile file(Identity holder, Subscription subscription, Document invoice) {
+        String period = YearMonth.from(invoice.date()).format(MONTH);
         byte[] pdf = InvoicePdf.render(issuer + " - Facture " + period, List.of(
-                "Facture N° " + number + " du " + issued.format(DAY),
+                "Facture N° " + invoice.number() + " du " + invoice.date().format(DAY),
                 "Abonné : " + holder.name(),
                 "Adresse : " + holder.address(),
                 label + " - contrat " + subscription.number(),
                 "Période : " + period,
-                "Montant HT : " + euros(untaxed),
-                "TVA 20 % : " + euros(vat),
-                "Montant TTC : " + euros(total),
-                "Prélevé le " + due.format(DAY) + " sur votre compte"));
-        return new Document(subscription.externalId() + "-" + month.format(DateTimeFormatter.ofPattern("yyyyMM")),
-                "Facture " + period, "bill", issued, due, total, untaxed, vat, "EUR", number, issuer,
-                "application/pdf", pdf);
+                "Montant HT : " + euros(invoice.untaxedAmount()),
+                "TVA 20 % : " + euros(invoice.vat()),
+                "Montant TTC : " + euros(invoice.totalAmount()),
+                "Prélevé le " + invoice.dueDate().format(DAY) + " sur votre compte"));
+        return new DocumentFile("application/pdf", pdf);
+    }
+
+    private Document invoice(Identity holder, Subscription subscription, YearMonth month) {
+        BigDecimal total = amount(holder, month);
+        BigDecimal untaxed = total.divide(VAT_FACTOR, 2, RoundingMode.HALF_EVEN);
+        String yearMonth = month.format(DateTimeFormatter.ofPattern("yyyyMM"));
+        return Document.builder()
+                .externalId(subscription.externalId() + "-" + yearMonth)
+                .name("Facture " + month.format(MONTH))
+                .type(DocumentType.BILL)
+                .date(month.atDay(issueDay))
+                .dueDate(month.plusMonths(dueMonthsLater).atDay(dueDay))
+                .totalAmount(total)
+                .untaxedAmount(untaxed)
+                .vat(total.subtract(untaxed))
+                .currency("EUR")
+                .number("F" + yearMonth + "-" + Seeds.digits(Seeds.random("invoice", subscription.externalId(), month), 6))
+                .issuer(issuer)
+                .build();
     }
 
     private static String euros(BigDecimal amount) {

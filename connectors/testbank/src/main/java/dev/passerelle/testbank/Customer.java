@@ -22,7 +22,7 @@ record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) 
         // A source added by web authentication has no login of its own: the customer is the one who
         // logged in at the bank, or else (an older session) the connection stands for the customer.
         String seed = ctx.credential(TestBankDescriptor.LOGIN)
-                .or(() -> BankAuthorization.from(ctx.session()).map(BankAuthorization::psu))
+                .or(() -> BankAuthorization.from(ctx.session().orElse(null)).map(BankAuthorization::psu))
                 .orElse("connection " + ctx.connectionId());
         DataKind kind = Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
         return of(seed, kind, ctx.clock().instant());

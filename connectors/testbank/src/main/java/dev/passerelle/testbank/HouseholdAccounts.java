@@ -5,6 +5,9 @@ import static dev.passerelle.testbank.Branch.fee;
 import static dev.passerelle.testbank.Branch.transferFrom;
 import static dev.passerelle.testbank.Branch.transferTo;
 
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.LoanType;
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ final class HouseholdAccounts {
     private static final List<Integer> CASH_AMOUNTS = List.of(20, 40, 50, 60, 80, 100);
     private static final List<String> LANDLORDS = List.of("SCI LES TILLEULS", "FONCIA GESTION", "M. ET MME ROUSSEAU",
             "NEXITY LAMY", "SCI DU PARC");
-    private static final String DEFERRED = "deferred_card";
+    private static final TransactionType DEFERRED = TransactionType.DEFERRED_CARD;
 
     private final Branch branch;
     private final String seed;
@@ -49,13 +52,13 @@ final class HouseholdAccounts {
                 Rules.cardPayments(Merchant.EVERYDAY, 3, DEFERRED, pan),
                 Rules.monthly(7, (day, period, random) -> Rules.card("NETFLIX.COM", "-13.49", day, DEFERRED, pan)),
                 Rules.monthly(18, (day, period, random) -> Rules.card("SPOTIFY", "-11.12", day, DEFERRED, pan))));
-        LoanPlan mortgage = branch.loan("mortgage", 120_000, 320_000, 1.1, 2.2, List.of(240, 300), 2016, "mortgage");
+        LoanPlan mortgage = branch.loan("mortgage", 120_000, 320_000, 1.1, 2.2, List.of(240, 300), 2016, LoanType.MORTGAGE);
         return List.of(
-                BankAccount.steady(branch.account(checking, "Compte chèque", "checking", "EUR", true, null),
+                BankAccount.steady(branch.account(checking, "Compte chèque", AccountType.CHECKING, "EUR", true, null),
                         new Activity(seed, checking, checkingRules(cardActivity, mortgage)),
                         branch.steadyBalance("checking", 800, 4500)),
                 usdChecking(),
-                BankAccount.deferredCard(branch.account(card, "Carte Visa Premier", "card", "EUR", false, checking),
+                BankAccount.deferredCard(branch.account(card, "Carte Visa Premier", AccountType.CARD, "EUR", false, checking),
                         cardActivity),
                 livretA(),
                 mortgage(mortgage),
@@ -88,11 +91,11 @@ final class HouseholdAccounts {
                 Rules.occasionally(0.12, (day, period, random) -> {
                     String machine = Seeds.pick(random, CASH_MACHINES);
                     BigDecimal cash = BigDecimal.valueOf(Seeds.pick(random, CASH_AMOUNTS)).setScale(2);
-                    return Operation.of(cash.negate(), "withdrawal", "RETRAIT DAB " + machine, "RETRAIT DAB")
+                    return Operation.of(cash.negate(), TransactionType.WITHDRAWAL, "RETRAIT DAB " + machine, "RETRAIT DAB")
                             .madeOn(day).byCard(pan);
                 }),
                 Rules.occasionally(0.03, (day, period, random) -> Operation.of(Seeds.amount(random, 25, 280).negate(),
-                        "check", "CHEQUE N°" + Seeds.digits(random, 7), "CHEQUE")),
+                        TransactionType.CHECK, "CHEQUE N°" + Seeds.digits(random, 7), "CHEQUE")),
                 Rules.occasionally(0.04, (day, period, random) ->
                         transferFrom("VIR SEPA CPAM PARIS REMBOURSEMENT SOINS", "CPAM PARIS",
                                 Branch.ibanOf("CPAM PARIS"), Seeds.amount(random, 8, 65)))));
@@ -101,59 +104,60 @@ final class HouseholdAccounts {
 
     private BankAccount usdChecking() {
         String number = branch.accountNumber("checking usd");
-        return BankAccount.steady(branch.account(number, "Compte chèque USD", "checking", "USD", true, null),
+        return BankAccount.steady(branch.account(number, "Compte chèque USD", AccountType.CHECKING, "USD", true, null),
                 new Activity(seed, number, List.of(
                         Rules.monthly(15, (day, period, random) -> transferFrom(
                                 "VIR INTERNATIONAL NORTHWIND TRADING LLC", "NORTHWIND TRADING LLC", null,
                                 Seeds.amount(random, 800, 1500))),
-                        Rules.occasionally(0.2, Rules.cardPaymentAt(Merchant.ONLINE_USD, "card", null)),
+                        Rules.occasionally(0.2, Rules.cardPaymentAt(Merchant.ONLINE_USD, TransactionType.CARD, null)),
                         Rules.monthly(4, (day, period, random) ->
                                 fee("FRAIS TENUE COMPTE DEVISE", new BigDecimal("4.00"))))),
                 branch.steadyBalance("checking usd", 200, 3000));
     }
 
     private BankAccount livretA() {
-        return BankAccount.steady(branch.account(livretA, "Livret A", "savings", "EUR", true, null),
+        return BankAccount.steady(branch.account(livretA, "Livret A", AccountType.SAVINGS, "EUR", true, null),
                 new Activity(seed, livretA, List.of(
                         Rules.monthly(3, (day, period, random) -> transferFrom("VIR PERMANENT DEPUIS COMPTE CHEQUE",
                                 holderName, branch.iban(checking), new BigDecimal("100.00"))),
                         Rules.yearly(1, 1, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 250),
-                                "deposit", "INTERETS CREDITEURS " + (period.getYear() - 1), "INTERETS")))),
+                                TransactionType.DEPOSIT, "INTERETS CREDITEURS " + (period.getYear() - 1), "INTERETS")))),
                 branch.steadyBalance("livret a", 1500, 22950));
     }
 
     private BankAccount mortgage(LoanPlan plan) {
         String number = branch.accountNumber("mortgage");
-        return BankAccount.loan(branch.account(number, "Prêt immobilier", "loan", "EUR", false, null),
+        return BankAccount.loan(branch.account(number, "Prêt immobilier", AccountType.LOAN, "EUR", false, null),
                 new Activity(seed, number, List.of(Branch.instalments(plan, "ECHEANCE PRET N°" + number, false))),
                 plan);
     }
 
     private BankAccount securities() {
         String number = branch.accountNumber("securities");
-        return BankAccount.steady(branch.account(number, "Compte titres", "market", "EUR", false, null),
+        return BankAccount.invested(branch.account(number, "Compte titres", AccountType.MARKET, "EUR", false, null),
                 new Activity(seed, number, List.of(
                         Rules.monthly(20, (day, period, random) -> {
                             int shares = 1 + random.nextInt(4);
                             BigDecimal price = Seeds.amount(random, 480, 520);
-                            return Operation.of(price.multiply(BigDecimal.valueOf(shares)).negate(), "order",
+                            return Operation.of(price.multiply(BigDecimal.valueOf(shares)).negate(), TransactionType.ORDER,
                                     "ACHAT " + shares + " AMUNDI MSCI WORLD UCITS ETF", "ACHAT AMUNDI MSCI WORLD");
                         }),
                         Rules.quarterly(5, (day, period, random) ->
                                 fee("DROITS DE GARDE", Seeds.amount(random, 5, 12))),
                         Rules.yearly(6, 2, (day, period, random) -> Operation.of(Seeds.amount(random, 20, 90),
-                                "deposit", "DIVIDENDE TOTALENERGIES SE", "DIVIDENDE")))),
-                branch.steadyBalance("securities", 5000, 45000));
+                                TransactionType.DEPOSIT, "DIVIDENDE TOTALENERGIES SE", "DIVIDENDE")))),
+                Portfolio.securities(branch, number));
     }
 
     private BankAccount lifeInsurance() {
         String number = branch.accountNumber("life insurance");
-        return BankAccount.steady(branch.account(number, "Assurance vie", "lifeinsurance", "EUR", false, null),
+        return BankAccount.invested(branch.account(number, "Assurance vie", AccountType.LIFEINSURANCE, "EUR", false,
+                        null),
                 new Activity(seed, number, List.of(
                         Rules.monthly(15, (day, period, random) -> Operation.of(new BigDecimal("150.00"),
-                                "deposit", "VERSEMENT PROGRAMME", "VERSEMENT PROGRAMME")),
+                                TransactionType.DEPOSIT, "VERSEMENT PROGRAMME", "VERSEMENT PROGRAMME")),
                         Rules.yearly(1, 15, (day, period, random) ->
                                 fee("FRAIS DE GESTION", Seeds.amount(random, 40, 120))))),
-                branch.steadyBalance("life insurance", 8000, 85000));
+                Portfolio.lifeInsurance(branch, number));
     }
 }

@@ -49,7 +49,7 @@ record Identity(String seed, DataKind kind, String name, String email, String ph
     }
 
     Profile profile() {
-        return new Profile(name, email, phone, address);
+        return Profile.builder().name(name).email(email).phone(phone).address(address).build();
     }
 
     /** Upper-case name without accents, as bank wordings print it. */

@@ -1,6 +1,7 @@
 package dev.passerelle.testbank;
 
-import dev.passerelle.connector.Account;
+import dev.passerelle.connector.Loan;
+import dev.passerelle.connector.LoanType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,9 +13,9 @@ import java.time.temporal.ChronoUnit;
  * its subscription: gives the monthly instalment and, for any day, what is left to repay.
  *
  * @param ratePercent yearly nominal rate, in percent
- * @param type        {@code mortgage} or {@code loan} (§7.1 {@code Loan.type})
+ * @param type        {@link LoanType#MORTGAGE} or {@link LoanType#LOAN}
  */
-record LoanPlan(BigDecimal principal, BigDecimal ratePercent, int months, LocalDate subscribed, String type) {
+record LoanPlan(BigDecimal principal, BigDecimal ratePercent, int months, LocalDate subscribed, LoanType type) {
 
     static final int DUE_DAY = 10;
 
@@ -38,11 +39,20 @@ record LoanPlan(BigDecimal principal, BigDecimal ratePercent, int months, LocalD
         return money(Math.max(0, left));
     }
 
-    Account.Loan detailsOn(LocalDate today) {
+    Loan detailsOn(LocalDate today) {
         int paid = paymentsDone(today);
-        LocalDate next = paid < months ? dueDate(paid) : null;
-        return new Account.Loan(principal, ratePercent, months, subscribed, dueDate(months - 1),
-                instalment(), next, paid, months - paid, type);
+        return Loan.builder()
+                .totalAmount(principal)
+                .rate(ratePercent)
+                .durationMonths(months)
+                .subscriptionDate(subscribed)
+                .maturityDate(dueDate(months - 1))
+                .nextPaymentAmount(instalment())
+                .nextPaymentDate(paid < months ? dueDate(paid) : null)
+                .paymentsDone(paid)
+                .paymentsLeft(months - paid)
+                .type(type)
+                .build();
     }
 
     private int paymentsDone(LocalDate today) {

@@ -1,6 +1,7 @@
 package dev.passerelle.testbank;
 
-import dev.passerelle.connector.Transaction.Counterparty;
+import dev.passerelle.connector.Counterparty;
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,10 +11,10 @@ import java.time.LocalDate;
  * @param rdate the day the customer made it (a card payment is booked a day or two later), or {@code null}
  * @param card  the masked card number for card operations, or {@code null}
  */
-record Operation(BigDecimal value, String type, String wording, String simplifiedWording, LocalDate rdate,
+record Operation(BigDecimal value, TransactionType type, String wording, String simplifiedWording, LocalDate rdate,
                  String card, Counterparty counterparty) {
 
-    static Operation of(BigDecimal value, String type, String wording, String simplifiedWording) {
+    static Operation of(BigDecimal value, TransactionType type, String wording, String simplifiedWording) {
         return new Operation(value, type, wording, simplifiedWording, null, null, null);
     }
 

@@ -1,7 +1,7 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
-import java.util.Map;
 
 /**
  * Adding the connection succeeds, but every refresh needs a fresh strong customer authentication:
@@ -21,7 +21,7 @@ record RequiresScaOnSync(Behaviour whenUserPresent) implements Behaviour {
     }
 
     @Override
-    public StepResult resume(Attempt attempt, Map<String, String> input) {
+    public StepResult resume(Attempt attempt, Resume input) {
         return whenUserPresent.resume(attempt, input);
     }
 }

@@ -15,6 +15,6 @@ final class RequiresWebauthOnSync implements Behaviour {
 
     @Override
     public StepResult sync(Attempt attempt) {
-        return new StepResult.WebauthRequired("Consent renewal required", null);
+        return new StepResult.WebauthRequired("Consent renewal required");
     }
 }

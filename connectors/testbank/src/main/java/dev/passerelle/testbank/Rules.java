@@ -1,5 +1,6 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ final class Rules {
      * Up to {@code maxPerDay} card payments at {@code shops}, made on the day or up to two days
      * before and worded as French banks do: {@code CB CARREFOUR 12/03}. Nothing is booked on Sundays.
      */
-    static Rule cardPayments(List<Merchant> shops, int maxPerDay, String type, String maskedCard) {
+    static Rule cardPayments(List<Merchant> shops, int maxPerDay, TransactionType type, String maskedCard) {
         Maker payment = cardPaymentAt(shops, type, maskedCard);
         return (day, random) -> {
             if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -72,7 +73,7 @@ final class Rules {
     }
 
     /** One card payment at one of {@code shops}, made on the booking day or up to two days before. */
-    static Maker cardPaymentAt(List<Merchant> shops, String type, String maskedCard) {
+    static Maker cardPaymentAt(List<Merchant> shops, TransactionType type, String maskedCard) {
         return (day, period, random) -> {
             Merchant shop = Seeds.pick(random, shops);
             return card(shop.name(), Seeds.amount(random, shop.min(), shop.max()).negate().toPlainString(),
@@ -81,7 +82,7 @@ final class Rules {
     }
 
     /** A card payment of {@code amount} (signed, as text) at {@code shop}, made on {@code madeOn}. */
-    static Operation card(String shop, String amount, LocalDate madeOn, String type, String maskedCard) {
+    static Operation card(String shop, String amount, LocalDate madeOn, TransactionType type, String maskedCard) {
         return Operation.of(new BigDecimal(amount), type, "CB " + shop + " " + madeOn.format(DAY_MONTH), shop)
                 .madeOn(madeOn)
                 .byCard(maskedCard);

@@ -6,27 +6,35 @@ import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.Document;
+import dev.passerelle.connector.DocumentCapability;
+import dev.passerelle.connector.DocumentFile;
 import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.Investment;
+import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.Profile;
+import dev.passerelle.connector.ProfileCapability;
+import dev.passerelle.connector.Resume;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.WealthCapability;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * "Connecteur de test": Passerelle's twin of Powens' sandbox connector (PROTOCOL-NOTES §9). The
  * scenario the user picks in the {@code <source>website} field drives the connection through every
  * state of §4, deterministically: time comes only from the context's clock and memory only from the
- * session string, and the data are generated from the login so that tests can predict them.
+ * session, and the data are generated from the login so that tests can predict them. Documents and
+ * the profile come from {@code directaccess} only, as its descriptor says; the server asks no other.
  */
-public final class TestBankConnector implements Connector {
+public final class TestBankConnector implements Connector, DocumentCapability, WealthCapability, ProfileCapability {
 
     /** The uuid of Powens' sandbox connector, which this one shares. */
     public static final UUID UUID = TestBankDescriptor.CONNECTOR_UUID;
@@ -39,8 +47,8 @@ public final class TestBankConnector implements Connector {
      * Whether {@code source} needs the sandbox bank that Passerelle itself serves: {@code openapi}
      * sends its users there to log in, unless the {@code bank-url} setting names another bank.
      */
-    public static boolean needsServedSandboxBank(String source, Map<String, String> settings) {
-        return TestBankDescriptor.OPEN_API.equals(source) && !settings.containsKey(BankRedirect.BANK_URL);
+    public static boolean needsServedSandboxBank(String source, Settings settings) {
+        return TestBankDescriptor.OPEN_API.equals(source) && settings.text(BankRedirect.BANK_URL).isEmpty();
     }
 
     @Override
@@ -70,61 +78,75 @@ public final class TestBankConnector implements Connector {
      * callback completes a web authentication.
      */
     @Override
-    public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
-        if (!usesCredentials(ctx) && BankRedirect.awaitsCallback(ctx)) {
-            return inScenario(ctx, (behaviour, attempt) -> BankRedirect.callback(ctx, attempt.scenario(), input));
+    public StepResult resume(ConnectionContext ctx, Resume input) {
+        if (input instanceof Resume.Callback callback && !usesCredentials(ctx) && BankRedirect.awaitsCallback(ctx)) {
+            return inScenario(ctx, (behaviour, attempt) -> BankRedirect.callback(ctx, attempt.scenario(), callback));
         }
         return inScenario(ctx, (behaviour, attempt) -> behaviour.resume(attempt, input));
     }
 
     @Override
-    public Stream<Account> accounts(ConnectionContext ctx) {
-        return Customer.of(ctx).accountsToday().stream();
+    public List<Account> accounts(ConnectionContext ctx) {
+        return Customer.of(ctx).accountsToday();
     }
 
     /** Transactions of the last {@code monthsToFetch} months at most: the bank keeps no older history. */
     @Override
-    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
+    public List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
         Customer customer = Customer.of(ctx);
         LocalDate historyStart = customer.today().minusMonths(DESCRIPTOR.monthsToFetch());
         LocalDate from = since == null || since.isBefore(historyStart) ? historyStart : since;
-        return customer.account(account.externalId()).stream()
-                .flatMap(bankAccount -> bankAccount.transactions(from, customer.today()));
-    }
-
-    /** Only {@code directaccess} has the document capability. */
-    @Override
-    public Stream<Subscription> subscriptions(ConnectionContext ctx) {
-        if (!hasCapability(ctx, "document")) {
-            return Stream.empty();
-        }
-        Identity holder = Customer.of(ctx).identity();
-        return Stream.of(Contract.values()).map(contract -> contract.subscription(holder));
+        return customer.account(account.externalId())
+                .map(bankAccount -> bankAccount.transactions(from, customer.today()))
+                .orElse(List.of());
     }
 
     @Override
-    public Stream<Document> documents(ConnectionContext ctx, Subscription subscription) {
-        if (!hasCapability(ctx, "document")) {
-            return Stream.empty();
-        }
+    public List<Investment> investments(ConnectionContext ctx, Account account) {
         Customer customer = Customer.of(ctx);
-        return Contract.of(subscription).stream()
-                .flatMap(contract -> contract.invoices(customer.identity(), subscription, customer.today()));
+        return customer.account(account.externalId())
+                .map(bankAccount -> bankAccount.investments(customer.today()))
+                .orElse(List.of());
     }
 
-    /** Only {@code directaccess} has the profile capability. */
+    @Override
+    public List<InvestmentValue> history(ConnectionContext ctx, Account account, Investment investment) {
+        Customer customer = Customer.of(ctx);
+        return customer.account(account.externalId())
+                .map(bankAccount -> bankAccount.history(investment.externalId(), customer.today()))
+                .orElse(List.of());
+    }
+
+    @Override
+    public List<Subscription> subscriptions(ConnectionContext ctx) {
+        Identity holder = Customer.of(ctx).identity();
+        return Arrays.stream(Contract.values()).map(contract -> contract.subscription(holder)).toList();
+    }
+
+    @Override
+    public List<Document> documents(ConnectionContext ctx, Subscription subscription) {
+        Customer customer = Customer.of(ctx);
+        return Contract.of(subscription)
+                .map(contract -> contract.invoices(customer.identity(), subscription, customer.today()))
+                .orElse(List.of());
+    }
+
+    @Override
+    public DocumentFile file(ConnectionContext ctx, Subscription subscription, Document document) {
+        Identity holder = Customer.of(ctx).identity();
+        return Contract.of(subscription).orElseThrow(() -> new IllegalArgumentException(
+                        "not a subscription of the test bank: " + subscription.externalId()))
+                .file(holder, subscription, document);
+    }
+
     @Override
     public Optional<Profile> profile(ConnectionContext ctx) {
-        return hasCapability(ctx, "profile") ? Optional.of(Customer.of(ctx).identity().profile()) : Optional.empty();
-    }
-
-    private static boolean hasCapability(ConnectionContext ctx, String capability) {
-        return DESCRIPTOR.source(ctx.source()).map(source -> source.capabilities().contains(capability)).orElse(false);
+        return Optional.of(Customer.of(ctx).identity().profile());
     }
 
     private StepResult authenticate(ConnectionContext ctx, BiFunction<Behaviour, Attempt, StepResult> step) {
-        boolean wrongPassword = usesCredentials(ctx)
-                && !ctx.credential(TestBankDescriptor.PASSWORD).orElse("").equals(TestBankDescriptor.EXPECTED_PASSWORD);
+        boolean wrongPassword = !ctx.credential(TestBankDescriptor.PASSWORD).orElse("")
+                .equals(TestBankDescriptor.EXPECTED_PASSWORD);
         if (wrongPassword) {
             return StepResult.Failure.of(FailureReason.WRONG_PASS, INCORRECT_PASSWORD);
         }
@@ -142,16 +164,8 @@ public final class TestBankConnector implements Connector {
         return step.apply(scenario.get().behaviour(), new Attempt(ctx, scenario.get()));
     }
 
-    /**
-     * The context does not say which mechanism the source was added with: a source that only takes
-     * credentials uses them, and a webauth-capable source uses them when the user typed any.
-     */
+    /** A source added with credentials checks the password; one added by web authentication goes to the bank. */
     private static boolean usesCredentials(ConnectionContext ctx) {
-        boolean webauthCapable = DESCRIPTOR.source(ctx.source())
-                .map(source -> source.availableAuthMechanisms().contains(AuthMechanism.WEBAUTH))
-                .orElse(false);
-        return !webauthCapable
-                || ctx.credential(TestBankDescriptor.LOGIN).isPresent()
-                || ctx.credential(TestBankDescriptor.PASSWORD).isPresent();
+        return ctx.mechanism() == AuthMechanism.CREDENTIALS;
     }
 }

@@ -1,10 +1,16 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.SettingSpec;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +32,6 @@ final class TestBankDescriptor {
     /** The password the field label announces: "Code (1234)". */
     static final String EXPECTED_PASSWORD = "1234";
 
-    private static final List<String> ACCOUNT_USAGES = List.of("PRIV", "ORGA");
-
     private TestBankDescriptor() {
     }
 
@@ -40,10 +44,16 @@ final class TestBankDescriptor {
         Set<AuthMechanism> credentialsOnly = Set.of(AuthMechanism.CREDENTIALS);
         Set<AuthMechanism> both = Set.of(AuthMechanism.WEBAUTH, AuthMechanism.CREDENTIALS);
         List<SourceDescriptor> sources = List.of(
-                new SourceDescriptor(401, DIRECT_ACCESS, 1, AuthMechanism.CREDENTIALS, credentialsOnly,
-                        List.of("bank", "bankwealth", "document", "profile"), ACCOUNT_USAGES),
-                new SourceDescriptor(402, OPEN_API, 2, AuthMechanism.WEBAUTH, both,
-                        List.of("bank", "bankwealth"), ACCOUNT_USAGES));
+                SourceDescriptor.builder(401, DIRECT_ACCESS).priority(1)
+                        .authMechanism(AuthMechanism.CREDENTIALS)
+                        .capabilities(Capability.BANK, Capability.WEALTH, Capability.DOCUMENT, Capability.PROFILE)
+                        .accountUsages(AccountUsage.PRIVATE, AccountUsage.ORGANISATION)
+                        .build(),
+                SourceDescriptor.builder(402, OPEN_API).priority(2)
+                        .authMechanism(AuthMechanism.WEBAUTH, AuthMechanism.CREDENTIALS)
+                        .capabilities(Capability.BANK, Capability.WEALTH)
+                        .accountUsages(AccountUsage.PRIVATE, AccountUsage.ORGANISATION)
+                        .build());
         List<FieldSpec> fields = List.of(
                 new FieldSpec(LOGIN, "Identifiant", null, FieldType.TEXT, true, null, List.of(), List.of(),
                         credentialsOnly).withLabels(Map.of("fr", "Identifiant", "en", "Login")),
@@ -51,10 +61,21 @@ final class TestBankDescriptor {
                         credentialsOnly).withLabels(Map.of("fr", "Code (1234)", "en", "Passcode (1234)")),
                 scenarioList(DIRECT_ACCESS, Set.of()),
                 scenarioList(OPEN_API, both));
-        return new ConnectorDescriptor(40, CONNECTOR_UUID, "Connecteur de test", "EXA", "5c2963", null, false,
-                List.of("bank", "bankwealth", "document", "profile"),
-                List.of("checking", "savings", "card", "loan", "market", "lifeinsurance"),
-                ACCOUNT_USAGES, List.of("fr"), 6, 1, sources, fields);
+        List<SettingSpec> settings = new ArrayList<>(Timings.SETTINGS);
+        settings.addAll(BankRedirect.SETTINGS);
+        return ConnectorDescriptor.builder(40, CONNECTOR_UUID, "Connecteur de test")
+                .spiVersion(Spi.VERSION)
+                .slug("EXA")
+                .color("5c2963")
+                .accountTypes(AccountType.CHECKING, AccountType.SAVINGS, AccountType.CARD, AccountType.LOAN,
+                        AccountType.MARKET, AccountType.LIFEINSURANCE)
+                .countries("fr")
+                .monthsToFetch(6)
+                .syncPeriodDays(1)
+                .sources(sources)
+                .fields(fields)
+                .settings(settings)
+                .build();
     }
 
     private static FieldSpec scenarioList(String source, Set<AuthMechanism> mechanisms) {

@@ -1,7 +1,9 @@
 package dev.passerelle.testbank;
 
 import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.SettingSpec;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Scenario timings, from the connector settings
@@ -10,22 +12,24 @@ import java.time.Duration;
  */
 record Timings(Duration shortDecoupled, Duration longDecoupled, Duration otpExpiry, Duration decoupledPoll) {
 
-    static Timings from(ConnectionContext ctx) {
-        return new Timings(
-                seconds(ctx, "short-decoupled-seconds", 5),
-                seconds(ctx, "long-decoupled-seconds", 60),
-                seconds(ctx, "otp-expiry-seconds", 300),
-                seconds(ctx, "decoupled-poll-seconds", 2));
-    }
+    static final String SHORT_DECOUPLED = "short-decoupled-seconds";
+    static final String LONG_DECOUPLED = "long-decoupled-seconds";
+    static final String OTP_EXPIRY = "otp-expiry-seconds";
+    static final String DECOUPLED_POLL = "decoupled-poll-seconds";
 
-    /** A setting in seconds; a value that is not a non-negative whole number falls back to the default. */
-    private static Duration seconds(ConnectionContext ctx, String key, long defaultSeconds) {
-        String raw = ctx.setting(key, Long.toString(defaultSeconds)).trim();
-        try {
-            long value = Long.parseLong(raw);
-            return Duration.ofSeconds(value >= 0 ? value : defaultSeconds);
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(defaultSeconds);
-        }
+    /** The settings' declarations, with their defaults. */
+    static final List<SettingSpec> SETTINGS = List.of(
+            SettingSpec.of(SHORT_DECOUPLED, SettingSpec.Type.SECONDS,
+                    "when shortDecoupled, AppValidation* and SCARequiredAndDecoupled are validated").withDefault("5"),
+            SettingSpec.of(LONG_DECOUPLED, SettingSpec.Type.SECONDS, "when longDecoupled is validated")
+                    .withDefault("60"),
+            SettingSpec.of(OTP_EXPIRY, SettingSpec.Type.SECONDS,
+                    "how long a one-time code (and a bank app's request, once validated) stays valid").withDefault("300"),
+            SettingSpec.of(DECOUPLED_POLL, SettingSpec.Type.SECONDS, "the pollAfter of every decoupled validation")
+                    .withDefault("2"));
+
+    static Timings from(ConnectionContext ctx) {
+        return new Timings(ctx.settings().seconds(SHORT_DECOUPLED), ctx.settings().seconds(LONG_DECOUPLED),
+                ctx.settings().seconds(OTP_EXPIRY), ctx.settings().seconds(DECOUPLED_POLL));
     }
 }

@@ -1,9 +1,9 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.InstitutionHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +18,10 @@ import java.util.stream.Collectors;
 /**
  * The OAuth2 token endpoint of the sandbox bank (RFC 6749 §4.1.3), called over real HTTP as a PSD2
  * connector calls its bank: the authorization code for tokens, the connector authenticating with
- * HTTP Basic.
+ * HTTP Basic, through the server's {@link InstitutionHttp} (so that the test kit can record it).
  */
 final class TokenExchange {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     /** What the bank answered. */
@@ -47,11 +43,13 @@ final class TokenExchange {
         }
     }
 
+    private final InstitutionHttp http;
     private final URI endpoint;
     private final String clientId;
     private final String clientSecret;
 
-    TokenExchange(URI endpoint, String clientId, String clientSecret) {
+    TokenExchange(InstitutionHttp http, URI endpoint, String clientId, String clientSecret) {
+        this.http = http;
         this.endpoint = endpoint;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -69,7 +67,7 @@ final class TokenExchange {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return read(response.statusCode(), response.body());
         } catch (IOException | IllegalArgumentException e) {
             return new Answer.Unreachable("The bank's token endpoint cannot be reached");

@@ -1,14 +1,18 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.NOW;
-import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Bank.TODAY;
+import static dev.passerelle.testbank.Bank.directaccess;
+import static dev.passerelle.testbank.Bank.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.Account;
-import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.LoanType;
+import dev.passerelle.connector.Ownership;
+import dev.passerelle.testkit.Dialogue;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -18,61 +22,67 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountsTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
-
     @Test
     void parShowsTheHouseholdAccounts() {
-        assertThat(accounts(aContext().scenario("par").build()))
+        assertThat(directaccess("par").accounts())
                 .extracting(a -> a.name() + "/" + a.type() + "/" + a.currency())
-                .containsExactly("Compte chèque/checking/EUR", "Compte chèque USD/checking/USD",
-                        "Carte Visa Premier/card/EUR", "Livret A/savings/EUR", "Prêt immobilier/loan/EUR",
-                        "Compte titres/market/EUR", "Assurance vie/lifeinsurance/EUR");
+                .containsExactly("Compte chèque/CHECKING/EUR", "Compte chèque USD/CHECKING/USD",
+                        "Carte Visa Premier/CARD/EUR", "Livret A/SAVINGS/EUR", "Prêt immobilier/LOAN/EUR",
+                        "Compte titres/MARKET/EUR", "Assurance vie/LIFEINSURANCE/EUR");
     }
 
     @Test
     void proShowsTheCompanyAccountsForOrganisationUse() {
-        List<Account> accounts = accounts(aContext().scenario("pro").build());
+        List<Account> accounts = directaccess("pro").accounts();
 
         assertThat(accounts).extracting(Account::name)
                 .containsExactly("Compte courant pro", "Compte épargne pro", "Carte affaires", "Prêt professionnel");
         assertThat(accounts).allSatisfy(account -> {
-            assertThat(account.usage()).isEqualTo("ORGA");
+            assertThat(account.usage()).isEqualTo(AccountUsage.ORGANISATION);
             assertThat(account.companyName()).endsWith("SARL");
         });
     }
 
     @Test
     void otherScenariosShowTheHouseholdAccounts() {
-        assertThat(accounts(aContext().scenario("SCARequired").build())).extracting(Account::name)
-                .isEqualTo(accounts(aContext().scenario("par").build()).stream().map(Account::name).toList());
+        assertThat(directaccess("SCARequired").accounts()).extracting(Account::name)
+                .isEqualTo(directaccess("par").accounts().stream().map(Account::name).toList());
     }
 
     @Test
     void eurCheckingHasIbanBicPrivateUseAndOwnership() {
-        Account checking = accounts(aContext().scenario("par").build()).getFirst();
+        Account checking = directaccess("par").accounts().getFirst();
 
         assertThat(checking.iban()).startsWith("FR76").hasSize(27);
         assertThat(checking.bic()).isEqualTo("CDTBFRBIXXX");
-        assertThat(checking.usage()).isEqualTo("PRIV");
-        assertThat(checking.ownership()).isEqualTo("owner");
+        assertThat(checking.usage()).isEqualTo(AccountUsage.PRIVATE);
+        assertThat(checking.ownership()).isEqualTo(Ownership.OWNER);
+    }
+
+    @Test
+    void everyAccountTypeIsOneTheDescriptorAnnounces() {
+        List<AccountType> announced = new TestBankConnector().descriptor().accountTypes();
+
+        assertThat(Stream.of("par", "pro").flatMap(s -> directaccess(s).accounts().stream()))
+                .extracting(Account::type).isSubsetOf(announced).doesNotContain(AccountType.OTHER);
     }
 
     @Test
     void deferredCardHangsOffTheEurChecking() {
-        List<Account> accounts = accounts(aContext().scenario("par").build());
+        List<Account> accounts = directaccess("par").accounts();
 
-        assertThat(byName(accounts, "Carte Visa Premier").parentExternalId()).isEqualTo(accounts.getFirst().externalId());
+        assertThat(named(accounts, "Carte Visa Premier").parentExternalId()).isEqualTo(accounts.getFirst().externalId());
     }
 
     @Test
     void mortgageOwesMoneyAndDescribesTheLoan() {
-        Account mortgage = byName(accounts(aContext().scenario("par").build()), "Prêt immobilier");
+        Account mortgage = named(directaccess("par").accounts(), "Prêt immobilier");
 
         assertThat(mortgage.balance()).isNegative();
-        assertThat(mortgage.loan().type()).isEqualTo("mortgage");
+        assertThat(mortgage.loan().type()).isEqualTo(LoanType.MORTGAGE);
         assertThat(mortgage.loan().paymentsDone() + mortgage.loan().paymentsLeft())
                 .isEqualTo(mortgage.loan().durationMonths());
-        assertThat(mortgage.loan().nextPaymentDate()).isAfter(NOW.atZone(ZoneOffset.UTC).toLocalDate());
+        assertThat(mortgage.loan().nextPaymentDate()).isAfter(TODAY);
         assertThat(mortgage.balance().negate()).isLessThan(mortgage.loan().totalAmount());
     }
 
@@ -80,7 +90,8 @@ class AccountsTest {
     @ValueSource(strings = {"alice", "bob", "Identifiant", "someone@example.org", "z"})
     void everyIbanHasValidIso13616CheckDigits(String login) {
         List<String> ibans = Stream.of("par", "pro")
-                .flatMap(scenario -> accounts(aContext().login(login).scenario(scenario).build()).stream())
+                .flatMap(scenario -> Bank.credentials("directaccess", scenario).field("login", login).build().accounts()
+                        .stream())
                 .map(Account::iban).filter(Objects::nonNull).toList();
 
         assertThat(ibans).hasSizeGreaterThanOrEqualTo(5).allSatisfy(iban -> {
@@ -91,48 +102,44 @@ class AccountsTest {
 
     @Test
     void accountNumbersAreMaskedToTheirLastFourDigits() {
-        assertThat(accounts(aContext().scenario("par").build())).allSatisfy(account ->
+        assertThat(directaccess("par").accounts()).allSatisfy(account ->
                 assertThat(account.number()).matches("X{7}[0-9]{4}").endsWith(account.externalId().substring(7)));
     }
 
     @Test
     void sameLoginAndScenarioKindGiveEqualAccounts() {
-        assertThat(accounts(aContext().login("carol").scenario("par").build()))
-                .isEqualTo(accounts(aContext().login("carol").scenario("additionalInformationNeeded").build()));
+        assertThat(ofLogin("carol", "par").accounts()).isEqualTo(ofLogin("carol", "additionalInformationNeeded").accounts());
     }
 
     @Test
     void differentLoginGivesDifferentAccounts() {
-        assertThat(ids(aContext().login("carol").build())).doesNotContainAnyElementsOf(ids(aContext().login("dave").build()));
+        assertThat(ids(ofLogin("carol", "par"))).doesNotContainAnyElementsOf(ids(ofLogin("dave", "par")));
     }
 
     @Test
     void bothSourcesShowTheSameAccounts() {
-        assertThat(ids(aContext().source("openapi").build())).isEqualTo(ids(aContext().build()));
+        assertThat(ids(Bank.credentials("openapi", "par").build())).isEqualTo(ids(directaccess("par")));
     }
 
     @Test
     void accountIdsStayTheSameWhenTheClockMoves() {
-        assertThat(ids(aContext().at(NOW.plus(Duration.ofDays(45))).build())).isEqualTo(ids(aContext().build()));
+        Dialogue later = directaccess("par");
+        later.clock().advance(Duration.ofDays(45));
+
+        assertThat(ids(later)).isEqualTo(ids(directaccess("par")));
     }
 
     @Test
     void webauthSourceWithoutLoginGetsAccountsOfItsConnection() {
-        ConnectionContext webauth = aContext().source("openapi").withoutCredentials().build();
-
-        assertThat(ids(webauth)).hasSize(7).doesNotContainAnyElementsOf(ids(aContext().build()));
+        assertThat(ids(Bank.webauth("par").build())).hasSize(7).doesNotContainAnyElementsOf(ids(directaccess("par")));
     }
 
-    private List<Account> accounts(ConnectionContext ctx) {
-        return connector.accounts(ctx).toList();
+    private static Dialogue ofLogin(String login, String scenario) {
+        return Bank.credentials("directaccess", scenario).field("login", login).build();
     }
 
-    private List<String> ids(ConnectionContext ctx) {
-        return accounts(ctx).stream().map(Account::externalId).toList();
-    }
-
-    private static Account byName(List<Account> accounts, String name) {
-        return accounts.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    private static List<String> ids(Dialogue dialogue) {
+        return dialogue.accounts().stream().map(Account::externalId).toList();
     }
 
     /** ISO 13616: move the first four characters to the end, letters to numbers; a valid IBAN leaves 1 mod 97. */

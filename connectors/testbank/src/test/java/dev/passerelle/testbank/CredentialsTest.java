@@ -1,25 +1,23 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.aContext;
 import static dev.passerelle.testbank.Outcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
-import java.net.URI;
+import dev.passerelle.testkit.Dialogue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CredentialsTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
-
     @ParameterizedTest
     @EnumSource(value = Scenario.class, mode = EnumSource.Mode.EXCLUDE, names = "WEBAUTH_REQUIRED")
     void wrongPasswordWhenStartedThenWrongPassWhateverTheScenario(Scenario scenario) {
-        StepResult.Failure failure = failure(connector.start(
-                aContext().scenario(scenario.value()).password("0000").build()));
+        StepResult.Failure failure = failure(Bank.credentials("directaccess", scenario.value())
+                .field("password", "0000").build().start());
 
         assertThat(failure.reason()).isEqualTo(FailureReason.WRONG_PASS);
         assertThat(failure.userMessage()).isEqualTo("Incorrect password");
@@ -27,37 +25,45 @@ class CredentialsTest {
 
     @Test
     void wrongPasswordWhenSyncedThenWrongPass() {
-        String session = connector.start(aContext().scenario("par").build()).session();
+        Dialogue bank = Bank.directaccess("par");
+        bank.start();
+        Dialogue changed = Bank.credentials("directaccess", "par").field("password", "4321")
+                .session(bank.session().orElseThrow()).build();
 
-        assertThat(failure(connector.sync(aContext().scenario("par").password("4321").session(session).build())).reason())
-                .isEqualTo(FailureReason.WRONG_PASS);
+        assertThat(failure(changed.sync(true)).reason()).isEqualTo(FailureReason.WRONG_PASS);
     }
 
     @Test
     void missingPasswordOnDirectaccessThenWrongPass() {
-        assertThat(failure(connector.start(aContext().withoutCredentials().build())).reason())
-                .isEqualTo(FailureReason.WRONG_PASS);
+        Dialogue bank = Dialogue.with(new TestBankConnector()).field("login", "alice").build();
+
+        assertThat(failure(bank.start()).reason()).isEqualTo(FailureReason.WRONG_PASS);
     }
 
     @Test
     void openapiReachedByWebauthThenNoPasswordIsCheckedButTheBankIsVisited() {
-        StepResult result = connector.start(aContext().source("openapi").scenario("par").withoutCredentials()
-                .callback(URI.create("https://passerelle.example.test/2.0/webauth/callback")).build());
-
-        assertThat(result).isInstanceOf(StepResult.Redirect.class);
+        assertThat(Bank.webauth("par").build().start()).isInstanceOf(StepResult.Redirect.class);
     }
 
     @Test
     void openapiWithCredentialsThenPasswordIsChecked() {
-        StepResult result = connector.start(aContext().source("openapi").scenario("par").password("0000").build());
+        StepResult result = Bank.credentials("openapi", "par").field("password", "0000").build().start();
 
         assertThat(failure(result).reason()).isEqualTo(FailureReason.WRONG_PASS);
     }
 
     @Test
     void openapiScenarioIsReadFromOpenapiwebsite() {
-        StepResult result = connector.start(aContext().scenario("par").source("openapi").scenario("notSupported").build());
+        Dialogue bank = Bank.credentials("openapi", "notSupported").field("directaccesswebsite", "par").build();
 
-        assertThat(failure(result).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure(bank.start()).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
+    }
+
+    @Test
+    void aNewPasswordPostedIsCheckedAgain() {
+        Dialogue bank = Bank.directaccess("par");
+        bank.start();
+
+        assertThat(failure(bank.post(Map.of("password", "9999"))).reason()).isEqualTo(FailureReason.WRONG_PASS);
     }
 }

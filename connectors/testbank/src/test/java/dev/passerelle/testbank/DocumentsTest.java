@@ -1,15 +1,16 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.aContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.Document;
+import dev.passerelle.connector.DocumentFile;
+import dev.passerelle.connector.DocumentType;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.testkit.Dialogue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,25 +18,25 @@ import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
+    private final Dialogue bank = Bank.directaccess("par");
 
     @Test
     void directaccessHasMobileAndElectricitySubscriptions() {
-        assertThat(connector.subscriptions(aContext().build())).extracting(Subscription::label)
-                .containsExactly("Ligne mobile", "Électricité");
+        assertThat(bank.subscriptions()).extracting(Subscription::label).containsExactly("Ligne mobile", "Électricité");
     }
 
     @Test
-    void openapiHasNoSubscriptions() {
-        assertThat(connector.subscriptions(aContext().source("openapi").build())).isEmpty();
+    void openapiDeclaresNoDocumentsSoTheServerNeverAsksThem() {
+        assertThat(new TestBankConnector().descriptor().source("openapi").orElseThrow().has(Capability.DOCUMENT))
+                .isFalse();
     }
 
     @Test
     void eachSubscriptionHasOneInvoiceForEachOfTheLastSixMonths() {
-        for (Subscription subscription : subscriptions(aContext().build())) {
-            List<Document> invoices = connector.documents(aContext().build(), subscription).toList();
+        for (Subscription subscription : bank.subscriptions()) {
+            List<Document> invoices = bank.documents(subscription);
 
-            assertThat(invoices).hasSize(6).allSatisfy(d -> assertThat(d.type()).isEqualTo("bill"));
+            assertThat(invoices).hasSize(6).allSatisfy(d -> assertThat(d.type()).isEqualTo(DocumentType.BILL));
             assertThat(invoices).extracting(d -> d.date().withDayOfMonth(1)).doesNotHaveDuplicates()
                     .allSatisfy(month -> assertThat(month).isAfter(LocalDate.of(2023, 8, 31)));
         }
@@ -43,16 +44,16 @@ class DocumentsTest {
 
     @Test
     void invoicesArePdfFiles() {
-        assertThat(allInvoices()).allSatisfy(d -> {
-            assertThat(d.contentType()).isEqualTo("application/pdf");
-            assertThat(new String(d.content(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(allFiles()).allSatisfy(file -> {
+            assertThat(file.contentType()).isEqualTo("application/pdf");
+            assertThat(new String(file.content(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         });
     }
 
     @Test
     void pdfCrossReferenceOffsetsPointAtTheirObjects() {
-        assertThat(allInvoices()).allSatisfy(d -> {
-            String pdf = new String(d.content(), StandardCharsets.ISO_8859_1);
+        assertThat(allFiles()).allSatisfy(file -> {
+            String pdf = new String(file.content(), StandardCharsets.ISO_8859_1);
             Matcher startxref = Pattern.compile("startxref\n(\\d+)\n%%EOF\n$").matcher(pdf);
             assertThat(startxref.find()).isTrue();
             int xref = Integer.parseInt(startxref.group(1));
@@ -68,7 +69,7 @@ class DocumentsTest {
 
     @Test
     void pdfStreamLengthMatchesItsContent() {
-        String pdf = new String(allInvoices().getFirst().content(), StandardCharsets.ISO_8859_1);
+        String pdf = new String(allFiles().getFirst().content(), StandardCharsets.ISO_8859_1);
         Matcher stream = Pattern.compile("/Length (\\d+) >>\nstream\n").matcher(pdf);
         assertThat(stream.find()).isTrue();
 
@@ -77,9 +78,9 @@ class DocumentsTest {
 
     @Test
     void pdfShowsTheInvoiceText() {
-        Document invoice = connector.documents(aContext().build(), subscriptions(aContext().build()).getLast())
-                .findFirst().orElseThrow();
-        String pdf = new String(invoice.content(), StandardCharsets.ISO_8859_1);
+        Subscription electricity = bank.subscriptions().getLast();
+        Document invoice = bank.documents(electricity).getFirst();
+        String pdf = new String(bank.file(electricity, invoice).content(), StandardCharsets.ISO_8859_1);
 
         assertThat(pdf).contains("(EDF - Facture " + invoice.name().substring("Facture ".length()) + ") Tj")
                 .contains("Montant TTC : " + invoice.totalAmount().toPlainString().replace('.', ',') + " EUR");
@@ -93,32 +94,30 @@ class DocumentsTest {
 
     @Test
     void electricityDirectDebitPaysLastMonthsInvoice() {
-        ConnectionContext ctx = aContext().build();
-        Document february = connector.documents(ctx, subscriptions(ctx).getLast())
+        Document february = bank.documents(bank.subscriptions().getLast()).stream()
                 .filter(d -> d.date().getMonthValue() == 2).findFirst().orElseThrow();
-        var checking = connector.accounts(ctx).findFirst().orElseThrow();
+        var checking = Bank.activated(bank).getFirst();
 
-        Transaction debit = connector.transactions(ctx, checking, LocalDate.of(2024, 3, 1))
+        Transaction debit = bank.transactions(checking, LocalDate.of(2024, 3, 1)).stream()
                 .filter(t -> t.originalWording().equals("PRLV SEPA EDF")).findFirst().orElseThrow();
 
         assertThat(debit.value()).isEqualByComparingTo(february.totalAmount().negate());
     }
 
     @Test
-    void invoicesAreTheSameOnEveryCall() {
-        Subscription mobile = subscriptions(aContext().build()).getFirst();
+    void filesAreTheSameOnEveryCall() {
+        Subscription mobile = bank.subscriptions().getFirst();
+        Document invoice = bank.documents(mobile).getFirst();
 
-        assertThat(connector.documents(aContext().build(), mobile).map(Document::content).toList())
-                .usingElementComparator((a, b) -> Arrays.equals(a, b) ? 0 : 1)
-                .isEqualTo(connector.documents(aContext().build(), mobile).map(Document::content).toList());
-    }
-
-    private List<Subscription> subscriptions(ConnectionContext ctx) {
-        return connector.subscriptions(ctx).toList();
+        assertThat(bank.file(mobile, invoice)).isEqualTo(Bank.directaccess("par").file(mobile, invoice));
     }
 
     private List<Document> allInvoices() {
-        ConnectionContext ctx = aContext().build();
-        return connector.subscriptions(ctx).flatMap(s -> connector.documents(ctx, s)).toList();
+        return bank.subscriptions().stream().flatMap(s -> bank.documents(s).stream()).toList();
+    }
+
+    private List<DocumentFile> allFiles() {
+        return bank.subscriptions().stream()
+                .flatMap(s -> bank.documents(s).stream().map(d -> bank.file(s, d))).toList();
     }
 }

@@ -1,18 +1,17 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.aContext;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.Profile;
 import org.junit.jupiter.api.Test;
 
 class ProfileTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
-
     @Test
     void parProfileIsAFrenchPerson() {
-        Profile profile = connector.profile(aContext().scenario("par").build()).orElseThrow();
+        Profile profile = Bank.directaccess("par").profile().orElseThrow();
 
         assertThat(profile.name()).matches("\\p{Lu}\\p{L}+ \\p{Lu}\\p{L}+");
         assertThat(profile.email()).endsWith("@example.org");
@@ -22,17 +21,18 @@ class ProfileTest {
 
     @Test
     void proProfileIsACompany() {
-        assertThat(connector.profile(aContext().scenario("pro").build()).orElseThrow().name()).endsWith(" SARL");
+        assertThat(Bank.directaccess("pro").profile().orElseThrow().name()).endsWith(" SARL");
     }
 
     @Test
     void sameLoginGivesTheSameProfile() {
-        assertThat(connector.profile(aContext().login("gina").build()))
-                .isEqualTo(connector.profile(aContext().login("gina").build()));
+        assertThat(Bank.directaccess("par").profile()).isEqualTo(Bank.directaccess("SCARequired").profile());
     }
 
     @Test
-    void openapiHasNoProfile() {
-        assertThat(connector.profile(aContext().source("openapi").build())).isEmpty();
+    void openapiDeclaresNoProfileSoTheServerNeverAsksIt() {
+        assertThat(new TestBankConnector().descriptor().source("openapi").orElseThrow().has(Capability.PROFILE)).isFalse();
+        assertThatThrownBy(() -> Bank.credentials("openapi", "par").build().profile())
+                .hasMessageContaining("does not declare PROFILE");
     }
 }

@@ -1,20 +1,20 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Bank.directaccess;
 import static dev.passerelle.testbank.Outcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.testkit.Dialogue;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ReportedFailureScenariosTest {
-
-    private final TestBankConnector connector = new TestBankConnector();
 
     @ParameterizedTest
     @CsvSource({
@@ -23,7 +23,7 @@ class ReportedFailureScenariosTest {
             "rateLimiting, RATE_LIMITED, Too many requests to the bank; retry later",
             "bug, BUG, An unexpected error occurred"})
     void transientScenarioWhenFirstStartedThenFailsWithItsReason(String scenario, FailureReason reason, String message) {
-        StepResult.Failure failure = failure(connector.start(aContext().scenario(scenario).build()));
+        StepResult.Failure failure = failure(directaccess(scenario).start());
 
         assertThat(failure.reason()).isEqualTo(reason);
         assertThat(failure.userMessage()).isEqualTo(message);
@@ -32,48 +32,42 @@ class ReportedFailureScenariosTest {
     @ParameterizedTest
     @ValueSource(strings = {"actionNeeded", "websiteUnavailable", "rateLimiting", "bug"})
     void transientScenarioWhenFirstSyncedThenFails(String scenario) {
-        String parSession = connector.start(aContext().scenario("par").build()).session();
-
-        assertThat(connector.sync(aContext().scenario(scenario).session(parSession).userAbsent().build()))
-                .isInstanceOf(StepResult.Failure.class);
+        Dialogue changed = Bank.credentials("directaccess", scenario).session(parSession()).build();
+        assertThat(changed.sync(false)).isInstanceOf(StepResult.Failure.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"actionNeeded", "websiteUnavailable", "rateLimiting", "bug"})
     void transientScenarioWhenSyncedAfterTheFailureThenSuccess(String scenario) {
-        String reported = connector.start(aContext().scenario(scenario).build()).session();
+        Dialogue bank = started(scenario);
 
-        assertThat(connector.sync(aContext().scenario(scenario).session(reported).userAbsent().build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.sync(false)).isInstanceOf(StepResult.Success.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"actionNeeded", "websiteUnavailable", "rateLimiting", "bug"})
     void transientScenarioWhenStartedAgainAfterTheFailureThenSuccess(String scenario) {
-        String reported = connector.start(aContext().scenario(scenario).build()).session();
+        Dialogue bank = started(scenario);
 
-        assertThat(connector.start(aContext().scenario(scenario).session(reported).build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.start()).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void actionNeededWhenSyncedAfterRecoveryThenStaysSuccessful() {
-        String reported = connector.start(aContext().scenario("actionNeeded").build()).session();
-        String recovered = connector.sync(aContext().scenario("actionNeeded").session(reported).build()).session();
+        Dialogue bank = started("actionNeeded");
+        bank.sync(true);
 
-        assertThat(connector.sync(aContext().scenario("actionNeeded").session(recovered).userAbsent().build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.sync(false)).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void rateLimitingWhenFirstContactThenRetryAfterSixtySeconds() {
-        assertThat(failure(connector.start(aContext().scenario("rateLimiting").build())).retryAfter())
-                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(failure(directaccess("rateLimiting").start()).retryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void passwordExpiredWhenStartedThenPasswordExpired() {
-        StepResult.Failure failure = failure(connector.start(aContext().scenario("passwordExpired").build()));
+        StepResult.Failure failure = failure(directaccess("passwordExpired").start());
 
         assertThat(failure.reason()).isEqualTo(FailureReason.PASSWORD_EXPIRED);
         assertThat(failure.userMessage()).isEqualTo("Your password has expired; change it on your bank's website");
@@ -81,35 +75,39 @@ class ReportedFailureScenariosTest {
 
     @Test
     void passwordExpiredWhenSyncedWhileReportedThenStillExpired() {
-        String reported = connector.start(aContext().scenario("passwordExpired").build()).session();
-
-        assertThat(failure(connector.sync(aContext().scenario("passwordExpired").session(reported).build())).reason())
-                .isEqualTo(FailureReason.PASSWORD_EXPIRED);
+        assertThat(failure(started("passwordExpired").sync(true)).reason()).isEqualTo(FailureReason.PASSWORD_EXPIRED);
     }
 
     @Test
     void passwordExpiredWhenStartedAgainWithoutNewPasswordThenStillExpired() {
-        String reported = connector.start(aContext().scenario("passwordExpired").build()).session();
+        StepResult again = started("passwordExpired").post(Map.of("directaccesswebsite", "passwordExpired"));
 
-        assertThat(failure(connector.start(aContext().scenario("passwordExpired").session(reported).build())).reason())
-                .isEqualTo(FailureReason.PASSWORD_EXPIRED);
+        assertThat(failure(again).reason()).isEqualTo(FailureReason.PASSWORD_EXPIRED);
     }
 
     @Test
     void passwordExpiredWhenNewPasswordPostedThenSuccess() {
-        String reported = connector.start(aContext().scenario("passwordExpired").build()).session();
-
-        assertThat(connector.start(aContext().scenario("passwordExpired").session(reported).posted("password").build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(started("passwordExpired").post(Map.of("password", "1234"))).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void passwordExpiredWhenSyncedAfterNewPasswordThenSuccess() {
-        String reported = connector.start(aContext().scenario("passwordExpired").build()).session();
-        String renewed = connector.start(aContext().scenario("passwordExpired").session(reported).posted("password")
-                .build()).session();
+        Dialogue bank = started("passwordExpired");
+        bank.post(Map.of("password", "1234"));
 
-        assertThat(connector.sync(aContext().scenario("passwordExpired").session(renewed).userAbsent().build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.sync(false)).isInstanceOf(StepResult.Success.class);
+    }
+
+    private static Dialogue started(String scenario) {
+        Dialogue bank = directaccess(scenario);
+        bank.start();
+        return bank;
+    }
+
+    /** The session of a connection that succeeded under {@code par}. */
+    private static String parSession() {
+        Dialogue par = directaccess("par");
+        par.start();
+        return par.session().orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.NOW;
-import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Bank.directaccess;
 import static dev.passerelle.testbank.Outcomes.as;
 import static dev.passerelle.testbank.Outcomes.challenge;
 import static dev.passerelle.testbank.Outcomes.decoupled;
@@ -9,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.testkit.Dialogue;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,30 +17,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ScaScenariosTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
-
     @ParameterizedTest
     @ValueSource(strings = {"SCARequired", "SCARequiredAndOTP", "SCARequiredAndDecoupled"})
     void scaScenarioWhenStartedThenSuccess(String scenario) {
-        assertThat(connector.start(aContext().scenario(scenario).build())).isInstanceOf(StepResult.Success.class);
+        assertThat(directaccess(scenario).start()).isInstanceOf(StepResult.Success.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SCARequired", "SCARequiredAndOTP", "SCARequiredAndDecoupled"})
     void scaScenarioWhenSyncedInBackgroundThenScaRequired(String scenario) {
-        StepResult.ScaRequired required = as(StepResult.ScaRequired.class, syncAfterStart(scenario, false));
+        StepResult.ScaRequired required = as(StepResult.ScaRequired.class, started(scenario).sync(false));
 
         assertThat(required.message()).isEqualTo("Strong customer authentication required");
     }
 
     @Test
     void scaRequiredWhenSyncedWithUserPresentThenSuccess() {
-        assertThat(syncAfterStart("SCARequired", true)).isInstanceOf(StepResult.Success.class);
+        assertThat(started("SCARequired").sync(true)).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void scaRequiredAndOtpWhenSyncedWithUserPresentThenOtpChallenge() {
-        StepResult.Challenge challenge = challenge(syncAfterStart("SCARequiredAndOTP", true));
+        StepResult.Challenge challenge = challenge(started("SCARequiredAndOTP").sync(true));
 
         assertThat(challenge.fields()).extracting(FieldSpec::name).containsExactly("openapisms");
         assertThat(challenge.message()).isEqualTo("openapisms: Dites abcd");
@@ -47,41 +46,39 @@ class ScaScenariosTest {
 
     @Test
     void scaRequiredAndOtpWhenAnsweredAbcdThenSuccess() {
-        StepResult challenged = syncAfterStart("SCARequiredAndOTP", true);
+        Dialogue bank = started("SCARequiredAndOTP");
+        bank.sync(true);
+        bank.clock().advance(Duration.ofSeconds(20));
 
-        StepResult result = connector.resume(aContext().scenario("SCARequiredAndOTP").session(challenged.session())
-                .at(NOW.plusSeconds(20)).build(), Map.of("openapisms", "abcd"));
-
-        assertThat(result).isInstanceOf(StepResult.Success.class);
+        assertThat(bank.answer(Map.of("openapisms", "abcd"))).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void scaRequiredAndDecoupledWhenSyncedWithUserPresentThenDecoupled() {
-        assertThat(decoupled(syncAfterStart("SCARequiredAndDecoupled", true)).message())
+        assertThat(decoupled(started("SCARequiredAndDecoupled").sync(true)).message())
                 .isEqualTo("You need to confirm the connection on your bank website");
     }
 
     @Test
     void scaRequiredAndDecoupledWhenResumedAfterShortDelayThenSuccess() {
-        StepResult waiting = syncAfterStart("SCARequiredAndDecoupled", true);
+        Dialogue bank = started("SCARequiredAndDecoupled");
+        bank.sync(true);
+        bank.clock().advance(Duration.ofSeconds(5));
 
-        StepResult result = connector.resume(aContext().scenario("SCARequiredAndDecoupled").session(waiting.session())
-                .at(NOW.plusSeconds(5)).build(), Map.of("resume", "true"));
-
-        assertThat(result).isInstanceOf(StepResult.Success.class);
+        assertThat(bank.poll()).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void scaRequiredWhenSyncedInBackgroundAgainAfterUserSyncThenScaRequiredAgain() {
-        String afterUserSync = syncAfterStart("SCARequired", true).session();
+        Dialogue bank = started("SCARequired");
+        bank.sync(true);
 
-        assertThat(connector.sync(aContext().scenario("SCARequired").session(afterUserSync).userAbsent().build()))
-                .isInstanceOf(StepResult.ScaRequired.class);
+        assertThat(bank.sync(false)).isInstanceOf(StepResult.ScaRequired.class);
     }
 
-    private StepResult syncAfterStart(String scenario, boolean userPresent) {
-        String session = connector.start(aContext().scenario(scenario).build()).session();
-        ContextBuilder sync = aContext().scenario(scenario).session(session);
-        return connector.sync(userPresent ? sync.build() : sync.userAbsent().build());
+    private static Dialogue started(String scenario) {
+        Dialogue bank = directaccess(scenario);
+        bank.start();
+        return bank;
     }
 }

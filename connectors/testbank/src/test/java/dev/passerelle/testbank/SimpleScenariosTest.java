@@ -1,41 +1,41 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Bank.directaccess;
 import static dev.passerelle.testbank.Outcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.testkit.Dialogue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SimpleScenariosTest {
 
-    private final TestBankConnector connector = new TestBankConnector();
-
     @Test
     void parWhenStartedThenSuccess() {
-        assertThat(connector.start(aContext().scenario("par").build())).isInstanceOf(StepResult.Success.class);
+        assertThat(directaccess("par").start()).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void noScenarioChosenThenBehavesAsPar() {
-        StepResult result = connector.start(aContext().build());
+        Dialogue bank = Bank.credentials("directaccess", null).build();
 
-        assertThat(result).isInstanceOf(StepResult.Success.class);
-        assertThat(Session.decode(result.session())).get().extracting(Session::scenario).isEqualTo("par");
+        assertThat(bank.start()).isInstanceOf(StepResult.Success.class);
+        assertThat(Session.decode(bank.session().orElseThrow())).get().extracting(Session::scenario).isEqualTo("par");
     }
 
     @Test
     void proWhenSyncedThenSuccess() {
-        String session = connector.start(aContext().scenario("pro").build()).session();
+        Dialogue bank = directaccess("pro");
+        bank.start();
 
-        assertThat(connector.sync(aContext().scenario("pro").session(session).userAbsent().build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.sync(false)).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void wrongpassWhenStartedThenWrongPassIncorrectPassword() {
-        StepResult.Failure failure = failure(connector.start(aContext().scenario("wrongpass").build()));
+        StepResult.Failure failure = failure(directaccess("wrongpass").start());
 
         assertThat(failure.reason()).isEqualTo(FailureReason.WRONG_PASS);
         assertThat(failure.userMessage()).isEqualTo("Incorrect password");
@@ -43,37 +43,36 @@ class SimpleScenariosTest {
 
     @Test
     void wrongpassWhenSyncedAgainThenStillWrongPass() {
-        String session = connector.start(aContext().scenario("wrongpass").build()).session();
+        Dialogue bank = directaccess("wrongpass");
+        bank.start();
 
-        assertThat(failure(connector.sync(aContext().scenario("wrongpass").session(session).build())).reason())
-                .isEqualTo(FailureReason.WRONG_PASS);
+        assertThat(failure(bank.sync(true)).reason()).isEqualTo(FailureReason.WRONG_PASS);
     }
 
     @Test
     void wrongpassWhenScenarioChangedToParThenSuccess() {
-        String session = connector.start(aContext().scenario("wrongpass").build()).session();
+        Dialogue bank = directaccess("wrongpass");
+        bank.start();
 
-        assertThat(connector.start(aContext().scenario("par").session(session).posted("directaccesswebsite").build()))
-                .isInstanceOf(StepResult.Success.class);
+        assertThat(bank.post(Map.of("directaccesswebsite", "par"))).isInstanceOf(StepResult.Success.class);
     }
 
     @Test
     void notSupportedWhenStartedThenNotSupported() {
-        assertThat(failure(connector.start(aContext().scenario("notSupported").build())).reason())
-                .isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure(directaccess("notSupported").start()).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
     }
 
     @Test
     void notSupportedWhenSyncedThenStillNotSupported() {
-        String session = connector.start(aContext().scenario("notSupported").build()).session();
+        Dialogue bank = directaccess("notSupported");
+        bank.start();
 
-        assertThat(failure(connector.sync(aContext().scenario("notSupported").session(session).build())).reason())
-                .isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure(bank.sync(true)).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
     }
 
     @Test
     void unlistedScenarioThenNotSupportedNamingTheList() {
-        StepResult.Failure failure = failure(connector.start(aContext().scenario("ping2").build()));
+        StepResult.Failure failure = failure(directaccess("ping2").start());
 
         assertThat(failure.reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
         assertThat(failure.userMessage()).startsWith("Value \"ping2\" is not in list: par, pro, wrongpass");
@@ -81,7 +80,6 @@ class SimpleScenariosTest {
 
     @Test
     void webauthRequiredOnDirectaccessThenNotSupported() {
-        assertThat(failure(connector.start(aContext().scenario("webauthRequired").build())).reason())
-                .isEqualTo(FailureReason.NOT_SUPPORTED);
+        assertThat(failure(directaccess("webauthRequired").start()).reason()).isEqualTo(FailureReason.NOT_SUPPORTED);
     }
 }

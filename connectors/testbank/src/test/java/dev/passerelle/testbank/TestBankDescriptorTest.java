@@ -3,10 +3,13 @@ package dev.passerelle.testbank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.Settings;
+import dev.passerelle.connector.Spi;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -38,7 +41,9 @@ class TestBankDescriptorTest {
         assertThat(descriptor.slug()).isEqualTo("EXA");
         assertThat(descriptor.color()).isEqualTo("5c2963");
         assertThat(descriptor.code()).isNull();
-        assertThat(descriptor.capabilities()).containsExactly("bank", "bankwealth", "document", "profile");
+        assertThat(descriptor.capabilities()).containsExactly(Capability.BANK, Capability.WEALTH, Capability.DOCUMENT,
+                Capability.PROFILE);
+        assertThat(descriptor.spiVersion()).isEqualTo(Spi.VERSION);
         assertThat(descriptor.countries()).containsExactly("fr");
     }
 
@@ -52,10 +57,11 @@ class TestBankDescriptorTest {
 
     @Test
     void onlyOpenapiNeedsTheSandboxBankTheServerServesAndOnlyWithoutABankUrl() {
-        assertThat(TestBankConnector.needsServedSandboxBank("openapi", Map.of("public-url", "http://h/2.0"))).isTrue();
-        assertThat(TestBankConnector.needsServedSandboxBank("openapi", Map.of("bank-url", "https://bank.example/psd2")))
-                .isFalse();
-        assertThat(TestBankConnector.needsServedSandboxBank("directaccess", Map.of())).isFalse();
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi", settings(Map.of("public-url", "http://h/2.0"))))
+                .isTrue();
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi",
+                settings(Map.of("bank-url", "https://bank.example/psd2")))).isFalse();
+        assertThat(TestBankConnector.needsServedSandboxBank("directaccess", settings(Map.of()))).isFalse();
     }
 
     @Test
@@ -93,6 +99,10 @@ class TestBankDescriptorTest {
     void webauthOnOpenapiAsksOnlyTheScenario() {
         assertThat(descriptor.fieldsFor("openapi", AuthMechanism.WEBAUTH)).extracting(FieldSpec::name)
                 .containsExactly("openapiwebsite");
+    }
+
+    private Settings settings(Map<String, String> values) {
+        return Settings.of(values, descriptor.settings());
     }
 
     private FieldSpec field(String name) {

@@ -1,12 +1,16 @@
 package dev.passerelle.testbank;
 
-import static dev.passerelle.testbank.ContextBuilder.NOW;
-import static dev.passerelle.testbank.ContextBuilder.aContext;
+import static dev.passerelle.testbank.Bank.TODAY;
+import static dev.passerelle.testbank.Bank.activated;
+import static dev.passerelle.testbank.Bank.directaccess;
+import static dev.passerelle.testbank.Bank.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.Account;
-import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
+import dev.passerelle.testkit.Dialogue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,14 +24,9 @@ import org.junit.jupiter.api.Test;
 
 class TransactionsTest {
 
-    /** The bank's today at {@link ContextBuilder#NOW}, a Thursday. */
-    private static final LocalDate TODAY = LocalDate.of(2024, 3, 14);
-
-    private final TestBankConnector connector = new TestBankConnector();
-
     @Test
     void historyGoesBackAboutSixMonths() {
-        List<Transaction> history = transactions(aContext().build(), "Compte chèque", null);
+        List<Transaction> history = transactions(directaccess("par"), "Compte chèque", null);
 
         assertThat(history.getFirst().date()).isBetween(TODAY.minusMonths(6), TODAY.minusMonths(6).plusDays(7));
         assertThat(history.getLast().date()).isBeforeOrEqualTo(TODAY);
@@ -37,7 +36,7 @@ class TransactionsTest {
     void transactionsStartAtTheGivenDate() {
         LocalDate since = TODAY.minusDays(20);
 
-        assertThat(transactions(aContext().build(), "Carte Visa Premier", since))
+        assertThat(transactions(directaccess("par"), "Carte Visa Premier", since))
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.date()).isAfterOrEqualTo(since))
                 .anySatisfy(t -> assertThat(t.date()).isBefore(since.plusDays(3)));
@@ -45,7 +44,7 @@ class TransactionsTest {
 
     @Test
     void onlyTheLastTwoDaysAreComing() {
-        List<Transaction> card = transactions(aContext().build(), "Carte Visa Premier", TODAY.minusDays(30));
+        List<Transaction> card = transactions(directaccess("par"), "Carte Visa Premier", TODAY.minusDays(30));
 
         assertThat(card).filteredOn(Transaction::coming)
                 .isNotEmpty()
@@ -56,22 +55,18 @@ class TransactionsTest {
 
     @Test
     void sameInputsGiveEqualTransactions() {
-        assertThat(allTransactions(aContext().login("erin").build()))
-                .isEqualTo(allTransactions(aContext().login("erin").build()));
+        assertThat(allTransactions(ofLogin("erin"))).isEqualTo(allTransactions(ofLogin("erin")));
     }
 
     @Test
     void differentLoginGivesDifferentTransactions() {
-        Set<String> erin = wordingsAndAmounts(aContext().login("erin").build());
-        Set<String> frank = wordingsAndAmounts(aContext().login("frank").build());
-
-        assertThat(erin).isNotEqualTo(frank);
+        assertThat(wordingsAndAmounts(ofLogin("erin"))).isNotEqualTo(wordingsAndAmounts(ofLogin("frank")));
     }
 
     @Test
     void movingTheClockKeepsPastTransactionsIdentical() {
-        Map<String, Transaction> before = byId(allTransactions(aContext().build()));
-        Map<String, Transaction> after = byId(allTransactions(aContext().at(NOW.plus(Duration.ofDays(10))).build()));
+        Map<String, Transaction> before = byId(allTransactions(directaccess("par")));
+        Map<String, Transaction> after = byId(allTransactions(later(Duration.ofDays(10))));
 
         List<Transaction> booked = before.values().stream()
                 .filter(t -> !t.coming() && t.date().isAfter(TODAY.minusMonths(5))).toList();
@@ -81,45 +76,42 @@ class TransactionsTest {
 
     @Test
     void movingTheClockTurnsComingTransactionsIntoBookedOnesWithTheSameId() {
-        Map<String, Transaction> after = byId(allTransactions(aContext().at(NOW.plus(Duration.ofDays(3))).build()));
+        Map<String, Transaction> after = byId(allTransactions(later(Duration.ofDays(3))));
 
-        List<Transaction> coming = allTransactions(aContext().build()).stream().filter(Transaction::coming).toList();
+        List<Transaction> coming = allTransactions(directaccess("par")).stream().filter(Transaction::coming).toList();
 
         assertThat(coming).isNotEmpty().allSatisfy(t -> {
-            Transaction later = after.get(t.externalId());
-            assertThat(later.coming()).isFalse();
-            assertThat(later).usingRecursiveComparison().ignoringFields("coming").isEqualTo(t);
+            Transaction booked = after.get(t.externalId());
+            assertThat(booked.coming()).isFalse();
+            assertThat(booked.toBuilder().coming(true).build()).isEqualTo(t);
         });
     }
 
     @Test
     void transactionIdsAreUnique() {
-        List<Transaction> all = allTransactions(aContext().build());
-
-        assertThat(all).extracting(Transaction::externalId).doesNotHaveDuplicates();
+        assertThat(allTransactions(directaccess("par"))).extracting(Transaction::externalId).doesNotHaveDuplicates();
     }
 
     @Test
     void amountsHaveTwoDecimals() {
-        assertThat(allTransactions(aContext().scenario("pro").build()))
-                .allSatisfy(t -> assertThat(t.value().scale()).isEqualTo(2));
+        assertThat(allTransactions(directaccess("pro"))).allSatisfy(t -> assertThat(t.value().scale()).isEqualTo(2));
     }
 
     @Test
     void salaryIsPaidEveryMonth() {
-        List<Transaction> salaries = transactions(aContext().build(), "Compte chèque", null).stream()
+        List<Transaction> salaries = transactions(directaccess("par"), "Compte chèque", null).stream()
                 .filter(t -> t.originalWording().startsWith("VIR SEPA SALAIRE ")).toList();
 
         assertThat(salaries).hasSize(6).allSatisfy(t -> {
             assertThat(t.value()).isPositive();
-            assertThat(t.type()).isEqualTo("transfer");
-            assertThat(t.counterparty().type()).isEqualTo("debtor");
+            assertThat(t.type()).isEqualTo(TransactionType.TRANSFER);
+            assertThat(t.counterparty().role()).isEqualTo(Counterparty.Role.DEBTOR);
         });
     }
 
     @Test
     void rentIsPaidOnTheFirstBusinessDayOfEachMonth() {
-        List<Transaction> rents = transactions(aContext().build(), "Compte chèque", null).stream()
+        List<Transaction> rents = transactions(directaccess("par"), "Compte chèque", null).stream()
                 .filter(t -> t.originalWording().startsWith("VIR SEPA LOYER ")).toList();
 
         assertThat(rents).hasSize(6)
@@ -129,20 +121,20 @@ class TransactionsTest {
 
     @Test
     void transfersNameTheirCounterpartyWithAnIban() {
-        assertThat(allTransactions(aContext().build())).filteredOn(t -> t.type().equals("transfer"))
+        assertThat(allTransactions(directaccess("par"))).filteredOn(t -> t.type() == TransactionType.TRANSFER)
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.counterparty().label()).isNotBlank());
-        assertThat(transactions(aContext().build(), "Compte chèque", null))
+        assertThat(transactions(directaccess("par"), "Compte chèque", null))
                 .filteredOn(t -> t.originalWording().startsWith("VIR SEPA LOYER"))
-                .allSatisfy(t -> assertThat(t.counterparty().schemeName()).isEqualTo("iban"));
+                .allSatisfy(t -> assertThat(t.counterparty().scheme()).isEqualTo(Counterparty.Scheme.IBAN));
     }
 
     @Test
     void cardPaymentsAreWordedWithTheirDayAndMaskedCard() {
-        assertThat(transactions(aContext().build(), "Carte Visa Premier", null))
+        assertThat(transactions(directaccess("par"), "Carte Visa Premier", null))
                 .isNotEmpty()
                 .allSatisfy(t -> {
-                    assertThat(t.type()).isEqualTo("deferred_card");
+                    assertThat(t.type()).isEqualTo(TransactionType.DEFERRED_CARD);
                     assertThat(t.originalWording()).matches("CB .+ \\d{2}/\\d{2}");
                     assertThat(t.rdate()).isBeforeOrEqualTo(t.date());
                     assertThat(t.card()).matches("4974X{8}\\d{4}");
@@ -151,12 +143,12 @@ class TransactionsTest {
 
     @Test
     void monthlyCardDebitOnTheCheckingAccountPaysTheCardsMonth() {
-        ConnectionContext ctx = aContext().build();
-        Transaction february = transactions(ctx, "Compte chèque", null).stream()
-                .filter(t -> t.type().equals("summary_card") && t.date().getMonthValue() == 2)
+        Dialogue bank = directaccess("par");
+        Transaction february = transactions(bank, "Compte chèque", null).stream()
+                .filter(t -> t.type() == TransactionType.SUMMARY_CARD && t.date().getMonthValue() == 2)
                 .findFirst().orElseThrow();
 
-        BigDecimal spent = transactions(ctx, "Carte Visa Premier", LocalDate.of(2024, 2, 1)).stream()
+        BigDecimal spent = transactions(bank, "Carte Visa Premier", LocalDate.of(2024, 2, 1)).stream()
                 .filter(t -> !t.date().isAfter(february.date()))
                 .map(Transaction::value).reduce(BigDecimal.ZERO, BigDecimal::add);
 
@@ -164,34 +156,42 @@ class TransactionsTest {
     }
 
     @Test
-    void everyAccountTypeHasTransactionsOfTypesThePowensApiKnows() {
-        Set<String> known = Set.of("transfer", "order", "check", "deposit", "payback", "withdrawal", "loan_payment",
-                "bank", "card", "deferred_card", "summary_card", "unknown");
-
-        assertThat(allTransactions(aContext().build())).extracting(Transaction::type)
-                .containsAll(Set.of("transfer", "order", "withdrawal", "bank", "card", "deferred_card",
-                        "summary_card", "loan_payment"))
-                .allMatch(known::contains);
+    void theHouseholdBooksEveryUsualKindOfOperationAndNothingUnmapped() {
+        assertThat(allTransactions(directaccess("par"))).extracting(Transaction::type)
+                .containsAll(Set.of(TransactionType.TRANSFER, TransactionType.ORDER, TransactionType.WITHDRAWAL,
+                        TransactionType.BANK, TransactionType.CARD, TransactionType.DEFERRED_CARD,
+                        TransactionType.SUMMARY_CARD, TransactionType.LOAN_REPAYMENT))
+                .doesNotContain(TransactionType.OTHER);
     }
 
     @Test
     void transactionsOfAnUnknownAccountAreNone() {
-        Account stranger = connector.accounts(aContext().login("someone else").build()).findFirst().orElseThrow();
+        Account stranger = ofLogin("someone else").accounts().getFirst();
+        Dialogue bank = directaccess("par").activate(stranger);
 
-        assertThat(connector.transactions(aContext().build(), stranger, null)).isEmpty();
+        assertThat(bank.transactions(stranger, null)).isEmpty();
     }
 
-    private List<Transaction> transactions(ConnectionContext ctx, String accountName, LocalDate since) {
-        Account account = connector.accounts(ctx).filter(a -> a.name().equals(accountName)).findFirst().orElseThrow();
-        return connector.transactions(ctx, account, since).toList();
+    private static Dialogue ofLogin(String login) {
+        return Bank.credentials("directaccess", "par").field("login", login).build();
     }
 
-    private List<Transaction> allTransactions(ConnectionContext ctx) {
-        return connector.accounts(ctx).flatMap(account -> connector.transactions(ctx, account, null)).toList();
+    private static Dialogue later(Duration by) {
+        Dialogue bank = directaccess("par");
+        bank.clock().advance(by);
+        return bank;
     }
 
-    private Set<String> wordingsAndAmounts(ConnectionContext ctx) {
-        return allTransactions(ctx).stream().map(t -> t.date() + t.originalWording() + t.value())
+    private static List<Transaction> transactions(Dialogue bank, String accountName, LocalDate since) {
+        return bank.transactions(named(activated(bank), accountName), since);
+    }
+
+    private static List<Transaction> allTransactions(Dialogue bank) {
+        return activated(bank).stream().flatMap(account -> bank.transactions(account, null).stream()).toList();
+    }
+
+    private static Set<String> wordingsAndAmounts(Dialogue bank) {
+        return allTransactions(bank).stream().map(t -> t.date() + t.originalWording() + t.value())
                 .collect(Collectors.toSet());
     }
 

@@ -1,6 +1,7 @@
 package dev.passerelle.server.accounts;
 
 import dev.passerelle.connector.Account;
+import dev.passerelle.runtime.WireNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ public record AccountRow(
         String ownership,
         String companyName,
         LocalDate openingDate,
-        Account.Loan loan,
+        LoanDetails loan,
         boolean display,
         boolean bookmarked,
         String error,
@@ -50,9 +51,20 @@ public record AccountRow(
         return disabled == null && deleted == null && idSource != null;
     }
 
-    /** The account as the connector described it, to ask the connector for its transactions. */
+    /**
+     * The account as the connector described it, to ask the connector for its data. A type the
+     * protocol does not name comes back as {@code OTHER}, without the institution's word.
+     */
     public Account toConnector() {
-        return new Account(externalId, number, originalName, type, balance, coming, currency, iban, bic, usage,
-                ownership, companyName, openingDate, parentExternalId, loan);
+        return Account.builder().externalId(externalId).number(number).name(originalName)
+                .type(WireNames.accountType(type)).balance(balance).coming(coming).currency(currency).iban(iban).bic(bic)
+                .usage(WireNames.usage(usage)).ownership(WireNames.ownership(ownership)).companyName(companyName)
+                .openingDate(openingDate).parentExternalId(parentExternalId)
+                .loan(loan == null ? null : loan.toConnector()).build();
+    }
+
+    /** Whether the account holds investments (market, life insurance, savings plans…), by its type. */
+    public boolean invested() {
+        return AccountTypes.isInvest(type);
     }
 }

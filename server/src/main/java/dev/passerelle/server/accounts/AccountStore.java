@@ -3,6 +3,7 @@ package dev.passerelle.server.accounts;
 import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Account;
+import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.ingestion.DiscoveredRows;
 import java.sql.ResultSet;
@@ -81,17 +82,17 @@ public class AccountStore {
     private JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Account account) {
         return spec.param("number", account.number())
                 .param("originalName", account.name())
-                .param("type", account.type())
+                .param("type", WireNames.of(account.type()))
                 .param("balance", account.balance())
                 .param("coming", account.coming())
                 .param("currency", account.currency())
                 .param("iban", account.iban())
                 .param("bic", account.bic())
-                .param("usage", account.usage())
-                .param("ownership", account.ownership())
+                .param("usage", WireNames.of(account.usage()))
+                .param("ownership", WireNames.of(account.ownership()))
                 .param("companyName", account.companyName())
                 .param("openingDate", account.openingDate())
-                .param("loan", account.loan() == null ? null : json.writeValueAsString(account.loan()));
+                .param("loan", account.loan() == null ? null : json.writeValueAsString(LoanDetails.of(account.loan())));
     }
 
     /** One account, whoever owns it (background work). */
@@ -147,7 +148,7 @@ public class AccountStore {
                 rs.getString("ownership"),
                 rs.getString("company_name"),
                 rs.getObject("opening_date", LocalDate.class),
-                loan == null ? null : json.readValue(loan, Account.Loan.class),
+                loan == null ? null : json.readValue(loan, LoanDetails.class),
                 rs.getBoolean("display"),
                 rs.getBoolean("bookmarked"),
                 rs.getString("error"),

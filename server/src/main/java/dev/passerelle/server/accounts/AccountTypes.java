@@ -65,6 +65,12 @@ public final class AccountTypes {
         return type == null ? UNKNOWN : type.id();
     }
 
+    /** Whether accounts of that type hold investments ({@code is_invest}); an unknown type holds none. */
+    public static boolean isInvest(String name) {
+        AccountType type = BY_NAME.get(name);
+        return type != null && type.isInvest();
+    }
+
     static Optional<AccountType> byId(long id) {
         return ALL.stream().filter(t -> t.id() == id).findFirst();
     }

@@ -1,6 +1,5 @@
 package dev.passerelle.server.accounts;
 
-import dev.passerelle.connector.Account;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,19 +7,21 @@ import java.time.LocalDate;
 public record LoanView(
         BigDecimal totalAmount,
         BigDecimal rate,
-        int duration,
+        Integer duration,
         LocalDate subscriptionDate,
         LocalDate maturityDate,
         BigDecimal nextPaymentAmount,
         LocalDate nextPaymentDate,
-        int nbPaymentsDone,
-        int nbPaymentsLeft,
-        int nbPaymentsTotal,
+        Integer nbPaymentsDone,
+        Integer nbPaymentsLeft,
+        Integer nbPaymentsTotal,
         String type) {
 
-    static LoanView of(Account.Loan loan) {
+    static LoanView of(LoanDetails loan) {
         return loan == null ? null : new LoanView(loan.totalAmount(), loan.rate(), loan.durationMonths(),
                 loan.subscriptionDate(), loan.maturityDate(), loan.nextPaymentAmount(), loan.nextPaymentDate(),
-                loan.paymentsDone(), loan.paymentsLeft(), loan.paymentsDone() + loan.paymentsLeft(), loan.type());
+                loan.paymentsDone(), loan.paymentsLeft(),
+                loan.paymentsDone() == null || loan.paymentsLeft() == null ? null
+                        : loan.paymentsDone() + loan.paymentsLeft(), loan.type());
     }
 }

@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicUrl implements ApplicationListener<WebServerInitializedEvent> {
 
-    /** The connector setting that carries it. */
-    public static final String SETTING = "public-url";
-
     private final String configured;
     private final String contextPath;
     private volatile String listening;

@@ -2,8 +2,10 @@ package dev.passerelle.server.connections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.StepResult;
 import dev.passerelle.server.connectors.FieldView;
 import dev.passerelle.server.connectors.UserLanguages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +13,9 @@ import java.util.Locale;
  * A field a connection in a user-action state asks for, in the observed shape
  * {@code {name, label, description, regex, value, type}} (PROTOCOL-NOTES §2.4, §3.1), plus
  * {@code required}, {@code auth_mechanisms} (required by [sdk]) and, for lists, {@code values}.
+ * A challenge's extras ride on its fields, absent otherwise: {@code image} (a {@code data:} URI of
+ * a photoTAN or QR code, on the first field) and {@code attempts_left} (how many wrong answers the
+ * institution still accepts).
  */
 public record ConnectionFieldView(
         String name,
@@ -21,15 +26,31 @@ public record ConnectionFieldView(
         String type,
         boolean required,
         List<String> authMechanisms,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView.ChoiceView> values) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView.ChoiceView> values,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String image,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer attemptsLeft) {
 
     /** The field as the step's request asks it: labels in that request's user languages. */
     static ConnectionFieldView of(FieldSpec field) {
+        return of(field, null, null);
+    }
+
+    /** The fields of a challenge, with its image on the first and the attempts left on each. */
+    static List<ConnectionFieldView> of(StepResult.Challenge challenge) {
+        List<ConnectionFieldView> views = new ArrayList<>();
+        for (FieldSpec field : challenge.fields()) {
+            String image = views.isEmpty() && challenge.image() != null ? challenge.image().dataUri() : null;
+            views.add(of(field, image, challenge.attemptsLeft()));
+        }
+        return views;
+    }
+
+    private static ConnectionFieldView of(FieldSpec field, String image, Integer attemptsLeft) {
         List<Locale.LanguageRange> languages = UserLanguages.current();
         String label = field.label(languages);
         boolean describedByLabel = field.description() == null || field.description().equals(field.label());
         return new ConnectionFieldView(field.name(), label, describedByLabel ? label : field.description(),
                 field.regex(), null, field.type().wireName(), field.required(), FieldView.mechanisms(field),
-                FieldView.ChoiceView.of(field, languages));
+                FieldView.ChoiceView.of(field, languages), image, attemptsLeft);
     }
 }

@@ -3,6 +3,7 @@ package dev.passerelle.server.connections;
 import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.connector.AuthMechanism;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +21,8 @@ class ConnectionRecords {
             id, id_user, id_connector, connector_uuid, state, error_message, fields, active, created, last_update,
             last_push, expire, next_try, credentials""";
     private static final String SOURCE_COLUMNS = """
-            id, id_connection, id_connector_source, name, state, error_message, fields, pending_step, pending_until,
+            id, id_connection, id_connector_source, name, auth_mechanism, state, error_message, fields, pending_step,
+            pending_until,
             session, created, last_update, disabled, access_expire, last_sca, expire, next_try, transient_failures""";
 
     private final JdbcClient jdbc;
@@ -41,13 +43,14 @@ class ConnectionRecords {
         return key.getKeyAs(Long.class);
     }
 
-    long insertSource(long connectionId, int connectorSourceId, String name, Instant now, Instant expire) {
+    long insertSource(long connectionId, int connectorSourceId, String name, AuthMechanism mechanism, Instant now,
+                      Instant expire) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO connection_source (id_connection, id_connector_source, name, created, expire)
-                VALUES (:connection, :source, :name, :now, :expire)""")
+                INSERT INTO connection_source (id_connection, id_connector_source, name, auth_mechanism, created, expire)
+                VALUES (:connection, :source, :name, :mechanism, :now, :expire)""")
                 .param("connection", connectionId).param("source", connectorSourceId).param("name", name)
-                .param("now", utc(now)).param("expire", utc(expire))
+                .param("mechanism", mechanism.name()).param("now", utc(now)).param("expire", utc(expire))
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }
@@ -88,11 +91,13 @@ class ConnectionRecords {
 
     void saveSource(SourceRow s) {
         jdbc.sql("""
-                UPDATE connection_source SET state = :state, error_message = :message, fields = :fields,
+                UPDATE connection_source SET auth_mechanism = :mechanism, state = :state, error_message = :message,
+                  fields = :fields,
                   pending_step = :pending, pending_until = :pendingUntil, session = :session, last_update = :lastUpdate,
                   disabled = :disabled, access_expire = :accessExpire, last_sca = :lastSca, expire = :expire,
                   next_try = :nextTry, transient_failures = :transientFailures
                 WHERE id = :id""")
+                .param("mechanism", s.mechanism() == null ? null : s.mechanism().name())
                 .param("state", wire(s.state())).param("message", s.errorMessage()).param("fields", s.fieldsJson())
                 .param("pending", s.pending() == null ? null : s.pending().name())
                 .param("pendingUntil", utc(s.pendingUntil())).param("session", s.sealedSession())
@@ -136,8 +141,9 @@ class ConnectionRecords {
 
     private static SourceRow sourceRow(ResultSet rs, int n) throws SQLException {
         String pending = rs.getString("pending_step");
+        String mechanism = rs.getString("auth_mechanism");
         return new SourceRow(rs.getLong("id"), rs.getLong("id_connection"), rs.getInt("id_connector_source"),
-                rs.getString("name"), state(rs), rs.getString("error_message"), rs.getString("fields"),
+                rs.getString("name"), mechanism == null ? null : AuthMechanism.valueOf(mechanism), state(rs), rs.getString("error_message"), rs.getString("fields"),
                 pending == null ? null : PendingStep.valueOf(pending), instant(rs, "pending_until"),
                 rs.getString("session"), instant(rs, "created"), instant(rs, "last_update"), instant(rs, "disabled"),
                 instant(rs, "access_expire"), instant(rs, "last_sca"), instant(rs, "expire"), instant(rs, "next_try"),

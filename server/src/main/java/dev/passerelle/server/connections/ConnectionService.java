@@ -4,6 +4,8 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Interaction;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.server.api.ApiError;
@@ -110,7 +112,7 @@ public class ConnectionService {
         Instant now = clock.instant();
         Instant expire = now.plus(properties.pendingAdd());
         long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
-        records.insertSource(connectionId, source.id(), source.name(), now, expire);
+        records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.CREDENTIALS, now, expire);
         ConnectionRow connection = load(userId, connectionId);
         StepOutcome outcome;
         try {
@@ -313,12 +315,12 @@ public class ConnectionService {
 
     /**
      * {@code GET /webauth} (§5.2): creates the connection and its source (or reuses them to
-     * reconnect) and runs the connector's first step with the posted list-field values, telling it
-     * where the institution must send the user back. A new connection whose first step is denied or
-     * fails is deleted.
+     * reconnect) and runs the connector's first step with the posted list-field values, handing it
+     * the {@code interaction} whose URLs the institution must send the user back to. A new connection
+     * whose first step is denied or fails is deleted.
      */
     public RedirectStep startRedirect(long userId, RedirectTarget target, Map<String, String> fieldValues,
-                                      URI callbackUrl) {
+                                      Interaction interaction) {
         Connector connector = registry.byId(target.connectorId())
                 .orElseThrow(() -> ApiError.INVALID_VALUE.exception("Connector " + target.connectorId() + " is disabled"));
         ConnectorDescriptor descriptor = connector.descriptor();
@@ -337,33 +339,38 @@ public class ConnectionService {
             connectionId = target.connectionId();
         }
         ConnectionRow connection = load(userId, connectionId);
-        if (sourceNamed(connectionId, target.source()).isEmpty()) {
+        Optional<SourceRow> existing = sourceNamed(connectionId, target.source());
+        if (existing.isEmpty()) {
             SourceDescriptor source = enabledSource(descriptor, target.source());
-            records.insertSource(connectionId, source.id(), source.name(), now, now.plus(properties.pendingAdd()));
+            records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.WEBAUTH, now,
+                    now.plus(properties.pendingAdd()));
+        } else if (existing.get().mechanism() != AuthMechanism.WEBAUTH) {
+            records.saveSource(existing.get().reachedBy(AuthMechanism.WEBAUTH));
         }
-        return redirectStep(connection, source(connection, target.source()), connector, Call.START, values,
-                callbackUrl, created);
+        return redirectStep(connection, source(connection, target.source()), connector, Call.START, values, null,
+                interaction, created);
     }
 
     /**
-     * The institution's callback (§5.3): resumes the source with the callback's query parameters.
-     * With {@code discardOnFailure} (the web authentication was creating the connection) a step that
-     * is denied or fails deletes the connection, as a failed creation keeps nothing (§3.3).
+     * The institution's return (§5.3): resumes the source with it, and a fresh {@code interaction}
+     * should the institution ask for another trip. With {@code discardOnFailure} (the web
+     * authentication was creating the connection) a step that is denied or fails deletes the
+     * connection, as a failed creation keeps nothing (§3.3).
      */
-    public RedirectStep completeRedirect(long userId, long connectionId, String sourceName,
-                                         Map<String, String> callbackParams, URI callbackUrl,
-                                         boolean discardOnFailure) {
+    public RedirectStep completeRedirect(long userId, long connectionId, String sourceName, Resume.Callback callback,
+                                         Interaction interaction, boolean discardOnFailure) {
         ConnectionRow connection = load(userId, connectionId);
         SourceRow source = sourceNamed(connectionId, sourceName).orElseThrow(() -> ApiError.NOT_FOUND.exception(
                 "No source '" + sourceName + "' on connection " + connectionId));
-        return redirectStep(connection, source, connector(connection), Call.RESUME, callbackParams, callbackUrl,
+        return redirectStep(connection, source, connector(connection), Call.RESUME, Map.of(), callback, interaction,
                 discardOnFailure);
     }
 
     private RedirectStep redirectStep(ConnectionRow connection, SourceRow source, Connector connector, Call call,
-                                      Map<String, String> input, URI callbackUrl, boolean discardOnFailure) {
+                                      Map<String, String> input, Resume resume, Interaction interaction,
+                                      boolean discardOnFailure) {
         ConnectionSteps.Ran ran = leased(connection, () -> steps.run(new Step(connection, source, connector, call, input,
-                true, Actor.USER), callbackUrl));
+                resume, true, Actor.USER), interaction));
         StepOutcome outcome = ran.outcome();
         URI redirect = ran.result() instanceof StepResult.Redirect r ? r.url() : null;
         RedirectStep step = new RedirectStep(connection.id(), source.name(), redirect, outcome.state(),
@@ -559,7 +566,8 @@ public class ConnectionService {
         known.putAll(values);
         FieldValidator.forCreation(descriptor.fieldsFor(name, AuthMechanism.CREDENTIALS), known);
         Instant now = clock.instant();
-        records.insertSource(connection.id(), source.id(), source.name(), now, now.plus(properties.pendingAdd()));
+        records.insertSource(connection.id(), source.id(), source.name(), AuthMechanism.CREDENTIALS, now,
+                now.plus(properties.pendingAdd()));
         return source(connection, name);
     }
 
@@ -580,14 +588,16 @@ public class ConnectionService {
     }
 
     /**
-     * The source a creation adds: the one named by {@code ?source=} or the body; else the one whose
-     * scenario field ({@code <source>website}) was given; else the first credentials source.
+     * The source a creation adds: the one named by {@code ?source=} or the body; else the first one
+     * for which a field of its own (a field that applies to it alone) was given; else the first
+     * credentials source.
      */
     private SourceDescriptor sourceForCreation(ConnectorDescriptor descriptor, Optional<String> named,
                                                Map<String, String> values) {
         SourceDescriptor source = named.map(name -> enabledSource(descriptor, name))
                 .or(() -> registry.enabledSources(descriptor).stream()
-                        .filter(s -> values.containsKey(s.name() + "website"))
+                        .filter(s -> descriptor.fields().stream().anyMatch(f -> f.sources().equals(List.of(s.name()))
+                                && values.containsKey(f.name())))
                         .findFirst())
                 .or(() -> registry.enabledSources(descriptor).stream()
                         .filter(s -> s.availableAuthMechanisms().contains(AuthMechanism.CREDENTIALS))

@@ -5,12 +5,17 @@ import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Interaction;
+import dev.passerelle.connector.Resume;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.runtime.Called;
+import dev.passerelle.runtime.ConnectionSecrets;
+import dev.passerelle.runtime.ConnectorCalls;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.connections.ConnectionTransitions.Call;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.limits.ConnectorBulkheads;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +34,13 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs one connector call on one connection source and records what it means: the source's new
- * state, session, retry time and transient-failure count, the consent a strong authentication
- * renews (§12), the connection's summary state (§4: the error of any source is
- * the connection's), the stored credentials, the timeline, and {@link SourceReady} on success so
- * the data feature pulls accounts, then {@link ConnectionSynced} once the step ended in a resting
- * state. Callers hold the connection's step lease.
+ * state, the session the connector left (whatever it answered or threw), retry time and
+ * transient-failure count, the consent a strong authentication renews or the institution ends
+ * (§12), the connection's summary state (§4: the error of any source is the connection's), the
+ * stored credentials, the timeline (the connector's own lines included), and {@link SourceReady}
+ * on success so the data feature pulls accounts, then {@link ConnectionSynced} once the step ended
+ * in a resting state. A connector that throws leaves its source in {@code bug}, with a timeline
+ * entry saying what was thrown where. Callers hold the connection's step lease.
  */
 @Component
 class ConnectionSteps {
@@ -55,6 +62,7 @@ class ConnectionSteps {
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
     private final ConsentValidity consent;
+    private final ConnectorCalls calls;
     private final Clock clock;
 
     ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
@@ -71,6 +79,7 @@ class ConnectionSteps {
         this.json = json;
         this.properties = properties;
         this.consent = consent;
+        this.calls = new ConnectorCalls(clock);
         this.clock = clock;
     }
 
@@ -78,10 +87,17 @@ class ConnectionSteps {
      * What to run.
      *
      * @param input       field values posted with the call (credentials for START, answers for RESUME)
+     * @param resume      what continues a RESUME when it is not the posted answers (the institution's
+     *                    return from a redirect); null otherwise
      * @param userPresent the end user asked for the call ({@code psu_requested})
      */
     record Step(ConnectionRow connection, SourceRow source, Connector connector, Call call, Map<String, String> input,
-                boolean userPresent, Actor actor) {
+                Resume resume, boolean userPresent, Actor actor) {
+
+        Step(ConnectionRow connection, SourceRow source, Connector connector, Call call, Map<String, String> input,
+             boolean userPresent, Actor actor) {
+            this(connection, source, connector, call, input, null, userPresent, actor);
+        }
 
         @Override
         public String toString() {
@@ -98,35 +114,51 @@ class ConnectionSteps {
     }
 
     /**
-     * As {@link #run(Step)}, telling the connector where an institution's redirect must bring the user
-     * back ({@code callbackUrl}, for the web authentication of §5; null when the call cannot redirect).
+     * As {@link #run(Step)}, with the {@code interaction} the server minted for a call that may send
+     * the user to the institution's pages (the web authentication of §5; null when the call cannot).
      */
-    Ran run(Step step, URI callbackUrl) {
+    Ran run(Step step, Interaction interaction) {
         ConnectorDescriptor descriptor = step.connector().descriptor();
         Map<String, String> stored = vault.openCredentials(step.connection().sealedCredentials());
         Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
-        ConnectionContext context = new ConnectionContext(step.connection().id(), step.source().name(),
-                callbackUrl == null ? credentials : atInstitution(descriptor, step.source().name(), credentials),
-                step.input().keySet(), vault.openSession(step.source().sealedSession()), step.userPresent(), clock,
-                registry.settings(descriptor), callbackUrl);
+        AuthMechanism mechanism = step.source().mechanism(descriptor, credentials);
+        Settings settings = registry.settings(descriptor);
+        // A trip to the institution's pages sees only that source's own fields (docs/webauth.md).
+        Map<String, String> given = interaction == null ? credentials
+                : atInstitution(descriptor, step.source().name(), credentials);
+        ConnectionContext.Builder context = ConnectionContext.builder()
+                .connectionId(step.connection().id())
+                .source(step.source().name())
+                .mechanism(mechanism)
+                .credentials(given)
+                .postedFields(step.input().keySet())
+                .session(vault.openSession(step.source().sealedSession()))
+                .userPresent(step.userPresent())
+                .clock(clock)
+                .settings(settings)
+                .interaction(interaction);
 
-        StepResult result = call(step, context);
+        Called<StepResult> called = calls.call(context, ConnectionSecrets.of(descriptor, settings, credentials),
+                ctx -> call(step, ctx));
+        StepResult result = Called.outcomeOf(called);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
         int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
         StepOutcome outcome = outcomes.map(result, descriptor, step.source().name(), now, earlierFailures);
-        Instant consentEnd = outcome.succeeded() && authenticated(step) ? consent.endOf(descriptor, now) : null;
+        Instant consentEnd = outcome.consentEnded() ? now
+                : outcome.succeeded() && authenticated(step) ? consent.endOf(descriptor, now, outcome.consentUntil())
+                : null;
 
-        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), vault.sealSession(outcome.session()),
-                now, consentEnd);
+        String session = called.sessionWritten() ? vault.sealSession(called.session().orElse(null))
+                : step.source().sealedSession();
+        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), session, now, consentEnd);
         ConnectionRow connection = step.call() == Call.START
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
+        timeline.recordLines(connection.id(), source.name(), called.lines());
         ConnectionRow summary = recorded(step, connection, source, outcome, cause(step, result), now);
         if (outcome.succeeded()) {
-            String session = outcome.session() != null ? outcome.session() : context.session();
-            events.publishEvent(new SourceReady(new OpenSource(step.connector(), context.withSession(session),
-                    connection.userId(), connection.id(), source.id())));
+            events.publishEvent(new SourceReady(connection.userId(), connection.id(), source.id()));
         }
         announce(summary, outcome, now);
         return new Ran(result, outcome);
@@ -139,9 +171,35 @@ class ConnectionSteps {
     StepOutcome consentExpired(Step step) {
         Instant now = clock.instant();
         StepOutcome outcome = outcomes.consentExpired(step.connector().descriptor(), step.source().name());
-        announce(recorded(step, step.connection(), step.source().after(outcome, null, null, now, null), outcome,
-                "consentExpired: the consent given until " + step.source().accessExpire() + " ended", now), outcome, now);
+        announce(recorded(step, step.connection(), step.source().after(outcome, null, step.source().sealedSession(), now,
+                        null), outcome, "consentExpired: the consent given until " + step.source().accessExpire() + " ended",
+                now), outcome, now);
         return outcome;
+    }
+
+    /**
+     * A data call the institution stopped (a strong authentication or a consent is required, it
+     * throttles): the source takes the state the outcome maps to, as after a step, and waits for
+     * the user or the retry time. The data call already kept its session.
+     */
+    void dataCallStopped(long userId, long connectionId, long sourceId, StepResult stopped) {
+        ConnectionRow connection = records.connection(userId, connectionId).orElse(null);
+        if (connection == null) {
+            return;
+        }
+        records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst().ifPresent(current ->
+                registry.byId(connection.connectorId()).ifPresent(connector -> {
+                    ConnectorDescriptor descriptor = connector.descriptor();
+                    Instant now = clock.instant();
+                    StepOutcome outcome = outcomes.map(stopped, descriptor, current.name(), now,
+                            current.transientFailures());
+                    SourceRow source = current.after(outcome, fieldsJson(outcome.fields()), current.sealedSession(), now,
+                            outcome.consentEnded() ? now : null);
+                    records.saveSource(source);
+                    summarize(connection, descriptor);
+                    timeline.record(connectionId, source.name(), Actor.CONNECTOR, current.state(), outcome.state(),
+                            "data call -> " + describe(stopped), now);
+                }));
     }
 
     /** Stores the source, the connection's summary (returned) and the timeline entry. */
@@ -185,18 +243,17 @@ class ConnectionSteps {
             case START -> bulkheads.call(descriptor, userId, () -> connector.start(context));
             case SYNC -> bulkheads.call(descriptor, userId, () -> connector.sync(context));
             case RESUME -> {
-                StepResult result = bulkheads.call(descriptor, userId, () -> connector.resume(context, step.input()));
+                Resume input = step.resume() != null ? step.resume()
+                        : step.input().equals(RESUME) ? new Resume.Poll() : new Resume.Answers(step.input());
+                StepResult result = bulkheads.call(descriptor, userId, () -> connector.resume(context, input));
                 Instant deadline = clock.instant().plus(properties.resumeWait());
-                ConnectionContext current = context;
-                while (result instanceof StepResult.Decoupled decoupled && step.input().equals(RESUME)
+                while (result instanceof StepResult.Decoupled decoupled && input instanceof Resume.Poll
                         && clock.instant().isBefore(deadline)) {
                     pause(min(decoupled.pollAfter(), Duration.between(clock.instant(), deadline)));
-                    ConnectionContext polled = decoupled.session() == null ? current : current.withSession(decoupled.session());
-                    Optional<StepResult> next = bulkheads.tryCall(descriptor, userId, () -> connector.resume(polled, step.input()));
+                    Optional<StepResult> next = bulkheads.tryCall(descriptor, userId, () -> connector.resume(context, input));
                     if (next.isEmpty()) {
                         break;
                     }
-                    current = polled;
                     result = next.get();
                 }
                 yield result;
@@ -275,12 +332,16 @@ class ConnectionSteps {
     private static String cause(Step step, StepResult result) {
         String asked = switch (step.call()) {
             case START -> step.input().isEmpty() ? "authentication" : "authentication with " + step.input().keySet();
-            case RESUME -> step.input().equals(RESUME) ? "resume" : "answer " + step.input().keySet();
+            case RESUME -> step.resume() != null ? step.resume().toString()
+                    : step.input().equals(RESUME) ? "resume" : "answer " + step.input().keySet();
             case SYNC -> step.userPresent() ? "sync requested by the user" : "sync without the user";
             case NONE, LOCKED, ASK_AUTHENTICATION -> step.call().name();
         };
-        return asked + " -> " + result.getClass().getSimpleName()
-                + (result instanceof StepResult.Failure f ? " " + f.reason() : "");
+        return asked + " -> " + describe(result);
+    }
+
+    private static String describe(StepResult result) {
+        return result.getClass().getSimpleName() + (result instanceof StepResult.Failure f ? " " + f.reason() : "");
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -3,6 +3,8 @@ package dev.passerelle.server.connections;
 import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.runtime.LogLine;
+import dev.passerelle.server.config.InstanceName;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,14 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The support timeline of a connection: every step, who caused it, the state before and after,
- * and why. The admin console shows it; {@code GET /users/{u}/connections/{c}/logs} lists it.
+ * why, and which server instance ran it. The admin console shows it;
+ * {@code GET /users/{u}/connections/{c}/logs} lists it.
  */
 @Component
 public class ConnectionTimeline {
 
     /** Who caused a step. */
     public enum Actor {
-        USER, SCHEDULER, ADMIN, SYSTEM;
+        USER, SCHEDULER, ADMIN, SYSTEM,
+        /** A line the connector wrote about a call, or the runtime about the connector's fault. */
+        CONNECTOR;
 
         String wire() {
             return name().toLowerCase();
@@ -25,9 +30,11 @@ public class ConnectionTimeline {
     }
 
     private final JdbcClient jdbc;
+    private final InstanceName instance;
 
-    ConnectionTimeline(JdbcClient jdbc) {
+    ConnectionTimeline(JdbcClient jdbc, InstanceName instance) {
         this.jdbc = jdbc;
+        this.instance = instance;
     }
 
     /**
@@ -37,30 +44,42 @@ public class ConnectionTimeline {
     void record(long connectionId, String source, Actor actor, ConnectionState from, ConnectionState to, String cause,
                 Instant at) {
         jdbc.sql("""
-                INSERT INTO connection_event (id_connection, source, occurred_at, actor, from_state, to_state, cause)
-                SELECT id, :source, :at, :actor, :from, :to, :cause FROM connection WHERE id = :connection""")
+                INSERT INTO connection_event (id_connection, source, occurred_at, actor, from_state, to_state, cause,
+                    instance)
+                SELECT id, :source, :at, :actor, :from, :to, :cause, :instance FROM connection WHERE id = :connection""")
                 .param("connection", connectionId).param("source", source).param("at", utc(at))
                 .param("actor", actor.wire()).param("from", from == null ? null : from.wire())
                 .param("to", to == null ? null : to.wire()).param("cause", cause)
+                .param("instance", instance.get())
                 .update();
+    }
+
+    /** The connector's lines about one call, each as an entry that leaves the state as it was. */
+    void recordLines(long connectionId, String source, List<LogLine> lines) {
+        for (LogLine line : lines) {
+            record(connectionId, source, Actor.CONNECTOR, null, null,
+                    (line.level() == LogLine.Level.WARN ? "warning: " : "") + line.message(), line.at());
+        }
     }
 
     /** The events of one connection, newest first. */
     public List<Event> events(long connectionId, int limit, int offset) {
         return jdbc.sql("""
-                SELECT id, id_connection, source, occurred_at, actor, from_state, to_state, cause FROM connection_event
+                SELECT id, id_connection, source, occurred_at, actor, from_state, to_state, cause, instance
+                FROM connection_event
                 WHERE id_connection = :connection ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset""")
                 .param("connection", connectionId).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Event(rs.getLong("id"), rs.getLong("id_connection"), rs.getString("source"),
                         instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("from_state"),
-                        rs.getString("to_state"), rs.getString("cause")))
+                        rs.getString("to_state"), rs.getString("cause"), rs.getString("instance")))
                 .list();
     }
 
     /**
-     * One timeline entry. {@code fromState}/{@code toState} are wire states, null meaning "OK".
+     * One timeline entry. {@code fromState}/{@code toState} are wire states, null meaning "OK";
+     * {@code instance} is the server instance that ran the step (null for entries older than that column).
      */
     public record Event(long id, long idConnection, String source, Instant timestamp, String actor, String fromState,
-                        String toState, String cause) {
+                        String toState, String cause, String instance) {
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * §3.6 {@code access_expire}, §12 "Consent / PSD2 access expiry"). PSD2 lets account information be
  * read without the user for 180 days after their last strong authentication (RTS art. 10, as
  * amended in 2022); Powens does not state its figure, so it is {@code passerelle.connections.consent-validity}
- * (default 180 days), overridden per connector uuid by {@code consent-validity-by-connector}.
+ * (default 180 days), overridden per connector uuid by {@code consent-validity-by-connector}, unless
+ * the institution names the end of the consent it granted.
  */
 @Component
 class ConsentValidity {
@@ -20,9 +21,13 @@ class ConsentValidity {
         this.properties = properties;
     }
 
-    /** When the consent the user gave on {@code connector} by authenticating at {@code at} ends. */
-    Instant endOf(ConnectorDescriptor connector, Instant at) {
-        return at.plus(properties.consentValidityByConnector()
+    /**
+     * When the consent the user gave on {@code connector} by authenticating at {@code at} ends: when
+     * the institution said ({@code granted}, Berlin Group's {@code validUntil}), or else after the
+     * configured validity.
+     */
+    Instant endOf(ConnectorDescriptor connector, Instant at, Instant granted) {
+        return granted != null ? granted : at.plus(properties.consentValidityByConnector()
                 .getOrDefault(connector.uuid().toString(), properties.consentValidity()));
     }
 }

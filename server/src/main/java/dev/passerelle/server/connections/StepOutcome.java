@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one connector step means for its source, in protocol terms: the state the source is now
- * in, what to show the user, and when the scheduler should try again.
+ * in, what to show the user, when the scheduler should try again, and what became of the consent.
  *
  * @param state        the new state, or null when the step succeeded
  * @param failed       the check failed (answered as an error envelope on creation and on
@@ -15,8 +15,9 @@ import java.util.List;
  * @param pending      the interactive step {@code resume} continues, or null
  * @param pendingUntil when that step stops being answerable, or null
  * @param nextTry      when the scheduler may sync this source again, or null (never unattended)
- * @param session      the connector session to store, or null to keep the current one
  * @param transientFailures transient failures in a row including this step's; 0 when it ended otherwise
+ * @param consentUntil the end of the consent the institution says it granted, or null (the server's validity)
+ * @param consentEnded the institution says the consent ended: it ends now
  */
 record StepOutcome(
         ConnectionState state,
@@ -26,8 +27,9 @@ record StepOutcome(
         PendingStep pending,
         Instant pendingUntil,
         Instant nextTry,
-        String session,
-        int transientFailures) {
+        int transientFailures,
+        Instant consentUntil,
+        boolean consentEnded) {
 
     StepOutcome {
         fields = List.copyOf(fields);

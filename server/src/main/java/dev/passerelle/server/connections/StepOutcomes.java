@@ -13,11 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one mapper from typed connector outcomes to the protocol (PROTOCOL-NOTES §3.3, §4): which
- * state a source is in after a step, which fields it asks for, when it is retried. Connectors
- * never speak wire strings; nothing else in the server interprets a {@link StepResult}.
+ * state a source is in after a step, which fields it asks for, when it is retried, what became of
+ * the consent. Connectors never speak wire strings; nothing else in the server interprets a
+ * {@link StepResult}.
  */
 @Component
 class StepOutcomes {
+
+    static final String CONSENT_ENDED = "Your consent to access this account has expired: please authenticate again";
 
     private final RetryBackoff backoff;
 
@@ -33,35 +36,41 @@ class StepOutcomes {
     StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now, int earlierFailures) {
         Instant periodic = now.plus(Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60)));
         return switch (result) {
-            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, s.session(), 0);
+            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, 0,
+                    s.consent() == null ? null : s.consent().validUntil(), false);
             case StepResult.Challenge c -> new StepOutcome(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, false,
-                    c.message(), c.fields().stream().map(ConnectionFieldView::of).toList(), PendingStep.CHALLENGE,
-                    c.expiresAt(), null, c.session(), 0);
+                    c.message(), ConnectionFieldView.of(c), PendingStep.CHALLENGE, c.expiresAt(), null, 0, null, false);
             case StepResult.Decoupled d -> new StepOutcome(ConnectionState.DECOUPLED, false, d.message(), List.of(),
-                    PendingStep.DECOUPLED, null, null, d.session(), 0);
+                    PendingStep.DECOUPLED, d.expiresAt(), null, 0, null, false);
             case StepResult.Redirect r -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, null, List.of(),
-                    PendingStep.REDIRECT, null, null, r.session(), 0);
-            case StepResult.ScaRequired s -> userMustAuthenticate(ConnectionState.SCA_REQUIRED, s.message(), s.session());
-            case StepResult.WebauthRequired w ->
-                    userMustAuthenticate(ConnectionState.WEBAUTH_REQUIRED, w.message(), w.session());
+                    PendingStep.REDIRECT, null, null, 0, null, false);
+            case StepResult.ScaRequired s -> userMustAuthenticate(ConnectionState.SCA_REQUIRED, s.message(), false);
+            case StepResult.WebauthRequired w -> userMustAuthenticate(ConnectionState.WEBAUTH_REQUIRED, w.message(), false);
+            case StepResult.ConsentExpired e ->
+                    consentEnded(connector, source, e.message() == null ? CONSENT_ENDED : e.message());
             case StepResult.Failure f -> failure(f, connector, source, now, periodic, earlierFailures);
         };
     }
 
     /**
      * The state of a source whose consent ended (§3.6 {@code access_expire}, §12): the user must
-     * authenticate again, by redirect on a source reached that way ({@code webauthRequired}), by a
-     * strong authentication on the others ({@code SCARequired}, §4). The institution is not asked.
+     * authenticate again, by redirect on a source the institution reaches that way by default
+     * ({@code webauthRequired}), by a strong authentication on the others ({@code SCARequired}, §4).
+     * The institution is not asked.
      */
     StepOutcome consentExpired(ConnectorDescriptor connector, String source) {
-        boolean redirect = connector.source(source).map(SourceDescriptor::authMechanism)
-                .filter(AuthMechanism.WEBAUTH::equals).isPresent();
-        return userMustAuthenticate(redirect ? ConnectionState.WEBAUTH_REQUIRED : ConnectionState.SCA_REQUIRED,
-                "Your consent to access this account has expired: please authenticate again", null);
+        return consentEnded(connector, source, CONSENT_ENDED);
     }
 
-    private static StepOutcome userMustAuthenticate(ConnectionState state, String message, String session) {
-        return new StepOutcome(state, false, message, List.of(), null, null, null, session, 0);
+    private static StepOutcome consentEnded(ConnectorDescriptor connector, String source, String message) {
+        boolean redirect = connector.source(source).map(SourceDescriptor::authMechanism)
+                .filter(AuthMechanism.WEBAUTH::equals).isPresent();
+        return new StepOutcome(redirect ? ConnectionState.WEBAUTH_REQUIRED : ConnectionState.SCA_REQUIRED, false,
+                message, List.of(), null, null, null, 0, null, true);
+    }
+
+    private static StepOutcome userMustAuthenticate(ConnectionState state, String message, boolean consentEnded) {
+        return new StepOutcome(state, false, message, List.of(), null, null, null, 0, null, consentEnded);
     }
 
     private StepOutcome failure(StepResult.Failure f, ConnectorDescriptor connector, String source, Instant now,
@@ -80,7 +89,7 @@ class StepOutcomes {
             case TRANSIENT, FINAL -> null;
         };
         return new StepOutcome(state, state.failureError().isPresent(), f.userMessage(), fields, null, null, nextTry,
-                f.session(), failures);
+                failures, null, false);
     }
 
     /** §4: a refused or expired decoupled validation leaves the source waiting for a new SCA. */

@@ -2,8 +2,16 @@ package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.ConnectorEnvironment;
+import dev.passerelle.connector.ConnectorLog;
+import dev.passerelle.connector.ConnectorProvider;
+import dev.passerelle.connector.InstitutionHttp;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
 import dev.passerelle.server.config.PublicUrl;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,20 +23,25 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The connectors this server runs: discovered with {@link ServiceLoader} at start-up, minus the
- * ones the configuration disables ({@code passerelle.connectors.disabled}: uuids) and their
- * disabled sources ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the
- * sources a {@link SourceSwitch} turns off, logged with the reason). Settings for a connector come
- * from {@code passerelle.connectors.settings.<uuid>.<key>}.
+ * The connectors this server runs: discovered with {@link ServiceLoader} at start-up (each
+ * {@link Connector}, and every connector a {@link ConnectorProvider} makes from
+ * {@code passerelle.connectors.providers.<name>.*}), minus the ones the configuration disables
+ * ({@code passerelle.connectors.disabled}: uuids) and their disabled sources
+ * ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the sources a
+ * {@link SourceSwitch} turns off, logged with the reason). Settings for a connector come from
+ * {@code passerelle.connectors.settings.<uuid>.<key>}, typed by its descriptor. A connector written
+ * for another SPI version, whose settings are wrong or missing, or whose {@link Connector#open}
+ * fails, is not run, and the log says why.
  */
 @Component
-public class ConnectorRegistry {
+public class ConnectorRegistry implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
 
@@ -39,13 +52,19 @@ public class ConnectorRegistry {
     private final Map<String, Set<String>> switchedOff;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, ObjectProvider<SourceSwitch> switches) {
-        this(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList(), properties,
-                publicUrl, switches.orderedStream().toList());
+    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+                             ObjectProvider<SourceSwitch> switches) {
+        this(discover(properties), properties, publicUrl, clock, switches.orderedStream().toList());
     }
 
-    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl,
-                      List<SourceSwitch> switches) {
+    /** A registry of {@code connectors} instead of the discovered ones (tests add connectors of their own). */
+    public static ConnectorRegistry of(List<Connector> connectors, ConnectorsProperties properties, PublicUrl publicUrl,
+                                       Clock clock, List<SourceSwitch> switches) {
+        return new ConnectorRegistry(connectors, properties, publicUrl, clock, switches);
+    }
+
+    private ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl,
+                              Clock clock, List<SourceSwitch> switches) {
         this.properties = properties;
         this.publicUrl = publicUrl;
         Map<Integer, Connector> byId = new HashMap<>();
@@ -58,6 +77,7 @@ public class ConnectorRegistry {
         }
         this.connectors = discovered.stream()
                 .filter(c -> !properties.disabled().contains(c.descriptor().uuid().toString()))
+                .filter(c -> started(c, clock))
                 .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
                 .toList();
         log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
@@ -77,6 +97,48 @@ public class ConnectorRegistry {
             }
         }
         return Map.copyOf(off);
+    }
+
+    private static List<Connector> discover(ConnectorsProperties properties) {
+        List<Connector> found = new ArrayList<>(ServiceLoader.load(Connector.class).stream()
+                .map(ServiceLoader.Provider::get).toList());
+        ServiceLoader.load(ConnectorProvider.class).stream().map(ServiceLoader.Provider::get).forEach(provider ->
+                found.addAll(provider.connectors(properties.providerConfiguration(provider.name()))));
+        return found;
+    }
+
+    /** Checks the connector's SPI version and settings, then opens it; false (logged) when it cannot run. */
+    private boolean started(Connector connector, Clock clock) {
+        ConnectorDescriptor descriptor = connector.descriptor();
+        if (descriptor.spiVersion() != Spi.VERSION) {
+            log.error("Connector {} ({}) is written for SPI version {}; this server runs version {}: not started",
+                    descriptor.name(), descriptor.uuid(), descriptor.spiVersion(), Spi.VERSION);
+            return false;
+        }
+        Settings settings = settings(descriptor);
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            log.error("Connector {} ({}) is not started: {}", descriptor.name(), descriptor.uuid(), problems);
+            return false;
+        }
+        try {
+            connector.open(new ConnectorEnvironment(settings, clock, InstitutionHttp.plain(), new ServerLog(descriptor)));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Connector {} ({}) failed to open: not started", descriptor.name(), descriptor.uuid(), e);
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        for (Connector connector : connectors) {
+            try {
+                connector.close();
+            } catch (RuntimeException e) {
+                log.warn("Connector {} failed to close", connector.descriptor().name(), e);
+            }
+        }
     }
 
     /** Enabled connectors, by id. */
@@ -122,12 +184,13 @@ public class ConnectorRegistry {
 
     /**
      * Settings handed to the connector in every {@link dev.passerelle.connector.ConnectionContext}:
-     * the configured ones, plus {@code public-url} (the server's {@link PublicUrl}) unless configured.
+     * the configured ones, typed by its descriptor, plus {@code public-url} (the server's
+     * {@link PublicUrl}) unless configured.
      */
-    public Map<String, String> settings(ConnectorDescriptor connector) {
-        Map<String, String> settings = new HashMap<>(Map.of(PublicUrl.SETTING, publicUrl.base()));
-        settings.putAll(properties.settings().getOrDefault(connector.uuid().toString(), Map.of()));
-        return settings;
+    public Settings settings(ConnectorDescriptor connector) {
+        Map<String, String> values = new HashMap<>(Map.of(Settings.PUBLIC_URL, publicUrl.base()));
+        values.putAll(properties.settings().getOrDefault(connector.uuid().toString(), Map.of()));
+        return Settings.of(values, connector.settings());
     }
 
     /** {@code passerelle.connectors.*}. */
@@ -135,12 +198,32 @@ public class ConnectorRegistry {
     public record ConnectorsProperties(
             List<String> disabled,
             Map<String, List<String>> disabledSources,
-            Map<String, Map<String, String>> settings) {
+            Map<String, Map<String, String>> settings,
+            Map<String, Map<String, String>> providers) {
 
         public ConnectorsProperties {
             disabled = disabled == null ? List.of() : List.copyOf(disabled);
             disabledSources = disabledSources == null ? Map.of() : Map.copyOf(disabledSources);
             settings = settings == null ? Map.of() : Map.copyOf(settings);
+            providers = providers == null ? Map.of() : Map.copyOf(providers);
+        }
+
+        /** {@code passerelle.connectors.providers.<name>.*}: what a {@link ConnectorProvider} makes its connectors of. */
+        Map<String, String> providerConfiguration(String name) {
+            return providers.getOrDefault(name, Map.of());
+        }
+    }
+
+    /** A connector's start-up messages, in the server's log under the connector's name. */
+    private record ServerLog(ConnectorDescriptor connector) implements ConnectorLog {
+        @Override
+        public void info(String message) {
+            log.info("Connector {}: {}", connector.name(), message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn("Connector {}: {}", connector.name(), message);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.passerelle.server.connectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.Expand;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,9 @@ public record ConnectorView(
         return new ConnectorView(connector.id(), connector.uuid(), connector.name(), false, false,
                 connector.code(), connector.beta(), connector.color(), connector.slug(), connector.syncPeriodDays(),
                 connector.monthsToFetch(), connector.authMechanism().wireName(), mechanisms, null, null, false,
-                connector.capabilities(), connector.accountTypes(), connector.accountUsages(),
+                connector.capabilities().stream().map(WireNames::of).toList(),
+                connector.accountTypes().stream().map(WireNames::of).toList(),
+                connector.accountUsages().stream().map(WireNames::of).toList(),
                 expand.has("sources") ? enabledSources : null,
                 expand.has("fields") ? FieldView.enabledFields(connector, enabledSources) : null,
                 expand.has("countries") ? connector.countries().stream().map(Country::of).toList() : null);

@@ -1,8 +1,10 @@
 package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.Expand;
 import java.util.Arrays;
@@ -45,7 +47,7 @@ public class ConnectorsController {
                                     @RequestParam(name = "connector_ids", required = false) String ids,
                                     @RequestParam(name = "connector_uuids", required = false) String uuids,
                                     @RequestParam(name = "country_codes", required = false) String countries) {
-        Predicate<ConnectorDescriptor> filter = hasEvery(ConnectorDescriptor::capabilities, capabilities)
+        Predicate<ConnectorDescriptor> filter = hasEvery(ConnectorsController::capabilities, capabilities)
                 .and(mechanism(authMechanism))
                 .and(oneOf(c -> String.valueOf(c.id()), ids))
                 .and(oneOf(c -> c.uuid().toString(), uuids))
@@ -81,12 +83,12 @@ public class ConnectorsController {
 
     @GetMapping("/banks")
     public Map<String, Object> banks(@RequestParam(required = false) String expand) {
-        return listed("banks", c -> c.capabilities().contains("bank"), expand);
+        return listed("banks", c -> c.capabilities().contains(Capability.BANK), expand);
     }
 
     @GetMapping("/providers")
     public Map<String, Object> providers(@RequestParam(required = false) String expand) {
-        return listed("providers", c -> c.capabilities().contains("document"), expand);
+        return listed("providers", c -> c.capabilities().contains(Capability.DOCUMENT), expand);
     }
 
     private Map<String, Object> listed(String key, Predicate<ConnectorDescriptor> filter, String rawExpand) {
@@ -143,5 +145,10 @@ public class ConnectorsController {
         return raw == null ? Set.of() : Arrays.stream(raw.split(","))
                 .map(String::trim).map(String::toLowerCase).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The wire names of a connector's capabilities ({@code bank}, {@code bankwealth}, …). */
+    private static List<String> capabilities(ConnectorDescriptor connector) {
+        return connector.capabilities().stream().map(WireNames::of).toList();
     }
 }

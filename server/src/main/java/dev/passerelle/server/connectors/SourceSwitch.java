@@ -1,8 +1,8 @@
 package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,5 +13,5 @@ import java.util.Optional;
 public interface SourceSwitch {
 
     /** Why {@code source} cannot work here, for the log; empty when it can. */
-    Optional<String> whyOff(ConnectorDescriptor connector, SourceDescriptor source, Map<String, String> settings);
+    Optional<String> whyOff(ConnectorDescriptor connector, SourceDescriptor source, Settings settings);
 }

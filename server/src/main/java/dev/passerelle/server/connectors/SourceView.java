@@ -3,6 +3,7 @@ package dev.passerelle.server.connectors;
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.runtime.WireNames;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +26,7 @@ public record SourceView(
         return new SourceView(source.id(), connector.id(), source.name(), source.priority(),
                 source.authMechanism().wireName(),
                 source.availableAuthMechanisms().stream().map(AuthMechanism::wireName).sorted().toList(),
-                source.capabilities(), source.accountUsages(), null);
+                source.capabilities().stream().map(WireNames::of).toList(),
+                source.accountUsages().stream().map(WireNames::of).toList(), null);
     }
 }

@@ -5,6 +5,7 @@ import static dev.passerelle.server.config.DbTime.stored;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.Document;
+import dev.passerelle.runtime.WireNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +42,23 @@ public class DocumentStore {
         this.jdbc = jdbc;
     }
 
+    /** The external ids of the documents stored for a subscription: their files need not be asked again. */
+    public Set<String> storedExternalIds(long subscriptionId) {
+        return Set.copyOf(jdbc.sql("SELECT external_id FROM document WHERE id_subscription = :s")
+                .param("s", subscriptionId).query(String.class).list());
+    }
+
     /**
-     * Stores the documents fetched for a subscription: new ones are inserted with their bytes, known
-     * ones rewritten only when their description changed (a document's file does not change once issued).
+     * Stores the documents fetched for a subscription: new ones are inserted with their file (from
+     * {@code files}, by external id; a new document without its file is left for the next fetch),
+     * known ones rewritten only when their description changed (a document's file does not change
+     * once issued, so it is never asked again).
      *
      * @return how many rows were inserted or updated
      */
     @Transactional
-    public int upsert(long subscriptionId, long userId, List<Document> fetched, Instant now) {
+    public int upsert(long subscriptionId, long userId, List<Document> fetched,
+                      Map<String, dev.passerelle.connector.DocumentFile> files, Instant now) {
         Map<String, DocumentRow> known = new HashMap<>();
         jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s").param("s", subscriptionId).query(this::row).list()
                 .forEach(d -> known.put(d.externalId(), d));
@@ -55,7 +66,8 @@ public class DocumentStore {
         // ON CONFLICT DO NOTHING: an activation racing a sync may store the same document first.
         for (Document document : fetched) {
             DocumentRow stored = known.get(document.externalId());
-            if (stored == null) {
+            dev.passerelle.connector.DocumentFile file = files.get(document.externalId());
+            if (stored == null && file != null) {
                 bind(jdbc.sql("""
                         INSERT INTO document (id_subscription, id_user, external_id, name, doc_type, doc_date, duedate,
                             total_amount, untaxed_amount, vat, currency, doc_number, issuer, content_type, content,
@@ -64,15 +76,15 @@ public class DocumentStore {
                             :total, :untaxed, :vat, :currency, :number, :issuer, :contentType, :content, :now, :now)
                         ON CONFLICT DO NOTHING"""),
                         document, now)
+                        .param("contentType", file.contentType()).param("content", file.content())
                         .param("s", subscriptionId).param("u", userId).param("externalId", document.externalId())
                         .update();
                 written++;
-            } else if (!sameDescription(stored, document)) {
+            } else if (stored != null && !sameDescription(stored, document)) {
                 bind(jdbc.sql("""
                         UPDATE document SET name = :name, doc_type = :type, doc_date = :date, duedate = :duedate,
                             total_amount = :total, untaxed_amount = :untaxed, vat = :vat, currency = :currency,
-                            doc_number = :number, issuer = :issuer, content_type = :contentType, content = :content,
-                            last_update = :now
+                            doc_number = :number, issuer = :issuer, last_update = :now
                         WHERE id = :id"""), document, now)
                         .param("id", stored.id())
                         .update();
@@ -83,20 +95,18 @@ public class DocumentStore {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Document d, Instant now) {
-        return spec.param("name", d.name()).param("type", d.type() == null ? "other" : d.type()).param("date", d.date())
-                .param("duedate", d.duedate()).param("total", d.totalAmount()).param("untaxed", d.untaxedAmount())
+        return spec.param("name", d.name()).param("type", WireNames.of(d.type())).param("date", d.date())
+                .param("duedate", d.dueDate()).param("total", d.totalAmount()).param("untaxed", d.untaxedAmount())
                 .param("vat", d.vat()).param("currency", d.currency()).param("number", d.number())
-                .param("issuer", d.issuer()).param("contentType", d.contentType()).param("content", d.content())
-                .param("now", utc(now));
+                .param("issuer", d.issuer()).param("now", utc(now));
     }
 
     private static boolean sameDescription(DocumentRow stored, Document d) {
-        return stored.name().equals(d.name()) && stored.type().equals(d.type() == null ? "other" : d.type())
-                && stored.date().equals(d.date()) && Objects.equals(stored.duedate(), d.duedate())
+        return stored.name().equals(d.name()) && stored.type().equals(WireNames.of(d.type()))
+                && stored.date().equals(d.date()) && Objects.equals(stored.duedate(), d.dueDate())
                 && sameAmount(stored.totalAmount(), d.totalAmount()) && sameAmount(stored.untaxedAmount(), d.untaxedAmount())
                 && sameAmount(stored.vat(), d.vat()) && Objects.equals(stored.currency(), d.currency())
-                && Objects.equals(stored.number(), d.number()) && Objects.equals(stored.issuer(), d.issuer())
-                && stored.contentType().equals(d.contentType());
+                && Objects.equals(stored.number(), d.number()) && Objects.equals(stored.issuer(), d.issuer());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

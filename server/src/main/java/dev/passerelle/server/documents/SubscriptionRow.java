@@ -24,6 +24,7 @@ public record SubscriptionRow(
 
     /** The subscription as the connector described it, to ask the connector for its documents. */
     public Subscription toConnector() {
-        return new Subscription(externalId, number, label, subscriber, validity, renewdate);
+        return Subscription.builder().externalId(externalId).number(number).label(label).subscriber(subscriber)
+                .validity(validity).renewDate(renewdate).build();
     }
 }

@@ -59,7 +59,7 @@ public class SubscriptionStore {
                 .param("label", subscription.label())
                 .param("subscriber", subscription.subscriber())
                 .param("validity", subscription.validity())
-                .param("renewdate", subscription.renewdate());
+                .param("renewdate", subscription.renewDate());
     }
 
     /** One subscription, whoever owns it (background work). */

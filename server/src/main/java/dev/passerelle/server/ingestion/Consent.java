@@ -11,9 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The user's consent on one discovered account or subscription (PROTOCOL-NOTES §7.1 "Activation /
  * consent", §7.3). Granting it clears {@code disabled} and fetches the item's data at once, in the
- * request; withdrawing it sets {@code disabled} and deletes the item's transactions or documents
- * (GDPR: nothing is kept without consent). Repeating either is a no-op; a change publishes
- * {@link ConsentChanged}.
+ * request; withdrawing it sets {@code disabled} and deletes the item's transactions (and, through
+ * {@link ConsentChanged}, its investments) or documents (GDPR: nothing is kept without consent).
+ * Repeating either is a no-op; a change publishes {@link ConsentChanged}.
  */
 @Component
 public class Consent {
@@ -56,8 +56,9 @@ public class Consent {
                     case ACCOUNT -> transactions.deleteOfAccount(id);
                     case SUBSCRIPTION -> documents.deleteOfSubscription(id);
                 }
+                // Inside the transaction: what else the item's consent covered (investments) goes with it.
+                events.publishEvent(new ConsentChanged(kind, id, true));
             });
-            events.publishEvent(new ConsentChanged(kind, id, true));
         }
     }
 }

@@ -1,8 +1,17 @@
 package dev.passerelle.server.ingestion;
 
 import dev.passerelle.connector.Account;
-import dev.passerelle.connector.ConnectorFailure;
+import dev.passerelle.connector.Capability;
+import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Document;
+import dev.passerelle.connector.DocumentCapability;
+import dev.passerelle.connector.DocumentFile;
+import dev.passerelle.connector.Investment;
+import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
+import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.WealthCapability;
+import dev.passerelle.runtime.Called;
 import dev.passerelle.server.accounts.AccountRow;
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiException;
@@ -15,15 +24,20 @@ import dev.passerelle.server.documents.DocumentStore;
 import dev.passerelle.server.documents.SubscriptionRow;
 import dev.passerelle.server.documents.SubscriptionStore;
 import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.ingestion.InvestmentsFetched.Holding;
 import dev.passerelle.server.transactions.TransactionUpserts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,13 +49,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Pulls a connection source's data into the database once a step on it succeeded
  * (PROTOCOL-NOTES §7.1, §7.3 and DESIGN "main path of data", step 5): discovers accounts and
  * subscriptions (new ones start disabled: the user has not consented yet), then fetches
- * transactions and documents of the consented ones only. A connector failing while data is fetched
- * marks the account or subscription with the failure's state in {@code error} and never fails the
- * request or task that published the event.
+ * transactions, investments (accounts whose type holds them, on sources that read wealth) and
+ * documents of the consented ones only; a document's file is asked once, when the document is new.
+ * Every connector call goes through the source's {@link OpenSource#call}: a data call the
+ * institution stops or the connector fails marks the account or subscription with the state it
+ * maps to in {@code error}, and never fails the request or task that published the event.
  *
- * <p>Each stage publishes its event ({@link AccountsFetched}, {@link AccountSynced},
- * {@link SubscriptionSynced}) inside the transaction that stored its data, so that what listens
- * (the webhook outbox, PROTOCOL-NOTES §8.2) commits or rolls back with it.
+ * <p>Each stage publishes its event ({@link AccountsFetched}, {@link InvestmentsFetched},
+ * {@link AccountSynced}, {@link SubscriptionSynced}) inside the transaction that stored its data,
+ * so that what listens (the webhook outbox, PROTOCOL-NOTES §8.2) commits or rolls back with it.
  */
 @Component
 public class DataIngestion {
@@ -81,23 +97,26 @@ public class DataIngestion {
     /** Runs synchronously in the request or task that completed the step. */
     @EventListener
     public void onSourceReady(SourceReady event) {
-        ingest(event.source());
+        open(event.sourceId()).ifPresent(this::ingest);
     }
 
     /** Discovers the source's accounts and subscriptions and fetches the data of the consented ones. */
     public void ingest(OpenSource source) {
         Instant now = clock.instant();
-        Optional<List<Account>> listedAccounts = call(Kind.ACCOUNT, source, () -> source.connector().accounts(source.context()).toList());
+        Optional<List<Account>> listedAccounts = data(source, ctx -> source.connector().accounts(ctx),
+                error -> discovered.setErrorOfSource(Kind.ACCOUNT, source.sourceId(), error));
         listedAccounts.ifPresent(listed -> tx.executeWithoutResult(status -> {
             accounts.reconcile(source, listed, now);
             events.publishEvent(new AccountsFetched(source.userId(), source.connectionId(), source.sourceId()));
         }));
-        Optional<List<Subscription>> listedSubscriptions =
-                call(Kind.SUBSCRIPTION, source, () -> source.connector().subscriptions(source.context()).toList());
+        Optional<List<Subscription>> listedSubscriptions = source.has(Capability.DOCUMENT, DocumentCapability.class)
+                ? data(source, ctx -> ((DocumentCapability) source.connector()).subscriptions(ctx),
+                        error -> discovered.setErrorOfSource(Kind.SUBSCRIPTION, source.sourceId(), error))
+                : Optional.empty();
         listedSubscriptions.ifPresent(listed -> subscriptions.reconcile(source, listed, now));
         if (listedAccounts.isPresent()) {
             discovered.fetchableOfSource(Kind.ACCOUNT, source.sourceId()).forEach(id -> accounts.byId(id)
-                    .ifPresent(account -> fetchTransactions(source, account)));
+                    .ifPresent(account -> fetchAccount(source, account)));
         }
         if (listedSubscriptions.isPresent()) {
             discovered.fetchableOfSource(Kind.SUBSCRIPTION, source.sourceId()).forEach(id -> subscriptions.byId(id)
@@ -105,15 +124,10 @@ public class DataIngestion {
         }
     }
 
-    /** A listing failure is the error of every item the source showed last time. */
-    private <T> Optional<T> call(Kind kind, OpenSource source, Supplier<T> listing) {
-        return guarded(listing, error -> discovered.setErrorOfSource(kind, source.sourceId(), error));
-    }
-
-    /** Fetches the transactions of one account, as on its activation; a no-op unless consented and live. */
+    /** Fetches the data of one account, as on its activation; a no-op unless consented and live. */
     public void fetchAccountData(long accountId) {
         accounts.byId(accountId).filter(AccountRow::fetchable)
-                .ifPresent(account -> open(account.idSource()).ifPresent(source -> fetchTransactions(source, account)));
+                .ifPresent(account -> open(account.idSource()).ifPresent(source -> fetchAccount(source, account)));
     }
 
     /** Fetches the documents of one subscription, as on its activation; a no-op unless consented and live. */
@@ -133,31 +147,83 @@ public class DataIngestion {
         }
     }
 
-    private void fetchTransactions(OpenSource source, AccountRow account) {
+    /** The account's transactions and, when it holds some, investments; stored together once both came. */
+    private void fetchAccount(OpenSource source, AccountRow account) {
         LocalDate since = transactions.lastBookedDate(account.id())
                 .map(last -> last.minusDays(OVERLAP_DAYS))
                 .orElseGet(() -> LocalDate.now(clock).minus(Period.ofMonths(monthsToFetch(source))));
-        guarded(() -> source.connector().transactions(source.context(), account.toConnector(), since).toList(),
-                error -> discovered.setError(Kind.ACCOUNT, account.id(), error))
-                .ifPresent(fetched -> tx.executeWithoutResult(status -> {
-                    Instant now = storedInstant();
-                    TransactionUpserts.Outcome outcome = transactions.upsert(account.id(), since, fetched, now);
-                    discovered.setError(Kind.ACCOUNT, account.id(), null);
-                    log.debug("Account {}: {}", account.id(), outcome);
-                    events.publishEvent(new AccountSynced(account.idUser(), account.idConnection(), account.id(), now));
-                }));
+        Account described = account.toConnector();
+        Consumer<String> onError = error -> discovered.setError(Kind.ACCOUNT, account.id(), error);
+        Optional<List<Transaction>> fetched = data(source,
+                ctx -> source.connector().transactions(ctx, described, since), onError);
+        if (fetched.isEmpty()) {
+            return;
+        }
+        Optional<List<Holding>> holdings = account.invested() && source.has(Capability.WEALTH, WealthCapability.class)
+                ? investments(source, described, onError)
+                : Optional.of(List.of());
+        if (holdings.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            Instant now = storedInstant();
+            TransactionUpserts.Outcome outcome = transactions.upsert(account.id(), since, fetched.get(), now);
+            if (account.invested()) {
+                events.publishEvent(new InvestmentsFetched(account.idUser(), account.idConnection(), account.id(),
+                        holdings.get(), now));
+            }
+            discovered.setError(Kind.ACCOUNT, account.id(), null);
+            log.debug("Account {}: {}", account.id(), outcome);
+            events.publishEvent(new AccountSynced(account.idUser(), account.idConnection(), account.id(), now));
+        });
     }
 
+    /** The account's investments, each with its history; empty (the error handed on) when a call failed. */
+    private Optional<List<Holding>> investments(OpenSource source, Account account, Consumer<String> onError) {
+        WealthCapability wealth = (WealthCapability) source.connector();
+        Optional<List<Investment>> lines = data(source, ctx -> wealth.investments(ctx, account), onError);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Holding> holdings = new ArrayList<>();
+        for (Investment line : lines.get()) {
+            Optional<Holding> holding = data(source, ctx -> wealth.history(ctx, account, line), onError)
+                    .map(history -> new Holding(line, history));
+            if (holding.isEmpty()) {
+                return Optional.empty();
+            }
+            holdings.add(holding.get());
+        }
+        return Optional.of(holdings);
+    }
+
+    /** The subscription's documents; the file of each one not stored yet. */
     private void fetchDocuments(OpenSource source, SubscriptionRow subscription) {
-        guarded(() -> source.connector().documents(source.context(), subscription.toConnector()).toList(),
-                error -> discovered.setError(Kind.SUBSCRIPTION, subscription.id(), error))
-                .ifPresent(fetched -> tx.executeWithoutResult(status -> {
-                    Instant now = storedInstant();
-                    documents.upsert(subscription.id(), subscription.idUser(), fetched, now);
-                    discovered.setError(Kind.SUBSCRIPTION, subscription.id(), null);
-                    events.publishEvent(new SubscriptionSynced(subscription.idUser(), subscription.idConnection(),
-                            subscription.id(), now));
-                }));
+        DocumentCapability capability = (DocumentCapability) source.connector();
+        Subscription described = subscription.toConnector();
+        Consumer<String> onError = error -> discovered.setError(Kind.SUBSCRIPTION, subscription.id(), error);
+        Optional<List<Document>> fetched = data(source, ctx -> capability.documents(ctx, described), onError);
+        if (fetched.isEmpty()) {
+            return;
+        }
+        Set<String> stored = documents.storedExternalIds(subscription.id());
+        Map<String, DocumentFile> files = new LinkedHashMap<>();
+        for (Document document : fetched.get()) {
+            if (!stored.contains(document.externalId())) {
+                Optional<DocumentFile> file = data(source, ctx -> capability.file(ctx, described, document), onError);
+                if (file.isEmpty()) {
+                    return;
+                }
+                files.put(document.externalId(), file.get());
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            Instant now = storedInstant();
+            documents.upsert(subscription.id(), subscription.idUser(), fetched.get(), files, now);
+            discovered.setError(Kind.SUBSCRIPTION, subscription.id(), null);
+            events.publishEvent(new SubscriptionSynced(subscription.idUser(), subscription.idConnection(),
+                    subscription.id(), now));
+        });
     }
 
     /**
@@ -169,24 +235,36 @@ public class DataIngestion {
     }
 
     private static int monthsToFetch(OpenSource source) {
-        int months = source.connector().descriptor().monthsToFetch();
+        int months = source.descriptor().monthsToFetch();
         return months > 0 ? months : DEFAULT_MONTHS_TO_FETCH;
     }
 
     /**
-     * Runs a connector data call; a failure becomes the state name handed to {@code onError} and an
-     * empty result, so one failing account never stops the others.
+     * Runs a data call; when the institution stops it or the connector fails, the state it maps to
+     * is handed to {@code onError} and the result is empty, so that one failing item never stops
+     * the others.
      */
-    private static <T> Optional<T> guarded(Supplier<T> call, Consumer<String> onError) {
-        try {
-            return Optional.of(call.get());
-        } catch (ConnectorFailure e) {
-            log.info("Connector data call failed: {}", e.reason());
-            onError.accept(ConnectionState.of(e.reason()).wire());
-        } catch (RuntimeException e) {
-            log.error("Connector data call threw", e);
-            onError.accept(ConnectionState.BUG.wire());
-        }
-        return Optional.empty();
+    private static <T> Optional<T> data(OpenSource source, Function<ConnectionContext, T> call, Consumer<String> onError) {
+        return switch (source.call(call)) {
+            case Called.Returned<T> returned -> Optional.of(returned.value());
+            case Called.Interrupted<T> interrupted -> {
+                onError.accept(stateOf(interrupted.outcome()).wire());
+                yield Optional.empty();
+            }
+            case Called.Faulted<T> faulted -> {
+                log.error("Connector data call on {} threw", source, faulted.fault());
+                onError.accept(ConnectionState.BUG.wire());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** The item's error for what stopped its data call. */
+    private static ConnectionState stateOf(StepResult stopped) {
+        return switch (stopped) {
+            case StepResult.Failure failure -> ConnectionState.of(failure.reason());
+            case StepResult.WebauthRequired w -> ConnectionState.WEBAUTH_REQUIRED;
+            default -> ConnectionState.SCA_REQUIRED;
+        };
     }
 }

@@ -4,6 +4,7 @@ import static dev.passerelle.server.webauth.HtmlPage.bilingual;
 import static dev.passerelle.server.webauth.HtmlPage.escape;
 
 import dev.passerelle.connector.Account;
+import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.webauth.HtmlPage;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ final class BankPages {
 
     static ResponseEntity<String> consent(String ticket, String login, List<Account> accounts) {
         String items = accounts.stream()
-                .map(account -> "<li>" + escape(account.name()) + " — " + escape(account.type())
+                .map(account -> "<li>" + escape(account.name()) + " — " + escape(WireNames.of(account.type()))
                         + (account.iban() == null ? "" : " — " + escape(masked(account.iban()))) + "</li>")
                 .collect(Collectors.joining("\n"));
         return HtmlPage.of(HttpStatus.OK, TITLE, "<h1>" + bilingual("Autoriser l'accès", "Allow access") + "</h1>\n"

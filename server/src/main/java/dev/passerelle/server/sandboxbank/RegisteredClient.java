@@ -30,7 +30,7 @@ class RegisteredClient {
     /** Whether {@code redirectUri} is exactly one this client registered. */
     boolean allowsRedirectTo(String redirectUri) {
         return redirectUri != null && (properties.redirectUris().isEmpty()
-                ? WebauthCallback.of(publicUrl).toString().equals(redirectUri)
+                ? publicUrl.resolve(WebauthCallback.PATH).toString().equals(redirectUri)
                 : properties.redirectUris().contains(redirectUri));
     }
 

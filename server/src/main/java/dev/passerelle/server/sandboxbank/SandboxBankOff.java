@@ -1,11 +1,11 @@
 package dev.passerelle.server.sandboxbank;
 
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.testbank.TestBankConnector;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ class SandboxBankOff implements SourceSwitch {
             + "or point the connector setting bank-url at another bank";
 
     @Override
-    public Optional<String> whyOff(ConnectorDescriptor connector, SourceDescriptor source, Map<String, String> settings) {
+    public Optional<String> whyOff(ConnectorDescriptor connector, SourceDescriptor source, Settings settings) {
         return connector.uuid().equals(TestBankConnector.UUID)
                 && TestBankConnector.needsServedSandboxBank(source.name(), settings)
                 ? Optional.of(WHY) : Optional.empty();

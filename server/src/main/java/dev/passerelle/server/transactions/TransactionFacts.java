@@ -1,6 +1,8 @@
 package dev.passerelle.server.transactions;
 
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.runtime.WireNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,12 +35,12 @@ record TransactionFacts(
         String counterpartyType) {
 
     static TransactionFacts of(Transaction t) {
-        Transaction.Counterparty cp = t.counterparty();
+        Counterparty cp = t.counterparty();
         return new TransactionFacts(t.date(), t.applicationDate() == null ? t.date() : t.applicationDate(),
-                t.rdate(), t.vdate(), normal(t.value()), t.type(), t.originalWording(), t.simplifiedWording(),
-                t.coming(), normal(t.originalValue()), t.originalCurrency(), t.card(),
-                cp == null ? null : cp.label(), cp == null ? null : cp.schemeName(),
-                cp == null ? null : cp.identification(), cp == null ? null : cp.type());
+                t.rdate(), t.vdate(), normal(t.value()), WireNames.of(t.type()), t.originalWording(),
+                t.simplifiedWording(), t.coming(), normal(t.originalValue()), t.originalCurrency(), t.card(),
+                cp == null ? null : cp.label(), cp == null ? null : WireNames.of(cp.scheme()),
+                cp == null ? null : cp.identification(), cp == null ? null : WireNames.of(cp.role()));
     }
 
     static TransactionFacts of(ResultSet rs) throws SQLException {

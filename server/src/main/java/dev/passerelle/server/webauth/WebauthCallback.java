@@ -1,22 +1,25 @@
 package dev.passerelle.server.webauth;
 
+import dev.passerelle.connector.Interaction;
+import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.config.PublicUrl;
-import java.net.URI;
 
 /**
- * Where institutions send the browser back after a web authentication (§5.3): the {@code redirect_uri}
- * Passerelle registers at the institutions its connectors reach, e.g. the sandbox bank.
+ * Where institutions send the browser back after a web authentication (§5.3): the fixed
+ * {@code redirect_uri} Passerelle registers at institutions that want one (the sandbox bank; the
+ * trip is found by its {@code state}), and one URL per trip for success and for refusal (Berlin
+ * Group's {@code TPP-Redirect-URI} and {@code TPP-Nok-Redirect-URI}).
  */
 public final class WebauthCallback {
 
-    /** The path under the API root. */
-    public static final String PATH = "/webauth/callback";
+    /** The fixed callback's path under the API root. */
+    public static final String PATH = Interactions.CALLBACK_PATH;
 
     private WebauthCallback() {
     }
 
-    /** The absolute callback URL of this server. */
-    public static URI of(PublicUrl publicUrl) {
-        return publicUrl.resolve(PATH);
+    /** A new trip's id and URLs on this server. */
+    public static Interaction mint(PublicUrl publicUrl) {
+        return Interactions.mint(publicUrl.base());
     }
 }

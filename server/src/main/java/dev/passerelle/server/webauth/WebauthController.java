@@ -1,16 +1,19 @@
 package dev.passerelle.server.webauth;
 
+import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.webauth.WebauthJourneys.Landing;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,10 +74,26 @@ class WebauthController {
         }
     }
 
-    /** §5.3: where institutions send the browser back; 302 to the integrator's {@code redirect_uri}. */
+    /** §5.3: the fixed callback, the trip named by {@code state}; 302 to the integrator's {@code redirect_uri}. */
     @GetMapping(WebauthCallback.PATH)
     ResponseEntity<String> callback(@RequestParam Map<String, String> query) {
-        return switch (journeys.callback(query)) {
+        return land(query, Optional.empty());
+    }
+
+    /** A trip's own return URL after success (Berlin Group's {@code TPP-Redirect-URI}). */
+    @GetMapping(WebauthCallback.PATH + "/{interaction}")
+    ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction) {
+        return land(query, Optional.of(new Interactions.Return(interaction, false)));
+    }
+
+    /** A trip's own return URL after a refusal or failure ({@code TPP-Nok-Redirect-URI}). */
+    @GetMapping(WebauthCallback.PATH + "/{interaction}/" + Interactions.REFUSED)
+    ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction) {
+        return land(query, Optional.of(new Interactions.Return(interaction, true)));
+    }
+
+    private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned) {
+        return switch (journeys.callback(query, returned)) {
             case Landing.Redirect(var location) -> RedirectUris.redirect(HttpStatus.FOUND, location);
             case Landing.Page(var status, var french, var english) -> HtmlPage.error(status, french, english);
         };

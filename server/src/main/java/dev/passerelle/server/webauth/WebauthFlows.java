@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The browser trips under way through institutions' pages, in the database so that the callback may
- * land on any server instance. A trip is found by the OAuth2 {@code state} its connector put in the
- * institution's URL (only its hash is kept) and is completed at most once: a replayed callback finds
- * it spent.
+ * land on any server instance. A trip is found by the interaction id the server minted for it (only
+ * its hash is kept, in {@code state_hash}), which the return URL carries in its path or as the OAuth2
+ * {@code state}, and is completed at most once: a replayed callback finds it spent.
  */
 @Repository
 class WebauthFlows {
@@ -44,7 +44,7 @@ class WebauthFlows {
     }
 
     /** Records a trip; an unfinished earlier trip on the same source is superseded. */
-    void open(String state, Flow flow, Instant now, Instant expires) {
+    void open(String interactionId, Flow flow, Instant now, Instant expires) {
         jdbc.sql("""
                 DELETE FROM webauth_flow
                 WHERE expires_at < :old OR (id_connection = :connection AND source_name = :source AND completed_at IS NULL)""")
@@ -55,7 +55,7 @@ class WebauthFlows {
                 INSERT INTO webauth_flow (state_hash, id_user, id_connection, source_name, id_client, redirect_uri,
                   client_state, new_connection, created, expires_at)
                 VALUES (:state, :user, :connection, :source, :client, :redirect, :clientState, :created_new, :now, :expires)""")
-                .param("state", Secrets.sha256(state)).param("user", flow.userId())
+                .param("state", Secrets.sha256(interactionId)).param("user", flow.userId())
                 .param("connection", flow.connectionId()).param("source", flow.source())
                 .param("client", flow.clientId()).param("redirect", flow.redirectUri())
                 .param("clientState", flow.clientState()).param("created_new", flow.newConnection())
@@ -63,12 +63,12 @@ class WebauthFlows {
                 .update();
     }
 
-    Optional<Found> find(String state) {
+    Optional<Found> find(String interactionId) {
         return jdbc.sql("""
                 SELECT id, id_user, id_connection, source_name, id_client, redirect_uri, client_state, new_connection,
                   expires_at, completed_at
                 FROM webauth_flow WHERE state_hash = :state""")
-                .param("state", Secrets.sha256(state))
+                .param("state", Secrets.sha256(interactionId))
                 .query(WebauthFlows::found).optional();
     }
 

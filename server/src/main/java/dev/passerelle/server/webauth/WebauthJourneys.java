@@ -2,6 +2,9 @@ package dev.passerelle.server.webauth;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.Interaction;
+import dev.passerelle.connector.Resume;
+import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.auth.Caller;
@@ -15,15 +18,11 @@ import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.webauth.WebauthFlows.Flow;
 import dev.passerelle.server.webauth.WebauthFlows.Found;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -109,16 +108,20 @@ class WebauthJourneys {
         Caller.User user = temporaryCodeUser(token, redirect.clientId());
         RedirectTarget target = connections.redirectTarget(user.userId(), params.connectorKey(), params.connectionId(),
                 params.source());
-        RedirectStep step = connections.startRedirect(user.userId(), target, params.fieldValues(), callbackUrl());
+        Interaction interaction = WebauthCallback.mint(publicUrl);
+        RedirectStep step = connections.startRedirect(user.userId(), target, params.fieldValues(), interaction);
         Flow flow = new Flow(user.userId(), step.connectionId(), step.source(), redirect.clientId(),
                 redirect.redirectUri(), redirect.state(), target.connectionId() == null);
-        return next(flow, step, redirect);
+        return next(flow, step, redirect, interaction);
     }
 
-    /** The institution's callback (§5.3): the trip its {@code state} names, completed once. */
-    Landing callback(Map<String, String> query) {
-        String state = query.get("state");
-        Optional<Found> found = state == null || state.isBlank() ? Optional.empty() : flows.find(state);
+    /**
+     * The institution's return (§5.3): the trip its URL names ({@code returned}, the path of a trip's
+     * own URL) or, on the fixed callback, its {@code state} names; completed once.
+     */
+    Landing callback(Map<String, String> query, Optional<Interactions.Return> returned) {
+        String id = returned.map(Interactions.Return::interactionId).orElse(query.get("state"));
+        Optional<Found> found = id == null || id.isBlank() ? Optional.empty() : flows.find(id);
         if (found.isEmpty()) {
             return new Landing.Page(HttpStatus.BAD_REQUEST,
                     "Ce retour de la banque ne correspond à aucune authentification en cours.",
@@ -139,9 +142,11 @@ class WebauthJourneys {
             return ALREADY_USED; // a concurrent callback completed it first
         }
         try {
-            RedirectStep step = connections.completeRedirect(flow.userId(), flow.connectionId(), flow.source(), query,
-                    callbackUrl(), flow.newConnection());
-            return new Landing.Redirect(next(flow, step, redirect));
+            Interaction again = WebauthCallback.mint(publicUrl);
+            RedirectStep step = connections.completeRedirect(flow.userId(), flow.connectionId(), flow.source(),
+                    new Resume.Callback(query, returned.map(Interactions.Return::refused).orElse(false)), again,
+                    flow.newConnection());
+            return new Landing.Redirect(next(flow, step, redirect, again));
         } catch (ApiException e) {
             return new Landing.Redirect(redirect.withError(e.error().code(), e.description()));
         } catch (RuntimeException e) {
@@ -151,17 +156,14 @@ class WebauthJourneys {
         }
     }
 
-    /** Where the browser goes after a step: the institution's page (the trip recorded), or the integrator. */
-    private URI next(Flow flow, RedirectStep step, ClientRedirect redirect) {
+    /**
+     * Where the browser goes after a step: the institution's page (the trip recorded under the
+     * interaction the step was given), or the integrator.
+     */
+    private URI next(Flow flow, RedirectStep step, ClientRedirect redirect, Interaction interaction) {
         if (step.redirect() != null) {
-            Optional<String> state = queryParam(step.redirect(), "state");
-            if (state.isEmpty()) {
-                log.warn("Connector redirect on connection {} carries no OAuth2 state; the callback could not find it",
-                        step.connectionId());
-                return redirect.withError("server_error", "The connector cannot be used for web authentication");
-            }
             Instant now = clock.instant();
-            flows.open(state.get(), flow, now, now.plus(properties.flowLifetime()));
+            flows.open(interaction.id(), flow, now, now.plus(properties.flowLifetime()));
             return step.redirect();
         }
         if (step.denied()) {
@@ -194,23 +196,7 @@ class WebauthJourneys {
         return user;
     }
 
-    private URI callbackUrl() {
-        return WebauthCallback.of(publicUrl);
-    }
-
     private static String describe(RedirectStep step, String fallback) {
         return step.errorMessage() != null ? step.errorMessage() : fallback;
-    }
-
-    private static Optional<String> queryParam(URI uri, String name) {
-        String query = uri.getRawQuery();
-        if (query == null) {
-            return Optional.empty();
-        }
-        Map<String, String> params = Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
-                .filter(kv -> kv.length == 2)
-                .collect(Collectors.toMap(kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8), (first, second) -> first));
-        return Optional.ofNullable(params.get(name)).filter(v -> !v.isEmpty());
     }
 }

@@ -11,6 +11,7 @@ import dev.passerelle.server.ingestion.AccountSynced;
 import dev.passerelle.server.ingestion.AccountsFetched;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.SubscriptionSynced;
+import dev.passerelle.server.investments.Investments;
 import dev.passerelle.server.transactions.TransactionUpserts;
 import dev.passerelle.server.webhooks.WebhookOutbox.Subject;
 import dev.passerelle.server.webhooks.WebhookTriggers.UserRef;
@@ -27,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * step raises them: {@code ACCOUNTS_FETCHED} once a source's accounts are listed, then
  * {@code ACCOUNT_SYNCED} per consented account and {@code SUBSCRIPTION_SYNCED} per consented
  * subscription with what their fetch inserted, and last {@code CONNECTION_SYNCED}, each enabled
- * account with the operations this step inserted. Disabled accounts and subscriptions never appear
- * (their data is not fetched, GDPR).
+ * account with the operations this step inserted; every account also carries the investments it
+ * holds. Disabled accounts and subscriptions never appear (their data is not fetched, GDPR).
  */
 @Component
 class SyncTriggers {
@@ -39,16 +40,18 @@ class SyncTriggers {
     private final AccountService accounts;
     private final TransactionUpserts transactions;
     private final DocumentStore documents;
+    private final Investments investments;
     private final ObjectMapper json;
 
     SyncTriggers(WebhookOutbox outbox, ConnectionService connections, ConnectionViews views, AccountService accounts,
-                 TransactionUpserts transactions, DocumentStore documents, ObjectMapper json) {
+                 TransactionUpserts transactions, DocumentStore documents, Investments investments, ObjectMapper json) {
         this.outbox = outbox;
         this.connections = connections;
         this.views = views;
         this.accounts = accounts;
         this.transactions = transactions;
         this.documents = documents;
+        this.investments = investments;
         this.json = json;
     }
 
@@ -64,12 +67,15 @@ class SyncTriggers {
                         connection(event.userId(), event.connectionId(), "accounts")));
     }
 
-    /** {@code ACCOUNT_SYNCED}: the BankAccount with the {@code transactions} its fetch inserted. */
+    /**
+     * {@code ACCOUNT_SYNCED}: the BankAccount with the {@code transactions} its fetch inserted and the
+     * {@code investments} it shows now.
+     */
     @EventListener
     void on(AccountSynced event) {
         outbox.forUser(event.userId(), WebhookEvent.ACCOUNT_SYNCED, new Subject(event.userId(), event.connectionId()),
-                () -> withTransactions((ObjectNode) tree(accounts.get(new Visible(event.userId(), null, false),
-                        event.accountId())), event.fetched()));
+                () -> withInvestments(event.userId(), withTransactions((ObjectNode) tree(accounts.get(
+                        new Visible(event.userId(), null, false), event.accountId())), event.fetched())));
     }
 
     /** {@code SUBSCRIPTION_SYNCED}: the Subscription with the {@code documents} its fetch inserted. */
@@ -87,8 +93,8 @@ class SyncTriggers {
 
     /**
      * {@code CONNECTION_SYNCED}: {@code {user, connection}}, the connection with its connector and
-     * sources, each enabled account with the operations this step inserted and each enabled
-     * subscription with the documents it inserted.
+     * sources, each enabled account with the operations this step inserted and its investments, and
+     * each enabled subscription with the documents it inserted.
      */
     @EventListener
     void on(ConnectionSynced event) {
@@ -96,7 +102,7 @@ class SyncTriggers {
         outbox.forUser(userId, WebhookEvent.CONNECTION_SYNCED, new Subject(userId, event.connectionId()), () -> {
             ObjectNode connection = connection(userId, event.connectionId(), "connector,sources,accounts,subscriptions");
             connection.path("accounts").valueStream().map(ObjectNode.class::cast)
-                    .forEach(account -> withTransactions(account, event.stepEnded()));
+                    .forEach(account -> withInvestments(userId, withTransactions(account, event.stepEnded())));
             connection.path("subscriptions").valueStream().map(ObjectNode.class::cast)
                     .forEach(subscription -> withDocuments(subscription, event.stepEnded()));
             return new ConnectionBody(new UserRef(userId), connection);
@@ -121,6 +127,11 @@ class SyncTriggers {
     private ObjectNode withDocuments(ObjectNode subscription, Instant since) {
         return subscription.set("documents", tree(
                 documents.insertedSince(subscription.get("id").asLong(), since).stream().map(DocumentView::of).toList()));
+    }
+
+    /** Adds {@code investments}: what the account holds now (none for an account that holds none). */
+    private ObjectNode withInvestments(long userId, ObjectNode account) {
+        return account.set("investments", tree(investments.ofAccount(userId, account.get("id").asLong())));
     }
 
     /** Adds {@code transactions}: those inserted on the account at {@code since} or later. */

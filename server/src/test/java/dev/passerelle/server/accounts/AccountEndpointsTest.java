@@ -6,6 +6,11 @@ import static dev.passerelle.server.ingestion.FakeBank.checking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.Account;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.Loan;
+import dev.passerelle.connector.LoanType;
+import dev.passerelle.connector.Ownership;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.ingestion.BankFixtures;
 import dev.passerelle.server.ingestion.FakeBank;
@@ -14,6 +19,7 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +44,17 @@ class AccountEndpointsTest {
     TestUsers users;
     @Autowired
     BankFixtures fixtures;
+    @Autowired
+    Clock clock;
 
     TestUsers.TestUser user;
     OpenSource source;
     FakeBank.Script bank;
-    LocalDate today = LocalDate.now();
+    LocalDate today;
 
     @BeforeEach
     void connectionWithTwoDiscoveredAccounts() {
+        today = LocalDate.now(clock); // the server's day (UTC), not the test machine's zone
         user = users.permanent();
         source = fixtures.newSource(user.id());
         bank = fixtures.script(source);
@@ -186,7 +195,7 @@ class AccountEndpointsTest {
 
     @Test
     void listSumsBalancesPerCurrencyOverEnabledAccounts() {
-        bank.accounts.add(account("U1", "savings", "1000", "USD", null));
+        bank.accounts.add(account("U1", AccountType.SAVINGS, "1000", "USD", null));
         fixtures.sync(source);
         fixtures.accountIds(source).forEach(this::activate);
         api.put("/users/me/accounts/" + fixtures.accountIds(source).get(1)).json(Map.of("disabled", true))
@@ -215,10 +224,14 @@ class AccountEndpointsTest {
 
     @Test
     void accountHasTheProtocolShape() {
-        bank.accounts.add(new Account("L1", "123", "Mortgage", "loan", new BigDecimal("-150000"), null, "EUR", null, null,
-                "PRIV", "owner", null, LocalDate.of(2020, 1, 15), null, new Account.Loan(new BigDecimal("200000"),
-                new BigDecimal("1.2"), 240, LocalDate.of(2020, 1, 15), LocalDate.of(2040, 1, 15), new BigDecimal("950"),
-                LocalDate.of(2024, 4, 5), 50, 190, "mortgage")));
+        bank.accounts.add(Account.builder().externalId("L1").number("123").name("Mortgage").type(AccountType.LOAN)
+                .balance(new BigDecimal("-150000")).currency("EUR").usage(AccountUsage.PRIVATE).ownership(Ownership.OWNER)
+                .openingDate(LocalDate.of(2020, 1, 15))
+                .loan(Loan.builder().totalAmount(new BigDecimal("200000")).rate(new BigDecimal("1.2")).durationMonths(240)
+                        .subscriptionDate(LocalDate.of(2020, 1, 15)).maturityDate(LocalDate.of(2040, 1, 15))
+                        .nextPaymentAmount(new BigDecimal("950")).nextPaymentDate(LocalDate.of(2024, 4, 5))
+                        .paymentsDone(50).paymentsLeft(190).type(LoanType.MORTGAGE).build())
+                .build());
         fixtures.sync(source);
         long id = fixtures.accountIds(source).getLast();
 

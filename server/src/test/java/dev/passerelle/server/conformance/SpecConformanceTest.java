@@ -2,6 +2,7 @@ package dev.passerelle.server.conformance;
 
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class SpecConformanceTest {
 
-    static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String TEST_CONNECTOR = TestConnector.UUID;
 
     static PowensSpec spec;
 
@@ -97,12 +98,7 @@ class SpecConformanceTest {
     }
 
     private TestApi.Response create(String scenario) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("connector_uuid", TEST_CONNECTOR);
-        body.put("login", "jdupont");
-        body.put("password", "1234");
-        body.put("directaccesswebsite", scenario);
-        return api.post("/users/me/connections").bearer(token).json(body).send();
+        return api.post("/users/me/connections").bearer(token).json(TestConnector.fields(scenario).map()).send();
     }
 
     private static void check(String method, String path, TestApi.Response response) {

@@ -2,6 +2,7 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.config.InstanceName;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import java.time.Duration;
@@ -18,6 +19,8 @@ class ConnectionResumeTest extends TestBankUserTest {
     MutableClock clock;
     @Autowired
     UnfinishedAddPurge purge;
+    @Autowired
+    InstanceName instance;
 
     @AfterEach
     void realTime() {
@@ -128,7 +131,7 @@ class ConnectionResumeTest extends TestBankUserTest {
     }
 
     @Test
-    void everyStepIsOnTheTimelineWithFromAndTo() {
+    void everyStepIsOnTheTimelineWithFromAndToAndTheInstanceThatRanIt() {
         long id = pending("additionalInformationNeeded");
         bank.update(id, Map.of("openapisms", "abcd"));
 
@@ -138,6 +141,7 @@ class ConnectionResumeTest extends TestBankUserTest {
         assertThat(logs.get(0).get("from_state").asString()).isEqualTo("additionalInformationNeeded");
         assertThat(logs.get(0).get("to_state").isNull()).isTrue();
         assertThat(logs.get(0).get("actor").asString()).isEqualTo("user");
+        assertThat(logs.findValuesAsString("instance")).containsOnly(instance.get());
         assertThat(logs.get(1).get("to_state").asString()).isEqualTo("additionalInformationNeeded");
         assertThat(logs.get(1).get("cause").asString()).doesNotContain("1234");
     }

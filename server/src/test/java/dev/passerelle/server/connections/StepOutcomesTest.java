@@ -3,12 +3,17 @@ package dev.passerelle.server.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ChallengeImage;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Consent;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.ScaMethod;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.server.connectors.FieldView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,17 +32,75 @@ class StepOutcomesTest {
 
     @Test
     void successHasNoStateAndIsSyncedAgainAfterTheConnectorPeriod() {
-        StepOutcome outcome = map(new StepResult.Success("s"));
+        StepOutcome outcome = map(StepResult.Success.of());
 
         assertThat(outcome.state()).isNull();
         assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofDays(1)));
-        assertThat(outcome.session()).isEqualTo("s");
+        assertThat(outcome.consentUntil()).isNull();
+    }
+
+    @Test
+    void successCarriesTheConsentTheInstitutionGranted() {
+        Instant validUntil = NOW.plus(Duration.ofDays(90));
+
+        assertThat(map(StepResult.Success.granting(Consent.until(validUntil))).consentUntil()).isEqualTo(validUntil);
+    }
+
+    @Test
+    void aConsentTheInstitutionSaysEndedAsksTheUserToAuthenticateTheWayTheSourceIsReachedByDefault() {
+        StepOutcome credentials = outcomes.map(new StepResult.ConsentExpired("Consent revoked"), bank(), "web", NOW, 0);
+        StepOutcome redirect = outcomes.map(new StepResult.ConsentExpired(null), bank(), "psd", NOW, 0);
+
+        assertThat(credentials.state()).isEqualTo(ConnectionState.SCA_REQUIRED);
+        assertThat(credentials.errorMessage()).isEqualTo("Consent revoked");
+        assertThat(credentials.consentEnded()).isTrue();
+        assertThat(redirect.state()).isEqualTo(ConnectionState.WEBAUTH_REQUIRED);
+        assertThat(redirect.errorMessage()).isEqualTo(StepOutcomes.CONSENT_ENDED);
+    }
+
+    @Test
+    void aChallengeShowsItsImageAndTheAttemptsLeftOnItsFields() {
+        StepResult.Challenge challenge = StepResult.Challenge.builder()
+                .field(FieldSpec.text("tan", "TAN"))
+                .image(new ChallengeImage("image/png", new byte[] {1, 2, 3}, "photoTAN"))
+                .attemptsLeft(2)
+                .build();
+
+        List<ConnectionFieldView> fields = map(challenge).fields();
+
+        assertThat(fields).singleElement().satisfies(field -> {
+            assertThat(field.image()).isEqualTo("data:image/png;base64,AQID");
+            assertThat(field.attemptsLeft()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aChoiceOfScaMethodsIsAListField() {
+        StepResult.Challenge choice = StepResult.Challenge.builder()
+                .chooseMethod("method", "How do you want to confirm?", List.of(new ScaMethod("sms", "SMS to 06…12"),
+                        new ScaMethod("push", "Bank app")))
+                .build();
+
+        assertThat(map(choice).fields()).singleElement().satisfies(field -> {
+            assertThat(field.type()).isEqualTo("list");
+            assertThat(field.values()).extracting(FieldView.ChoiceView::value).containsExactly("sms", "push");
+        });
+    }
+
+    @Test
+    void aDecoupledValidationIsPendingUntilItExpires() {
+        Instant expiry = NOW.plusSeconds(600);
+
+        StepOutcome outcome = map(new StepResult.Decoupled("Confirm in your app", Duration.ofSeconds(3), expiry));
+
+        assertThat(outcome.pending()).isEqualTo(PendingStep.DECOUPLED);
+        assertThat(outcome.pendingUntil()).isEqualTo(expiry);
     }
 
     @Test
     void challengeAsksItsFieldsAndExpires() {
         Instant expiry = NOW.plusSeconds(300);
-        StepOutcome outcome = map(new StepResult.Challenge(List.of(FieldSpec.text("otp", "Code")), "Type it", expiry, null));
+        StepOutcome outcome = map(StepResult.Challenge.ofField("otp", "Code", "Type it", expiry));
 
         assertThat(outcome.state()).isEqualTo(ConnectionState.ADDITIONAL_INFORMATION_NEEDED);
         assertThat(outcome.fields()).extracting(ConnectionFieldView::name).containsExactly("otp");
@@ -66,7 +129,7 @@ class StepOutcomesTest {
 
     @Test
     void rateLimitedIsRetriedNoEarlierThanTheInstitutionSays() {
-        StepOutcome outcome = map(new StepResult.Failure(FailureReason.RATE_LIMITED, null, Duration.ofMinutes(50), null));
+        StepOutcome outcome = map(StepResult.Failure.rateLimited(null, Duration.ofMinutes(50)));
 
         assertThat(outcome.state()).isEqualTo(ConnectionState.RATE_LIMITING);
         assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofMinutes(50)));
@@ -92,7 +155,7 @@ class StepOutcomesTest {
 
     @Test
     void whenAStepSucceedsOrNeedsTheUserAfterTransientFailuresThenTheCountIsReset() {
-        assertThat(outcomes.map(new StepResult.Success(null), bank(), "web", NOW, 4).transientFailures()).isZero();
+        assertThat(outcomes.map(StepResult.Success.of(), bank(), "web", NOW, 4).transientFailures()).isZero();
         assertThat(outcomes.map(StepResult.Failure.of(FailureReason.WRONG_PASS, null), bank(), "web", NOW, 4)
                 .transientFailures()).isZero();
     }
@@ -100,10 +163,11 @@ class StepOutcomesTest {
     @Test
     void whenTheUserMustAuthenticateOrFixCredentialsThenNeverRetriedUnattended() {
         List<StepResult> needUser = List.of(
-                new StepResult.ScaRequired("SCA", null),
-                new StepResult.WebauthRequired("renew", null),
+                new StepResult.ScaRequired("SCA"),
+                new StepResult.WebauthRequired("renew"),
+                new StepResult.ConsentExpired("revoked"),
                 new StepResult.Decoupled("validate in your app", Duration.ofSeconds(2), null),
-                new StepResult.Challenge(List.of(FieldSpec.text("otp", "Code")), "Type it", null, null),
+                StepResult.Challenge.ofField("otp", "Code", "Type it", null),
                 StepResult.Failure.of(FailureReason.WRONG_PASS, null),
                 StepResult.Failure.of(FailureReason.PASSWORD_EXPIRED, null),
                 StepResult.Failure.of(FailureReason.DECOUPLED_CANCELLED, null));
@@ -165,16 +229,14 @@ class StepOutcomesTest {
     }
 
     private static ConnectorDescriptor bank() {
-        SourceDescriptor web = new SourceDescriptor(1, "web", 1, AuthMechanism.CREDENTIALS,
-                Set.of(AuthMechanism.CREDENTIALS), List.of("bank"), List.of("PRIV"));
-        SourceDescriptor psd = new SourceDescriptor(2, "psd", 2, AuthMechanism.WEBAUTH,
-                Set.of(AuthMechanism.WEBAUTH), List.of("bank"), List.of("PRIV"));
+        SourceDescriptor web = SourceDescriptor.builder(1, "web").priority(1).build();
+        SourceDescriptor psd = SourceDescriptor.builder(2, "psd").priority(2).authMechanism(AuthMechanism.WEBAUTH).build();
         List<FieldSpec> fields = List.of(
                 new FieldSpec("login", "Login", null, FieldType.TEXT, true, null, List.of(), List.of(), Set.of()),
                 new FieldSpec("password", "Password", null, FieldType.PASSWORD, true, null, List.of(), List.of(), Set.of()),
                 new FieldSpec("mode", "Mode", null, FieldType.LIST, false, null,
                         List.of(new FieldSpec.Choice("a", "A")), List.of(), Set.of()));
-        return new ConnectorDescriptor(7, UUID.randomUUID(), "Bank", null, null, null, false, List.of("bank"),
-                List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1, List.of(web, psd), fields);
+        return ConnectorDescriptor.builder(7, UUID.randomUUID(), "Bank").spiVersion(Spi.VERSION)
+                .sources(List.of(web, psd)).fields(fields).build();
     }
 }

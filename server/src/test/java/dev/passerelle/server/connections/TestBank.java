@@ -3,9 +3,9 @@ package dev.passerelle.server.connections;
 import static org.awaitility.Awaitility.await;
 
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TestBank {
 
-    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String UUID = TestConnector.UUID;
 
     private final TestApi api;
     private final TestUser user;
@@ -26,41 +26,15 @@ final class TestBank {
     }
 
     /** Field values that pick {@code scenario} on the {@code directaccess} source, with the right password. */
-    static Fields fields(String scenario) {
-        return new Fields().with("login", "jdupont").with("password", "1234").with("directaccesswebsite", scenario);
-    }
-
-    /** Builder of a connection body. */
-    static final class Fields {
-        private final Map<String, String> values = new LinkedHashMap<>(Map.of("connector_uuid", UUID));
-
-        Fields with(String name, String value) {
-            values.put(name, value);
-            return this;
-        }
-
-        Fields without(String name) {
-            values.remove(name);
-            return this;
-        }
-
-        /** The same scenario on the {@code openapi} source. */
-        Fields onOpenapi() {
-            String scenario = values.remove("directaccesswebsite");
-            values.put("openapiwebsite", scenario);
-            return this;
-        }
-
-        Map<String, String> map() {
-            return values;
-        }
+    static TestConnector.Fields fields(String scenario) {
+        return TestConnector.fields(scenario);
     }
 
     String token() {
         return user.token();
     }
 
-    TestApi.Response add(Fields fields) {
+    TestApi.Response add(TestConnector.Fields fields) {
         return api.post("/users/me/connections").bearer(user.token()).json(fields.map()).send();
     }
 

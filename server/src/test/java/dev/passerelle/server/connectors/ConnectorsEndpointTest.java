@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 @SandboxMode
 class ConnectorsEndpointTest {
 
-    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String UUID = TestConnector.UUID;
 
     @Autowired
     TestApi api;

@@ -2,6 +2,7 @@ package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class FlakyBank extends HandWrittenBank {
     public void failNextSteps(long connectionId, int times, FailureReason reason, Duration retryAfter) {
         Queue<StepResult> queue = scripted.computeIfAbsent(connectionId, id -> new ConcurrentLinkedQueue<>());
         for (int i = 0; i < times; i++) {
-            queue.add(new StepResult.Failure(reason, "The bank says no", retryAfter, null));
+            queue.add(new StepResult.Failure(reason, "The bank says no", retryAfter));
         }
     }
 
@@ -47,7 +48,7 @@ public final class FlakyBank extends HandWrittenBank {
     }
 
     @Override
-    public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
+    public StepResult resume(ConnectionContext ctx, Resume input) {
         return scriptedOrSuccess(ctx);
     }
 
@@ -59,6 +60,6 @@ public final class FlakyBank extends HandWrittenBank {
 
     private StepResult scriptedOrSuccess(ConnectionContext ctx) {
         StepResult next = scripted.getOrDefault(ctx.connectionId(), new ConcurrentLinkedQueue<>()).poll();
-        return next != null ? next : new StepResult.Success(null);
+        return next != null ? next : StepResult.Success.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import java.time.Duration;
 import java.util.Map;
@@ -64,22 +65,22 @@ public final class GatedBank extends HandWrittenBank {
             case "hold" -> {
                 held.release();
                 awaitGate();
-                yield new StepResult.Success(null);
+                yield StepResult.Success.of();
             }
             case "decoupled" -> validation();
-            default -> new StepResult.Success(null);
+            default -> StepResult.Success.of();
         };
     }
 
     @Override
-    public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
+    public StepResult resume(ConnectionContext ctx, Resume input) {
         polls.computeIfAbsent(ctx.connectionId(), id -> new AtomicInteger()).incrementAndGet();
-        return approved ? new StepResult.Success(null) : validation();
+        return approved ? StepResult.Success.of() : validation();
     }
 
     @Override
     public StepResult sync(ConnectionContext ctx) {
-        return new StepResult.Success(null);
+        return StepResult.Success.of();
     }
 
     private static StepResult validation() {

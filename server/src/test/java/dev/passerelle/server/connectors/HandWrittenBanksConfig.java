@@ -1,10 +1,9 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Connector;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import java.util.ArrayList;
-import java.util.List;
+import dev.passerelle.server.support.TestConnectors;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,12 +30,9 @@ public class HandWrittenBanksConfig {
     @Bean
     @Primary
     ConnectorRegistry registryWithHandWrittenBanks(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
-                                                   ConnectorsProperties properties, PublicUrl publicUrl,
+                                                   ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
                                                    ObjectProvider<SourceSwitch> switches, FlakyBank flaky,
                                                    GatedBank gated) {
-        List<Connector> connectors = new ArrayList<>(discovered.all());
-        connectors.add(flaky);
-        connectors.add(gated);
-        return new ConnectorRegistry(connectors, properties, publicUrl, switches.orderedStream().toList());
+        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, switches, flaky, gated);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestDatabase;
 import dev.passerelle.server.support.TestUsers;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class AtRestRekeyTest {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO connection (id_user, id_connector, connector_uuid, created, credentials)
-                VALUES (:user, 40, '338178e6-3d01-564f-9a7b-52ca442459bf', :now, :sealed)""")
+                VALUES (:user, :connector, :uuid, :now, :sealed)""")
+                .param("connector", TestConnector.ID).param("uuid", TestConnector.UUID)
                 .param("user", users.permanent().id()).param("now", OffsetDateTime.now()).param("sealed", sealed)
                 .update(key, "id");
         return key.getKeyAs(Long.class);

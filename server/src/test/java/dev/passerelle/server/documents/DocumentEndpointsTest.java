@@ -11,7 +11,6 @@ import dev.passerelle.server.ingestion.FakeBankConfig;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 @Import(FakeBankConfig.class)
 class DocumentEndpointsTest {
 
-    private static final byte[] PDF = "%PDF-1.7 fake bill \u00e9\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
     TestApi api;
@@ -46,9 +44,9 @@ class DocumentEndpointsTest {
         source = fixtures.newSource(user.id());
         bank = fixtures.script(source);
         bank.subscriptions.addAll(List.of(subscription("S1"), subscription("S2")));
-        bank.documents.put("S1", List.of(document("D1", LocalDate.of(2024, 1, 31), PDF),
-                document("D2", LocalDate.of(2024, 2, 29), new byte[] {7})));
-        bank.documents.put("S2", List.of(document("D3", LocalDate.of(2024, 3, 31), new byte[] {9})));
+        bank.documents.put("S1", List.of(document("D1", LocalDate.of(2024, 1, 31)),
+                document("D2", LocalDate.of(2024, 2, 29))));
+        bank.documents.put("S2", List.of(document("D3", LocalDate.of(2024, 3, 31))));
         fixtures.sync(source);
         s1 = fixtures.subscriptionIds(source).get(0);
         s2 = fixtures.subscriptionIds(source).get(1);
@@ -113,7 +111,7 @@ class DocumentEndpointsTest {
 
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Type")).isEqualTo("application/pdf");
-        assertThat(file.bytes()).isEqualTo(PDF);
+        assertThat(file.bytes()).isEqualTo(FakeBank.fileOf("D1"));
         assertThat(document.get("total_amount").decimalValue()).isEqualByComparingTo("42.1");
         assertThat(document.get("date").asString()).isEqualTo("2024-01-31");
         assertThat(document.get("id_subscription").asLong()).isEqualTo(s1);

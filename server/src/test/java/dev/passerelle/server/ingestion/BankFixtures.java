@@ -1,6 +1,7 @@
 package dev.passerelle.server.ingestion;
 
 import dev.passerelle.server.connections.OpenSource;
+import dev.passerelle.server.connections.SourceSessions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,18 +10,20 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Builds the {@code connection} and {@code connection_source} rows the data feature hangs off
- * (their real owner is the connections feature) and opens them on {@link FakeBank}.
+ * (their real owner is the connections feature) and opens them on {@link FakeBank}, as the server does.
  */
 public final class BankFixtures {
 
     private final JdbcClient jdbc;
     private final FakeBank bank;
+    private final SourceSessions sessions;
     private final DataIngestion ingestion;
     private final Clock clock;
 
-    BankFixtures(JdbcClient jdbc, FakeBank bank, DataIngestion ingestion, Clock clock) {
+    BankFixtures(JdbcClient jdbc, FakeBank bank, SourceSessions sessions, DataIngestion ingestion, Clock clock) {
         this.jdbc = jdbc;
         this.bank = bank;
+        this.sessions = sessions;
         this.ingestion = ingestion;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ public final class BankFixtures {
                 .param("c", connectionId).param("s", FakeBank.ID)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update(source, "id");
-        return bank.open(userId, connectionId, source.getKeyAs(Long.class), clock);
+        return sessions.open(source.getKeyAs(Long.class));
     }
 
     /** Pulls what the fake bank shows, as after a successful sync of the source. */

@@ -8,6 +8,7 @@ import static dev.passerelle.server.ingestion.FakeBank.subscription;
 import static dev.passerelle.server.ingestion.FakeBank.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.connector.AccountType;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.Transaction;
 import dev.passerelle.server.accounts.AccountRow;
@@ -78,7 +79,7 @@ class DataIngestionTest {
         bank.accounts.add(checking("A1", "100"));
         bank.transactions("A1", List.of(booked("T1", today, "-10")));
 
-        events.publishEvent(new SourceReady(source));
+        events.publishEvent(new SourceReady(source.userId(), source.connectionId(), source.sourceId()));
 
         List<AccountRow> stored = accountsOfSource();
         assertThat(stored).singleElement().satisfies(a -> {
@@ -123,7 +124,7 @@ class DataIngestionTest {
 
     @Test
     void cardIsLinkedToItsParentAccount() {
-        bank.accounts.addAll(List.of(account("C1", "card", "-30", "EUR", "A1"), checking("A1", "100")));
+        bank.accounts.addAll(List.of(account("C1", AccountType.CARD, "-30", "EUR", "A1"), checking("A1", "100")));
 
         ingestion.ingest(source);
 
@@ -271,8 +272,8 @@ class DataIngestionTest {
     @Test
     void subscriptionsArriveDisabledAndOnlyEnabledOnesGetDocuments() {
         bank.subscriptions.addAll(List.of(subscription("S1"), subscription("S2")));
-        bank.documents.put("S1", List.of(document("D1", today, new byte[] {1, 2, 3})));
-        bank.documents.put("S2", List.of(document("D2", today, new byte[] {4})));
+        bank.documents.put("S1", List.of(document("D1", today)));
+        bank.documents.put("S2", List.of(document("D2", today)));
         ingestion.ingest(source);
         var listed = subscriptions.list(new DiscoveredRows.Visible(source.userId(), source.connectionId(), true));
         assertThat(listed).allSatisfy(s -> assertThat(s.disabled()).isNotNull());
@@ -284,6 +285,7 @@ class DataIngestionTest {
         ingestion.ingest(source);
 
         assertThat(bank.documentFetches).containsOnly("S1");
+        assertThat(bank.fileFetches).as("a document's file is asked once, when it is new").containsExactly("D1");
         assertThat(jdbc.sql("SELECT d.external_id FROM document d JOIN subscription s ON s.id = d.id_subscription"
                         + " WHERE s.id_connection = :c").param("c", source.connectionId()).query(String.class).list())
                 .containsExactly("D1");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class TestConnectorDataFlowTest {
 
-    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
-
     @Autowired
     TestApi api;
     @Autowired
@@ -34,8 +34,7 @@ class TestConnectorDataFlowTest {
     void addConnection() {
         user = users.permanent();
         TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
-                .json(Map.of("connector_uuid", TEST_CONNECTOR, "login", "jdupont", "password", "1234",
-                        "directaccesswebsite", "par"))
+                .json(TestConnector.fields("par").map())
                 .send();
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         connection = added.json().get("id").asLong();
@@ -70,6 +69,30 @@ class TestConnectorDataFlowTest {
         assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
         assertThat(get("/users/me/accounts?all").get("total").asInt()).isEqualTo(discovered.size());
         assertThat(get("/users/me/transactions").get("total").asInt()).isEqualTo(transactions);
+    }
+
+    @Test
+    void theSecuritiesAccountOnceActivatedListsItsInvestmentsWithTheirHistory() {
+        JsonNode securities = get("/users/me/accounts?all").get("accounts").valueStream()
+                .filter(a -> a.get("type").asString().equals("market")).findFirst().orElseThrow();
+        assertThat(get("/users/me/investments").get("investments")).as("nothing before consent").isEmpty();
+
+        api.put("/users/me/accounts/" + securities.get("id").asLong() + "?all").json(Map.of("disabled", false))
+                .bearer(user.token()).send();
+
+        JsonNode investments = get("/users/me/accounts/" + securities.get("id").asLong() + "/investments");
+        assertThat(investments.get("total").asInt()).isEqualTo(4);
+        assertThat(investments.get("investments")).allSatisfy(line -> {
+            assertThat(line.get("code_type").asString()).isEqualTo("ISIN");
+            assertThat(line.get("id_account").asLong()).isEqualTo(securities.get("id").asLong());
+        });
+        assertThat(investments.get("investments").valueStream().map(line -> line.get("valuation").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(securities.get("balance").decimalValue());
+        long first = investments.get("investments").get(0).get("id").asLong();
+        JsonNode history = get("/users/me/investments/" + first + "/history");
+        assertThat(history.get("investmentvalues")).hasSizeGreaterThan(50)
+                .allSatisfy(value -> assertThat(value.get("id_investment").asLong()).isEqualTo(first));
     }
 
     private JsonNode get(String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import java.time.Duration;
 import java.util.Map;
@@ -22,8 +23,7 @@ import org.springframework.test.context.TestPropertySource;
         "passerelle.limits.max-body-bytes=2048"})
 class AbuseLimitsTest {
 
-    static final Map<String, String> PAR = Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf",
-            "login", "l", "password", "1234");
+    static final Map<String, String> PAR = TestConnector.fields("par").with("login", "l").map();
 
     @Autowired
     TestApi api;

@@ -3,14 +3,13 @@ package dev.passerelle.server.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
+import dev.passerelle.connector.Spi;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,10 +25,8 @@ class ConnectorBulkheadsTest {
     private static final long BOB = 2;
 
     private static ConnectorDescriptor connector(int id) {
-        return new ConnectorDescriptor(id, UUID.randomUUID(), "Bank " + id, null, null, null, false, List.of("bank"),
-                List.of(), List.of(), List.of("fr"), 6, 1,
-                List.of(new SourceDescriptor(id * 10, "directaccess", 1, AuthMechanism.CREDENTIALS,
-                        Set.of(AuthMechanism.CREDENTIALS), List.of(), List.of())), List.of());
+        return ConnectorDescriptor.builder(id, UUID.randomUUID(), "Bank " + id).spiVersion(Spi.VERSION)
+                .sources(List.of(SourceDescriptor.builder(id * 10, "directaccess").build())).build();
     }
 
     private static ConnectorBulkheads bulkheads(int perConnector, int perUser) {

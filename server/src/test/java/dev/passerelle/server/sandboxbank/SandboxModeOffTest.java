@@ -9,7 +9,9 @@ import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +24,6 @@ import tools.jackson.databind.JsonNode;
 @CapturesLogs
 class SandboxModeOffTest {
 
-    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
-
     @Autowired
     TestApi api;
     @Autowired
@@ -34,6 +34,8 @@ class SandboxModeOffTest {
     PublicUrl publicUrl;
     @Autowired
     ObjectProvider<SourceSwitch> switches;
+    @Autowired
+    Clock clock;
 
     @Test
     void theSandboxBankIsNotServed() {
@@ -48,7 +50,7 @@ class SandboxModeOffTest {
     void theTestConnectorsRedirectSourceIsNeitherPublishedNorUsable() {
         JsonNode connector = api.get("/connectors/40?expand=sources,fields").send().json();
         TestApi.Response added = api.post("/users/me/connections").bearer(users.permanent().token())
-                .json(Map.of("connector_uuid", TEST_CONNECTOR, "source", "openapi", "login", "l", "password", "1234"))
+                .json(TestConnector.fields("par").without("directaccesswebsite").with("source", "openapi").with("login", "l").map())
                 .send();
 
         assertThat(connector.get("sources").findValuesAsString("name")).containsExactly("directaccess");
@@ -59,7 +61,7 @@ class SandboxModeOffTest {
 
     @Test
     void theStartUpLogSaysWhyTheSourceIsOffAndHowToEnableSandboxMode(CapturedOutput output) {
-        new ConnectorRegistry(connectorsProperties, publicUrl, switches);
+        new ConnectorRegistry(connectorsProperties, publicUrl, clock, switches);
 
         assertThat(output.getAll()).contains("Source 'openapi' of Connecteur de test is disabled")
                 .contains("passerelle.sandbox.enabled=true");

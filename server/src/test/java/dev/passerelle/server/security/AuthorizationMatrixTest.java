@@ -11,6 +11,7 @@ import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.OffsetDateTime;
@@ -35,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class AuthorizationMatrixTest {
 
-    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
 
     @Autowired
     TestApi api;
@@ -100,8 +100,7 @@ class AuthorizationMatrixTest {
             Endpoint.of("GET", "/users/{u}"),
             Endpoint.destructive("DELETE", "/users/{u}"),
             Endpoint.of("GET", "/users/{u}/connections"),
-            Endpoint.of("POST", "/users/{u}/connections", Map.of("connector_uuid", UUID, "login", "l",
-                    "password", "1234")),
+            Endpoint.of("POST", "/users/{u}/connections", TestConnector.fields("par").with("login", "l").map()),
             Endpoint.of("GET", "/users/{u}/connections/{c}?expand=sources,connector"),
             Endpoint.of("POST", "/users/{u}/connections/{c}"),
             Endpoint.of("PUT", "/users/{u}/connections/{c}?psu_requested=false"),
@@ -280,7 +279,7 @@ class AuthorizationMatrixTest {
     private Owner newOwner() {
         TestUser user = users.permanent();
         TestApi.Response created = api.post("/users/me/connections").bearer(user.token())
-                .json(Map.of("connector_uuid", UUID, "login", "owner", "password", "1234")).send();
+                .json(TestConnector.fields("par").with("login", "owner").map()).send();
         assertThat(created.status()).as("%s", created).isEqualTo(200);
         long connection = created.json().get("id").asLong();
         long source = first(user, "/users/me/connections/" + connection + "/sources", "sources");

@@ -12,11 +12,11 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.webauth.BankVisit;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,7 +41,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 @SandboxMode
 class SecretsDoNotLeakTest {
 
-    static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
     static final String LOGIN = "needle-login-5f1c2e";
     static final String WRONG_PASSWORD = "needle-wrong-password-93ad";
     static final String ENCRYPTED_WRONG_PASSWORD = "needle-e2e-password-4b7e";
@@ -148,10 +147,8 @@ class SecretsDoNotLeakTest {
     @Test
     void logLinesOfARequestCarryItsRequestId(CapturedOutput output) {
         String token = auth().permanentUser(TestClient.registerIn(clients)).get("auth_token").asString();
-        Map<String, String> body = new LinkedHashMap<>(Map.of("connector_uuid", UUID, "login", LOGIN, "password", "1234"));
-        body.put("directaccesswebsite", "wrongpass");
-
-        TestApi.Response failed = api.post("/users/me/connections").bearer(token).json(body).send();
+        TestApi.Response failed = api.post("/users/me/connections").bearer(token)
+                .json(TestConnector.fields("wrongpass").with("login", LOGIN).map()).send();
 
         String id = failed.header("X-Request-ID");
         assertThat(failed.json().get("request_id").asString()).isEqualTo(id);
@@ -199,12 +196,8 @@ class SecretsDoNotLeakTest {
     }
 
     private long create(String token, String scenario) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("connector_uuid", UUID);
-        body.put("login", LOGIN);
-        body.put("password", "1234");
-        body.put("directaccesswebsite", scenario);
-        TestApi.Response response = api.post("/users/me/connections").bearer(token).json(body).send();
+        TestApi.Response response = api.post("/users/me/connections").bearer(token)
+                .json(TestConnector.fields(scenario).with("login", LOGIN).map()).send();
         return response.status() < 300 ? response.json().get("id").asLong() : -1;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.WireTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,6 @@ class ConsentExpiryTest extends FlakyBankSyncTest {
 
     /** A {@code par} connection of the test connector on the source that {@code websiteField} picks. */
     private long addedOnTheTestConnector(String websiteField) {
-        return added(Map.of("connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf", "login", "jdupont",
-                "password", "1234", websiteField, "par"));
+        return added(TestConnector.fields("par").without("directaccesswebsite").with(websiteField, "par").map());
     }
 }

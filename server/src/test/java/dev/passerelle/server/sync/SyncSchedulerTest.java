@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.passerelle.server.connections.ConnectionService;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,9 +86,7 @@ class SyncSchedulerTest extends BackgroundSyncTest {
     }
 
     private long added(String scenario) {
-        TestApi.Response response = api.post("/users/me/connections").bearer(user.token()).json(Map.of(
-                "connector_uuid", "338178e6-3d01-564f-9a7b-52ca442459bf",
-                "login", "jdupont", "password", "1234", "directaccesswebsite", scenario)).send();
+        TestApi.Response response = api.post("/users/me/connections").bearer(user.token()).json(TestConnector.fields(scenario).map()).send();
         assertThat(response.status()).as("adding %s: %s", scenario, response).isEqualTo(200);
         return response.json().get("id").asLong();
     }

@@ -8,6 +8,7 @@ import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 class TestClockTest {
 
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
 
     @Autowired
     private TestApi api;
@@ -87,8 +87,7 @@ class TestClockTest {
     @Test
     void aConnectionGoesFromOkToScaRequiredADayLaterThroughTheSchedulerAndBackWhenTheUserSyncs() {
         String token = users.permanent().token();
-        long id = api.post("/users/me/connections").bearer(token).json(Map.of("connector_uuid", UUID,
-                "login", "clock", "password", "1234", "directaccesswebsite", "SCARequired")).send().json().get("id").asLong();
+        long id = api.post("/users/me/connections").bearer(token).json(TestConnector.fields("SCARequired").with("login", "clock").map()).send().json().get("id").asLong();
 
         advance("P1D");
 

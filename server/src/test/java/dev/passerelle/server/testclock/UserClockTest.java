@@ -9,6 +9,7 @@ import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.WireTime;
@@ -35,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 @Import(BackgroundSyncSteps.class)
 class UserClockTest {
 
-    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
     private static final Duration PAST_TEMPORARY_TOKENS = Duration.ofMinutes(31);
     private static final Duration PAST_THE_OTP = Duration.ofMinutes(6);
     private static final Duration PAST_THE_CONSENT = Duration.ofDays(181);
@@ -228,8 +228,7 @@ class UserClockTest {
     }
 
     private TestApi.Response add(TestUser user, String scenario) {
-        return api.post("/users/me/connections").bearer(user.token()).json(Map.of("connector_uuid", TEST_CONNECTOR,
-                "login", "jdupont", "password", "1234", "directaccesswebsite", scenario)).send();
+        return api.post("/users/me/connections").bearer(user.token()).json(TestConnector.fields(scenario).map()).send();
     }
 
     private long added(TestUser user, String scenario) {

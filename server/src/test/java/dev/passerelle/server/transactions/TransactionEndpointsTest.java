@@ -4,7 +4,9 @@ import static dev.passerelle.server.ingestion.FakeBank.booked;
 import static dev.passerelle.server.ingestion.FakeBank.checking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.ingestion.BankFixtures;
 import dev.passerelle.server.ingestion.DiscoveredRows;
@@ -211,8 +213,9 @@ class TransactionEndpointsTest {
 
     @Test
     void filterChoosesTheDateColumnTheBoundsApplyTo() {
-        store(enabled, List.of(new Transaction("T1", LocalDate.of(2024, 3, 2), LocalDate.of(2024, 2, 27), null, null,
-                new BigDecimal("-3"), "card", "CARD", null, false, null, null, null, null)));
+        store(enabled, List.of(Transaction.builder().externalId("T1").date(LocalDate.of(2024, 3, 2))
+                .applicationDate(LocalDate.of(2024, 2, 27)).value(new BigDecimal("-3")).type(TransactionType.CARD)
+                .originalWording("CARD").build()));
 
         assertThat(get("/users/me/transactions?min_date=2024-03").get("total").asInt()).isZero();
         assertThat(get("/users/me/transactions?min_date=2024-03&filter=date").get("total").asInt()).isEqualTo(1);
@@ -293,9 +296,12 @@ class TransactionEndpointsTest {
 
     @Test
     void transactionHasTheProtocolShape() {
-        store(enabled, List.of(new Transaction("T1", LocalDate.of(2024, 3, 2), null, null, LocalDate.of(2024, 3, 3),
-                new BigDecimal("-12.30"), "transfer", "VIR SEPA ACME", "ACME", false, new BigDecimal("-13.5"), "USD", null,
-                new Transaction.Counterparty("ACME", "iban", "FR7630001007941234567890185", "creditor"))));
+        store(enabled, List.of(Transaction.builder().externalId("T1").date(LocalDate.of(2024, 3, 2))
+                .vdate(LocalDate.of(2024, 3, 3)).value(new BigDecimal("-12.30")).type(TransactionType.TRANSFER)
+                .originalWording("VIR SEPA ACME").simplifiedWording("ACME").originalValue(new BigDecimal("-13.5"))
+                .originalCurrency("USD").counterparty(Counterparty.builder().label("ACME").scheme(Counterparty.Scheme.IBAN)
+                        .identification("FR7630001007941234567890185").role(Counterparty.Role.CREDITOR).build())
+                .build()));
         long id = get("/users/me/transactions").get("transactions").get(0).get("id").asLong();
 
         JsonNode t = get("/users/me/transactions/" + id);
@@ -325,8 +331,8 @@ class TransactionEndpointsTest {
         store(enabled, Stream.of("2023-12-31:dec31", "2024-02-29:feb29", "2024-03-01:mar01", "2024-03-15:mar15",
                         "2024-03-31:mar31", "2024-04-01:apr01", "2025-01-01:jan01")
                 .map(s -> s.split(":"))
-                .map(s -> new Transaction(s[1], LocalDate.parse(s[0]), null, null, null, BigDecimal.ONE, "card", s[1],
-                        null, false, null, null, null, null))
+                .map(s -> Transaction.builder().externalId(s[1]).date(LocalDate.parse(s[0])).value(BigDecimal.ONE)
+                        .type(TransactionType.CARD).originalWording(s[1]).build())
                 .toList());
     }
 

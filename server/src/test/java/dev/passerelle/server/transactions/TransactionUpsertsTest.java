@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.ingestion.BankFixtures;
 import dev.passerelle.server.ingestion.FakeBankConfig;
@@ -225,9 +227,13 @@ class TransactionUpsertsTest {
     }
 
     private static Transaction nasty(String externalId, String wording) {
-        return new Transaction(externalId, SINCE, SINCE.minusDays(1), SINCE.minusDays(2), null, new BigDecimal("-12.345"),
-                "transfer", wording, wording.isEmpty() ? null : wording + "!", false, new BigDecimal("-13"), "USD",
-                "XXXX1234", new Transaction.Counterparty(wording, "iban", "FR7630006000011234567890189", "creditor"));
+        return Transaction.builder().externalId(externalId).date(SINCE).applicationDate(SINCE.minusDays(1))
+                .rdate(SINCE.minusDays(2)).value(new BigDecimal("-12.345")).type(TransactionType.TRANSFER)
+                .originalWording(wording).simplifiedWording(wording.isEmpty() ? null : wording + "!")
+                .originalValue(new BigDecimal("-13")).originalCurrency("USD").card("XXXX1234")
+                .counterparty(Counterparty.builder().label(wording).scheme(Counterparty.Scheme.IBAN)
+                        .identification("FR7630006000011234567890189").role(Counterparty.Role.CREDITOR).build())
+                .build();
     }
 
     private List<Map<String, Object>> rows(long accountId) {

@@ -6,6 +6,7 @@ import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.Clock;
@@ -136,7 +137,8 @@ class UsersControllerTest {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO connection (id_user, id_connector, connector_uuid, created)
-                VALUES (:user, 40, '338178e6-3d01-564f-9a7b-52ca442459bf', :now)""")
+                VALUES (:user, :connector, :uuid, :now)""")
+                .param("connector", TestConnector.ID).param("uuid", TestConnector.UUID)
                 .param("user", userId).param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update(key, "id");
         long connection = key.getKeyAs(Long.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.webauth.Browser.Page;
 import java.net.URI;
@@ -17,8 +18,8 @@ import java.util.Map;
  */
 public final class BankVisit {
 
-    static final String TESTBANK_UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
-    static final String LOGIN = "jdupont";
+    static final String TESTBANK_UUID = TestConnector.UUID;
+    static final String LOGIN = TestConnector.LOGIN;
 
     private final TestApi api;
     private final Browser browser = new Browser();

@@ -8,6 +8,7 @@ import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class WebhookDeliveryTest extends WebhookTestBase {
 
-    private static final String CONNECTOR_UUID = "338178e6-3d01-564f-9a7b-52ca442459bf";
 
     @Autowired
     TokenService tokens;
@@ -144,7 +144,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
         sender.sendDue();
 
         JsonNode synced = receiver.received().getLast().json().get("connection");
-        assertThat(synced.get("connector").get("uuid").asString()).isEqualTo(CONNECTOR_UUID);
+        assertThat(synced.get("connector").get("uuid").asString()).isEqualTo(TestConnector.UUID);
         assertThat(synced.get("sources").valueStream().map(s -> s.get("name").asString())).contains("directaccess");
         assertThat(synced.get("subscriptions").valueStream().map(s -> s.get("id").asLong())).containsExactly(subscription);
         assertThat(known).isNotEmpty();
@@ -243,8 +243,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
     }
 
     private long addParConnection(String token) {
-        TestApi.Response added = api.post("/users/me/connections").bearer(token).json(Map.of("connector_uuid", CONNECTOR_UUID,
-                "login", "jdupont", "password", "1234", "directaccesswebsite", "par")).send();
+        TestApi.Response added = api.post("/users/me/connections").bearer(token).json(TestConnector.fields("par").map()).send();
         assertThat(added.status()).as("%s", added).isEqualTo(200);
         return added.json().get("id").asLong();
     }

@@ -1,11 +1,13 @@
 package dev.passerelle.server.webhooks;
 
+import static dev.passerelle.server.ingestion.FakeBank.account;
 import static dev.passerelle.server.ingestion.FakeBank.booked;
 import static dev.passerelle.server.ingestion.FakeBank.checking;
 import static dev.passerelle.server.ingestion.FakeBank.document;
 import static dev.passerelle.server.ingestion.FakeBank.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.connector.AccountType;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.ingestion.BankFixtures;
 import dev.passerelle.server.ingestion.DiscoveredRows;
@@ -15,10 +17,11 @@ import dev.passerelle.server.ingestion.FakeBankConfig;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +99,27 @@ class WebhookSyncEventsTest extends WebhookTestBase {
     }
 
     @Test
+    void aWealthAccountsAccountSyncedCarriesItsInvestmentsAndOtherAccountsAnEmptyList() {
+        register("ACCOUNT_SYNCED");
+        bank.accounts.addAll(List.of(account("M1", AccountType.MARKET, "1500", "EUR", null), checking("C1", "10")));
+        bank.investments.put("M1", List.of(FakeBank.investment("M1-ETF", "WORLD ETF", "1000"),
+                FakeBank.investment("M1-EURO", "Fonds en euros", "500")));
+        fixtures.sync(source);
+        fixtures.accountIds(source).forEach(id -> discovered.setDisabled(Kind.ACCOUNT, id, null));
+
+        fixtures.sync(source);
+        sender.sendDue();
+
+        Map<String, JsonNode> byName = receiver.received().stream().map(Received::json)
+                .collect(Collectors.toMap(body -> body.get("name").asString(), body -> body));
+        assertThat(byName.get("Account M1").get("investments")).extracting(i -> i.get("label").asString())
+                .containsExactly("WORLD ETF", "Fonds en euros");
+        assertThat(byName.get("Account M1").get("investments").get(0).get("valuation").decimalValue())
+                .isEqualByComparingTo("1000");
+        assertThat(byName.get("Account C1").get("investments")).isEmpty();
+    }
+
+    @Test
     void disabledAccountsRaiseNoAccountSynced() {
         register("ACCOUNT_SYNCED");
         bank.accounts.addAll(List.of(checking("A1", "10"), checking("A2", "20")));
@@ -117,13 +141,13 @@ class WebhookSyncEventsTest extends WebhookTestBase {
     void whenDocumentsAreFetchedThenSubscriptionSyncedCarriesTheNewOnes() {
         register("SUBSCRIPTION_SYNCED");
         bank.subscriptions.add(subscription("S1"));
-        bank.documents.put("S1", List.of(document("D1", today, bytes("one"))));
+        bank.documents.put("S1", List.of(document("D1", today)));
         fixtures.sync(source);
         long subscription = fixtures.subscriptionIds(source).getFirst();
         discovered.setDisabled(Kind.SUBSCRIPTION, subscription, null);
         fixtures.sync(source);
         clock.advance(Duration.ofMinutes(5));
-        bank.documents.put("S1", List.of(document("D1", today, bytes("one")), document("D2", today, bytes("two"))));
+        bank.documents.put("S1", List.of(document("D1", today), document("D2", today)));
 
         fixtures.sync(source);
         sender.sendDue();
@@ -163,9 +187,5 @@ class WebhookSyncEventsTest extends WebhookTestBase {
 
     private static List<String> names(JsonNode documents) {
         return documents.valueStream().map(d -> d.get("name").asString()).toList();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "passerelle.sandbox.enabled=true") // the sandbox PSD2 bank is there in sandbox mode only
 abstract class BrowserTestBase {
 
-    static final String TEST_BANK = "338178e6-3d01-564f-9a7b-52ca442459bf";
+    static final String TEST_BANK = TestConnector.UUID;
 
     static Browser browser;
 
@@ -72,7 +73,7 @@ abstract class BrowserTestBase {
 
     /** Fills the test connector's credentials form with a scenario ({@code null}: the default) and submits. */
     void submitCredentials(String password, String scenario) {
-        browser.type("#field-login", "jdupont");
+        browser.type("#field-login", TestConnector.LOGIN);
         browser.type("#field-password", password);
         if (scenario != null) {
             browser.choose("#field-directaccesswebsite", scenario);
@@ -109,8 +110,7 @@ abstract class BrowserTestBase {
     UserWithConnection userWithConnection(String scenario) {
         TestUser user = users.permanent();
         TestApi.Response added = api.post("/users/me/connections").bearer(user.token())
-                .json(Map.of("connector_uuid", TEST_BANK, "login", "jdupont", "password", "1234",
-                        "directaccesswebsite", scenario))
+                .json(TestConnector.fields(scenario).map())
                 .send();
         if (added.status() != 200) {
             throw new AssertionError("adding " + scenario + " answered " + added);

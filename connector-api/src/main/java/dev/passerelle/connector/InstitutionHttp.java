@@ -1,0 +1,40 @@
+package dev.passerelle.connector;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The HTTP client a connector reaches its institution with ({@link ConnectionContext#http()}), the
+ * same contract as {@link HttpClient#send}. The server's presents the TPP's certificate over mutual
+ * TLS when the connector's settings name a keystore, keeps under the institution's rate limit, and
+ * lets the connector test kit record and replay exchanges. Use it instead of a client of your own.
+ */
+@FunctionalInterface
+public interface InstitutionHttp {
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException;
+
+    /** A JDK client as it is: no certificate, no rate limit. */
+    static InstitutionHttp of(HttpClient client) {
+        return client::send;
+    }
+
+    /** One shared plain JDK client (5 s to connect, redirects not followed), for tests and tools. */
+    static InstitutionHttp plain() {
+        return Plain.HTTP;
+    }
+
+    /** Holds the shared client, created on first use. */
+    final class Plain {
+        private static final InstitutionHttp HTTP = of(HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+
+        private Plain() {
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.passerelle.connector;
+
+/** How the user holds an account. */
+public enum Ownership {
+    OWNER, CO_OWNER, ATTORNEY
+}
