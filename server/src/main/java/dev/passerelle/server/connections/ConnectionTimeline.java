@@ -19,7 +19,7 @@ public class ConnectionTimeline {
     public enum Actor {
         USER, SCHEDULER, ADMIN, SYSTEM;
 
-        String wire() {
+        public String wire() {
             return name().toLowerCase();
         }
     }

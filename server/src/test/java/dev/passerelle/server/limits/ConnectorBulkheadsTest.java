@@ -8,6 +8,7 @@ import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ class ConnectorBulkheadsTest {
     }
 
     private final ConnectorBulkheads bulkheads = new ConnectorBulkheads(
-            new LimitsProperties(null, null, null, null, 1, Duration.ZERO));
+            new LimitsProperties(null, null, null, null, 1, Duration.ZERO), new SimpleMeterRegistry());
 
     @Test
     void aStepBeyondTheConnectorsConcurrencyIsTooManyRequests() throws Exception {
