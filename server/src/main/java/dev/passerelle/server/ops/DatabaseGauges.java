@@ -85,9 +85,9 @@ class DatabaseGauges implements MeterBinder {
     }
 
     private Optional<Instant> oldestDueSync() {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(next_try) AS oldest FROM connection WHERE active = TRUE AND next_try <= :now")
+        return jdbc.sql("SELECT MIN(next_try) AS oldest FROM connection WHERE active = TRUE AND next_try <= :now")
                 .param("now", utc(clock.instant()))
-                .query((rs, row) -> DbTime.instant(rs, "oldest")).single());
+                .query((rs, row) -> Optional.ofNullable(DbTime.instant(rs, "oldest"))).single();
     }
 
     private Queue queue() {

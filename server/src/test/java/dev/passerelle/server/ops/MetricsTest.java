@@ -93,6 +93,7 @@ class MetricsTest {
         refusedByTheBulkhead(user);
         refusedByTheRateLimit();
 
+        assertThat(metrics().value("passerelle_sync_lag_seconds", Map.of())).contains(0.0);
         clock.advance(Duration.ofDays(2)); // the connection is due for its background sync
         assertThat(metrics().value("passerelle_sync_lag_seconds", Map.of()).orElseThrow()).isGreaterThan(0);
         run("sync-due-connections");
