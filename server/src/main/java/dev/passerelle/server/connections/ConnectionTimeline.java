@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The support timeline of a connection: every step, who caused it, the state before and after,
- * and why. The admin console shows it; {@code GET /users/{u}/connections/{c}/logs} lists it.
+ * and why. {@code GET /users/{u}/connections/{c}/logs} lists it.
  */
 @Component
 public class ConnectionTimeline {

@@ -17,16 +17,21 @@ import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A scripted run of what operators watch, read back from {@code /actuator/prometheus}: requests by
@@ -39,6 +44,8 @@ class MetricsTest {
 
     private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final Path DASHBOARD = Path.of("../docs/grafana-dashboard.json");
+    private static final List<String> METRIC_PREFIXES = List.of("http_server_", "passerelle_", "jvm_", "hikaricp_");
 
     @Autowired
     TestApi api;
@@ -73,7 +80,7 @@ class MetricsTest {
     }
 
     @Test
-    void aScriptedFlowShowsEverySeriesAndNoUserDataInLabels() {
+    void aScriptedFlowShowsEverySeriesTheDashboardQueriesAndNoUserDataInLabels() throws IOException {
         TestClient client = TestClient.registerIn(clients);
         String configToken = AuthSteps.configToken(dataDirectory);
         assertThat(api.post("/webhooks").bearer(configToken).json(Map.of("url",
@@ -121,6 +128,32 @@ class MetricsTest {
         assertThat(metrics.value("passerelle_webhook_pending", Map.of())).isPresent();
         assertThat(metrics.value("passerelle_webhook_oldest_pending_seconds", Map.of())).isPresent();
         assertNoUserDataIn(metrics);
+        assertThat(dashboardSeries()).isNotEmpty().allSatisfy(series ->
+                assertThat(metrics.samples()).as(series).anyMatch(sample -> sample.name().equals(series)));
+    }
+
+    /** The series the Grafana dashboard of docs/ queries: the names in its expressions with a metric's prefix. */
+    private static Set<String> dashboardSeries() throws IOException {
+        Set<String> series = new TreeSet<>();
+        JsonMapper.builder().build().readTree(Files.readString(DASHBOARD)).get("panels").forEach(panel ->
+                panel.get("targets").forEach(target -> {
+                    String expression = target.get("expr").asString();
+                    int start = -1;
+                    for (int i = 0; i <= expression.length(); i++) {
+                        boolean word = i < expression.length()
+                                && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_');
+                        if (word && start < 0) {
+                            start = i;
+                        } else if (!word && start >= 0) {
+                            String name = expression.substring(start, i);
+                            if (METRIC_PREFIXES.stream().anyMatch(name::startsWith)) {
+                                series.add(name);
+                            }
+                            start = -1;
+                        }
+                    }
+                }));
+        return series;
     }
 
     /** Adds a connection of the test connector's {@code par} scenario; answers its id when it was added. */
