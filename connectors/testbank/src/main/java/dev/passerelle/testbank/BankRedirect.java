@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class BankRedirect {
 
+    /** The setting naming the bank's base URL; unset, the sandbox bank the server serves. */
+    static final String BANK_URL = "bank-url";
     static final String DEFAULT_CLIENT_ID = "passerelle-testbank";
     static final String DEFAULT_CLIENT_SECRET = "sandbox-secret";
     static final String ACCESS_DENIED = "Access to your accounts was refused at the bank";
@@ -101,7 +103,7 @@ final class BankRedirect {
     }
 
     private static String bankUrl(ConnectionContext ctx) {
-        String url = ctx.setting("bank-url", ctx.setting("public-url", "http://localhost:8080/2.0") + "/sandbox/bank");
+        String url = ctx.setting(BANK_URL, ctx.setting("public-url", "http://localhost:8080/2.0") + "/sandbox/bank");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

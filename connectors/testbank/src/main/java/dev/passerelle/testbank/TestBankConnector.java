@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,9 +28,20 @@ import java.util.stream.Stream;
  */
 public final class TestBankConnector implements Connector {
 
+    /** The uuid of Powens' sandbox connector, which this one shares. */
+    public static final UUID UUID = TestBankDescriptor.CONNECTOR_UUID;
+
     static final String INCORRECT_PASSWORD = "Incorrect password";
 
     private static final ConnectorDescriptor DESCRIPTOR = TestBankDescriptor.create();
+
+    /**
+     * Whether {@code source} needs the sandbox bank that Passerelle itself serves: {@code openapi}
+     * sends its users there to log in, unless the {@code bank-url} setting names another bank.
+     */
+    public static boolean needsServedSandboxBank(String source, Map<String, String> settings) {
+        return TestBankDescriptor.OPEN_API.equals(source) && !settings.containsKey(BankRedirect.BANK_URL);
+    }
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -8,6 +8,7 @@ import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,14 @@ class TestBankDescriptorTest {
                 .containsExactly("directaccess/401/CREDENTIALS", "openapi/402/WEBAUTH");
         assertThat(descriptor.source("openapi").orElseThrow().availableAuthMechanisms())
                 .containsExactlyInAnyOrder(AuthMechanism.WEBAUTH, AuthMechanism.CREDENTIALS);
+    }
+
+    @Test
+    void onlyOpenapiNeedsTheSandboxBankTheServerServesAndOnlyWithoutABankUrl() {
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi", Map.of("public-url", "http://h/2.0"))).isTrue();
+        assertThat(TestBankConnector.needsServedSandboxBank("openapi", Map.of("bank-url", "https://bank.example/psd2")))
+                .isFalse();
+        assertThat(TestBankConnector.needsServedSandboxBank("directaccess", Map.of())).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.passerelle.server.auth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.clients.ClientApplications;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exchanging a code for a permanent token, renewing and revoking tokens.
  */
 @RestController
+@NoStore
 public class AuthController {
 
     private final TokenGrants grants;
@@ -152,10 +154,14 @@ public class AuthController {
         }
     }
 
-    /** The answer of {@code /auth/token/access} and {@code /auth/renew}. */
-    public record AccessToken(String accessToken, String tokenType) {
+    /**
+     * The answer of {@code /auth/token/access} and {@code /auth/renew}: the token both as
+     * {@code access_token} (the reference API, OAuth 2) and as {@code token} (the integration guide's
+     * examples), so that clients written after either read it (docs/protocol.md).
+     */
+    public record AccessToken(String accessToken, String token, String tokenType) {
         static AccessToken of(TokenService.Issued issued) {
-            return new AccessToken(issued.token(), "Bearer");
+            return new AccessToken(issued.token(), issued.token(), "Bearer");
         }
 
         @Override

@@ -57,12 +57,12 @@ public class TokenGrants {
     /**
      * {@code /auth/renew}: a new permanent token for user {@code userId} of {@code clientId}, or for a
      * new user when absent; with {@code revokePrevious} the user's other permanent tokens die.
+     * Only the client's own users can be renewed (see {@link #owned}).
      */
     @Transactional
     public TokenService.Issued renew(long clientId, Optional<Long> userId, boolean revokePrevious) {
         long id = userId.map(requested -> owned(requested, clientId))
                 .orElseGet(() -> users.createPermanent(clientId).id());
-        users.makePermanent(id, clientId);
         TokenService.Issued issued = tokens.issue(TokenKind.PERMANENT, id, clientId);
         if (revokePrevious) {
             tokens.revokeOtherPermanentTokens(id, issued.id());
@@ -70,10 +70,16 @@ public class TokenGrants {
         return issued;
     }
 
+    /**
+     * {@code userId} when {@code clientId} owns that user, else the 404 of a missing user: the client
+     * secret alone must not reach another client's users, nor a user that no client owns yet (created
+     * anonymously or with the config token), which only {@link #exchange} of one of its codes hands to
+     * a client. Both refusals read alike, so a client learns nothing about users it does not own.
+     */
     private long owned(long userId, long clientId) {
         return users.find(userId)
-                .filter(user -> user.clientId() == null || user.clientId() == clientId)
+                .filter(user -> user.clientId() != null && user.clientId() == clientId)
                 .map(User::id)
-                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No user " + userId + " for this client"));
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No such user for this client"));
     }
 }

@@ -3,7 +3,7 @@ package dev.passerelle.server.clients;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.api.ApiError;
-import dev.passerelle.server.crypto.Secrets;
+import dev.passerelle.server.crypto.SlowHashes;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The client applications of the domain (PROTOCOL-NOTES §1.3): the integrators' back ends that
- * prove themselves with {@code client_id} + {@code client_secret}. Only the SHA-256 of a secret is
- * stored. The redirect URI whitelist guards every {@code redirect_uri} a webview or webauth flow
+ * prove themselves with {@code client_id} + {@code client_secret}. Only a slow, salted hash of a
+ * secret is stored ({@link SlowHashes}). The redirect URI whitelist guards every {@code redirect_uri} a webview or webauth flow
  * is given.
  */
 @Service
@@ -26,17 +26,19 @@ public class ClientApplications {
     private static final String WRONG_CREDENTIALS = "Unknown client or wrong secret";
 
     private final JdbcClient jdbc;
+    private final SlowHashes hashes;
     private final Clock clock;
     private final Set<String> ownPages = ConcurrentHashMap.newKeySet();
 
-    public ClientApplications(JdbcClient jdbc, Clock clock) {
+    public ClientApplications(JdbcClient jdbc, SlowHashes hashes, Clock clock) {
         this.jdbc = jdbc;
+        this.hashes = hashes;
         this.clock = clock;
     }
 
     /** Creates client {@code id}, or updates its name, secret and whitelist if it exists. */
     public void register(long id, String name, String secret, List<String> redirectUris) {
-        String hash = Secrets.sha256(normalized(secret));
+        String hash = hashes.hash(normalized(secret));
         String uris = String.join("\n", redirectUris);
         if (update(id, name, hash, uris) == 0) {
             try {
@@ -60,15 +62,28 @@ public class ClientApplications {
 
     /**
      * The numeric id of the client these credentials prove, or 401 {@code unauthorized}. An unknown
-     * client and a wrong secret fail alike, and the hashes are compared in constant time.
+     * client and a wrong secret fail alike and take as long. A stored hash weaker than today's (an
+     * earlier version's SHA-256, a lower bcrypt cost) is replaced on its first successful use.
      */
     public long authenticate(String clientId, String secret) {
         Optional<Long> id = parseId(clientId);
         Optional<String> storedHash = id.flatMap(this::secretHash);
-        if (secret == null || !Secrets.matches(normalized(secret), storedHash.orElse(null))) {
+        String presented = secret == null ? "" : normalized(secret);
+        SlowHashes.Check check = hashes.check(presented, storedHash.orElse(null));
+        if (secret == null || !check.right()) {
             throw ApiError.UNAUTHORIZED.exception(WRONG_CREDENTIALS);
         }
+        if (check == SlowHashes.Check.RIGHT_REHASH) {
+            rehash(id.orElseThrow(), storedHash.orElseThrow(), presented);
+        }
         return id.orElseThrow();
+    }
+
+    /** Replaces the stored hash, unless the secret changed meanwhile (then the new one stays). */
+    private void rehash(long id, String weaker, String secret) {
+        jdbc.sql("UPDATE client_application SET secret_hash = :hash WHERE id = :id AND secret_hash = :weaker")
+                .param("hash", hashes.hash(secret)).param("id", id).param("weaker", weaker)
+                .update();
     }
 
     /** The whitelisted redirect URIs of a client; empty for an unknown client. */

@@ -112,8 +112,14 @@ public class ConnectionService {
         long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
         records.insertSource(connectionId, source.id(), source.name(), now, expire);
         ConnectionRow connection = load(userId, connectionId);
-        StepOutcome outcome = steps.run(new Step(connection, source(connection, source.name()), connector, Call.START,
-                values, true, Actor.USER));
+        StepOutcome outcome;
+        try {
+            outcome = steps.run(new Step(connection, source(connection, source.name()), connector, Call.START,
+                    values, true, Actor.USER));
+        } catch (RuntimeException refused) { // a 429 of the connector's limits, or a broken connector
+            records.delete(connectionId);
+            throw refused;
+        }
         if (outcome.failed()) {
             records.delete(connectionId);
             log.info("Connection add on connector {} failed with {}; nothing kept", descriptor.id(), outcome.state().wire());

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,7 +108,7 @@ class ConnectionSteps {
                 step.input().keySet(), vault.openSession(step.source().sealedSession()), step.userPresent(), clock,
                 registry.settings(descriptor), callbackUrl);
 
-        StepResult result = bulkheads.call(descriptor, () -> call(step, context));
+        StepResult result = call(step, context);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
         int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
@@ -169,23 +170,33 @@ class ConnectionSteps {
     }
 
     /**
-     * The connector call. Polling a decoupled validation blocks until it is given, up to
-     * {@code passerelle.connections.resume-wait} on the injected clock (§3.4 "blocks until validated").
+     * The connector call, within the connector's bulkhead (one slot for this one call). Polling a
+     * decoupled validation blocks until it is given, up to {@code passerelle.connections.resume-wait}
+     * on the injected clock (§3.4 "blocks until validated"); the pauses between polls hold no slot,
+     * so a user waiting for their bank does not keep other users from the connector, and a poll the
+     * bulkhead refuses ends the wait with the still-pending answer.
      */
     private StepResult call(Step step, ConnectionContext context) {
         Connector connector = step.connector();
+        ConnectorDescriptor descriptor = connector.descriptor();
+        long userId = step.connection().userId();
         return switch (step.call()) {
-            case START -> connector.start(context);
-            case SYNC -> connector.sync(context);
+            case START -> bulkheads.call(descriptor, userId, () -> connector.start(context));
+            case SYNC -> bulkheads.call(descriptor, userId, () -> connector.sync(context));
             case RESUME -> {
-                StepResult result = connector.resume(context, step.input());
+                StepResult result = bulkheads.call(descriptor, userId, () -> connector.resume(context, step.input()));
                 Instant deadline = clock.instant().plus(properties.resumeWait());
                 ConnectionContext current = context;
                 while (result instanceof StepResult.Decoupled decoupled && step.input().equals(RESUME)
                         && clock.instant().isBefore(deadline)) {
                     pause(min(decoupled.pollAfter(), Duration.between(clock.instant(), deadline)));
-                    current = decoupled.session() == null ? current : current.withSession(decoupled.session());
-                    result = connector.resume(current, step.input());
+                    ConnectionContext polled = decoupled.session() == null ? current : current.withSession(decoupled.session());
+                    Optional<StepResult> next = bulkheads.tryCall(descriptor, userId, () -> connector.resume(polled, step.input()));
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    current = polled;
+                    result = next.get();
                 }
                 yield result;
             }

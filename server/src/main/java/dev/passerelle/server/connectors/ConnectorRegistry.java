@@ -6,13 +6,16 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.server.config.PublicUrl;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The connectors this server runs: discovered with {@link ServiceLoader} at start-up, minus the
  * ones the configuration disables ({@code passerelle.connectors.disabled}: uuids) and their
- * disabled sources ({@code passerelle.connectors.disabled-sources.<uuid>}: source names).
- * Settings for a connector come from {@code passerelle.connectors.settings.<uuid>.<key>}.
+ * disabled sources ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the
+ * sources a {@link SourceSwitch} turns off, logged with the reason). Settings for a connector come
+ * from {@code passerelle.connectors.settings.<uuid>.<key>}.
  */
 @Component
 public class ConnectorRegistry {
@@ -31,14 +35,17 @@ public class ConnectorRegistry {
     private final List<Connector> connectors;
     private final ConnectorsProperties properties;
     private final PublicUrl publicUrl;
+    /** Per connector uuid, the names of the sources a {@link SourceSwitch} turned off. */
+    private final Map<String, Set<String>> switchedOff;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl) {
+    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, ObjectProvider<SourceSwitch> switches) {
         this(ServiceLoader.load(Connector.class).stream().map(ServiceLoader.Provider::get).toList(), properties,
-                publicUrl);
+                publicUrl, switches.orderedStream().toList());
     }
 
-    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl) {
+    ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl,
+                      List<SourceSwitch> switches) {
         this.properties = properties;
         this.publicUrl = publicUrl;
         Map<Integer, Connector> byId = new HashMap<>();
@@ -54,6 +61,22 @@ public class ConnectorRegistry {
                 .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
                 .toList();
         log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
+        this.switchedOff = switchedOff(switches);
+    }
+
+    private Map<String, Set<String>> switchedOff(List<SourceSwitch> switches) {
+        Map<String, Set<String>> off = new HashMap<>();
+        for (Connector connector : connectors) {
+            ConnectorDescriptor descriptor = connector.descriptor();
+            for (SourceDescriptor source : descriptor.sources()) {
+                switches.stream().map(s -> s.whyOff(descriptor, source, settings(descriptor))).flatMap(Optional::stream)
+                        .findFirst().ifPresent(why -> {
+                            log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why);
+                            off.computeIfAbsent(descriptor.uuid().toString(), uuid -> new HashSet<>()).add(source.name());
+                        });
+            }
+        }
+        return Map.copyOf(off);
     }
 
     /** Enabled connectors, by id. */
@@ -85,11 +108,11 @@ public class ConnectorRegistry {
         return connectors.stream().filter(c -> c.descriptor().uuid().equals(uuid)).findFirst();
     }
 
-    /** Whether the configuration leaves this source of this connector enabled. */
+    /** Whether the configuration and every {@link SourceSwitch} leave this source of this connector enabled. */
     public boolean isEnabled(ConnectorDescriptor connector, SourceDescriptor source) {
-        return !properties.disabledSources()
-                .getOrDefault(connector.uuid().toString(), List.of())
-                .contains(source.name());
+        String uuid = connector.uuid().toString();
+        return !properties.disabledSources().getOrDefault(uuid, List.of()).contains(source.name())
+                && !switchedOff.getOrDefault(uuid, Set.of()).contains(source.name());
     }
 
     /** The enabled sources of a connector, in priority order. */

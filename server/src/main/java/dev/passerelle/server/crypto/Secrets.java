@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random secrets and their hashes: tokens, codes and client secrets are stored only hashed. */
+/** Random secrets and their SHA-256 hashes: tokens and codes are stored only hashed (client secrets: {@link SlowHashes}). */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();

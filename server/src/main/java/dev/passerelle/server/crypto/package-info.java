@@ -1,2 +1,2 @@
-/** Encryption at rest (AES-256-GCM with key ids) and the random secrets and hashes of tokens. */
+/** Encryption at rest (AES-256-GCM with key ids), random secrets, hashes of tokens and slow hashes of client secrets. */
 package dev.passerelle.server.crypto;

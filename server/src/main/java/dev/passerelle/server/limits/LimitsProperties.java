@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectionCreatesPerMinute  connection creations per token and minute
  * @param connectionCreatesPerAddressPerMinute connection creations per client address and minute (all tokens)
  * @param maxBodyBytes                largest accepted request body
- * @param connectorConcurrency        connector steps running at once per connector
- * @param connectorWait               how long a step waits for a free slot before a 429
+ * @param connectorConcurrency        connector calls running at once per connector
+ * @param connectorWait               how long a call waits for a free slot before a 429
+ * @param connectorConcurrencyPerUser connector calls running at once per connector for one user; one beyond waits as above
  */
 @ConfigurationProperties("passerelle.limits")
 public record LimitsProperties(
@@ -20,7 +21,8 @@ public record LimitsProperties(
         Integer connectionCreatesPerAddressPerMinute,
         Integer maxBodyBytes,
         Integer connectorConcurrency,
-        Duration connectorWait) {
+        Duration connectorWait,
+        Integer connectorConcurrencyPerUser) {
 
     public LimitsProperties {
         authPerMinute = authPerMinute == null ? 60 : authPerMinute;
@@ -30,5 +32,9 @@ public record LimitsProperties(
         maxBodyBytes = maxBodyBytes == null ? 64 * 1024 : maxBodyBytes;
         connectorConcurrency = connectorConcurrency == null ? 16 : connectorConcurrency;
         connectorWait = connectorWait == null ? Duration.ofSeconds(5) : connectorWait;
+        connectorConcurrencyPerUser = connectorConcurrencyPerUser == null ? 4 : connectorConcurrencyPerUser;
+        if (connectorConcurrencyPerUser < 1) {
+            throw new IllegalArgumentException("passerelle.limits.connector-concurrency-per-user must be at least 1");
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.passerelle.server.sandboxbank;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
+import dev.passerelle.server.crypto.AtRestCipher;
 import dev.passerelle.server.crypto.Secrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,27 +12,46 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The sandbox bank's authorizations, in the database so that any server instance serves any step:
  * a customer who logged in holds a consent <em>ticket</em>; accepting turns it into an authorization
  * <em>code</em>, which the token endpoint spends at most once. Only hashes of tickets and codes are
- * stored, and each step is one conditional update, so that two concurrent uses cannot both succeed.
+ * stored, the customer's journey (login, scenario, redirect URI, state) only sealed with the at-rest
+ * key, and each step is one conditional update, so that two concurrent uses cannot both succeed.
  */
 @Repository
+@ConditionalOnSandboxMode
 class BankAuthorizations {
+
+    /** The at-rest purpose of {@code sandbox_bank_authorization.journey}, bound into its envelopes. */
+    static final String JOURNEY = "sandbox_bank_authorization.journey";
 
     /** Rows are kept this long after they expire, then deleted. */
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+    private final AtRestCipher cipher;
+    private final ObjectMapper json;
 
-    BankAuthorizations(JdbcClient jdbc) {
+    BankAuthorizations(JdbcClient jdbc, AtRestCipher cipher, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.json = json;
     }
 
     /** What the customer is asked to consent to, and where the answer goes. */
     record Authorization(String clientId, String redirectUri, String clientState, String login, String scenario) {
+
+        @Override
+        public String toString() {
+            return "Authorization[" + clientId + "]"; // never the customer's login nor the state
+        }
+    }
+
+    /** What is sealed of an authorization: all but the client's public id. */
+    record Journey(String redirectUri, String clientState, String login, String scenario) {
     }
 
     /** A customer logged in: the ticket that lets them answer the consent screen until {@code expires}. */
@@ -39,12 +60,10 @@ class BankAuthorizations {
                 .param("old", utc(now.minus(KEPT_AFTER_EXPIRY))).update();
         String ticket = Secrets.random(32);
         jdbc.sql("""
-                INSERT INTO sandbox_bank_authorization
-                  (ticket_hash, client_id, redirect_uri, client_state, psu_login, scenario, created, expires_at)
-                VALUES (:ticket, :client, :redirect, :state, :login, :scenario, :now, :expires)""")
+                INSERT INTO sandbox_bank_authorization (ticket_hash, client_id, journey, created, expires_at)
+                VALUES (:ticket, :client, :journey, :now, :expires)""")
                 .param("ticket", Secrets.sha256(ticket)).param("client", authorization.clientId())
-                .param("redirect", authorization.redirectUri()).param("state", authorization.clientState())
-                .param("login", authorization.login()).param("scenario", authorization.scenario())
+                .param("journey", sealed(authorization))
                 .param("now", utc(now)).param("expires", utc(expires))
                 .update();
         return ticket;
@@ -53,10 +72,10 @@ class BankAuthorizations {
     /** The authorization a ticket still awaits an answer for. */
     Optional<Authorization> awaitingConsent(String ticket, Instant now) {
         return jdbc.sql("""
-                SELECT client_id, redirect_uri, client_state, psu_login, scenario FROM sandbox_bank_authorization
+                SELECT client_id, journey FROM sandbox_bank_authorization
                 WHERE ticket_hash = :ticket AND code_hash IS NULL AND expires_at > :now""")
                 .param("ticket", Secrets.sha256(ticket)).param("now", utc(now))
-                .query(BankAuthorizations::authorization).optional();
+                .query(this::authorization).optional();
     }
 
     /** The customer accepted: the code to send back, valid until {@code expires}; empty if the ticket was used. */
@@ -92,13 +111,20 @@ class BankAuthorizations {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT client_id, redirect_uri, client_state, psu_login, scenario FROM sandbox_bank_authorization
+                SELECT client_id, journey FROM sandbox_bank_authorization
                 WHERE code_hash = :code""")
-                .param("code", hash).query(BankAuthorizations::authorization).optional();
+                .param("code", hash).query(this::authorization).optional();
     }
 
-    private static Authorization authorization(ResultSet rs, int n) throws SQLException {
-        return new Authorization(rs.getString("client_id"), rs.getString("redirect_uri"), rs.getString("client_state"),
-                rs.getString("psu_login"), rs.getString("scenario"));
+    private String sealed(Authorization authorization) {
+        Journey journey = new Journey(authorization.redirectUri(), authorization.clientState(), authorization.login(),
+                authorization.scenario());
+        return cipher.encrypt(json.writeValueAsString(journey), JOURNEY);
+    }
+
+    private Authorization authorization(ResultSet rs, int n) throws SQLException {
+        Journey journey = json.readValue(cipher.decrypt(rs.getString("journey"), JOURNEY), Journey.class);
+        return new Authorization(rs.getString("client_id"), journey.redirectUri(), journey.clientState(),
+                journey.login(), journey.scenario());
     }
 }

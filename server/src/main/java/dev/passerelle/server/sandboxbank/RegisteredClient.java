@@ -1,5 +1,6 @@
 package dev.passerelle.server.sandboxbank;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.webauth.WebauthCallback;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * that the bank never redirects a customer to a URI an attacker chose.
  */
 @Component
+@ConditionalOnSandboxMode
 class RegisteredClient {
 
     private final SandboxBankProperties properties;

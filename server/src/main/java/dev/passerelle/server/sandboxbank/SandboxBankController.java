@@ -1,5 +1,6 @@
 package dev.passerelle.server.sandboxbank;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.sandboxbank.BankAuthorizations.Authorization;
 import dev.passerelle.server.sandboxbank.BankPages.AuthorizeRequest;
 import dev.passerelle.server.webauth.HtmlPage;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whose client or {@code redirect_uri} the bank does not know gets an error page and no redirect.
  */
 @RestController
+@ConditionalOnSandboxMode
 @RequestMapping("/sandbox/bank")
 class SandboxBankController {
 

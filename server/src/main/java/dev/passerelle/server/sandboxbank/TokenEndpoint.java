@@ -1,5 +1,6 @@
 package dev.passerelle.server.sandboxbank;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.sandboxbank.BankAuthorizations.Authorization;
 import java.net.URLDecoder;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * API names the PSU its consent covers.
  */
 @RestController
+@ConditionalOnSandboxMode
 class TokenEndpoint {
 
     private final RegisteredClient client;

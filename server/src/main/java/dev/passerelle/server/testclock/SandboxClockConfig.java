@@ -1,8 +1,8 @@
 package dev.passerelle.server.testclock;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * plain system clock; a clock that is not the JDK's own (a test's) is left as it is.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
+@ConditionalOnSandboxMode
 class SandboxClockConfig {
 
     @Bean

@@ -4,12 +4,12 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * top of the server's (the user's token or the config token). The routes exist only in sandbox mode.
  */
 @RestController
-@ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
+@ConditionalOnSandboxMode
 public class TestClockController {
 
     /**

@@ -1,11 +1,11 @@
 package dev.passerelle.server.testclock;
 
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.users.UserDeleted;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * user's requests ({@link UserTimeFilter}), so an offset moved through another instance shows there.
  */
 @Component
-@ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
+@ConditionalOnSandboxMode
 public class UserClocks {
 
     private final JdbcClient jdbc;

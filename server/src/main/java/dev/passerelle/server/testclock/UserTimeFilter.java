@@ -3,6 +3,7 @@ package dev.passerelle.server.testclock;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.Callers;
+import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * resolve runs in server time, and its handler answers 401 as usual.
  */
 @Component
-@ConditionalOnProperty(name = "passerelle.sandbox.enabled", havingValue = "true")
+@ConditionalOnSandboxMode
 class UserTimeFilter extends OncePerRequestFilter {
 
     private static final Pattern USER_PATH = Pattern.compile("/users/(\\d{1,18})(/.*)?");

@@ -7,7 +7,6 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.crypto.AtRestCipher;
 import dev.passerelle.server.crypto.Secrets;
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,11 +39,13 @@ class WebhookEndpoints {
 
     private final JdbcClient jdbc;
     private final AtRestCipher cipher;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookEndpoints(JdbcClient jdbc, AtRestCipher cipher, Clock clock) {
+    WebhookEndpoints(JdbcClient jdbc, AtRestCipher cipher, WebhookTargets targets, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -71,7 +72,7 @@ class WebhookEndpoints {
     }
 
     Registered register(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth) {
-        return insert(clientId, checkedUrl(url), events, auth, Secrets.random(32));
+        return insert(clientId, targets.checkedUrl(url), events, auth, Secrets.random(32));
     }
 
     /**
@@ -82,7 +83,7 @@ class WebhookEndpoints {
      */
     @Transactional
     Webhook configure(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
-        String checked = checkedUrl(url);
+        String checked = targets.checkedUrl(url);
         jdbc.sql("SELECT id FROM client_application WHERE id = :id FOR UPDATE").param("id", clientId)
                 .query(Long.class).list();
         Optional<Long> known = jdbc.sql("SELECT id FROM webhook WHERE id_client = :client AND url = :url ORDER BY id")
@@ -190,19 +191,6 @@ class WebhookEndpoints {
     private boolean clientExists(long clientId) {
         return jdbc.sql("SELECT COUNT(*) FROM client_application WHERE id = :id").param("id", clientId)
                 .query(Long.class).single() > 0;
-    }
-
-    /** Only absolute http(s) URLs: anything else could never be delivered. */
-    private static String checkedUrl(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            if (!uri.isAbsolute() || uri.getHost() == null || !Set.of("http", "https").contains(uri.getScheme())) {
-                throw new IllegalArgumentException();
-            }
-            return uri.toString();
-        } catch (IllegalArgumentException e) {
-            throw ApiError.INVALID_VALUE.exception("'url' must be an absolute http or https URL");
-        }
     }
 
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {

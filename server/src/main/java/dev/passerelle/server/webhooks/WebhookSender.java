@@ -5,9 +5,6 @@ import static dev.passerelle.server.config.DbTime.utc;
 import dev.passerelle.server.webhooks.WebhookEndpoints.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +33,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the due deliveries of the outbox (PROTOCOL-NOTES §8.4): a JSON {@code POST} authenticated
- * with the endpoint's secrets (§8.3), oldest event first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
+ * with the endpoint's secrets (§8.3) and naming its event ({@value #EVENT_HEADER}), oldest event
+ * first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
  * retried later with a doubling delay. After {@code failures-per-run} consecutive failures an
  * endpoint is left alone until the next run, so one dead endpoint does not hold up the others.
+ * Connections go only to the addresses {@link WebhookTargets} checked, resolved at each attempt;
+ * redirects are not followed.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
+
+    /** The event a call carries, so that one URL can receive several events. */
+    static final String EVENT_HEADER = "X-Passerelle-Event";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final ContentType JSON_UTF8 = ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8);
 
     /** One delivery to attempt; {@code since} is its event's time, or its last replay's. */
-    private record Due(long id, long webhookId, String url, String payload, int attempts, Instant since) {
+    private record Due(long id, long webhookId, String url, String event, String payload, int attempts, Instant since) {
     }
 
     /** What an attempt gave: delivered, or why not; {@code status} is null when no answer came. */
@@ -49,18 +63,32 @@ class WebhookSender {
     private final ObjectMapper json;
     private final WebhooksProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
 
     WebhookSender(WebhookEndpoints endpoints, WebhookDeliveryLog deliveryLog, JdbcClient jdbc, ObjectMapper json,
-                  WebhooksProperties properties, Clock clock) {
+                  WebhooksProperties properties, WebhookTargets targets, Clock clock) {
         this.endpoints = endpoints;
         this.deliveryLog = deliveryLog;
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout timeout = Timeout.of(properties.timeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(targets.resolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 
     /** Attempts every due delivery once; returns how many were delivered. */
@@ -94,14 +122,14 @@ class WebhookSender {
 
     private List<Due> due() {
         return jdbc.sql("""
-                        SELECT d.id, d.id_webhook, w.url, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
+                        SELECT d.id, d.id_webhook, w.url, d.event, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.id_webhook
                         WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now
                         ORDER BY d.id
                         FETCH FIRST :limit ROWS ONLY""")
                 .param("now", utc(clock.instant())).param("limit", properties.batchSize())
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("url"),
-                        rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getString("event"), rs.getString("payload"), rs.getInt("attempts"),
                         rs.getObject("since", OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -116,30 +144,28 @@ class WebhookSender {
         Instant now = clock.instant();
         String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "Passerelle")
-                .header(WebhookSignature.TIMESTAMPED_HEADER,
-                        WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpPost request = new HttpPost(uri);
+        request.setHeader("User-Agent", "Passerelle");
+        request.setHeader(EVENT_HEADER, due.event());
+        request.setHeader(WebhookSignature.TIMESTAMPED_HEADER,
+                WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body));
+        request.setEntity(new StringEntity(body, JSON_UTF8));
         switch (keys.auth()) {
             case HMAC -> {
                 String date = DateTimeFormatter.ISO_INSTANT.format(now);
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                request.header(WebhookSignature.DATE_HEADER, date)
-                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+                request.setHeader(WebhookSignature.DATE_HEADER, date);
+                request.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
             }
-            case BEARER -> request.header("Authorization", "Bearer " + secret);
+            case BEARER -> request.setHeader("Authorization", "Bearer " + secret);
         }
         try {
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.execute(request, HttpResponse::getCode);
             return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
+        } catch (WebhookTargets.RefusedTarget refused) {
+            return new Attempt(false, null, refused.getMessage());
         } catch (IOException e) {
             return new Attempt(false, null, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(false, null, "interrupted");
         }
     }
 

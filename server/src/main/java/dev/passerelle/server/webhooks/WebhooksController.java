@@ -37,6 +37,9 @@ class WebhooksController {
 
     /** Deliveries listed per call at most, newest first. */
     private static final int MAX_DELIVERIES = 1000;
+    /** The longest {@code events} list accepted: every event name, with room for spaces and quotes. */
+    private static final int MAX_EVENTS_LENGTH = 1000;
+    private static final int MAX_AUTH_LENGTH = 20;
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveryLog deliveries;
@@ -86,23 +89,28 @@ class WebhooksController {
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = endpoints.register(clientId, url, events(body.require("events")),
-                body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC));
+        Registered registered = endpoints.register(clientId, url, events(capped(body.require("events"), "events", MAX_EVENTS_LENGTH)),
+                body.string("auth").map(raw -> auth(capped(raw, "auth", MAX_AUTH_LENGTH))).orElse(WebhookAuth.HMAC));
         return created(registered);
     }
 
     /**
      * A new secret, shown once; the current one keeps signing next to it for
-     * {@code previous_expires_in} seconds (default {@code passerelle.webhooks.rotation-overlap})
-     * or until {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
+     * {@code previous_expires_in} seconds (default {@code passerelle.webhooks.rotation-overlap}, at
+     * most {@link WebhooksProperties#MAX_ROTATION_OVERLAP}) or until
+     * {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
      */
     @PostMapping("/webhooks/{id}/secrets")
     ResponseEntity<WebhookView> rotate(Caller caller, @PathVariable long id, BodyParams body) {
         requireConfigToken(caller);
-        Duration overlap = body.number("previous_expires_in").map(Duration::ofSeconds).orElse(properties.rotationOverlap());
-        if (overlap.isNegative() || overlap.isZero()) {
-            throw ApiError.INVALID_VALUE.exception("'previous_expires_in' must be a positive number of seconds");
-        }
+        long maxSeconds = WebhooksProperties.MAX_ROTATION_OVERLAP.toSeconds();
+        Duration overlap = body.number("previous_expires_in").map(seconds -> {
+            if (seconds < 1 || seconds > maxSeconds) {
+                throw ApiError.INVALID_VALUE.exception("'previous_expires_in' must be a number of seconds from 1 to "
+                        + maxSeconds + " (" + WebhooksProperties.MAX_ROTATION_OVERLAP.toDays() + " days)");
+            }
+            return Duration.ofSeconds(seconds);
+        }).orElse(properties.rotationOverlap());
         return created(endpoints.rotate(id, overlap));
     }
 
@@ -204,6 +212,14 @@ class WebhooksController {
             // reported below like any other array that is not of strings
         }
         throw ApiError.INVALID_VALUE.exception("'events' must be a comma list or a JSON array of event names");
+    }
+
+    /** {@code value}, or 400 when it is longer than {@code max}: it may be echoed in an error. */
+    private static String capped(String value, String name, int max) {
+        if (value.length() > max) {
+            throw ApiError.INVALID_VALUE.exception("'" + name + "' is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static void requireConfigToken(Caller caller) {

@@ -15,13 +15,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter         a delivery still refused this long after its event is dropped
  * @param timeout             connect and answer time allowed to an endpoint
  * @param keepFinished        how long delivered and dropped deliveries are kept after their event, for support
- * @param rotationOverlap     how long a rotated-out secret keeps signing unless retired sooner
+ * @param rotationOverlap     how long a rotated-out secret keeps signing unless retired sooner, by default;
+ *                            at most {@link #MAX_ROTATION_OVERLAP}
  * @param endpoints           endpoints seeded at start, in addition to those registered through the API
+ * @param allowPrivateTargets whether endpoints may reach loopback, private, link-local and other non-public
+ *                            addresses (a test or single-host setup); off, such URLs are refused
  */
 @ConfigurationProperties("passerelle.webhooks")
 public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integer failuresPerRun, Duration firstRetry,
                                  Duration maxRetry, Duration giveUpAfter, Duration timeout, Duration keepFinished,
-                                 Duration rotationOverlap, List<ConfiguredEndpoint> endpoints) {
+                                 Duration rotationOverlap, List<ConfiguredEndpoint> endpoints,
+                                 Boolean allowPrivateTargets) {
+
+    /**
+     * The longest a rotated-out secret may keep signing: long enough for any receiver to deploy the
+     * new secret, short enough that a leaked old secret does not stay useful.
+     */
+    public static final Duration MAX_ROTATION_OVERLAP = Duration.ofDays(7);
 
     /**
      * {@code passerelle.webhooks.endpoints[n].*}: an endpoint kept as configured at each start.
@@ -50,6 +60,11 @@ public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integ
         keepFinished = keepFinished == null ? Duration.ofDays(7) : keepFinished;
         rotationOverlap = rotationOverlap == null ? Duration.ofDays(1) : rotationOverlap;
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        allowPrivateTargets = allowPrivateTargets != null && allowPrivateTargets;
+        if (rotationOverlap.isNegative() || rotationOverlap.isZero() || rotationOverlap.compareTo(MAX_ROTATION_OVERLAP) > 0) {
+            throw new IllegalArgumentException("passerelle.webhooks.rotation-overlap must be positive and at most "
+                    + MAX_ROTATION_OVERLAP.toDays() + " days");
+        }
     }
 
     /** The wait after the {@code attempts}-th failure: {@link #firstRetry} doubled each time, at most {@link #maxRetry}. */

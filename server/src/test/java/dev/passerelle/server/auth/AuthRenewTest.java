@@ -8,6 +8,7 @@ import dev.passerelle.server.support.TestApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class AuthRenewTest extends AuthEndpointTestBase {
@@ -25,6 +26,7 @@ class AuthRenewTest extends AuthEndpointTestBase {
                 "id_user", user.get("id_user").asString(), "revoke_previous", "true"));
 
         assertThat(response.json().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(response.json().get("token").asString()).isEqualTo(response.json().get("access_token").asString());
         assertThat(steps.whoAmIStatus(response.json().get("access_token").asString())).isEqualTo(200);
         assertThat(steps.whoAmIStatus(older)).isEqualTo(401);
     }
@@ -81,6 +83,63 @@ class AuthRenewTest extends AuthEndpointTestBase {
         TestApi.Response response = renew(Map.of("grant_type", "client_credentials", "id_user", Long.toString(othersUser)));
 
         assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void renewForAUserOfTheConfigTokenIsNotFound() {
+        long ownerless = api.post("/auth/init").bearer(AuthSteps.configToken(dataDirectory)).send()
+                .json().get("id_user").asLong();
+
+        assertThat(renewStatus(ownerless)).isEqualTo(404);
+    }
+
+    @Test
+    void renewForAnAnonymousUserIsNotFoundAndLeavesItToTheClientThatExchangesItsCode() {
+        JsonNode temporary = steps.temporaryUser();
+        long userId = temporary.get("id_user").asLong();
+        TestClient second = TestClient.registerIn(clients);
+
+        assertThat(renewStatus(userId)).isEqualTo(404);
+
+        steps.exchange(steps.code(temporary.get("auth_token").asString(), "requestAccess"), second);
+        assertThat(renewStatus(second, userId)).isEqualTo(200);
+        assertThat(renewStatus(userId)).isEqualTo(404);
+    }
+
+    @Test
+    void aSecondClientCannotRenewTheFirstClientsUsers() {
+        long firstClientsUser = steps.permanentUser(client).get("id_user").asLong();
+        TestClient second = TestClient.registerIn(clients);
+
+        TestApi.Response response = api.post("/auth/renew").form(second.credentialsAnd(Map.of(
+                "grant_type", "client_credentials", "id_user", Long.toString(firstClientsUser)))).send();
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().has("access_token")).isFalse();
+    }
+
+    @Test
+    void refusingAnotherClientsUserReadsLikeAMissingUser() {
+        long othersUser = steps.permanentUser(TestClient.registerIn(clients)).get("id_user").asLong();
+        long missing = othersUser + 1_000_000;
+
+        ObjectNode refused = (ObjectNode) renew(Map.of("grant_type", "client_credentials",
+                "id_user", Long.toString(othersUser))).json();
+        ObjectNode absent = (ObjectNode) renew(Map.of("grant_type", "client_credentials",
+                "id_user", Long.toString(missing))).json();
+
+        refused.remove("request_id");
+        absent.remove("request_id");
+        assertThat(refused).isEqualTo(absent);
+    }
+
+    private int renewStatus(long userId) {
+        return renewStatus(client, userId);
+    }
+
+    private int renewStatus(TestClient caller, long userId) {
+        return api.post("/auth/renew").form(caller.credentialsAnd(Map.of(
+                "grant_type", "client_credentials", "id_user", Long.toString(userId)))).send().status();
     }
 
     @Test

@@ -48,11 +48,31 @@ class ClientApplicationsTest {
     }
 
     @Test
-    void onlyTheSecretsHashIsStored() {
-        String stored = jdbc.sql("SELECT secret_hash FROM client_application WHERE id = :id")
-                .param("id", client.id()).query(String.class).single();
+    void onlyASaltedBcryptHashOfTheSecretIsStored() {
+        String stored = storedHash();
+        clients.register(client.id(), "Same secret again", client.secret(), List.of());
 
-        assertThat(stored).isEqualTo(Secrets.sha256(client.secret())).isNotEqualTo(client.secret());
+        assertThat(stored).startsWith("$2b$").doesNotContain(client.secret()).isNotEqualTo(Secrets.sha256(client.secret()));
+        assertThat(storedHash()).as("salted: the same secret hashes anew").startsWith("$2b$").isNotEqualTo(stored);
+    }
+
+    @Test
+    void aSha256HashOfAnEarlierVersionStillVerifiesAndIsReplacedByBcryptAtItsFirstUse() {
+        jdbc.sql("UPDATE client_application SET secret_hash = :legacy WHERE id = :id")
+                .param("legacy", Secrets.sha256(client.secret())).param("id", client.id()).update();
+        assertThatThrownBy(() -> clients.authenticate(Long.toString(client.id()), "wrong"))
+                .isInstanceOf(ApiException.class);
+        assertThat(storedHash()).as("a wrong secret upgrades nothing").isEqualTo(Secrets.sha256(client.secret()));
+
+        assertThat(clients.authenticate(Long.toString(client.id()), client.secret())).isEqualTo(client.id());
+
+        assertThat(storedHash()).startsWith("$2b$");
+        assertThat(clients.authenticate(Long.toString(client.id()), client.secret())).isEqualTo(client.id());
+    }
+
+    private String storedHash() {
+        return jdbc.sql("SELECT secret_hash FROM client_application WHERE id = :id")
+                .param("id", client.id()).query(String.class).single();
     }
 
     @Test

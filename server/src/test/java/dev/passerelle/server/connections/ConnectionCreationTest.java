@@ -2,6 +2,7 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /users/{u}/connections}: the synchronous check and its outcomes (§3.3). */
+@SandboxMode
 class ConnectionCreationTest extends TestBankUserTest {
 
     @Test

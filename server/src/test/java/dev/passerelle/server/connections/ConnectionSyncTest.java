@@ -2,11 +2,13 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Later syncs and updates: failures are kept as the connection's state and resumed (§3.4, §3.5, §4). */
+@SandboxMode
 class ConnectionSyncTest extends TestBankUserTest {
 
     @Test

@@ -3,6 +3,7 @@ package dev.passerelle.server.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.WireTime;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * States that need the user (§4 "Needs user? yes") are never retried unattended: they carry no
  * {@code next_try}, so the background sync does not pick them until the user acts.
  */
+@SandboxMode
 class UserNeededStatesTest extends TestBankUserTest {
 
     @Autowired

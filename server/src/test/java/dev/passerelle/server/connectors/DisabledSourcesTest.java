@@ -3,6 +3,7 @@ package dev.passerelle.server.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Sources switched off by configuration are not published, nor are fields only they use (§2). */
 @IntegrationTest
+@SandboxMode
 @TestPropertySource(properties = "passerelle.connectors.disabled-sources.338178e6-3d01-564f-9a7b-52ca442459bf=openapi")
 class DisabledSourcesTest {
 

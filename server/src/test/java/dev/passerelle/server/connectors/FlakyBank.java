@@ -1,45 +1,32 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.connector.Account;
-import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.Connector;
-import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FailureReason;
-import dev.passerelle.connector.FieldSpec;
-import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
-import dev.passerelle.connector.Transaction;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A hand-written connector whose steps fail as each test scripts, per connection, and which counts
  * the syncs it served, so that tests can prove what the scheduler did (not) ask the institution.
  * A step nothing was scripted for succeeds.
  */
-public final class FlakyBank implements Connector {
+public final class FlakyBank extends HandWrittenBank {
 
     public static final int ID = 990_002;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990002");
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, UUID_, "Flaky bank", null, null,
-            null, false, List.of("bank"), List.of("checking"), List.of("PRIV"), List.of("fr"), 6, 1,
-            List.of(new SourceDescriptor(ID, "directaccess", 0, AuthMechanism.CREDENTIALS,
-                    Set.of(AuthMechanism.CREDENTIALS), List.of("bank"), List.of("PRIV"))),
-            List.of(FieldSpec.text("login", "Login")));
-
     private final Map<Long, Queue<StepResult>> scripted = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> syncs = new ConcurrentHashMap<>();
+
+    public FlakyBank() {
+        super(ID, UUID_, "Flaky bank");
+    }
 
     /** The next {@code times} steps of the connection fail with {@code reason}, asking to wait {@code retryAfter} (or null). */
     public void failNextSteps(long connectionId, int times, FailureReason reason, Duration retryAfter) {
@@ -52,11 +39,6 @@ public final class FlakyBank implements Connector {
     /** How many syncs of the connection reached this bank. */
     public int syncs(long connectionId) {
         return syncs.getOrDefault(connectionId, new AtomicInteger()).get();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override
@@ -78,15 +60,5 @@ public final class FlakyBank implements Connector {
     private StepResult scriptedOrSuccess(ConnectionContext ctx) {
         StepResult next = scripted.getOrDefault(ctx.connectionId(), new ConcurrentLinkedQueue<>()).poll();
         return next != null ? next : new StepResult.Success(null);
-    }
-
-    @Override
-    public Stream<Account> accounts(ConnectionContext ctx) {
-        return Stream.empty();
-    }
-
-    @Override
-    public Stream<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
-        return Stream.empty();
     }
 }

@@ -18,9 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConnectorBulkheadsTest {
+
+    private static final long ALICE = 1;
+    private static final long BOB = 2;
 
     private static ConnectorDescriptor connector(int id) {
         return new ConnectorDescriptor(id, UUID.randomUUID(), "Bank " + id, null, null, null, false, List.of("bank"),
@@ -29,54 +33,90 @@ class ConnectorBulkheadsTest {
                         Set.of(AuthMechanism.CREDENTIALS), List.of(), List.of())), List.of());
     }
 
-    private final ConnectorBulkheads bulkheads = new ConnectorBulkheads(
-            new LimitsProperties(null, null, null, null, 1, Duration.ZERO), new SimpleMeterRegistry());
+    private static ConnectorBulkheads bulkheads(int perConnector, int perUser) {
+        return new ConnectorBulkheads(new LimitsProperties(null, null, null, null, perConnector, Duration.ZERO, perUser),
+                new SimpleMeterRegistry());
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseHeldCalls() {
+        release.countDown();
+        executor.shutdownNow();
+    }
 
     @Test
-    void aStepBeyondTheConnectorsConcurrencyIsTooManyRequests() throws Exception {
+    void aCallBeyondTheConnectorsConcurrencyIsTooManyRequests() throws Exception {
+        ConnectorBulkheads bulkheads = bulkheads(1, 1);
         ConnectorDescriptor bank = connector(1);
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try {
-            Future<String> first = executor.submit(() -> bulkheads.call(bank, () -> {
-                running.countDown();
-                await(release);
-                return "done";
-            }));
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> first = hold(bulkheads, bank, ALICE);
 
-            assertThatThrownBy(() -> bulkheads.call(bank, () -> "second"))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_REQUESTS);
-                        assertThat(e.headers()).containsKey("Retry-After");
-                    });
+        assertThatThrownBy(() -> bulkheads.call(bank, BOB, () -> "second"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_REQUESTS);
+                    assertThat(e.headers()).containsKey("Retry-After");
+                });
 
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done");
-        } finally {
-            executor.shutdownNow();
-        }
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done");
     }
 
     @Test
     void anotherConnectorIsNotHeldUpByABusyOne() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try {
-            executor.submit(() -> bulkheads.call(connector(1), () -> {
-                running.countDown();
-                await(release);
-                return null;
-            }));
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        ConnectorBulkheads bulkheads = bulkheads(1, 1);
+        hold(bulkheads, connector(1), ALICE);
 
-            assertThat(bulkheads.call(connector(2), () -> "free")).isEqualTo("free");
-        } finally {
-            release.countDown();
-            executor.shutdownNow();
-        }
+        assertThat(bulkheads.call(connector(2), ALICE, () -> "free")).isEqualTo("free");
+    }
+
+    @Test
+    void aUsersCallBeyondItsShareIsRefusedWhileAnotherUserGetsThrough() throws Exception {
+        ConnectorBulkheads bulkheads = bulkheads(3, 2);
+        ConnectorDescriptor bank = connector(1);
+        hold(bulkheads, bank, ALICE);
+        hold(bulkheads, bank, ALICE);
+
+        assertThat(bulkheads.tryCall(bank, ALICE, () -> "third")).isEmpty();
+        assertThat(bulkheads.call(bank, BOB, () -> "bob's")).isEqualTo("bob's");
+    }
+
+    @Test
+    void aUsersShareIsFreeAgainOnceItsCallsEnd() throws Exception {
+        ConnectorBulkheads bulkheads = bulkheads(3, 1);
+        ConnectorDescriptor bank = connector(1);
+        Future<String> held = hold(bulkheads, bank, ALICE);
+        assertThat(bulkheads.tryCall(bank, ALICE, () -> "second")).isEmpty();
+
+        release.countDown();
+        held.get(10, TimeUnit.SECONDS);
+
+        assertThat(bulkheads.call(bank, ALICE, () -> "again")).isEqualTo("again");
+    }
+
+    @Test
+    void aCallThatThrowsGivesItsSlotsBack() {
+        ConnectorBulkheads bulkheads = bulkheads(1, 1);
+        ConnectorDescriptor bank = connector(1);
+
+        assertThatThrownBy(() -> bulkheads.call(bank, ALICE, () -> {
+            throw new IllegalStateException("the bank broke");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(bulkheads.call(bank, ALICE, () -> "next")).isEqualTo("next");
+    }
+
+    /** A call of {@code user} that holds its slots until {@link #release}; returns once it runs. */
+    private Future<String> hold(ConnectorBulkheads bulkheads, ConnectorDescriptor bank, long user) throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<String> call = executor.submit(() -> bulkheads.call(bank, user, () -> {
+            running.countDown();
+            await(release);
+            return "done";
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the held call runs").isTrue();
+        return call;
     }
 
     private static void await(CountDownLatch latch) {

@@ -9,7 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
+import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.limits.ConnectorBulkheads;
 import dev.passerelle.server.ops.PrometheusText.Sample;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
@@ -23,9 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MetricsTest {
 
     private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
-    private static final int TOO_MANY_REQUESTS = 429;
     private static final Path DASHBOARD = Path.of("../docs/grafana-dashboard.json");
     private static final List<String> METRIC_PREFIXES = List.of("http_server_", "passerelle_", "jvm_", "hikaricp_");
 
@@ -59,6 +62,10 @@ class MetricsTest {
     SchedulerClient scheduler;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ConnectorBulkheads bulkheads;
+    @Autowired
+    ConnectorRegistry registry;
 
     private HttpServer receiver;
     private final List<String> forbidden = new ArrayList<>();
@@ -158,24 +165,21 @@ class MetricsTest {
 
     /** Adds a connection of the test connector's {@code par} scenario; answers its id when it was added. */
     private long addConnection(TestUser user, String password, int expectedStatus) {
-        TestApi.Response added = newConnection(user, password, "par").send();
+        TestApi.Response added = api.post("/users/me/connections").bearer(user.token()).json(Map.of(
+                "connector_uuid", TEST_CONNECTOR, "login", "jdupont", "password", password,
+                "directaccesswebsite", "par")).send();
         assertThat(added.status()).as("%s", added).isEqualTo(expectedStatus);
         return expectedStatus == 200 ? added.json().get("id").asLong() : -1;
     }
 
-    private TestApi.Call newConnection(TestUser user, String password, String scenario) {
-        return api.post("/users/me/connections").bearer(user.token()).json(Map.of("connector_uuid", TEST_CONNECTOR,
-                "login", "jdupont", "password", password, "directaccesswebsite", scenario));
-    }
-
-    /** One step at a time per connector here: a new connection's step while a decoupled validation is polled is refused. */
+    /** One call at a time per connector here: a call while another one runs on the same connector is refused. */
     private void refusedByTheBulkhead(TestUser user) {
-        long id = newConnection(user, "1234", "longDecoupled").send().json().get("id").asLong();
-        CompletableFuture<TestApi.Response> polling = CompletableFuture.supplyAsync(() ->
-                api.post("/users/me/connections/" + id).bearer(user.token()).json(Map.of("resume", "true")).send());
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                polling.isDone() || newConnection(user, "1234", "par").send().status() == TOO_MANY_REQUESTS);
-        polling.join();
+        ConnectorDescriptor testConnector = registry.byUuid(UUID.fromString(TEST_CONNECTOR)).orElseThrow().descriptor();
+
+        Optional<Optional<String>> inner = bulkheads.tryCall(testConnector, user.id(),
+                () -> Optional.of(bulkheads.tryCall(testConnector, user.id() + 1, () -> "second call")));
+
+        assertThat(inner).contains(Optional.empty());
     }
 
     private void refusedByTheRateLimit() {

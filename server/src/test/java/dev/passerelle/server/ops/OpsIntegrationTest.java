@@ -9,8 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * An {@link IntegrationTest} with what operators switch on: the access log, and limits low enough
- * that a test reaches them (three {@code /auth} calls a minute, one step at a time per connector,
- * answered at once when it is taken). The tests that share it share one application context.
+ * that a test reaches them (three {@code /auth} calls a minute, one connector call at a time per
+ * connector, refused at once when it is taken). The tests that share it share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +19,6 @@ import org.springframework.test.context.TestPropertySource;
         "passerelle.access-log.enabled=true",
         "passerelle.limits.auth-per-minute=3",
         "passerelle.limits.connector-concurrency=1",
-        "passerelle.limits.connector-wait=0s",
-        "passerelle.connections.resume-wait=5s"})
+        "passerelle.limits.connector-wait=0s"})
 @interface OpsIntegrationTest {
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.connector.Account;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.webauth.Browser;
 import dev.passerelle.server.webauth.Browser.Page;
@@ -19,11 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /** The simulated PSD2 bank: OAuth2 authorization code with a login page, a consent screen and a token endpoint. */
 @IntegrationTest
+@SandboxMode
 class SandboxBankTest {
 
     private static final String CLIENT_ID = "passerelle-testbank";
@@ -33,6 +36,8 @@ class SandboxBankTest {
     TestApi api;
     @Autowired
     MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     private final Browser browser = new Browser();
 
@@ -109,6 +114,16 @@ class SandboxBankTest {
         assertThat(consent.body()).contains("value=\"accept\"", "value=\"deny\"");
         SandboxCustomers.accounts("alice", "par", clock.instant())
                 .forEach(account -> assertThat(consent.body()).contains(escaped(account)));
+    }
+
+    @Test
+    void theBankKeepsTheCustomersLoginAndJourneyOnlySealed() {
+        logIn("alice.sealed", "1234");
+
+        String row = jdbc.sql("SELECT * FROM sandbox_bank_authorization").query().listOfRows().toString();
+
+        assertThat(row).contains("journey").contains("v1.")
+                .doesNotContain("alice.sealed").doesNotContain("st-1").doesNotContain("/webauth/callback");
     }
 
     @Test

@@ -17,12 +17,16 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 // A short bounded wait keeps "resume=true on a decoupled validation not yet given" quick to test;
 // every test calls from 127.0.0.1, so the per-address limits are lifted (their own tests set them);
-// only warnings are logged, to keep CI output readable (SecretsDoNotLeakTest logs everything).
+// only warnings are logged, to keep CI output readable (SecretsDoNotLeakTest logs everything);
+// client secrets are bcrypt-hashed at the lowest cost, as hundreds of tests authenticate clients;
+// webhooks are delivered to receivers on 127.0.0.1 (WebhookTargetsTest turns the guard back on).
 // The recurring background sync and webhook sender wait ten years, beyond any move of the test
 // clock: tests run that work by calling it, and a concurrent run would take the connection's lease
 // or reorder deliveries under them. TestClockTest turns the sync poll back on.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.connections.resume-wait=2s",
+        "passerelle.crypto.client-secret-cost=4",
+        "passerelle.webhooks.allow-private-targets=true",
         "passerelle.sync.poll-interval=" + IntegrationTest.BACKGROUND_PAUSE,
         "passerelle.webhooks.send-interval=" + IntegrationTest.BACKGROUND_PAUSE,
         "logging.level.root=WARN",

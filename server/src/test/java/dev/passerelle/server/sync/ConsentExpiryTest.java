@@ -2,6 +2,7 @@ package dev.passerelle.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.WireTime;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code access_expire}, §12): then the background sync asks the user to authenticate again
  * instead of reaching the institution.
  */
+@SandboxMode
 class ConsentExpiryTest extends FlakyBankSyncTest {
 
     static final Duration VALIDITY = Duration.ofDays(180);

@@ -3,7 +3,7 @@ package dev.passerelle.server.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.connectors.FlakyBank;
-import dev.passerelle.server.connectors.FlakyBankConfig;
+import dev.passerelle.server.connectors.HandWrittenBanksConfig;
 import dev.passerelle.server.support.TestApi;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** Base of the background sync tests that script the institution's answers on {@link FlakyBank}. */
-@Import(FlakyBankConfig.class)
+@Import(HandWrittenBanksConfig.class)
 abstract class FlakyBankSyncTest extends BackgroundSyncTest {
 
     @Autowired

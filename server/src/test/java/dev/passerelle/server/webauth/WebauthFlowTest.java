@@ -8,9 +8,10 @@ import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.webauth.Browser.Page;
 import dev.passerelle.testbank.SandboxCustomers;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Web authentication end to end (§5): integrator → /webauth-url → browser → sandbox bank → callback → redirect_uri. */
 @IntegrationTest
+@SandboxMode
 class WebauthFlowTest {
 
     @Autowired

@@ -8,6 +8,8 @@ import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** How calls are authenticated (PROTOCOL-NOTES §8.3) and how an endpoint's secret is rotated. */
@@ -93,6 +95,31 @@ class WebhookAuthTest extends WebhookTestBase {
         assertThat(again.status()).isEqualTo(409);
         assertThat(admin.delete("/webhooks/" + id + "/secrets/previous").status()).isEqualTo(204);
         assertThat(admin.delete("/webhooks/" + id + "/secrets/previous").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "604801", "0", "-5", "1.5", "1e3", "soon", "99999999999999999999"})
+    void anOverlapOutsideOneSecondToSevenDaysOrNotANumberIsRefusedAndRotatesNothing(String overlap) {
+        JsonNode hook = register("hmac");
+
+        TestApi.Response refused = admin.post("/webhooks/" + hook.get("id").asLong() + "/secrets",
+                Map.of("previous_expires_in", overlap));
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(admin.delete("/webhooks/" + hook.get("id").asLong() + "/secrets/previous").status())
+                .as("no rotation started").isEqualTo(404);
+    }
+
+    @Test
+    void anOverlapOfSevenDaysIsTheLongestAccepted() {
+        JsonNode hook = register("hmac");
+
+        TestApi.Response rotated = admin.post("/webhooks/" + hook.get("id").asLong() + "/secrets",
+                Map.of("previous_expires_in", 7 * 24 * 3600));
+
+        assertThat(rotated.status()).isEqualTo(201);
+        assertThat(rotated.json().get("previous_secret_expires").isNull()).isFalse();
     }
 
     @Test

@@ -80,6 +80,19 @@ class WebhookDeliveryTest extends WebhookTestBase {
     }
 
     @Test
+    void everyCallNamesItsEventInAHeaderSoThatOneUrlCanReceiveSeveral() {
+        register("/hooks/all", "USER_CREATED,USER_DELETED");
+        User user = users.createPermanent(client.id());
+        sender.sendDue();
+        users.delete(user.id());
+
+        sender.sendDue();
+
+        assertThat(receiver.received()).extracting(Received::event).containsExactly("USER_CREATED", "USER_DELETED");
+        assertThat(receiver.received()).extracting(Received::path).containsOnly("/hooks/all");
+    }
+
+    @Test
     void connectionSyncedCarriesTheEnabledAccounts() {
         register("/hooks", "CONNECTION_SYNCED");
         String token = tokenOfANewUser();

@@ -20,9 +20,9 @@ final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One call as received; {@code timestamped} is the Passerelle-Signature header. */
+    /** One call as received; {@code timestamped} is the Passerelle-Signature header, {@code event} X-Passerelle-Event. */
     record Received(String path, String date, String signature, String authorization, String timestamped,
-                    String body) {
+                    String event, String body) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -48,7 +48,7 @@ final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             received.add(new Received(exchange.getRequestURI().getRawPath(), headers.getFirst("BI-Signature-Date"),
                     headers.getFirst("BI-Signature"), headers.getFirst("Authorization"),
-                    headers.getFirst("Passerelle-Signature"), body));
+                    headers.getFirst("Passerelle-Signature"), headers.getFirst("X-Passerelle-Event"), body));
             Integer status;
             synchronized (statuses) {
                 status = statuses.poll();

@@ -99,6 +99,32 @@ class WebhookRegistrationTest {
     }
 
     @Test
+    void aUrlOfTwoThousandCharactersIsTheLongestAccepted() {
+        String longest = URL + "/" + "a".repeat(WebhookTargets.MAX_URL_LENGTH - URL.length() - 1);
+
+        assertThat(register(Map.of("url", longest, "events", "USER_CREATED", "id_client", client.id())).status())
+                .isEqualTo(201);
+        assertThat(register(Map.of("url", longest + "b", "events", "USER_CREATED", "id_client", client.id())))
+                .satisfies(refused -> {
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.json().get("code").asString()).isEqualTo("invalidValue");
+                });
+    }
+
+    @Test
+    void overlongEventsAndAuthAre400WithoutEchoingThem() {
+        String junk = "X".repeat(5000);
+
+        TestApi.Response events = register(Map.of("url", URL, "events", junk, "id_client", client.id()));
+        TestApi.Response auth = register(Map.of("url", URL, "events", "USER_CREATED", "id_client", client.id(), "auth", junk));
+
+        assertThat(events.status()).isEqualTo(400);
+        assertThat(auth.status()).isEqualTo(400);
+        assertThat(events.text()).doesNotContain(junk.substring(0, 100));
+        assertThat(auth.text()).doesNotContain(junk.substring(0, 100));
+    }
+
+    @Test
     void unknownClientIs400() {
         TestApi.Response refused = register(Map.of("url", URL, "events", "USER_CREATED", "id_client", 1));
 

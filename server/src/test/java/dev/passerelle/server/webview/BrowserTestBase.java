@@ -3,9 +3,10 @@ package dev.passerelle.server.webview;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
+import dev.passerelle.server.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * excluded by default, run by CI (see the README).
  */
 @IntegrationTest
+@SandboxMode
 @Tag("browser")
 abstract class BrowserTestBase {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A refused URL answers an error page, never a redirect.
  */
 @IntegrationTest
+@SandboxMode
 class WebviewPageTest {
 
     @Autowired

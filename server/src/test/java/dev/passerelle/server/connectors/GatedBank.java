@@ -1,0 +1,96 @@
+package dev.passerelle.server.connectors;
+
+import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.StepResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A hand-written connector whose calls the test holds and releases, so that tests can prove what
+ * the connector's concurrency limits let through while calls are running. The login picks the
+ * behaviour: {@code hold} waits at the gate until the test opens it, {@code decoupled} asks for a
+ * decoupled validation that the test approves, anything else succeeds at once.
+ */
+public final class GatedBank extends HandWrittenBank {
+
+    public static final int ID = 990_003;
+    public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990003");
+
+    private static final Duration HELD_AT_MOST = Duration.ofSeconds(30);
+
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final Semaphore held = new Semaphore(0);
+    private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
+    private volatile boolean approved;
+
+    public GatedBank() {
+        super(ID, UUID_, "Gated bank");
+    }
+
+    /** From now on, {@code hold} calls wait until {@link #openGate()}. */
+    public void closeGate() {
+        held.drainPermits();
+        gate = new CountDownLatch(1);
+    }
+
+    public void openGate() {
+        gate.countDown();
+    }
+
+    /** Whether {@code calls} calls are waiting at the gate (within ten seconds). */
+    public boolean holds(int calls) throws InterruptedException {
+        return held.tryAcquire(calls, 10, TimeUnit.SECONDS);
+    }
+
+    /** Whether decoupled validations are given from now on. */
+    public void approve(boolean given) {
+        approved = given;
+    }
+
+    /** How many times the validation of the connection was polled. */
+    public int polls(long connectionId) {
+        return polls.getOrDefault(connectionId, new AtomicInteger()).get();
+    }
+
+    @Override
+    public StepResult start(ConnectionContext ctx) {
+        return switch (ctx.credential("login").orElse("")) {
+            case "hold" -> {
+                held.release();
+                awaitGate();
+                yield new StepResult.Success(null);
+            }
+            case "decoupled" -> validation();
+            default -> new StepResult.Success(null);
+        };
+    }
+
+    @Override
+    public StepResult resume(ConnectionContext ctx, Map<String, String> input) {
+        polls.computeIfAbsent(ctx.connectionId(), id -> new AtomicInteger()).incrementAndGet();
+        return approved ? new StepResult.Success(null) : validation();
+    }
+
+    @Override
+    public StepResult sync(ConnectionContext ctx) {
+        return new StepResult.Success(null);
+    }
+
+    private static StepResult validation() {
+        return new StepResult.Decoupled("Validate in your bank's app", Duration.ofMillis(20), null);
+    }
+
+    private void awaitGate() {
+        try {
+            gate.await(HELD_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.passerelle.server.sandboxbank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import dev.passerelle.server.connectors.SourceSwitch;
+import dev.passerelle.server.support.CapturesLogs;
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import tools.jackson.databind.JsonNode;
+
+/** A default install (sandbox mode off) serves no sandbox bank, and says so for the test connector's redirect source. */
+@IntegrationTest
+@CapturesLogs
+class SandboxModeOffTest {
+
+    private static final String TEST_CONNECTOR = "338178e6-3d01-564f-9a7b-52ca442459bf";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ConnectorsProperties connectorsProperties;
+    @Autowired
+    PublicUrl publicUrl;
+    @Autowired
+    ObjectProvider<SourceSwitch> switches;
+
+    @Test
+    void theSandboxBankIsNotServed() {
+        assertThat(api.get("/sandbox/bank/authorize?response_type=code&client_id=passerelle-testbank").send().status())
+                .isEqualTo(404);
+        assertThat(api.post("/sandbox/bank/token").form(Map.of("grant_type", "authorization_code", "code", "x",
+                "redirect_uri", "y", "client_id", "passerelle-testbank", "client_secret", "sandbox-secret")).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theTestConnectorsRedirectSourceIsNeitherPublishedNorUsable() {
+        JsonNode connector = api.get("/connectors/40?expand=sources,fields").send().json();
+        TestApi.Response added = api.post("/users/me/connections").bearer(users.permanent().token())
+                .json(Map.of("connector_uuid", TEST_CONNECTOR, "source", "openapi", "login", "l", "password", "1234"))
+                .send();
+
+        assertThat(connector.get("sources").findValuesAsString("name")).containsExactly("directaccess");
+        assertThat(connector.get("fields").findValuesAsString("name")).doesNotContain("openapiwebsite");
+        assertThat(api.get("/connectors/40/sources/402").send().status()).isEqualTo(404);
+        assertThat(added.status()).as("%s", added).isBetween(400, 499);
+    }
+
+    @Test
+    void theStartUpLogSaysWhyTheSourceIsOffAndHowToEnableSandboxMode(CapturedOutput output) {
+        new ConnectorRegistry(connectorsProperties, publicUrl, switches);
+
+        assertThat(output.getAll()).contains("Source 'openapi' of Connecteur de test is disabled")
+                .contains("passerelle.sandbox.enabled=true");
+    }
+}
