@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -41,7 +40,9 @@ class DatabaseGauges implements MeterBinder {
     private final Clock clock;
     /** The scheduler's tasks, so that each has its series even when its queue is empty. */
     private final List<String> tasks;
-    private final Map<String, Reading<?>> readings = new ConcurrentHashMap<>();
+    private final Cached<Optional<Instant>> oldestDueSync = new Cached<>(this::selectOldestDueSync);
+    private final Cached<Queue> queue = new Cached<>(this::selectQueue);
+    private final Cached<Outbox> outbox = new Cached<>(this::selectOutbox);
 
     DatabaseGauges(JdbcClient jdbc, Clock clock, List<Task<?>> tasks) {
         this.jdbc = jdbc;
@@ -66,31 +67,31 @@ class DatabaseGauges implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("passerelle.sync.lag", () -> value(read("sync-lag", this::oldestDueSync), this::age))
+        Gauge.builder("passerelle.sync.lag", () -> value(oldestDueSync.get(), this::age))
                 .description("How long the most overdue connection has been due for its background sync (0 when none is)")
                 .baseUnit("seconds").register(registry);
         for (String task : tasks) {
-            Gauge.builder("passerelle.scheduler.queue", () -> value(read("queue", this::queue), q -> q.waiting(task)))
+            Gauge.builder("passerelle.scheduler.queue", () -> value(queue.get(), q -> q.waiting(task)))
                     .description("Scheduler executions due and waiting for a thread, or running, per task")
                     .tag("task", task).tag("state", "waiting").register(registry);
-            Gauge.builder("passerelle.scheduler.queue", () -> value(read("queue", this::queue), q -> q.running(task)))
+            Gauge.builder("passerelle.scheduler.queue", () -> value(queue.get(), q -> q.running(task)))
                     .description("Scheduler executions due and waiting for a thread, or running, per task")
                     .tag("task", task).tag("state", "running").register(registry);
         }
-        Gauge.builder("passerelle.webhook.pending", () -> value(read("outbox", this::outbox), Outbox::pending))
+        Gauge.builder("passerelle.webhook.pending", () -> value(outbox.get(), Outbox::pending))
                 .description("Webhook deliveries waiting for their next attempt").register(registry);
-        Gauge.builder("passerelle.webhook.oldest.pending", () -> value(read("outbox", this::outbox), o -> age(o.oldest())))
+        Gauge.builder("passerelle.webhook.oldest.pending", () -> value(outbox.get(), o -> age(o.oldest())))
                 .description("Age of the oldest webhook delivery not delivered yet (0 when none is)")
                 .baseUnit("seconds").register(registry);
     }
 
-    private Optional<Instant> oldestDueSync() {
+    private Optional<Instant> selectOldestDueSync() {
         return jdbc.sql("SELECT MIN(next_try) AS oldest FROM connection WHERE active = TRUE AND next_try <= :now")
                 .param("now", utc(clock.instant()))
                 .query((rs, row) -> Optional.ofNullable(DbTime.instant(rs, "oldest"))).single();
     }
 
-    private Queue queue() {
+    private Queue selectQueue() {
         Map<String, Long> waiting = new TreeMap<>();
         Map<String, Long> running = new TreeMap<>();
         jdbc.sql("""
@@ -103,7 +104,7 @@ class DatabaseGauges implements MeterBinder {
         return new Queue(waiting, running);
     }
 
-    private Outbox outbox() {
+    private Outbox selectOutbox() {
         return jdbc.sql("""
                         SELECT COUNT(*) AS pending, MIN(COALESCE(replayed, created)) AS oldest
                         FROM webhook_delivery WHERE next_attempt IS NOT NULL""")
@@ -121,23 +122,28 @@ class DatabaseGauges implements MeterBinder {
         return reading == null ? Double.NaN : gauge.applyAsDouble(reading);
     }
 
-    /** The value of {@code query}, read again once it is older than {@link #FRESHNESS}; null when it failed. */
-    @SuppressWarnings("unchecked")
-    private <T> T read(String name, Supplier<T> query) {
-        Instant now = clock.instant();
-        Reading<T> reading = (Reading<T>) readings.compute(name, (key, last) ->
-                last != null && last.at().plus(FRESHNESS).isAfter(now) ? last : Reading.of(query, now));
-        return reading.value();
-    }
+    /** A query's last answer, asked again once older than {@link #FRESHNESS}; null while its last asking failed. */
+    private final class Cached<T> {
+        private final Supplier<T> query;
+        private T value;
+        private Instant askedAt;
 
-    private record Reading<T>(T value, Instant at) {
-        static <T> Reading<T> of(Supplier<T> query, Instant at) {
-            try {
-                return new Reading<>(query.get(), at);
-            } catch (RuntimeException e) {
-                log.warn("Cannot read a metric from the database: {}", e.toString());
-                return new Reading<>(null, at);
+        Cached(Supplier<T> query) {
+            this.query = query;
+        }
+
+        synchronized T get() {
+            Instant now = clock.instant();
+            if (askedAt == null || !askedAt.plus(FRESHNESS).isAfter(now)) {
+                askedAt = now;
+                try {
+                    value = query.get();
+                } catch (RuntimeException e) {
+                    log.warn("Cannot read a metric from the database: {}", e.toString());
+                    value = null;
+                }
             }
+            return value;
         }
     }
 }
