@@ -57,7 +57,8 @@ final class AsksOtp extends NeedsUserToAuthenticate {
     }
 
     private StepResult challenge(Attempt attempt, int round, String message, Instant expiresAt) {
-        FieldSpec field = FieldSpec.text(FIELD, label(round));
+        FieldSpec field = FieldSpec.text(FIELD, label(round))
+                .withLabels(Map.of("fr", label(round), "en", "Type " + codes.get(round)));
         return new StepResult.Challenge(List.of(field), message, expiresAt,
                 attempt.session(Stage.OTP, round, expiresAt, null));
     }

@@ -1,9 +1,12 @@
 package dev.passerelle.server.clients;
 
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.crypto.Secrets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,29 +21,41 @@ import org.springframework.stereotype.Component;
 public class DemoClient {
 
     static final String SECRET_FILE = "demo-client-secret";
+    /** The demo's callback page under the API root ({@code /demo/callback}). */
+    public static final String CALLBACK_PATH = "/demo/callback";
     private static final int SECRET_BYTES = 32;
 
     private final DemoClientProperties properties;
     private final ClientApplications clients;
     private final DataDirectory dataDirectory;
+    private final PublicUrl publicUrl;
 
-    public DemoClient(DemoClientProperties properties, ClientApplications clients, DataDirectory dataDirectory) {
+    public DemoClient(DemoClientProperties properties, ClientApplications clients, DataDirectory dataDirectory,
+                      PublicUrl publicUrl) {
         this.properties = properties;
         this.clients = clients;
         this.dataDirectory = dataDirectory;
+        this.publicUrl = publicUrl;
     }
 
+    /** Once the server listens: the public URL is final (a random port in tests). */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        seed();
+        seed(publicUrl.base());
     }
 
-    /** Registers (or refreshes) the demo client. */
-    void seed() {
+    /**
+     * Registers (or refreshes) the demo client. Its whitelist always holds this server's own demo
+     * callback ({@code <apiRoot>/demo/callback}, on whatever host and port the server is reached),
+     * plus the configured redirect URIs.
+     */
+    void seed(String apiRoot) {
+        List<String> redirectUris = Stream.concat(Stream.of(apiRoot + CALLBACK_PATH), properties.redirectUris().stream())
+                .distinct().toList();
         String secret = properties.secret().isBlank()
                 ? dataDirectory.secret(SECRET_FILE, () -> Secrets.random(SECRET_BYTES))
                 : properties.secret();
-        clients.register(properties.id(), properties.name(), secret, properties.redirectUris());
+        clients.register(properties.id(), properties.name(), secret, redirectUris);
     }
 
     /** The demo client's {@code client_id}. */

@@ -1,5 +1,6 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
@@ -104,7 +105,8 @@ class ConnectionSteps {
         ConnectorDescriptor descriptor = step.connector().descriptor();
         Map<String, String> stored = vault.openCredentials(step.connection().sealedCredentials());
         Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
-        ConnectionContext context = new ConnectionContext(step.connection().id(), step.source().name(), credentials,
+        ConnectionContext context = new ConnectionContext(step.connection().id(), step.source().name(),
+                callbackUrl == null ? credentials : atInstitution(descriptor, step.source().name(), credentials),
                 step.input().keySet(), vault.openSession(step.source().sealedSession()), step.userPresent(), clock,
                 registry.settings(descriptor), callbackUrl);
 
@@ -242,6 +244,21 @@ class ConnectionSteps {
         Map<String, String> merged = new LinkedHashMap<>(stored);
         merged.putAll(posted);
         return merged;
+    }
+
+    /**
+     * What a connector sees of the credentials when its source is driven at the institution's
+     * website (§5): that source's web-authentication fields only. The login and password another
+     * source stored would let it skip the institution's pages, and a source added "through the
+     * bank" must go through the bank.
+     */
+    private static Map<String, String> atInstitution(ConnectorDescriptor descriptor, String source,
+                                                     Map<String, String> credentials) {
+        Set<String> names = descriptor.fieldsFor(source, AuthMechanism.WEBAUTH).stream().map(FieldSpec::name)
+                .collect(Collectors.toSet());
+        Map<String, String> own = new LinkedHashMap<>(credentials);
+        own.keySet().retainAll(names);
+        return own;
     }
 
     /** Only the connector's own fields are kept: meta parameters and stray keys are never stored. */

@@ -3,6 +3,7 @@ package dev.passerelle.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Seeds a demo client with a random id into a fresh data directory, as a first start would. */
+/**
+ * Seeds a demo client with a random id into a fresh data directory, as a first start would. What
+ * the start-up log says about it is StartupSummaryTest's.
+ */
 @IntegrationTest
 class DemoClientTest {
 
+    private static final String API_ROOT = "http://localhost:8080/2.0";
+
     @Autowired
     ClientApplications clients;
+    @Autowired
+    PublicUrl publicUrl;
     @TempDir
     Path dataDir;
 
@@ -35,23 +43,25 @@ class DemoClientTest {
 
     private DemoClient demoClient(String configuredSecret) {
         return new DemoClient(new DemoClientProperties(id, "Demo", configuredSecret, List.of("https://demo.example/cb")),
-                clients, new DataDirectory(dataDir));
+                clients, new DataDirectory(dataDir), publicUrl);
     }
 
     @Test
     void withoutConfiguredSecretTheGeneratedSecretIsWrittenOwnerOnly() throws IOException {
-        demoClient("").seed();
+        DemoClient demo = demoClient("");
+        demo.seed(API_ROOT);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
         assertThat(clients.authenticate(Long.toString(id), Files.readString(secretFile))).isEqualTo(id);
+        assertThat(demo.secretFile()).contains(secretFile.toAbsolutePath());
     }
 
     @Test
     void theGeneratedSecretIsReusedOnTheNextStart() throws IOException {
-        demoClient("").seed();
+        demoClient("").seed(API_ROOT);
         String first = Files.readString(secretFile);
 
-        demoClient("").seed();
+        demoClient("").seed(API_ROOT);
 
         assertThat(Files.readString(secretFile)).isEqualTo(first);
         assertThat(clients.authenticate(Long.toString(id), first)).isEqualTo(id);
@@ -60,7 +70,7 @@ class DemoClientTest {
     @Test
     void aConfiguredSecretIsUsedWithoutWritingAFile() {
         DemoClient demo = demoClient("configured-demo-secret");
-        demo.seed();
+        demo.seed(API_ROOT);
 
         assertThat(secretFile).doesNotExist();
         assertThat(demo.secretFile()).isEmpty();
@@ -69,7 +79,7 @@ class DemoClientTest {
 
     @Test
     void theDemoClientIsRegisteredWithItsRedirectUris() {
-        demoClient("").seed();
+        demoClient("").seed(API_ROOT);
 
         assertThat(clients.isWhitelisted(id, "https://demo.example/cb")).isTrue();
     }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -38,11 +40,17 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
+        return open("en");
+    }
+
+    /** A browser whose user reads {@code languages} ({@code Accept-Language}, e.g. {@code fr}). */
+    static Browser open(String languages) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         options.setBinary(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=640,1100", "--lang=en");
+                "--window-size=640,1100", "--lang=" + languages.split(",")[0]);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("passerelle.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -55,6 +63,45 @@ final class Browser implements AutoCloseable {
 
     String url() {
         return driver.getCurrentUrl();
+    }
+
+    /** Reloads the page, as the user's F5. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** The page's title (the browser tab's). */
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Runs a script in the page, as a test harness would (e.g. the integrator's listener). */
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Moves to the window the page opened last (a popup). */
+    void intoNewestWindow() {
+        List<String> handles = List.copyOf(driver.getWindowHandles());
+        driver.switchTo().window(handles.getLast());
+    }
+
+    /** Closes the popups and moves back to the first window, the one the test opened. */
+    void intoFirstWindow() {
+        List<String> handles = List.copyOf(driver.getWindowHandles());
+        for (String popup : handles.subList(1, handles.size())) {
+            driver.switchTo().window(popup);
+            driver.close();
+        }
+        driver.switchTo().window(handles.getFirst());
+    }
+
+    /** Waits until {@code script} answers something else than null or false, and answers it. */
+    Object waitFor(String script) {
+        return new WebDriverWait(driver, SCREEN_WAIT).until(d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(script);
+            return Boolean.FALSE.equals(value) ? null : value;
+        });
     }
 
     /** Waits until the webview shows the screen named {@code name} ({@code data-screen}), and answers it. */

@@ -1,13 +1,19 @@
 // Bank accounts as the webview shows them, and which ones the integrator lets the user activate
-// (account_types, account_usages: PROTOCOL-NOTES §10.3).
+// (account_types, account_usages, account_ibans: docs/webview.md "Parameters").
 
 import {h} from './ui.js';
 
+/** An IBAN as compared: no spaces, upper case. */
+function iban(value) {
+  return String(value || '').replace(/\s/g, '').toUpperCase();
+}
+
 /** Whether the integrator lets this account be activated. */
 export function allowed(app, account) {
-  const types = app.config.accountTypes;
-  const usages = app.config.accountUsages;
-  return (types.length === 0 || types.includes(account.type)) && (usages.length === 0 || usages.includes(account.usage));
+  const {accountTypes: types, accountUsages: usages, accountIbans: ibans} = app.config;
+  return (types.length === 0 || types.includes(account.type))
+      && (usages.length === 0 || usages.includes(account.usage))
+      && (ibans.length === 0 || ibans.includes(iban(account.iban)));
 }
 
 /** The account's checkbox row: name, type, masked number, balance. */

@@ -1,7 +1,15 @@
 // DOM helpers: every screen replaces the content of <main id="screen">, has one <h1> that takes
-// the focus (screen readers announce the new screen), and a name in data-screen for tests.
+// the focus (screen readers announce the new screen) and names the page in the tab's title, and a
+// name in data-screen for tests.
 
 const main = () => document.getElementById('screen');
+
+/** How a screen's title becomes the page's title (set by the App, in the page's language). */
+let pageTitle = title => title;
+
+export function titlePagesWith(format) {
+  pageTitle = format;
+}
 
 /** Builds an element: h('button', {class: 'primary', onclick: fn}, 'Label'). */
 export function h(tag, attrs = {}, ...children) {
@@ -28,13 +36,14 @@ export function h(tag, attrs = {}, ...children) {
   return element;
 }
 
-/** Shows a screen: its title (focused) and content. */
+/** Shows a screen: its title (focused, and in the page's title) and content. */
 export function show(name, title, ...content) {
   const screen = main();
   screen.dataset.screen = name;
   screen.removeAttribute('aria-busy');
   const heading = h('h1', {tabindex: '-1', id: 'screen-title'}, title);
   screen.replaceChildren(heading, ...content.flat().filter(Boolean));
+  document.title = pageTitle(title);
   heading.focus();
   return screen;
 }
@@ -75,4 +84,19 @@ export async function busy(promise) {
     screen.removeAttribute('aria-busy');
     controls.forEach(c => { c.disabled = false; });
   }
+}
+
+/** Text as compared by a search box: lower case, without accents ("Société" finds "societe"). */
+export function folded(text, lang) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase(lang);
+}
+
+/** A wire date-time ("YYYY-MM-DD HH:MM:SS", the server's local time) in the page's language. */
+export function localDateTime(wire, lang) {
+  const [date, time = '00:00:00'] = String(wire).split(' ');
+  const [year, month, day] = date.split('-').map(Number);
+  const [hours, minutes, seconds] = time.split(':').map(Number);
+  const moment = new Date(year, month - 1, day, hours, minutes, seconds);
+  return Number.isNaN(moment.getTime()) ? wire
+      : new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeStyle: 'short'}).format(moment);
 }

@@ -1,6 +1,7 @@
 // The reconnect flow (PROTOCOL-NOTES §10.4): bring one connection back to a usable state keeping
 // its id — answer what it waits for, re-enter credentials, renew consent — then go back with
-// connection_id. Manage reuses repair() for its "fix" button.
+// connection_id at once. Manage reuses repair() for its "fix" button. Cancel leaves the connection
+// as the bank left it: it existed before the flow.
 
 import {q} from './api.js';
 import {BACK, Dialogue} from './dialogue.js';
@@ -10,9 +11,7 @@ import {actions, alert, busy, button, h, show} from './ui.js';
 const CREDENTIAL_STATES = ['wrongpass', 'passwordExpired'];
 
 export async function reconnect(app) {
-  if (!app.returned) {
-    app.api.token = app.config.code;
-  }
+  await app.open();
   const fixed = await repair(app, app.config.connectionId,
       {reset: app.config.resetCredentials, sources: app.config.connectionSources});
   if (fixed === BACK) {
@@ -48,7 +47,8 @@ export async function repair(app, id, {reset = false, sources = [], back = false
   let outcome;
   if (returned && returned.error) {
     outcome = {error: dialogue.describe(returned.error, returned.errorDescription)};
-  } else if (connection.state) {
+  } else if (returned || connection.state) {
+    // Back from the bank with its consent, the connection is repaired (or asks for what is left).
     outcome = await dialogue.settle({status: 202, body: connection});
   } else {
     const wanted = await choose(app, 'uptodate', app.t('upToDateTitle'), app.t('upToDateIntro'), null, back);

@@ -5,23 +5,28 @@ import {accountCheckbox} from './accounts.js';
 import {addConnections} from './connect.js';
 import {BACK} from './dialogue.js';
 import {repair} from './reconnect.js';
-import {actions, busy, button, h, liveStatus, show} from './ui.js';
+import {actions, busy, button, h, liveStatus, localDateTime, show} from './ui.js';
 
 /** States the user can act on from here (§4 "needs user"). */
 const FIXABLE = ['SCARequired', 'webauthRequired', 'additionalInformationNeeded', 'decoupled', 'wrongpass', 'passwordExpired',
   'actionNeeded'];
 
 export async function manage(app) {
-  if (!app.returned) {
-    app.api.token = app.config.code;
-  }
+  await app.open();
   const connectors = await app.api.get('/connectors?expand=sources,fields');
   if (connectors.status !== 200) {
     return app.fatal(connectors);
   }
   const names = new Map(connectors.body.connectors.map(c => [c.id, c.name]));
   const home = (message = null, focus = null) => list(app, names, message, focus);
-  app.onCancel = () => home();
+  // Giving up an addition deletes the connection it was making, then shows the list again.
+  app.onCancel = async () => {
+    await app.discardPending();
+    home();
+  };
+  if (app.journey.pending && !app.returned) {
+    return add(app, home);
+  }
   if (!app.returned) {
     return home(null, app.config.connectionId);
   }
@@ -34,8 +39,8 @@ export async function manage(app) {
 }
 
 async function add(app, home) {
-  if (!app.returned) {
-    app.journey = {added: []};
+  if (!app.returned && !app.journey.pending) {
+    app.journey.added = [];
   }
   const added = await addConnections(app, {max: 1, back: true});
   home(added.length ? app.t('connectionAdded') : null);
@@ -55,7 +60,8 @@ async function list(app, names, message, focusId) {
       liveStatus('manage-status', message || ''),
       cards.length ? h('div', {class: 'connections'}, cards) : h('p', {id: 'no-connection'}, app.t('noConnection')),
       actions(button(app.t('addConnection'), () => add(app, home), {kind: 'primary', id: 'add-connection'}),
-      app.canLeave ? button(app.t('close'), () => app.leave({}), {id: 'close'}) : null));
+      app.canLeave ? button(app.t('close'), () => app.leave({connection_deleted: app.journey.deleted ? 'true' : null}),
+          {id: 'close'}) : null));
   const focused = focusId && document.getElementById('connection-' + focusId + '-name');
   if (focused) {
     focused.setAttribute('tabindex', '-1');
@@ -85,9 +91,9 @@ function card(app, connection, names, accounts, home) {
   const article = h('article', {class: 'connection', id: `connection-${id}`, 'aria-labelledby': `connection-${id}-name`},
       h('h2', {id: `connection-${id}-name`}, name),
       h('p', {class: 'state ' + (state ? 'state-error' : 'state-ok'), id: `connection-${id}-state`},
-          stateLabel(app, state),
-          connection.error_message ? ` — ${connection.error_message}` : null),
-      connection.last_update ? h('p', {class: 'hint'}, app.t('lastUpdate', {date: connection.last_update})) : null,
+          stateLabel(app, state)),
+      connection.last_update
+          ? h('p', {class: 'hint'}, app.t('lastUpdate', {date: localDateTime(connection.last_update, app.config.lang)})) : null,
       accounts.length ? h('fieldset', {}, h('legend', {}, app.t('activeAccounts')), h('ul', {class: 'accounts'}, toggles)) : null,
       status, controls);
 
@@ -100,6 +106,8 @@ function card(app, connection, names, accounts, home) {
     const remove = button(app.t('deleteYes'), async () => {
       const reply = await busy(app.api.delete(`/users/me/connections/${id}`));
       if (reply.status === 204 || reply.status === 200) {
+        app.journey.deleted = true;
+        app.save();
         home(app.t('deleted', {connector: name}));
       } else {
         status.textContent = app.t('deleteFailed');

@@ -1,16 +1,18 @@
-// The Passerelle REST API as the webview calls it: JSON in and out, the user's token as bearer.
+// The Passerelle REST API as the webview calls it: JSON in and out, the webview's session as
+// bearer, the page's language in Accept-Language (connector field labels follow it).
 // Every call resolves (never throws): {status, body}, status 0 when the network failed.
 
 export class Api {
-  constructor(base) {
+  constructor(base, lang) {
     this.base = base;
+    this.lang = lang;
     this.token = null;
   }
 
-  async call(method, path, body) {
-    const headers = {Accept: 'application/json'};
-    if (this.token) {
-      headers.Authorization = 'Bearer ' + this.token;
+  async call(method, path, body, token = this.token) {
+    const headers = {Accept: 'application/json', 'Accept-Language': this.lang};
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
     }
     const init = {method, headers, credentials: 'omit', cache: 'no-store'};
     if (body !== undefined) {

@@ -35,6 +35,10 @@ export class Dialogue {
     this.connector = connector;
     this.connection = connection;
     this.fixing = fixing;
+    /** Whether this dialogue creates the connection: the flow deletes it if the user gives up. */
+    this.creates = !connection && !fixing;
+    /** The fields of the last one-time code asked: the same ones asked again mean the answer was wrong. */
+    this.lastChallenge = null;
   }
 
   /** The connector's sources, in priority order. */
@@ -110,24 +114,32 @@ export class Dialogue {
       }
       const connection = reply.body;
       this.connection = connection;
+      if (this.creates) {
+        this.app.creating(connection.id);
+      }
       const path = `/users/me/connections/${connection.id}`;
       switch (connection.state) {
         case null:
         case undefined:
           return {ready: connection};
-        case 'additionalInformationNeeded':
-          reply = await busy(api.post(path, await this.otpScreen(connection)));
+        case 'additionalInformationNeeded': {
+          // A second round (doubleotp) asks another field or label; a refused answer, the same again.
+          const asked = JSON.stringify((connection.fields || []).map(field => [field.name, field.label]));
+          const wrong = asked === this.lastChallenge;
+          this.lastChallenge = asked;
+          reply = await busy(api.post(path, await this.otpScreen(connection, wrong)));
           break;
+        }
         case 'decoupled':
         case 'validating':
           reply = await this.waitForValidation(connection);
           break;
         case 'SCARequired':
-          await this.scaScreen(connection);
+          await this.scaScreen();
           reply = await busy(api.post(path, {}));
           break;
         case 'webauthRequired':
-          await this.bankScreen(connection);
+          await this.bankScreen();
           return this.app.toBank({connectorUuid: this.connector.uuid, connectionId: connection.id, source: null,
             values: {}, purpose: this.purpose});
         default:
@@ -136,11 +148,17 @@ export class Dialogue {
     }
   }
 
-  /** A failure as the user reads it: what happened in their words, then the institution's. */
+  /**
+   * A failure as the user reads it, in the page's language. The institution's own message, in
+   * whatever language the bank speaks, is added only to a failure the webview has no words for.
+   */
   describe(code, institutionMessage) {
     const known = this.app.t('error.' + code);
-    const general = known === 'error.' + code ? this.app.t('error.other') : known;
-    return institutionMessage && institutionMessage !== general ? `${general} (${institutionMessage})` : general;
+    if (known !== 'error.' + code) {
+      return known;
+    }
+    const general = this.app.t('error.other');
+    return institutionMessage ? `${general} (${institutionMessage})` : general;
   }
 
   credentialsScreen(source, fields, error, intro, back, typed) {
@@ -161,7 +179,7 @@ export class Dialogue {
           resolve(values);
         }
       });
-      show(atBank ? 'webauth' : 'credentials', this.connector.name,
+      show(atBank ? 'webauth' : 'credentials', app.t(atBank ? 'webauthTitle' : 'credentialsTitle', {connector: this.connector.name}),
           h('p', {class: 'lead'}, intro || app.t(atBank ? 'webauthIntro' : 'credentialsIntro', {source: sourceName})),
           atBank && intro ? h('p', {class: 'hint'}, app.t('webauthIntro', {source: sourceName})) : null,
           alert(error), form);
@@ -171,10 +189,14 @@ export class Dialogue {
     });
   }
 
-  otpScreen(connection) {
+  /**
+   * The one-time code form, built from the connection's fields (labelled in the page's language).
+   * Asked again after an answer, the code was wrong: the form says so, as an alert tied to the input.
+   */
+  otpScreen(connection, wrong) {
     const app = this.app;
     return new Promise(resolve => {
-      const inputs = fieldInputs(connection.fields || [], {}, (key) => app.t(key));
+      const inputs = fieldInputs(connection.fields || [], {}, (key) => app.t(key), wrong ? 'otp-error' : null);
       const form = h('form', {id: 'otp-form', novalidate: true}, inputs.element,
           actions(h('button', {type: 'submit', class: 'primary', id: 'submit'}, app.t('validate')), app.cancelButton()));
       form.addEventListener('submit', event => {
@@ -184,8 +206,8 @@ export class Dialogue {
           resolve(values);
         }
       });
-      show('otp', app.t('otpTitle'),
-          h('p', {class: 'lead', id: 'otp-message'}, connection.error_message || app.t('otpIntro')), form);
+      show('otp', app.t('otpTitle'), h('p', {class: 'lead', id: 'otp-message'}, app.t('otpIntro')),
+          wrong ? alert(app.t('otpWrong'), 'otp-error') : null, form);
       inputs.focusFirst();
     });
   }
@@ -198,13 +220,13 @@ export class Dialogue {
     const app = this.app;
     show('decoupled', app.t('decoupledTitle'),
         h('div', {class: 'spinner', 'aria-hidden': 'true'}),
-        liveStatus('waiting-status', connection.error_message || app.t('decoupledIntro')),
+        liveStatus('waiting-status', app.t('decoupledIntro')),
         h('p', {class: 'hint'}, app.t('decoupledHint')),
         actions(app.cancelButton()));
     document.getElementById('screen').setAttribute('aria-busy', 'true');
     const path = `/users/me/connections/${connection.id}`;
     let current = connection;
-    for (;;) {
+    while (document.getElementById('waiting-status')) { // the user may have cancelled meanwhile
       const reply = current.state === 'validating' ? await app.api.get(path) : await app.api.post(path, {resume: true});
       const stillWaiting = reply.status === 409
           || (isConnection(reply) && (reply.body.state === 'decoupled' || reply.body.state === 'validating'));
@@ -214,24 +236,23 @@ export class Dialogue {
       current = isConnection(reply) ? reply.body : current;
       await delay(RESUME_PAUSE_MS);
     }
+    return new Promise(() => {}); // the user left this screen: the flow went on elsewhere
   }
 
   /** Before leaving for the bank to renew an authorization: what will happen, and a button to go. */
-  bankScreen(connection) {
+  bankScreen() {
     const app = this.app;
     return new Promise(resolve => {
-      show('webauth', this.connector.name, h('p', {class: 'lead'}, app.t('webauthRenewIntro')),
-          alert(connection.error_message),
+      show('webauth', app.t('webauthTitle', {connector: this.connector.name}), h('p', {class: 'lead'}, app.t('webauthRenewIntro')),
           actions(button(app.t('toBank'), () => resolve(), {kind: 'primary', id: 'submit'}), app.cancelButton()));
     });
   }
 
-  scaScreen(connection) {
+  scaScreen() {
     const app = this.app;
     return new Promise(resolve => {
       show('sca', app.t('scaTitle'),
           h('p', {class: 'lead'}, app.t('scaIntro')),
-          alert(connection.error_message),
           actions(button(app.t('continue'), () => resolve(), {kind: 'primary', id: 'continue'}), app.cancelButton()));
     });
   }

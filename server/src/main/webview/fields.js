@@ -8,11 +8,12 @@ import {h} from './ui.js';
  * @param fields  ConnectorField objects
  * @param prefill {name: value} given by the integrator
  * @param t       the translation function
+ * @param alertId the id of an alert about every input (a refused code), added to their descriptions
  * @returns {{element: HTMLElement, focusFirst: Function, collect: Function}} collect() answers the
  *          values, or null after marking the invalid inputs and focusing the first one
  */
-export function fieldInputs(fields, prefill, t) {
-  const rows = fields.map(field => fieldRow(field, prefill[field.name], t));
+export function fieldInputs(fields, prefill, t, alertId = null) {
+  const rows = fields.map(field => fieldRow(field, prefill[field.name], t, alertId));
   return {
     element: h('div', {class: 'fields'}, rows.map(r => r.element)),
     /** Focuses the first input still empty (after a refusal: the password), else the first. */
@@ -41,13 +42,16 @@ export function fieldInputs(fields, prefill, t) {
   };
 }
 
-function fieldRow(field, prefilled, t) {
+function fieldRow(field, prefilled, t, alertId) {
   const id = 'field-' + field.name;
   const description = field.description && field.description !== field.label ? field.description : null;
   const errorId = id + '-error';
-  const describedBy = [description ? id + '-desc' : null, errorId].filter(Boolean).join(' ');
+  const describedBy = [alertId, description ? id + '-desc' : null, errorId].filter(Boolean).join(' ');
   const input = field.type === 'list' ? select(field, id, prefilled, t) : textInput(field, id, prefilled);
   input.setAttribute('aria-describedby', describedBy);
+  if (alertId) {
+    input.setAttribute('aria-invalid', 'true');
+  }
   if (field.required) {
     input.setAttribute('aria-required', 'true');
   }
