@@ -5,9 +5,8 @@ import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.crypto.Secrets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the demo client application at start-up ({@link DemoClientProperties}). Without a
  * configured secret, one is generated once into the owner-only file
- * {@code <data-dir>/demo-client-secret} and reused on later starts. The start-up log names the file
- * and prints a curl that reads it: the secret itself is never logged.
+ * {@code <data-dir>/demo-client-secret} and reused on later starts. The start-up summary names the
+ * file ({@link #secretFile()}): the secret itself is never logged.
  */
 @Component
 public class DemoClient {
@@ -25,7 +24,6 @@ public class DemoClient {
     /** The demo's callback page under the API root ({@code /demo/callback}). */
     public static final String CALLBACK_PATH = "/demo/callback";
     private static final int SECRET_BYTES = 32;
-    private static final Logger log = LoggerFactory.getLogger(DemoClient.class);
 
     private final DemoClientProperties properties;
     private final ClientApplications clients;
@@ -47,25 +45,26 @@ public class DemoClient {
     }
 
     /**
-     * Registers (or refreshes) the demo client and logs how to try it against {@code apiRoot}. Its
-     * whitelist always holds this server's own demo callback ({@code <apiRoot>/demo/callback}, on
-     * whatever host and port the server is reached), plus the configured redirect URIs.
+     * Registers (or refreshes) the demo client. Its whitelist always holds this server's own demo
+     * callback ({@code <apiRoot>/demo/callback}, on whatever host and port the server is reached),
+     * plus the configured redirect URIs.
      */
     void seed(String apiRoot) {
         List<String> redirectUris = Stream.concat(Stream.of(apiRoot + CALLBACK_PATH), properties.redirectUris().stream())
                 .distinct().toList();
-        if (properties.secret().isBlank()) {
-            String secret = dataDirectory.secret(SECRET_FILE, () -> Secrets.random(SECRET_BYTES));
-            clients.register(properties.id(), properties.name(), secret, redirectUris);
-            Path file = dataDirectory.secretPath(SECRET_FILE);
-            log.info("Demo client {} ('{}') is ready; its secret is in {} (owner-only). Create a user with:\n"
-                            + "  curl -s -X POST {}/auth/init -d client_id={} --data-urlencode client_secret@{}",
-                    properties.id(), properties.name(), file, apiRoot, properties.id(), file);
-        } else {
-            clients.register(properties.id(), properties.name(), properties.secret(), redirectUris);
-            log.info("Demo client {} ('{}') is ready with the secret set in passerelle.demo-client.secret. Create a user with:\n"
-                            + "  curl -s -X POST {}/auth/init -d client_id={} --data-urlencode \"client_secret=$PASSERELLE_DEMO_CLIENT_SECRET\"",
-                    properties.id(), properties.name(), apiRoot, properties.id());
-        }
+        String secret = properties.secret().isBlank()
+                ? dataDirectory.secret(SECRET_FILE, () -> Secrets.random(SECRET_BYTES))
+                : properties.secret();
+        clients.register(properties.id(), properties.name(), secret, redirectUris);
+    }
+
+    /** The demo client's {@code client_id}. */
+    public long id() {
+        return properties.id();
+    }
+
+    /** The owner-only file holding the generated secret; empty when the secret is configured instead. */
+    public Optional<Path> secretFile() {
+        return properties.secret().isBlank() ? Optional.of(dataDirectory.secretPath(SECRET_FILE)) : Optional.empty();
     }
 }

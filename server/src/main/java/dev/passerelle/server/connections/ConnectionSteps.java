@@ -208,6 +208,7 @@ class ConnectionSteps {
         records.saveSource(source);
         ConnectionRow summary = summarize(connection, step.connector().descriptor());
         timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(), cause, now);
+        events.publishEvent(new StepEnded(step.connector().descriptor(), step.actor(), outcome.state()));
         return summary;
     }
 

@@ -24,7 +24,7 @@ public class ConnectionTimeline {
         /** A line the connector wrote about a call, or the runtime about the connector's fault. */
         CONNECTOR;
 
-        String wire() {
+        public String wire() {
             return name().toLowerCase();
         }
     }

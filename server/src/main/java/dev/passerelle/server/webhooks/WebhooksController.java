@@ -1,5 +1,6 @@
 package dev.passerelle.server.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
@@ -53,9 +54,10 @@ class WebhooksController {
         this.json = json;
     }
 
-    /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation. */
+    /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation, absent elsewhere. */
     record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
-                       Instant previousSecretExpires, boolean listener, boolean listening, String secret) {
+                       Instant previousSecretExpires, boolean listener, boolean listening,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
