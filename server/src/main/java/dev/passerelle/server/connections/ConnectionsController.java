@@ -50,6 +50,10 @@ public class ConnectionsController {
     record ConnectionLogList(@NonNull List<ConnectionTimeline.Event> connectionlogs, int total) {
     }
 
+    /** The body of an add, an update or a sync, as the document describes it. */
+    private static final String FIELD_VALUES = "The connector's field values by field name (GET /connectors/{key}/fields), "
+            + "encrypted or not (JWE with GET /publickey), and these members.";
+
     private final ConnectionService connections;
     private final ConnectionViews views;
     private final ConnectionTimeline timeline;
@@ -68,8 +72,7 @@ public class ConnectionsController {
                     + "(state additionalInformationNeeded, decoupled, webauthRequired, …); a failed check answers 400 with "
                     + "the state as the code (wrongpass, actionNeeded, …).",
             requestBody = @RequestBody(content = @Content(
-                    schema = @Schema(description = "The connector's field values by field name (GET /connectors/{key}/fields), "
-                            + "encrypted or not (JWE with GET /publickey), and these members.",
+                    schema = @Schema(description = FIELD_VALUES,
                             additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
                     schemaProperties = {
                             @SchemaProperty(name = "connector_uuid", schema = @Schema(type = "string", format = "uuid",
@@ -107,8 +110,7 @@ public class ConnectionsController {
             description = "Answers to the fields asked for, resume=true after a decoupled validation or a web authentication, "
                     + "new credentials, another source, active, or (an empty body) a sync. 200 or 202 as when adding one.",
             requestBody = @RequestBody(content = @Content(
-                    schema = @Schema(description = "The connector's field values by field name (GET /connectors/{key}/fields), "
-                            + "encrypted or not (JWE with GET /publickey), and these members.",
+                    schema = @Schema(description = FIELD_VALUES,
                             additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
                     schemaProperties = {
                             @SchemaProperty(name = "resume", schema = @Schema(type = "boolean")),
@@ -135,8 +137,7 @@ public class ConnectionsController {
     @Operation(summary = "Sync a connection",
             description = "psu_requested=false when the user is not present. A PUT that carries field values is an update, as POST.",
             requestBody = @RequestBody(content = @Content(
-                    schema = @Schema(description = "The connector's field values by field name (GET /connectors/{key}/fields), "
-                            + "encrypted or not (JWE with GET /publickey), and these members.",
+                    schema = @Schema(description = FIELD_VALUES,
                             additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
                     schemaProperties = {
                             @SchemaProperty(name = "psu_requested", schema = @Schema(type = "boolean", defaultValue = "true")),

@@ -49,6 +49,11 @@ class OpenApiConfig {
     }
 
     @Bean
+    ParameterGlossary parameterGlossary() {
+        return new ParameterGlossary();
+    }
+
+    @Bean
     OpenAPI passerelleApi() {
         Components components = new Components().addSecuritySchemes(ProtocolOperations.BEARER, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -58,8 +63,8 @@ class OpenApiConfig {
                         .description("""
                                 The Powens (ex-Budget Insight) REST API 2.0 as Passerelle serves it: integrator code written \
                                 for Powens works by changing only the base URL. Generated from the server's code; where it \
-                                differs from Powens' own OpenAPI files, see docs/protocol.md, "Deviations from the SDK \
-                                specification". Every write accepts JSON, form-urlencoded and multipart bodies alike; every \
+                                differs from Powens' own OpenAPI files, see docs/protocol.md, "Passerelle's OpenAPI \
+                                document and Powens' files". Every write accepts JSON, form-urlencoded and multipart bodies alike; every \
                                 error is the envelope {code, description, message, request_id}.""")
                         .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .externalDocs(new ExternalDocumentation().description("Powens API reference").url("https://docs.powens.com/api-reference"))

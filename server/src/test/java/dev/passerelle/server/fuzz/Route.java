@@ -14,10 +14,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * (empty: every method) and whether it answers errors in a format of its own: pages for browsers
  * (HTML) and the simulated bank's OAuth endpoints (RFC 6749 errors).
  */
-public record Route(String pattern, Set<String> methods, boolean ownErrorFormat) {
+record Route(String pattern, Set<String> methods, boolean ownErrorFormat) {
 
     /** Every route the server maps, discovered at run time so that new routes are fuzzed too. */
-    public static List<Route> discover(RequestMappingHandlerMapping mapping) {
+    static List<Route> discover(RequestMappingHandlerMapping mapping) {
         Map<String, Route> routes = new TreeMap<>();
         mapping.getHandlerMethods().forEach((info, handler) -> {
             Set<String> methods = new TreeSet<>();
