@@ -2,6 +2,7 @@ package dev.passerelle.server.webhooks;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.testclock.OffsetClock;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;
@@ -88,7 +89,9 @@ class WebhookOutbox {
     }
 
     private long insert(Webhook hook, WebhookEvent event, Subject subject, String payload) {
-        OffsetDateTime now = utc(clock.instant());
+        // The sender runs on the server's time: a delivery stamped with a user's sandbox time, moved
+        // ahead of the server's, would wait for real time to catch up with it.
+        OffsetDateTime now = utc(OffsetClock.serverInstant(clock));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO webhook_delivery (id_webhook, event, payload, id_user, id_connection, created, next_attempt)
