@@ -48,15 +48,6 @@ public class OffsetClock extends Clock implements MovableClock {
         return base.instant().plus(offset.get());
     }
 
-    /**
-     * The server's time as {@code clock} reads it outside any user's scope: what work due "now" for
-     * the server's own schedulers (db-scheduler, the webhook sender) must be stamped with, even when
-     * it is queued inside the work of a user whose sandbox clock was moved ahead.
-     */
-    public static Instant serverInstant(Clock clock) {
-        return clock instanceof OffsetClock sandbox ? sandbox.serverInstant() : clock.instant();
-    }
-
     @Override
     public Duration offset() {
         return offset.get();

@@ -41,7 +41,7 @@ class OffsetClockTest {
         clock.advance(Duration.ofDays(1));
 
         assertThat(UserTime.call(2, clock::instant)).isEqualTo(T0.plus(Duration.ofHours(26)));
-        assertThat(UserTime.call(2, () -> clock.serverInstant())).isEqualTo(T0.plus(Duration.ofDays(1)));
+        assertThat(UserTime.call(2, clock::serverInstant)).isEqualTo(T0.plus(Duration.ofDays(1)));
         assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofDays(1)));
     }
 
