@@ -5,9 +5,9 @@ import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
-import dev.passerelle.server.ingestion.UserConnections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,9 +35,9 @@ class AccountController {
 
     private final AccountService accounts;
     private final UserPaths users;
-    private final UserConnections connections;
+    private final Connections connections;
 
-    AccountController(AccountService accounts, UserPaths users, UserConnections connections) {
+    AccountController(AccountService accounts, UserPaths users, Connections connections) {
         this.accounts = accounts;
         this.users = users;
         this.connections = connections;

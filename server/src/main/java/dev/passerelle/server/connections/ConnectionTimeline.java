@@ -4,6 +4,7 @@ import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.runtime.LogLine;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.config.InstanceName;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,13 +1,12 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
-import dev.passerelle.server.connections.ConnectionService.Reply;
-import dev.passerelle.server.connections.ConnectionService.Result;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Connections of a user (PROTOCOL-NOTES §3). 200 when nothing waits on the user, 202 when the
  * user must act or a step runs in the background; failed checks answer the error envelope whose
- * code is the state ({@code wrongpass}, …).
+ * code is the state ({@code wrongpass}, …). The user's own request ({@link PsuContext}) goes with
+ * every step they ask for.
  */
 @Tag(name = "Connections", description = "A user's connections to institutions, their sources and their timeline.")
 @RestController
@@ -54,14 +54,23 @@ public class ConnectionsController {
     private static final String FIELD_VALUES = "The connector's field values by field name (GET /connectors/{key}/fields), "
             + "encrypted or not (JWE with GET /publickey), and these members.";
 
-    private final ConnectionService connections;
+    private final Connections connections;
+    private final ConnectionCreation creation;
+    private final ConnectionUpdates updates;
+    private final ConnectionSyncs syncs;
+    private final ConnectionDeletion deletion;
     private final ConnectionViews views;
     private final ConnectionTimeline timeline;
     private final UserPaths users;
 
-    public ConnectionsController(ConnectionService connections, ConnectionViews views, ConnectionTimeline timeline,
-                                 UserPaths users) {
+    public ConnectionsController(Connections connections, ConnectionCreation creation, ConnectionUpdates updates,
+                                 ConnectionSyncs syncs, ConnectionDeletion deletion, ConnectionViews views,
+                                 ConnectionTimeline timeline, UserPaths users) {
         this.connections = connections;
+        this.creation = creation;
+        this.updates = updates;
+        this.syncs = syncs;
+        this.deletion = deletion;
         this.views = views;
         this.timeline = timeline;
         this.users = users;
@@ -83,10 +92,10 @@ public class ConnectionsController {
     @ApiResponse(responseCode = "200", description = "Connected")
     @ApiResponse(responseCode = "202", description = "The user must act: see state and fields")
     @PostMapping
-    public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body,
+    public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String expand) {
-        return reply(connections.create(users.resolve(caller, user), body, source), expand);
+        return reply(creation.create(users.resolve(caller, user), body, source, psu), expand);
     }
 
     @Operation(summary = "List the user's connections")
@@ -122,12 +131,12 @@ public class ConnectionsController {
     @ApiResponse(responseCode = "202", description = "The user must act, or the step runs in the background")
     @PostMapping("/{connection}")
     public ResponseEntity<ConnectionView> update(Caller caller, @PathVariable String user,
-                                                 @PathVariable long connection, BodyParams body,
+                                                 @PathVariable long connection, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String background,
                                                  @RequestParam(required = false) String expand) {
         boolean inBackground = Flags.isOn("background", background) || body.bool("background").orElse(false);
-        return reply(connections.update(users.resolve(caller, user), connection, body, source, inBackground), expand);
+        return reply(updates.update(users.resolve(caller, user), connection, body, source, inBackground, psu), expand);
     }
 
     /**
@@ -146,7 +155,7 @@ public class ConnectionsController {
     @ApiResponse(responseCode = "202", description = "The user must act, or the sync runs in the background")
     @PutMapping("/{connection}")
     public ResponseEntity<ConnectionView> sync(Caller caller, @PathVariable String user, @PathVariable long connection,
-                                               BodyParams body,
+                                               BodyParams body, PsuContext psu,
                                                @RequestParam(name = "psu_requested", required = false) String psuRequested,
                                                @RequestParam(required = false) String source,
                                                @RequestParam(required = false) String background,
@@ -156,17 +165,17 @@ public class ConnectionsController {
         boolean carriesUpdate = body.names().stream().anyMatch(n -> !n.equals("psu_requested") && !n.equals("background")
                 && !n.equals("expand"));
         if (carriesUpdate || source != null) {
-            return reply(connections.update(userId, connection, body, source, inBackground), expand);
+            return reply(updates.update(userId, connection, body, source, inBackground, psu), expand);
         }
         boolean present = psuRequested == null ? body.bool("psu_requested").orElse(true) : Flags.parse("psu_requested", psuRequested);
-        return reply(connections.sync(userId, connection, present, inBackground, Actor.USER), expand);
+        return reply(syncs.sync(userId, connection, present, inBackground, Actor.USER, present ? psu : null), expand);
     }
 
     @Operation(summary = "Delete a connection and its data")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{connection}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String user, @PathVariable long connection) {
-        connections.delete(users.resolve(caller, user), connection);
+        deletion.delete(users.resolve(caller, user), connection);
         return ResponseEntity.noContent().build();
     }
 
@@ -217,8 +226,8 @@ public class ConnectionsController {
         return new ConnectionLogList(events, events.size());
     }
 
-    private ResponseEntity<ConnectionView> reply(Result result, String expand) {
-        HttpStatus status = result.reply() == Reply.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+    private ResponseEntity<ConnectionView> reply(ConnectionResult result, String expand) {
+        HttpStatus status = result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(views.view(result.connection(), Expand.parse(expand)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.passerelle.server.webauth;
 
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
@@ -69,7 +70,7 @@ class WebauthController {
     @ApiResponse(responseCode = "400", description = "An HTML page: the link is invalid",
             content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping("/webauth")
-    ResponseEntity<String> webauth(@RequestParam Map<String, String> query) {
+    ResponseEntity<String> webauth(@RequestParam Map<String, String> query, PsuContext psu) {
         ClientRedirect redirect;
         try {
             redirect = ClientRedirect.check(clients, query.get("client_id"), query.get("redirect_uri"), query.get("state"));
@@ -80,7 +81,7 @@ class WebauthController {
         }
         try {
             return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT,
-                    journeys.begin(redirect, WebauthParams.from(query), query.get("token")));
+                    journeys.begin(redirect, WebauthParams.from(query), query.get("token"), psu));
         } catch (ApiException e) {
             return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT, redirect.withError(e.error().code(), e.description()));
         } catch (RuntimeException e) {
@@ -96,8 +97,8 @@ class WebauthController {
     @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH)
-    ResponseEntity<String> callback(@RequestParam Map<String, String> query) {
-        return land(query, Optional.empty());
+    ResponseEntity<String> callback(@RequestParam Map<String, String> query, PsuContext psu) {
+        return land(query, Optional.empty(), psu);
     }
 
     /** A trip's own return URL after success (Berlin Group's {@code TPP-Redirect-URI}). */
@@ -105,8 +106,9 @@ class WebauthController {
     @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}")
-    ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction) {
-        return land(query, Optional.of(new Interactions.Return(interaction, false)));
+    ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction,
+                                    PsuContext psu) {
+        return land(query, Optional.of(new Interactions.Return(interaction, false)), psu);
     }
 
     /** A trip's own return URL after a refusal or failure ({@code TPP-Nok-Redirect-URI}). */
@@ -114,12 +116,14 @@ class WebauthController {
     @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}/" + Interactions.REFUSED)
-    ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction) {
-        return land(query, Optional.of(new Interactions.Return(interaction, true)));
+    ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction,
+                                   PsuContext psu) {
+        return land(query, Optional.of(new Interactions.Return(interaction, true)), psu);
     }
 
-    private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned) {
-        return switch (journeys.callback(query, returned)) {
+    private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned,
+                                        PsuContext psu) {
+        return switch (journeys.callback(query, returned, psu)) {
             case Landing.Redirect(var location) -> RedirectUris.redirect(HttpStatus.FOUND, location);
             case Landing.Page(var status, var french, var english) -> HtmlPage.error(status, french, english);
         };
