@@ -1,5 +1,6 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.runtime.state.ConnectionState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 

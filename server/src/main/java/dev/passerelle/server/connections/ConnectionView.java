@@ -2,6 +2,7 @@ package dev.passerelle.server.connections;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.connectors.ConnectorView;
 import io.swagger.v3.oas.annotations.StringToClassMapItem;
 import io.swagger.v3.oas.annotations.media.Schema;

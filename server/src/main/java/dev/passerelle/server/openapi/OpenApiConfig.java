@@ -1,5 +1,6 @@
 package dev.passerelle.server.openapi;
 
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.ErrorEnvelope;
 import dev.passerelle.server.auth.Caller;
@@ -34,8 +35,9 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     static {
-        // Resolved by our argument resolvers, not request parameters: ProtocolOperations documents them.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, BodyParams.class);
+        // Resolved by our argument resolvers, not request parameters: ProtocolOperations documents the
+        // token and the body; the user's address, browser and languages (PsuContext) come from the request.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, BodyParams.class, PsuContext.class);
     }
 
     @Bean

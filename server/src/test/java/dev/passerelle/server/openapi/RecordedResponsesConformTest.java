@@ -10,7 +10,7 @@ import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.config.DataDirectory;
-import dev.passerelle.server.connections.ConnectionState;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.RecordedResponses;
 import dev.passerelle.server.support.RecordedResponses.Exchange;
