@@ -40,8 +40,8 @@ final class BackgroundSyncFigure {
 
     Figure p5() {
         int due = setup.quick() ? 2_000 : 20_000;
-        Duration warmUp = setup.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(30);
-        Duration window = setup.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(90);
+        Duration warmUp = setup.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
+        Duration window = setup.quick() ? Duration.ofSeconds(20) : Duration.ofSeconds(90);
         Path data = setup.freshDataDir("p5");
         Map<String, String> properties = Map.of(
                 "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(LATENCY_MILLIS),

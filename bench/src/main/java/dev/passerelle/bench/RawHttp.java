@@ -77,6 +77,10 @@ final class RawHttp implements AutoCloseable {
 
     private Answer read(boolean keep) throws IOException {
         String status = line();
+        if (!status.startsWith("HTTP/1.") || status.length() < 12) {
+            // e.g. another process took the port the bench picked for a server that is still starting
+            throw new IOException("not an HTTP/1.1 status line: " + status);
+        }
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
         boolean chunked = false;

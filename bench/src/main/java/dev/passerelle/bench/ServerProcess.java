@@ -2,6 +2,7 @@ package dev.passerelle.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,20 @@ final class ServerProcess implements AutoCloseable {
      * as arguments, on a free port and in {@code dataDir}, and waits until it answers.
      */
     static ServerProcess start(List<String> launch, Map<String, String> properties, Path dataDir, Duration patience) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(launch, properties, dataDir, patience);
+            } catch (PortTaken e) {
+                // another process bound the port between our check and the server's bind: a new one
+                if (attempt == 3) {
+                    throw new IllegalStateException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static ServerProcess startOnce(List<String> launch, Map<String, String> properties, Path dataDir,
+                                           Duration patience) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -74,7 +90,11 @@ final class ServerProcess implements AutoCloseable {
     private static void awaitConnectors(Process process, int port, Path log, long deadline) throws IOException {
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server stopped while starting; its log: " + log + "\n" + tail(log));
+                String tail = tail(log);
+                if (tail.contains("Port " + port + " was already in use")) {
+                    throw new PortTaken("port " + port + " was taken by another process while the server started");
+                }
+                throw new IllegalStateException("the server stopped while starting; its log: " + log + "\n" + tail);
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
@@ -96,9 +116,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 up): the kernel hands those to every
+     * outgoing connection on the machine, the bench's own clients and PostgreSQL's included, so
+     * one picked there is soon taken by some client.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // another one
+            }
+        }
+        throw new IOException("no free port between 20000 and 32000 on the loopback");
+    }
+
+    /** The port the server was given was bound by another process before the server bound it. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
         }
     }
 
