@@ -75,6 +75,8 @@ final class ServerProcess implements AutoCloseable {
                 builder.environment().put("JAVA_TOOL_OPTIONS", extra);
             }
             Process process = builder.start();
+            // A bench stopped midway (Ctrl-C, SIGTERM) leaves no server behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             awaitConnectors(process, port, log, began + patience.toNanos());
             return new ServerProcess(process, port, dataDir, log, (System.nanoTime() - began) / 1e9);
         } catch (IOException e) {
