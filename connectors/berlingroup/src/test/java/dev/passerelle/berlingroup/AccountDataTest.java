@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.connector.Account;
+import dev.passerelle.connector.AccountBalance;
 import dev.passerelle.connector.AccountType;
 import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
@@ -48,6 +49,8 @@ class AccountDataTest {
         BigDecimal booked = balance(listed, "interimBooked");
         assertThat(checking.balance()).isEqualByComparingTo(booked);
         assertThat(checking.coming()).isEqualByComparingTo(balance(listed, "expected").subtract(booked));
+        assertThat(checking.balances()).extracting(AccountBalance::type)
+                .containsExactly("closingBooked", "interimBooked", "expected", "interimAvailable");
         assertThat(accounts).extracting(Account::type)
                 .containsExactly(AccountType.CHECKING, AccountType.SAVINGS, AccountType.CHECKING, AccountType.CARD);
         assertThat(accounts).extracting(Account::currency).containsExactly("EUR", "EUR", "USD", "EUR");

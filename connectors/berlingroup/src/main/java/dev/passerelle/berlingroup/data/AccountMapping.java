@@ -2,9 +2,11 @@ package dev.passerelle.berlingroup.data;
 
 import dev.passerelle.berlingroup.transport.Json;
 import dev.passerelle.connector.Account;
+import dev.passerelle.connector.AccountBalance;
 import dev.passerelle.connector.AccountType;
 import dev.passerelle.connector.AccountUsage;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,8 @@ public final class AccountMapping {
         if (currency == null) {
             return Optional.empty();
         }
-        Balances.Picked balance = Balances.pick(details.path("balances"), currency, card)
+        List<AccountBalance> balances = Balances.read(details.path("balances"));
+        Balances.Picked balance = Balances.pick(balances, currency, card)
                 .orElse(new Balances.Picked(BigDecimal.ZERO, null));
         Optional<String> rawType = Json.text(details, "cashAccountType");
         AccountType type = card ? AccountType.CARD : rawType.map(t -> t.toUpperCase(Locale.ROOT))
@@ -59,6 +62,7 @@ public final class AccountMapping {
                 .type(type, rawType.orElse(card ? "card-account" : null))
                 .balance(balance.balance())
                 .coming(balance.coming())
+                .balances(balances)
                 .currency(currency)
                 .iban(Json.text(details, "iban").map(iban -> iban.replace(" ", "").toUpperCase(Locale.ROOT)).orElse(null))
                 .bic(Json.text(details, "bic").orElse(bankBic))

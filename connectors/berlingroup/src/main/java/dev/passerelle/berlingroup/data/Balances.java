@@ -1,6 +1,7 @@
 package dev.passerelle.berlingroup.data;
 
 import dev.passerelle.berlingroup.transport.Json;
+import dev.passerelle.connector.AccountBalance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,37 +33,44 @@ public final class Balances {
     public record Picked(BigDecimal balance, BigDecimal coming) {
     }
 
-    /**
-     * Picks from a {@code balances} array.
-     *
-     * @param currency the account's currency
-     * @return empty when the array holds no usable balance
-     */
-    public static Optional<Picked> pick(JsonNode balances, String currency, boolean card) {
-        List<Entry> entries = new ArrayList<>();
-        balances.forEach(node -> Json.amount(node, "balanceAmount").ifPresent(amount -> entries.add(new Entry(
-                Json.text(node, "balanceType").orElse(""), amount,
-                node.path("creditLimitIncluded").asBoolean(false)))));
-        List<String> order = card ? CARD_ORDER : ACCOUNT_ORDER;
-        Optional<Entry> chosen = entries.stream().min(Comparator
-                .comparing((Entry e) -> !e.amount().currency().equalsIgnoreCase(currency))
-                .thenComparing(Entry::creditLimitIncluded)
-                .thenComparingInt(e -> order.contains(e.type()) ? order.indexOf(e.type()) : order.size()));
-        return chosen.map(balance -> new Picked(balance.amount().value(), coming(balance, entries)));
+    /** Every balance of a {@code balances} array that reads; the others are left out. */
+    public static List<AccountBalance> read(JsonNode balances) {
+        List<AccountBalance> read = new ArrayList<>();
+        balances.forEach(node -> Json.amount(node, "balanceAmount").ifPresent(amount -> read.add(new AccountBalance(
+                Json.text(node, "balanceType").orElse(""), amount.value(), amount.currency(),
+                Json.date(node, "referenceDate").orElse(null),
+                node.path("creditLimitIncluded").isBoolean() ? node.path("creditLimitIncluded").asBoolean() : null))));
+        return read;
     }
 
-    private static BigDecimal coming(Entry balance, List<Entry> entries) {
+    /**
+     * Picks the account's balance.
+     *
+     * @param currency the account's currency
+     * @return empty when there is no balance
+     */
+    public static Optional<Picked> pick(List<AccountBalance> balances, String currency, boolean card) {
+        List<String> order = card ? CARD_ORDER : ACCOUNT_ORDER;
+        return balances.stream().min(Comparator
+                        .comparing((AccountBalance b) -> !b.currency().equalsIgnoreCase(currency))
+                        .thenComparing(Balances::includesCredit)
+                        .thenComparingInt(b -> order.contains(b.type()) ? order.indexOf(b.type()) : order.size()))
+                .map(balance -> new Picked(balance.amount(), coming(balance, balances)));
+    }
+
+    private static BigDecimal coming(AccountBalance balance, List<AccountBalance> balances) {
         if (!BOOKED.contains(balance.type())) {
             return null;
         }
-        return entries.stream()
-                .filter(e -> e.type().equals("expected") && !e.creditLimitIncluded()
-                        && e.amount().currency().equalsIgnoreCase(balance.amount().currency()))
+        return balances.stream()
+                .filter(b -> b.type().equals("expected") && !includesCredit(b)
+                        && b.currency().equalsIgnoreCase(balance.currency()))
                 .findFirst()
-                .map(expected -> expected.amount().value().subtract(balance.amount().value()))
+                .map(expected -> expected.amount().subtract(balance.amount()))
                 .orElse(null);
     }
 
-    private record Entry(String type, Json.Amount amount, boolean creditLimitIncluded) {
+    private static boolean includesCredit(AccountBalance balance) {
+        return Boolean.TRUE.equals(balance.creditLimitIncluded());
     }
 }

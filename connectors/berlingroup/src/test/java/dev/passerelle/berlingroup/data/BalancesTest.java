@@ -48,6 +48,6 @@ class BalancesTest {
 
     private static Balances.Picked pick(String balances, boolean card) {
         JsonNode node = JSON.readTree(balances);
-        return Balances.pick(node, "EUR", card).orElseThrow();
+        return Balances.pick(Balances.read(node), "EUR", card).orElseThrow();
     }
 }
