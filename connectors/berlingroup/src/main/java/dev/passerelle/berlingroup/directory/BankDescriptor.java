@@ -56,6 +56,7 @@ public final class BankDescriptor {
         return ConnectorDescriptor.builder(identity.id(), identity.uuid(), identity.name())
                 .spiVersion(Spi.VERSION)
                 .code(identity.bic())
+                .logoUrl(identity.logoUrl())
                 .countries(identity.country())
                 .accountTypes(AccountType.CHECKING, AccountType.SAVINGS, AccountType.CARD, AccountType.LOAN)
                 .monthsToFetch(bank.data().monthsToFetch())

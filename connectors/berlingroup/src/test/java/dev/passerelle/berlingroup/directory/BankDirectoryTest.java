@@ -123,12 +123,14 @@ class BankDirectoryTest {
     }
 
     @Test
-    void aBankThatWantsThePsuIdOnRedirectsAsksForIt() {
+    void aBankThatWantsThePsuIdOnRedirectsAsksForItAndItsLogoIsPublished() {
         Map<String, String> config = new LinkedHashMap<>(withApproaches("redirect"));
         config.put("banks[0].psu-id-on-redirect", "true");
+        config.put("banks[0].logo-url", "https://cdn.example/musterbank.svg");
 
         ConnectorDescriptor descriptor = BankDescriptor.of(only(config));
 
+        assertThat(descriptor.logoUrl()).contains(URI.create("https://cdn.example/musterbank.svg"));
         assertThat(descriptor.fieldsFor(BankDescriptor.OPEN_API, AuthMechanism.WEBAUTH)).singleElement()
                 .satisfies(field -> assertThat(field.required()).isTrue());
     }
