@@ -155,7 +155,7 @@ public final class ConsentFlow {
 
     private StepResult begin(Conversation c, Purpose purpose, ObjectNode body, List<String> scope, Known known) {
         ConnectionContext ctx = c.ctx();
-        Optional<ScaApproach> preferred = preferred(ctx, known);
+        Optional<ScaApproach> preferred = preferred(ctx);
         if (preferred.isEmpty()) {
             return new StepResult.WebauthRequired(AUTHENTICATE_AT_BANK);
         }
@@ -183,17 +183,18 @@ public final class ConsentFlow {
     }
 
     /**
-     * The approach to ask for: embedded on the credentials source; on the other, the bank's preferred
-     * one, but a redirect only when the user's browser can come back (an interaction) and decoupled
-     * only with a user id. Empty when none fits this call.
+     * The approach to ask for: embedded on the credentials source; on the other, the first the bank's
+     * configuration lists that fits the call: a redirect only when the user's browser can come back
+     * (an interaction); decoupled even without a user id (the bank then asks for it, and so does the
+     * connector). Empty when none fits.
      */
-    private Optional<ScaApproach> preferred(ConnectionContext ctx, Known known) {
+    private Optional<ScaApproach> preferred(ConnectionContext ctx) {
         if (ctx.mechanism() == AuthMechanism.CREDENTIALS) {
             return Optional.of(ScaApproach.EMBEDDED);
         }
         return bank.sca().approaches().stream()
                 .filter(ScaApproach::webauth)
-                .filter(approach -> approach.redirects() ? ctx.interaction().isPresent() : known.psuId() != null)
+                .filter(approach -> !approach.redirects() || ctx.interaction().isPresent())
                 .findFirst();
     }
 
