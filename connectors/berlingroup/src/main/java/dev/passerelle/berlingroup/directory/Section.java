@@ -41,13 +41,13 @@ final class Section {
 
     /** The section under {@code name.} (e.g. {@code certificates}). */
     Section child(String name) {
-        return new Section(prefix + name + ".", under(name + "."), problems);
+        return new Section(prefix + name + ".", under(normalise(name) + "."), problems);
     }
 
     /** The sections of a list ({@code banks[0]}, {@code banks[1]}…), in index order. */
     List<Section> list(String name) {
         Map<Integer, Map<String, String>> items = new TreeMap<>();
-        String head = name + ".";
+        String head = normalise(name) + ".";
         values.forEach((key, value) -> {
             if (!key.startsWith(head)) {
                 return;
@@ -75,7 +75,7 @@ final class Section {
     }
 
     Optional<String> text(String name) {
-        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(values.get(normalise(name))).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     String required(String name, String what) {
@@ -196,9 +196,10 @@ final class Section {
 
     private Map<Integer, String> indexed(String name) {
         Map<Integer, String> found = new TreeMap<>();
+        String head = normalise(name) + ".";
         values.forEach((key, value) -> {
-            if (key.startsWith(name + ".")) {
-                String index = key.substring(name.length() + 1);
+            if (key.startsWith(head)) {
+                String index = key.substring(head.length());
                 if (!index.isEmpty() && index.chars().allMatch(Character::isDigit) && !value.isBlank()) {
                     found.put(Integer.parseInt(index), value.strip());
                 }
@@ -207,8 +208,12 @@ final class Section {
         return found;
     }
 
-    /** {@code banks[0].name} and {@code banks.0.name} (environment variables) alike, as {@code banks.0.name}. */
+    /**
+     * A key as Spring's relaxed binding writes it, whatever its source: {@code banks[0].base-url} (YAML),
+     * {@code banks.0.base-url} (a map's keys) and {@code banks.0.baseurl} (the environment variable
+     * {@code …_BANKS_0_BASEURL}) are one key, {@code banks.0.baseurl}.
+     */
     private static String normalise(String key) {
-        return key.replace("[", ".").replace("]", "").toLowerCase(Locale.ROOT);
+        return key.replace("[", ".").replace("]", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 }

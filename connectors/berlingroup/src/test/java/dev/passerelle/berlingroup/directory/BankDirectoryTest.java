@@ -49,14 +49,15 @@ class BankDirectoryTest {
     }
 
     @Test
-    void environmentVariablesBindListsWithDotsAndCommaSeparatedValuesAreLists() {
+    void keysReadAsSpringBindsThemFromYamlOrFromEnvironmentVariables() {
         Aspsp bank = only(Map.of(
                 "banks.0.name", "Banco",
                 "banks.0.uuid", UUID_A,
                 "banks.0.country", "pt",
-                "banks.0.base-url", "https://api.banco.example",
-                "banks.0.sca-approaches", "embedded, redirect",
-                "banks.0.rate-limit", "600/min",
+                "banks.0.baseurl", "https://api.banco.example",
+                "banks.0.sca-approaches.0", "embedded",
+                "banks.0.sca-approaches.1", "redirect",
+                "banks.0.ratelimit", "600/min",
                 "banks.0.consent-validity", "max",
                 "banks.0.id", "4242"));
 
