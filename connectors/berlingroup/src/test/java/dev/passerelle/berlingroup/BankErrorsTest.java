@@ -36,6 +36,24 @@ class BankErrorsTest {
     }
 
     @Test
+    void withTheUserPresentAnEndedConsentOfTheEmbeddedSourceIsRenewedAtOnce() {
+        try (SimulatedBank bank = SimulatedBank.start(Map.of())) {
+            Dialogue dialogue = bank.embedded("embedded", "secret");
+            dialogue.start();
+            dialogue.answer(Map.of("tan", "123456"));
+            bank.simulator.expireConsent(bank.simulator.consents().getFirst().consentId());
+
+            assertThat(dialogue.sync(false)).isInstanceOf(StepResult.ConsentExpired.class);
+            StepResult renewal = dialogue.sync(true);
+
+            assertThat(renewal).isInstanceOf(StepResult.Challenge.class);
+            assertThat(dialogue.answer(Map.of("tan", "123456"))).isInstanceOf(StepResult.Success.class);
+            assertThat(bank.simulator.consents()).hasSize(2);
+            assertThat(dialogue.accounts()).isNotEmpty();
+        }
+    }
+
+    @Test
     void aConsentTheUserRevokedAtTheBankEndsTheAccess() {
         try (SimulatedBank bank = SimulatedBank.start(Map.of())) {
             Dialogue dialogue = connected(bank, "redirect");
