@@ -3,6 +3,7 @@ package dev.passerelle.berlingroup;
 import dev.passerelle.berlingroup.directory.BankDescriptor;
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.Connector;
+import dev.passerelle.testkit.BankBrowser;
 import dev.passerelle.testkit.Dialogue;
 import dev.passerelle.testkit.TestClock;
 import dev.passerelle.xs2a.simulator.SimulatorClock;
@@ -100,11 +101,11 @@ final class SimulatedBank implements AutoCloseable {
                 .field(BankDescriptor.LOGIN, psuId).field(BankDescriptor.PASSWORD, password).build();
     }
 
-    PsuBrowser accepting(String psuId) {
+    BankBrowser accepting(String psuId) {
         return PsuBrowser.accepting(tpp.pki.certificate(), psuId);
     }
 
-    PsuBrowser denying(String psuId) {
+    BankBrowser denying(String psuId) {
         return PsuBrowser.denying(tpp.pki.certificate(), psuId);
     }
 
