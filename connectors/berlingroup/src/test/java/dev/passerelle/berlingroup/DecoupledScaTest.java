@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testkit.Dialogue;
+import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
 import dev.passerelle.xs2a.simulator.http.Endpoint;
 import java.time.Duration;
 import java.util.Map;
@@ -56,5 +57,7 @@ class DecoupledScaTest {
 
         assertThat(expired).isInstanceOfSatisfying(StepResult.Failure.class, failure ->
                 assertThat(failure.reason()).isEqualTo(FailureReason.DECOUPLED_EXPIRED));
+        assertThat(bank.simulator.consents()).singleElement().satisfies(consent ->
+                assertThat(consent.status()).isEqualTo(ConsentStatus.TERMINATED_BY_TPP));
     }
 }

@@ -8,6 +8,7 @@ import dev.passerelle.connector.ScaMethod;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testkit.Dialogue;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
+import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
 import dev.passerelle.xs2a.simulator.http.Endpoint;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -71,6 +72,19 @@ class EmbeddedScaTest {
             assertThat(failure.reason()).isEqualTo(FailureReason.WRONG_PASS);
             assertThat(failure.userMessage()).contains("No attempts left");
         });
+    }
+
+    @Test
+    void aUserWhoGivesUpWithdrawsTheConsentAtTheBank() {
+        Dialogue dialogue = bank.embedded("embedded", "secret");
+        StepResult.Challenge challenge = (StepResult.Challenge) dialogue.start();
+        assertThat(challenge.cancellable()).isTrue();
+
+        assertThat(dialogue.cancel()).isInstanceOf(StepResult.ScaRequired.class);
+
+        assertThat(bank.simulator.consents()).singleElement().satisfies(consent ->
+                assertThat(consent.status()).isEqualTo(ConsentStatus.TERMINATED_BY_TPP));
+        assertThat(dialogue.session().orElseThrow()).doesNotContain("pending\":{");
     }
 
     @Test

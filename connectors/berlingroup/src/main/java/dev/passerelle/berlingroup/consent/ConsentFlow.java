@@ -205,6 +205,9 @@ public final class ConsentFlow {
             case Next.Await await -> pending(c, await.pending(), await.decoupled());
             case Next.Done done -> finish(c, done.pending(), done.tokens());
             case Next.Stop stop -> {
+                if (stop.withdraw()) {
+                    c.session().pendingAuthorisation().ifPresent(pending -> delete(c, pending.consentId()));
+                }
                 c.update(session -> session.withPending(null));
                 yield stop.outcome();
             }

@@ -27,7 +27,22 @@ public sealed interface Next {
     record Done(Pending pending, OAuthTokens tokens) implements Next {
     }
 
-    /** The authorisation ended without success; the consent is given up. */
-    record Stop(StepResult outcome) implements Next {
+    /**
+     * The authorisation ended without success; the consent is given up.
+     *
+     * @param withdraw whether the consent could still be authorised (the user cancelled, the approval
+     *                 was not given in time): it must then be deleted at the bank
+     */
+    record Stop(StepResult outcome, boolean withdraw) implements Next {
+
+        /** A consent the bank already refused or failed. */
+        static Stop refused(StepResult outcome) {
+            return new Stop(outcome, false);
+        }
+
+        /** A consent the bank could still make valid. */
+        static Stop withdrawn(StepResult outcome) {
+            return new Stop(outcome, true);
+        }
     }
 }

@@ -76,9 +76,9 @@ public final class ScaDriver {
         return switch (input) {
             case Resume.Answers answers -> answered(c, pending, answers, known);
             case Resume.Poll poll -> pending.step() == Step.APPROVAL ? poll(c, pending)
-                    : new Next.Stop(new StepResult.ScaRequired("No approval is awaited: please authenticate again"));
+                    : Next.Stop.withdrawn(new StepResult.ScaRequired("No approval is awaited: please authenticate again"));
             case Resume.Callback callback -> returned(c, pending, callback);
-            case Resume.Cancel cancel -> new Next.Stop(new StepResult.ScaRequired(CANCELLED));
+            case Resume.Cancel cancel -> Next.Stop.withdrawn(new StepResult.ScaRequired(CANCELLED));
         };
     }
 
@@ -95,7 +95,7 @@ public final class ScaDriver {
                 return new Next.Done(pending, null);
             }
             if (status.equals("failed")) {
-                return new Next.Stop(refused(pending.approach()));
+                return Next.Stop.refused(refused(pending.approach()));
             }
             if (links.containsKey("scaRedirect")) {
                 // The user's browser goes there: the bank's own pages, perhaps on another host than its API.
@@ -122,7 +122,7 @@ public final class ScaDriver {
                     .isPresent()) {
                 c.ctx().log().warn("The bank asks for the password encrypted (updateEncryptedPsuAuthentication), "
                         + "which this connector does not do: offer the redirect or decoupled approach for this bank");
-                return new Next.Stop(StepResult.Failure.of(FailureReason.NOT_SUPPORTED,
+                return Next.Stop.withdrawn(StepResult.Failure.of(FailureReason.NOT_SUPPORTED,
                         "This bank's authentication is not supported here"));
             }
             Optional<Map.Entry<String, String>> identification = first(links, "startAuthorisationWithPsuIdentification",
@@ -198,7 +198,7 @@ public final class ScaDriver {
                 }
                 yield tan(c, pending, tan.get(), known);
             }
-            case RETURN, APPROVAL -> new Next.Stop(new StepResult.ScaRequired(
+            case RETURN, APPROVAL -> Next.Stop.withdrawn(new StepResult.ScaRequired(
                     "No answer is awaited: please authenticate again"));
         };
     }
@@ -218,7 +218,7 @@ public final class ScaDriver {
             String status = Json.text(c.client().xs2a("GET", pending.links().get("scaStatus")).psu(c.ctx())
                     .send(c.ctx()).body(), "scaStatus").orElse("");
             String text = e.text().orElse("Wrong code");
-            return status.equals("failed") ? new Next.Stop(StepResult.Failure.of(FailureReason.WRONG_PASS, text))
+            return status.equals("failed") ? Next.Stop.refused(StepResult.Failure.of(FailureReason.WRONG_PASS, text))
                     : new Next.Ask(pending, Challenges.tan(pending.answer(), image(c, pending.answer()), text));
         }
     }
@@ -237,10 +237,10 @@ public final class ScaDriver {
             return new Next.Done(pending, null);
         }
         if (status.equals("failed")) {
-            return new Next.Stop(StepResult.Failure.of(FailureReason.DECOUPLED_CANCELLED, REFUSED_IN_APP));
+            return Next.Stop.refused(StepResult.Failure.of(FailureReason.DECOUPLED_CANCELLED, REFUSED_IN_APP));
         }
         if (pending.expiresAt() != null && !c.ctx().clock().instant().isBefore(pending.expiresAt())) {
-            return new Next.Stop(StepResult.Failure.of(FailureReason.DECOUPLED_EXPIRED, APPROVAL_EXPIRED));
+            return Next.Stop.withdrawn(StepResult.Failure.of(FailureReason.DECOUPLED_EXPIRED, APPROVAL_EXPIRED));
         }
         return await(c, pending, pending.answer());
     }
@@ -256,12 +256,12 @@ public final class ScaDriver {
             callback.param("error").filter(error -> !error.equals("access_denied")).ifPresent(error ->
                     c.ctx().log().warn("The bank sent the user back with error '" + error + "': "
                             + callback.param("error_description").orElse("")));
-            return new Next.Stop(new StepResult.WebauthRequired(REFUSED_AT_BANK));
+            return Next.Stop.refused(new StepResult.WebauthRequired(REFUSED_AT_BANK));
         }
         if (pending.oauth() != null) {
             Optional<String> code = callback.param("code");
             if (code.isEmpty()) {
-                return new Next.Stop(new StepResult.WebauthRequired(REFUSED_AT_BANK));
+                return Next.Stop.withdrawn(new StepResult.WebauthRequired(REFUSED_AT_BANK));
             }
             OAuthTokens tokens = oauth.exchange(c.ctx(), pending.oauth(), code.get());
             return new Next.Done(pending, tokens);
@@ -277,13 +277,13 @@ public final class ScaDriver {
         Next polled = poll(c, pending.awaitingApproval(c.ctx().clock().instant().plus(bank.sca().decoupledTimeout())));
         return polled instanceof Next.Stop stop && stop.outcome() instanceof StepResult.Failure failure
                 && failure.reason() == FailureReason.DECOUPLED_CANCELLED
-                ? new Next.Stop(new StepResult.WebauthRequired(REFUSED_AT_BANK)) : polled;
+                ? Next.Stop.refused(new StepResult.WebauthRequired(REFUSED_AT_BANK)) : polled;
     }
 
     private Next oauth(Conversation c, Pending pending, String metadataLink) {
         Optional<Interaction> interaction = c.ctx().interaction();
         if (interaction.isEmpty() || oauth == null) {
-            return new Next.Stop(new StepResult.WebauthRequired("Authenticate at your bank to renew the access"));
+            return Next.Stop.withdrawn(new StepResult.WebauthRequired("Authenticate at your bank to renew the access"));
         }
         OAuthFlow.Authorization authorization = oauth.authorize(c.ctx(), interaction.get(), metadataLink,
                 pending.consentId());
