@@ -1,6 +1,8 @@
 package dev.passerelle.connector;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +19,9 @@ import java.util.Set;
  * @param values         allowed values for {@link FieldType#LIST}, empty otherwise
  * @param sources        connector sources the field applies to (empty: all)
  * @param authMechanisms mechanisms the field applies to (empty: all)
+ * @param labels         {@code label} in the languages the connector speaks, by language tag
+ *                       ({@code fr}, {@code en}), the language of {@code label} included; empty when the
+ *                       connector speaks one language only
  */
 public record FieldSpec(
         String name,
@@ -27,7 +32,8 @@ public record FieldSpec(
         String regex,
         List<Choice> values,
         List<String> sources,
-        Set<AuthMechanism> authMechanisms) {
+        Set<AuthMechanism> authMechanisms,
+        Map<String, String> labels) {
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");
@@ -36,6 +42,23 @@ public record FieldSpec(
         values = List.copyOf(values);
         sources = List.copyOf(sources);
         authMechanisms = Set.copyOf(authMechanisms);
+        labels = Map.copyOf(labels);
+    }
+
+    /** A field whose label is in one language only. */
+    public FieldSpec(String name, String label, String description, FieldType type, boolean required, String regex,
+                     List<Choice> values, List<String> sources, Set<AuthMechanism> authMechanisms) {
+        this(name, label, description, type, required, regex, values, sources, authMechanisms, Map.of());
+    }
+
+    /** This field with its label in several languages ({@link #labels}). */
+    public FieldSpec withLabels(Map<String, String> translations) {
+        return new FieldSpec(name, label, description, type, required, regex, values, sources, authMechanisms, translations);
+    }
+
+    /** The label in the best of the user's languages (RFC 4647 lookup), else {@link #label}. */
+    public String label(List<Locale.LanguageRange> userLanguages) {
+        return Translations.pick(labels, userLanguages, label);
     }
 
     /** A free-text field, as an OTP challenge asks. */
@@ -49,11 +72,21 @@ public record FieldSpec(
                 && (authMechanisms.isEmpty() || authMechanisms.contains(mechanism));
     }
 
-    /** One allowed value of a list field. */
-    public record Choice(String value, String label) {
+    /** One allowed value of a list field; {@code labels} as the field's. */
+    public record Choice(String value, String label, Map<String, String> labels) {
         public Choice {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(label, "label");
+            labels = Map.copyOf(labels);
+        }
+
+        public Choice(String value, String label) {
+            this(value, label, Map.of());
+        }
+
+        /** The label in the best of the user's languages, else {@link #label}. */
+        public String label(List<Locale.LanguageRange> userLanguages) {
+            return Translations.pick(labels, userLanguages, label);
         }
     }
 }

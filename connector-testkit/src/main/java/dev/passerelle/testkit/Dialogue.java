@@ -320,11 +320,7 @@ public final class Dialogue {
         log.addAll(called.lines());
         session = called.session().orElse(null);
         lastFault = called instanceof Called.Faulted<StepResult> faulted ? faulted.fault() : null;
-        last = switch (called) {
-            case Called.Returned<StepResult> returned -> returned.value();
-            case Called.Interrupted<StepResult> interrupted -> interrupted.outcome();
-            case Called.Faulted<StepResult> faulted -> faulted.outcome();
-        };
+        last = Called.outcomeOf(called);
         checkSession();
         return last;
     }

@@ -24,7 +24,7 @@ class KilledInstanceTakeoverTest extends TwoInstances {
     @Test
     void whenAnInstanceIsKilledMidCycleThenTheOtherFinishesItWithNoTransactionLostOrDoubledAndTheKilledOneRejoins()
             throws Exception {
-        List<Long> connections = parConnections();
+        List<Long> connections = parConnectionsAtMidday();
         List<List<Object>> reference = transactions();
         db.update("DELETE FROM bank_transaction WHERE tx_date >= current_date - " + DAYS_BOOKED_SINCE);
         assertThat(transactions()).as("transactions left to fetch again").hasSizeLessThan(reference.size());

@@ -61,11 +61,26 @@ abstract class TwoInstances {
      * the users and requests alternating between the two instances; returns their ids.
      */
     List<Long> parConnections() {
+        return parConnections(false);
+    }
+
+    /**
+     * As {@link #parConnections()}, each user's own sandbox clock first put at midday
+     * ({@link Api#clockAtMidday}), so that the test connector shows the same day's operations for
+     * the whole test, whatever the real time.
+     */
+    List<Long> parConnectionsAtMidday() {
+        return parConnections(true);
+    }
+
+    private List<Long> parConnections(boolean atMidday) {
         List<Long> ids = new ArrayList<>();
         for (int user = 0; user < CONNECTIONS / CONNECTIONS_PER_USER; user++) {
             Api api = new Api(user % 2 == 0 ? a : b);
             Api.User owner = api.newUser();
-            api.clockAtMidday(owner);
+            if (atMidday) {
+                api.clockAtMidday(owner);
+            }
             for (int i = 0; i < CONNECTIONS_PER_USER; i++) {
                 long connection = api.addParConnection(owner);
                 api.enableAllAccounts(owner, connection);

@@ -1,10 +1,12 @@
 package dev.passerelle.testbank;
 
+import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testbank.Session.Stage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bank sends one-time codes, one round per code, all asked in the field {@code openapisms}
@@ -57,7 +59,9 @@ final class AsksOtp extends NeedsUserToAuthenticate {
 
     private StepResult challenge(Attempt attempt, int round, String message, Instant expiresAt) {
         attempt.remember(Stage.OTP, round, expiresAt, null);
-        return StepResult.Challenge.ofField(FIELD, label(round), message, expiresAt);
+        FieldSpec field = FieldSpec.text(FIELD, label(round))
+                .withLabels(Map.of("fr", label(round), "en", "Type " + codes.get(round)));
+        return StepResult.Challenge.builder().field(field).message(message).expiresAt(expiresAt).build();
     }
 
     private String label(int round) {

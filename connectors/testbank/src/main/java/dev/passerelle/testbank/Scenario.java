@@ -4,6 +4,7 @@ import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.FailureReason;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,6 +86,15 @@ enum Scenario {
 
     String label() {
         return label;
+    }
+
+    /** The label in French (Powens' own) and English: only the two customer kinds are words. */
+    Map<String, String> labels() {
+        return switch (this) {
+            case PAR -> Map.of("fr", label, "en", "Individuals");
+            case PRO -> Map.of("fr", label, "en", "Businesses");
+            default -> Map.of();
+        };
     }
 
     Behaviour behaviour() {

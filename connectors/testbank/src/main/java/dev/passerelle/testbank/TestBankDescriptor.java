@@ -13,12 +13,14 @@ import dev.passerelle.connector.Spi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The identity Powens gives its sandbox connector (PROTOCOL-NOTES §9): same uuid, name, slug and
  * fields, so that integrator code and webview prefills written against Powens' sandbox work here.
+ * Labels are Powens' (French) by default, and English for users who ask for it.
  */
 final class TestBankDescriptor {
 
@@ -54,9 +56,9 @@ final class TestBankDescriptor {
                         .build());
         List<FieldSpec> fields = List.of(
                 new FieldSpec(LOGIN, "Identifiant", null, FieldType.TEXT, true, null, List.of(), List.of(),
-                        credentialsOnly),
+                        credentialsOnly).withLabels(Map.of("fr", "Identifiant", "en", "Login")),
                 new FieldSpec(PASSWORD, "Code (1234)", null, FieldType.PASSWORD, true, null, List.of(), List.of(),
-                        credentialsOnly),
+                        credentialsOnly).withLabels(Map.of("fr", "Code (1234)", "en", "Passcode (1234)")),
                 scenarioList(DIRECT_ACCESS, Set.of()),
                 scenarioList(OPEN_API, both));
         List<SettingSpec> settings = new ArrayList<>(Timings.SETTINGS);
@@ -79,9 +81,11 @@ final class TestBankDescriptor {
     private static FieldSpec scenarioList(String source, Set<AuthMechanism> mechanisms) {
         List<FieldSpec.Choice> choices = Arrays.stream(Scenario.values())
                 .filter(scenario -> scenario.availableOn(source))
-                .map(scenario -> new FieldSpec.Choice(scenario.value(), scenario.label()))
+                .map(scenario -> new FieldSpec.Choice(scenario.value(), scenario.label(), scenario.labels()))
                 .toList();
-        return new FieldSpec(scenarioField(source), "Cas d'usage (" + source + ")", null, FieldType.LIST, false,
-                null, choices, List.of(source), mechanisms);
+        String label = "Cas d'usage (" + source + ")";
+        return new FieldSpec(scenarioField(source), label, null, FieldType.LIST, false,
+                null, choices, List.of(source), mechanisms)
+                .withLabels(Map.of("fr", label, "en", "Scenario (" + source + ")"));
     }
 }

@@ -43,6 +43,9 @@ public record AccountRow(
         Instant deleted,
         Instant disabled) {
 
+    /** The longest {@code name} the {@code bank_account.name} column holds. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     /** Consented and still shown by the institution: the only accounts whose transactions are fetched. */
     public boolean fetchable() {
         return disabled == null && deleted == null && idSource != null;

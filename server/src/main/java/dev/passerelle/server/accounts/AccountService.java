@@ -47,7 +47,7 @@ public class AccountService {
         Optional<Boolean> disabled = body.bool("disabled");
         Optional<Boolean> display = body.bool("display");
         Optional<Boolean> bookmarked = body.bool("bookmarked");
-        Optional<String> name = body.string("name");
+        Optional<String> name = body.text("name", AccountRow.MAX_NAME_LENGTH);
         Optional<String> usage = body.string("usage").map(AccountService::usage);
         List<AccountRow> targets = ids.ids().stream().map(id -> find(visible, id)).toList();
         for (AccountRow account : targets) {

@@ -18,6 +18,8 @@ public enum ApiError {
     UNSUPPORTED_MEDIA_TYPE("unsupportedMediaType", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "Send JSON, form-urlencoded or multipart bodies."),
     PAYLOAD_TOO_LARGE("payloadTooLarge", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
+    /** A {@code Range} header on a static file that names no byte of it (RFC 9110 §15.5.17). */
+    RANGE_NOT_SATISFIABLE("invalidValue", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "The Range header cannot be satisfied."),
     TOO_MANY_REQUESTS("tooManyRequests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later."),
     /** A field value failed the connector's metadata: required, regex or list values (§3.3, observed). */
     CONFIG("config", HttpStatus.BAD_REQUEST, "A connector field value is invalid."),
@@ -42,6 +44,26 @@ public enum ApiError {
         this.code = code;
         this.status = status;
         this.description = description;
+    }
+
+    /**
+     * The entry for a status the servlet container chose by itself (a request it refused before any
+     * handler ran, or {@code sendError}): every 4xx keeps its meaning, any other client error is
+     * {@link #INVALID_VALUE}; {@code 501} is the container refusing a method ({@code CONNECT}), which
+     * is {@link #METHOD_NOT_ALLOWED} to a client; only a real server fault stays {@link #BUG}.
+     */
+    public static ApiError forContainerStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405, 501 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> RANGE_NOT_SATISFIABLE;
+            case 429 -> TOO_MANY_REQUESTS;
+            default -> status >= 400 && status < 500 ? INVALID_VALUE : BUG;
+        };
     }
 
     /** The wire {@code code}. */

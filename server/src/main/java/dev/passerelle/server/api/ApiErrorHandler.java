@@ -1,9 +1,12 @@
 package dev.passerelle.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -12,7 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -56,9 +59,10 @@ public class ApiErrorHandler {
         return render(ApiError.MISSING_PARAMETER.exception("Missing parameter '" + e.getParameterName() + "'"), request);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorEnvelope> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return render(ApiError.INVALID_VALUE.exception("Invalid value for '" + e.getName() + "'"), request);
+    /** A value of the wrong type, or a multipart file part where a text value is expected. */
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> mismatch(TypeMismatchException e, HttpServletRequest request) {
+        return render(ApiError.INVALID_VALUE.exception("Invalid value for '" + e.getPropertyName() + "'"), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -76,6 +80,15 @@ public class ApiErrorHandler {
         return render(ApiError.INVALID_VALUE.exception("The multipart body cannot be read"), request);
     }
 
+    /**
+     * The client went away while a streamed answer was written ({@code GET /webhooks/listen}):
+     * there is no one to answer and nothing went wrong on our side.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(HttpServletResponse response) {
+        // taking the response marks the request handled: nothing is written
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -86,6 +99,7 @@ public class ApiErrorHandler {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::set);
         ErrorEnvelope body = new ErrorEnvelope(e.error().code(), e.description(), e.userMessage(), RequestIds.of(request));
-        return ResponseEntity.status(e.error().status()).headers(headers).body(body);
+        // JSON whatever the request's Accept header says: an error is never a 406 with no body.
+        return ResponseEntity.status(e.error().status()).headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -47,6 +47,19 @@ public final class BodyParams {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
     }
 
+    /**
+     * A free-text value, if present and non-blank, of at most {@code maxLength} characters (the
+     * column that stores it); longer is {@link ApiError#INVALID_VALUE}.
+     */
+    public Optional<String> text(String name, int maxLength) {
+        return string(name).map(value -> {
+            if (value.length() > maxLength) {
+                throw ApiError.INVALID_VALUE.exception("'" + name + "' is longer than " + maxLength + " characters");
+            }
+            return value;
+        });
+    }
+
     /** A required value, or {@link ApiError#MISSING_PARAMETER}. */
     public String require(String name) {
         return string(name).orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter '" + name + "'"));

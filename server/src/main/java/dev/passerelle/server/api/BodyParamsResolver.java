@@ -30,6 +30,12 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class BodyParamsResolver implements HandlerMethodArgumentResolver {
 
+    /** A body that stopped before its {@code Content-Length}, or stalled past the read timeout. */
+    public static final String INCOMPLETE_BODY = "The request body ended before its Content-Length, or arrived too slowly";
+
+    /** U+0000 is no text of the protocol, and PostgreSQL can neither store nor compare it. */
+    public static final String NUL = "Parameters and values may not contain the NUL character";
+
     private final ObjectMapper json;
 
     public BodyParamsResolver(ObjectMapper json) {
@@ -67,8 +73,8 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
         throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception();
     }
 
-    private BodyParams readJson(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
+    private BodyParams readJson(InputStream in) {
+        byte[] bytes = readBody(in);
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return BodyParams.empty();
         }
@@ -87,9 +93,25 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
             if (node.isNull()) {
                 continue;
             }
-            values.put(field.getKey(), node.isValueNode() ? node.asString() : node.toString());
+            String value = node.isValueNode() ? node.asString() : node.toString();
+            if (field.getKey().indexOf(0) >= 0 || value.indexOf(0) >= 0) {
+                throw ApiError.INVALID_VALUE.exception(NUL);
+            }
+            values.put(field.getKey(), value);
         }
         return BodyParams.of(values);
+    }
+
+    /**
+     * The whole body. A client that stops sending before its {@code Content-Length} is refused once
+     * the container's read timeout ({@code server.tomcat.connection-timeout}) passes.
+     */
+    private static byte[] readBody(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiError.INVALID_VALUE.exception(INCOMPLETE_BODY);
+        }
     }
 
     private static BodyParams readForm(HttpServletRequest request) {

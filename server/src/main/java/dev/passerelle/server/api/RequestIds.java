@@ -1,41 +1,35 @@
 package dev.passerelle.server.api;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.UUID;
-import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a fresh UUID, sent back as {@code X-Request-ID} (observed on the reference
- * API, §11.1), put in the log context as {@code request_id}, and quoted in error envelopes.
- * A client-supplied id is not trusted: it would let anyone forge log lines.
+ * Every request's id: a fresh UUID, sent back as {@code X-Request-ID} (observed on the reference
+ * API, §11.1), put in the log context as {@code request_id} for as long as the request is served,
+ * and quoted in error envelopes. A client-supplied id is not trusted: it would let anyone forge log
+ * lines. The container assigns it on entry ({@code edge.RequestEntryValve}), before any filter, so
+ * that the errors it answers itself carry it too.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIds extends OncePerRequestFilter {
+public final class RequestIds {
 
     public static final String HEADER = "X-Request-ID";
+    /** The key of the log context (MDC) that log lines print. */
+    public static final String LOG_KEY = "request_id";
     private static final String ATTRIBUTE = RequestIds.class.getName();
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String id = UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
-        MDC.put("request_id", id);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            MDC.remove("request_id");
+    private RequestIds() {
+    }
+
+    /** The request's id, given now if it has none yet. */
+    public static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String id = of(request);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
         }
+        return id;
     }
 
     /** The id of the request being served, or null outside a request. */

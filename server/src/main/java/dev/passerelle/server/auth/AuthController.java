@@ -3,9 +3,9 @@ package dev.passerelle.server.auth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.clients.ClientApplications;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exchanging a code for a permanent token, renewing and revoking tokens.
  */
 @RestController
+@NoStore
 public class AuthController {
 
     private final TokenGrants grants;
@@ -54,14 +55,22 @@ public class AuthController {
         return AuthToken.of(grants.newTemporaryUser());
     }
 
-    /** A temporary code for the bearer's user; {@code type} in the query or the body. */
+    /**
+     * A temporary code for the bearer's user; {@code type} in the query or the body. Only the tokens
+     * that start an access mint codes (a permanent token, or the temporary token of an anonymous
+     * {@code /auth/init}): a code or a webview session is refused, so no chain of codes outlives its
+     * origin. The code lives 30 minutes or as long as its origin, whichever is shorter.
+     */
     @RequestMapping(path = "/auth/token/code", method = {RequestMethod.GET, RequestMethod.POST})
     public AuthCode code(Caller caller, @RequestParam(name = "type", required = false) String queryType, BodyParams body) {
         CodeType type = CodeType.parse(Optional.ofNullable(queryType).filter(t -> !t.isBlank())
                 .or(() -> body.string("type")).orElse(CodeType.REQUEST_ACCESS.wire));
         Caller.User user = userOf(caller);
-        TokenService.Issued issued = tokens.issue(type.kind, user.userId(), user.clientId());
-        return new AuthCode(issued.token(), "temporary", type.access, seconds(type.kind.lifetime()));
+        if (!user.kind().mintsCodes()) {
+            throw ApiError.FORBIDDEN.exception("A code cannot mint codes; ask with the user's permanent token");
+        }
+        TokenService.Issued issued = tokens.derive(type.kind, user);
+        return new AuthCode(issued.token(), "temporary", type.access, issued.expiresIn());
     }
 
     /** Exchanges a temporary code or token for a permanent token; its user becomes permanent. */
@@ -90,7 +99,7 @@ public class AuthController {
         return AccessToken.of(grants.renew(client, body.number("id_user"), body.bool("revoke_previous").orElse(false)));
     }
 
-    /** Revokes the token the request carries; 204. */
+    /** Revokes the token the request carries, and the codes and sessions derived from it; 204. */
     @DeleteMapping("/auth/token")
     public ResponseEntity<Void> revoke(Caller caller) {
         tokens.revoke(userOf(caller).tokenId());
@@ -102,10 +111,6 @@ public class AuthController {
             case Caller.User user -> user;
             case Caller.Admin admin -> throw ApiError.FORBIDDEN.exception("The config token has no user; use a user token");
         };
-    }
-
-    private static Integer seconds(Duration lifetime) {
-        return lifetime == null ? null : Math.toIntExact(lifetime.toSeconds());
     }
 
     /** {@code GET /auth/token/code?type=}: the wire name, the token kind minted and the {@code access} it reports. */
@@ -135,7 +140,7 @@ public class AuthController {
         static AuthToken of(TokenService.Issued issued) {
             boolean permanent = issued.kind() == TokenKind.PERMANENT;
             return new AuthToken(issued.token(), permanent ? "permanent" : "temporary", issued.userId(),
-                    seconds(issued.kind().lifetime()));
+                    issued.expiresIn());
         }
 
         @Override
@@ -152,10 +157,14 @@ public class AuthController {
         }
     }
 
-    /** The answer of {@code /auth/token/access} and {@code /auth/renew}. */
-    public record AccessToken(String accessToken, String tokenType) {
+    /**
+     * The answer of {@code /auth/token/access} and {@code /auth/renew}: the token both as
+     * {@code access_token} (the reference API, OAuth 2) and as {@code token} (the integration guide's
+     * examples), so that clients written after either read it (docs/protocol.md).
+     */
+    public record AccessToken(String accessToken, String token, String tokenType) {
         static AccessToken of(TokenService.Issued issued) {
-            return new AccessToken(issued.token(), "Bearer");
+            return new AccessToken(issued.token(), issued.token(), "Bearer");
         }
 
         @Override

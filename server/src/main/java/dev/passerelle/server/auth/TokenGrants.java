@@ -45,7 +45,7 @@ public class TokenGrants {
     @Transactional
     public TokenService.Issued exchange(String code, long clientId) {
         Caller.User holder = tokens.resolve(code)
-                .filter(caller -> caller.kind().isTemporary())
+                .filter(caller -> caller.kind().isExchangeable())
                 .orElseThrow(() -> ApiError.INVALID_VALUE.exception(INVALID_CODE));
         User user = users.find(holder.userId())
                 .filter(found -> found.clientId() == null || found.clientId() == clientId)

@@ -2,9 +2,11 @@ package dev.passerelle.server.auth;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -31,23 +33,46 @@ public class TokenService {
         this.clock = clock;
     }
 
-    /** A fresh token of {@code kind} for {@code userId}; the returned issue carries the only copy. */
+    /** A fresh origin token of {@code kind} (permanent or temporary) for {@code userId}; the issue carries the only copy. */
     public Issued issue(TokenKind kind, long userId, Long clientId) {
-        String token = Secrets.random(TOKEN_BYTES);
         Instant now = clock.instant();
-        Instant expiresAt = kind.lifetime() == null ? null : now.plus(kind.lifetime());
+        return insert(kind, userId, clientId, kind.lifetime() == null ? null : now.plus(kind.lifetime()), null, now);
+    }
+
+    /**
+     * A token of {@code kind} derived from the bearer's token {@code from}: a code, or a webview
+     * session. It expires with its own lifetime or with {@code from}, whichever comes first, and it
+     * remembers {@code from}, so revoking {@code from} revokes it too (docs/auth.md "Derived tokens").
+     */
+    @Transactional
+    public Issued derive(TokenKind kind, Caller.User from) {
+        Instant now = clock.instant();
+        Instant own = now.plus(kind.lifetime());
+        Instant parent = jdbc.sql("SELECT expires_at FROM auth_token WHERE id = :id")
+                .param("id", from.tokenId())
+                .query((rs, n) -> Optional.ofNullable(instant(rs.getObject("expires_at", OffsetDateTime.class))))
+                .optional()
+                .orElseThrow(() -> ApiError.UNAUTHORIZED.exception("The token was revoked meanwhile"))
+                .orElse(own);
+        Instant expiresAt = parent.isBefore(own) ? parent : own;
+        return insert(kind, from.userId(), from.clientId(), expiresAt, from.tokenId(), now);
+    }
+
+    private Issued insert(TokenKind kind, long userId, Long clientId, Instant expiresAt, Long origin, Instant now) {
+        String token = Secrets.random(TOKEN_BYTES);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO auth_token (token_hash, kind, id_user, id_client, created, expires_at)
-                VALUES (:hash, :kind, :user, :client, :created, :expires)""")
+                INSERT INTO auth_token (token_hash, kind, id_user, id_client, created, expires_at, origin_token_id)
+                VALUES (:hash, :kind, :user, :client, :created, :expires, :origin)""")
                 .param("hash", Secrets.sha256(token))
                 .param("kind", kind.name())
                 .param("user", userId)
                 .param("client", clientId)
                 .param("created", utc(now))
                 .param("expires", utc(expiresAt))
+                .param("origin", origin)
                 .update(key, "id");
-        return new Issued(key.getKeyAs(Long.class), token, kind, userId, expiresAt);
+        return new Issued(key.getKeyAs(Long.class), token, kind, userId, expiresAt, now);
     }
 
     /**
@@ -80,24 +105,38 @@ public class TokenService {
                 .param("now", utc(now)).param("id", tokenId).update() == 1;
     }
 
-    /** Deletes the token with this id (e.g. {@code DELETE /auth/token} on the caller's own token). */
+    /**
+     * Deletes the token with this id (e.g. {@code DELETE /auth/token} on the caller's own token), and
+     * with it every token derived from it (the foreign key cascades down the chain).
+     */
     public void revoke(long tokenId) {
         jdbc.sql("DELETE FROM auth_token WHERE id = :id").param("id", tokenId).update();
     }
 
-    /** Deletes every permanent token of {@code userId} but {@code keepTokenId} ({@code revoke_previous}). */
+    /**
+     * Deletes every permanent token of {@code userId} but {@code keepTokenId} ({@code revoke_previous}),
+     * and the codes and sessions derived from them.
+     */
     public void revokeOtherPermanentTokens(long userId, long keepTokenId) {
         jdbc.sql("DELETE FROM auth_token WHERE id_user = :user AND kind = 'PERMANENT' AND id <> :keep")
                 .param("user", userId).param("keep", keepTokenId).update();
     }
 
-
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 
-    /** A token just issued: {@code token} is the only copy of the secret; {@code id} names it for revocation. */
-    public record Issued(long id, String token, TokenKind kind, long userId, Instant expiresAt) {
+    /**
+     * A token just issued: {@code token} is the only copy of the secret; {@code id} names it for
+     * revocation; {@code issuedAt} and {@code expiresAt} give its actual lifetime (a derived token's
+     * may be shorter than its kind's).
+     */
+    public record Issued(long id, String token, TokenKind kind, long userId, Instant expiresAt, Instant issuedAt) {
+        /** Whole seconds left to live when issued, or null for a token that does not expire. */
+        public Integer expiresIn() {
+            return expiresAt == null ? null : Math.toIntExact(Duration.between(issuedAt, expiresAt).toSeconds());
+        }
+
         @Override
         public String toString() {
             return "Issued[" + kind + " for user " + userId + "]";

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param id           numeric {@code client_id}
  * @param name         display name
  * @param secret       the client secret; blank means "generate one into the data directory"
- * @param redirectUris whitelisted redirect URIs (comma-separated in the environment)
+ * @param redirectUris redirect URIs whitelisted besides this server's own demo callback (comma-separated
+ *                     in the environment)
  */
 @ConfigurationProperties("passerelle.demo-client")
 public record DemoClientProperties(Long id, String name, String secret, List<String> redirectUris) {
@@ -19,7 +20,7 @@ public record DemoClientProperties(Long id, String name, String secret, List<Str
         id = id == null ? 10000001L : id;
         name = name == null || name.isBlank() ? "Demo application" : name;
         secret = secret == null ? "" : secret;
-        redirectUris = redirectUris == null ? List.of("http://localhost:8080/2.0/demo/callback") : List.copyOf(redirectUris);
+        redirectUris = redirectUris == null ? List.of() : redirectUris.stream().filter(uri -> !uri.isBlank()).toList();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The server's data directory ({@code passerelle.data-dir}, {@code ./data} by default): the H2
  * database and the secrets generated on first start (demo client secret, config token, keys).
- * Secret files are created owner-only (0600) and never rewritten, so a restart keeps them.
+ * Secret files are created owner-only (0600, in 0700 directories) and never rewritten, so a
+ * restart keeps them; {@link OwnerOnlyFiles} keeps everything else in the directory owner-only.
  */
 @Component
 public class DataDirectory {
@@ -44,11 +44,9 @@ public class DataDirectory {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
-            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.createDirectories(file.getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
+                OwnerOnlyFiles.createFile(file);
             } catch (FileAlreadyExistsException e) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }

@@ -2,11 +2,12 @@ package dev.passerelle.server.connections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.connector.FieldSpec;
-import dev.passerelle.connector.FieldType;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.server.connectors.FieldView;
+import dev.passerelle.server.connectors.UserLanguages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A field a connection in a user-action state asks for, in the observed shape
@@ -25,10 +26,11 @@ public record ConnectionFieldView(
         String type,
         boolean required,
         List<String> authMechanisms,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldSpec.Choice> values,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView.ChoiceView> values,
         @JsonInclude(JsonInclude.Include.NON_NULL) String image,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer attemptsLeft) {
 
+    /** The field as the step's request asks it: labels in that request's user languages. */
     static ConnectionFieldView of(FieldSpec field) {
         return of(field, null, null);
     }
@@ -44,9 +46,11 @@ public record ConnectionFieldView(
     }
 
     private static ConnectionFieldView of(FieldSpec field, String image, Integer attemptsLeft) {
-        return new ConnectionFieldView(field.name(), field.label(),
-                field.description() == null ? field.label() : field.description(), field.regex(), null,
-                field.type().wireName(), field.required(), FieldView.mechanisms(field),
-                field.type() == FieldType.LIST ? field.values() : null, image, attemptsLeft);
+        List<Locale.LanguageRange> languages = UserLanguages.current();
+        String label = field.label(languages);
+        boolean describedByLabel = field.description() == null || field.description().equals(field.label());
+        return new ConnectionFieldView(field.name(), label, describedByLabel ? label : field.description(),
+                field.regex(), null, field.type().wireName(), field.required(), FieldView.mechanisms(field),
+                FieldView.ChoiceView.of(field, languages), image, attemptsLeft);
     }
 }

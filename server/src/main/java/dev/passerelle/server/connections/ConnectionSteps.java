@@ -123,11 +123,14 @@ class ConnectionSteps {
         Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
         AuthMechanism mechanism = step.source().mechanism(descriptor, credentials);
         Settings settings = registry.settings(descriptor);
+        // A trip to the institution's pages sees only that source's own fields (docs/webauth.md).
+        Map<String, String> given = interaction == null ? credentials
+                : atInstitution(descriptor, step.source().name(), credentials);
         ConnectionContext.Builder context = ConnectionContext.builder()
                 .connectionId(step.connection().id())
                 .source(step.source().name())
                 .mechanism(mechanism)
-                .credentials(credentials)
+                .credentials(given)
                 .postedFields(step.input().keySet())
                 .session(vault.openSession(step.source().sealedSession()))
                 .userPresent(step.userPresent())
@@ -137,7 +140,7 @@ class ConnectionSteps {
 
         Called<StepResult> called = calls.call(context, ConnectionSecrets.of(descriptor, settings, credentials),
                 ctx -> call(step, ctx));
-        StepResult result = outcomeOf(called);
+        StepResult result = Called.outcomeOf(called);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
         int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
@@ -199,20 +202,13 @@ class ConnectionSteps {
                 }));
     }
 
-    private static StepResult outcomeOf(Called<StepResult> called) {
-        return switch (called) {
-            case Called.Returned<StepResult> returned -> returned.value();
-            case Called.Interrupted<StepResult> interrupted -> interrupted.outcome();
-            case Called.Faulted<StepResult> faulted -> faulted.outcome();
-        };
-    }
-
     /** Stores the source, the connection's summary (returned) and the timeline entry. */
     private ConnectionRow recorded(Step step, ConnectionRow connection, SourceRow source, StepOutcome outcome,
                                    String cause, Instant now) {
         records.saveSource(source);
         ConnectionRow summary = summarize(connection, step.connector().descriptor());
         timeline.record(connection.id(), source.name(), step.actor(), step.source().state(), outcome.state(), cause, now);
+        events.publishEvent(new StepEnded(step.connector().descriptor(), step.actor(), outcome.state()));
         return summary;
     }
 
@@ -305,6 +301,21 @@ class ConnectionSteps {
         Map<String, String> merged = new LinkedHashMap<>(stored);
         merged.putAll(posted);
         return merged;
+    }
+
+    /**
+     * What a connector sees of the credentials when its source is driven at the institution's
+     * website (§5): that source's web-authentication fields only. The login and password another
+     * source stored would let it skip the institution's pages, and a source added "through the
+     * bank" must go through the bank.
+     */
+    private static Map<String, String> atInstitution(ConnectorDescriptor descriptor, String source,
+                                                     Map<String, String> credentials) {
+        Set<String> names = descriptor.fieldsFor(source, AuthMechanism.WEBAUTH).stream().map(FieldSpec::name)
+                .collect(Collectors.toSet());
+        Map<String, String> own = new LinkedHashMap<>(credentials);
+        own.keySet().retainAll(names);
+        return own;
     }
 
     /** Only the connector's own fields are kept: meta parameters and stray keys are never stored. */

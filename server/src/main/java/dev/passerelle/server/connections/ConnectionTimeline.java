@@ -24,7 +24,7 @@ public class ConnectionTimeline {
         /** A line the connector wrote about a call, or the runtime about the connector's fault. */
         CONNECTOR;
 
-        String wire() {
+        public String wire() {
             return name().toLowerCase();
         }
     }
@@ -37,12 +37,16 @@ public class ConnectionTimeline {
         this.instance = instance;
     }
 
+    /**
+     * Records a transition. A step that ends after its connection was deleted (the user cancelled the
+     * webview while a decoupled validation was being awaited) leaves no event: the connection is gone.
+     */
     void record(long connectionId, String source, Actor actor, ConnectionState from, ConnectionState to, String cause,
                 Instant at) {
         jdbc.sql("""
                 INSERT INTO connection_event (id_connection, source, occurred_at, actor, from_state, to_state, cause,
                     instance)
-                VALUES (:connection, :source, :at, :actor, :from, :to, :cause, :instance)""")
+                SELECT id, :source, :at, :actor, :from, :to, :cause, :instance FROM connection WHERE id = :connection""")
                 .param("connection", connectionId).param("source", source).param("at", utc(at))
                 .param("actor", actor.wire()).param("from", from == null ? null : from.wire())
                 .param("to", to == null ? null : to.wire()).param("cause", cause)

@@ -6,6 +6,7 @@ import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A connector field on the wire (PROTOCOL-NOTES §2.4 {@code ConnectorField}). {@code values} is
@@ -19,15 +20,25 @@ public record FieldView(
         String type,
         boolean required,
         String regex,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldSpec.Choice> values,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ChoiceView> values,
         List<String> connectorSources,
         List<String> authMechanisms) {
 
     static FieldView of(FieldSpec field, List<String> allSources) {
-        return new FieldView(field.name(), field.label(), field.description(), field.type().wireName(),
-                field.required(), field.regex(), field.type() == FieldType.LIST ? field.values() : null,
+        List<Locale.LanguageRange> languages = UserLanguages.current();
+        return new FieldView(field.name(), field.label(languages), field.description(), field.type().wireName(),
+                field.required(), field.regex(), ChoiceView.of(field, languages),
                 field.sources().isEmpty() ? allSources : field.sources().stream().filter(allSources::contains).toList(),
                 mechanisms(field));
+    }
+
+    /** A value of a list field, {@code {value, label}}, labelled in the user's language. */
+    public record ChoiceView(String value, String label) {
+        /** The choices of a list field; null for other types ([doc] "only for list"). */
+        public static List<ChoiceView> of(FieldSpec field, List<Locale.LanguageRange> languages) {
+            return field.type() != FieldType.LIST ? null
+                    : field.values().stream().map(choice -> new ChoiceView(choice.value(), choice.label(languages))).toList();
+        }
     }
 
     /** The wire names of the mechanisms {@code field} applies to; none declared means all. */

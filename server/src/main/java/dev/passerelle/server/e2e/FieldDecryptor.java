@@ -56,7 +56,8 @@ public class FieldDecryptor {
         JWEObject jwe;
         try {
             jwe = JWEObject.parse(value);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws unchecked exceptions for some malformed headers ("alg": "none", no "enc").
             throw invalid(field, "is not a valid JWE compact serialization");
         }
         if (!JWEAlgorithm.RSA_OAEP_256.equals(jwe.getHeader().getAlgorithm())

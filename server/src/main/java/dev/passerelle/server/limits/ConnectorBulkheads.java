@@ -6,6 +6,9 @@ import dev.passerelle.server.api.ApiException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
  * Each level waits up to {@code connector-wait} for a free slot; a call still refused is a 429 with
  * {@code Retry-After}. A slot is held for one connector call only: a caller that waits for the
  * institution between calls (the polls of a decoupled validation) waits outside, holding nothing.
+ * Every call is timed ({@code passerelle.connector.calls}) and every refusal counted
+ * ({@code passerelle.bulkhead.rejections}), by connector uuid: all connector calls cross this seam.
  */
 @Component
 public class ConnectorBulkheads {
@@ -35,16 +40,18 @@ public class ConnectorBulkheads {
     private static final Map<String, String> RETRY_AFTER = Map.of("Retry-After", "5");
 
     private final BulkheadRegistry registry;
+    private final MeterRegistry meters;
     private final int perUser;
     private final Duration wait;
     /** The share of each user with a call running or waiting on a connector; removed when the last one leaves. */
     private final Map<UserKey, UserShare> shares = new ConcurrentHashMap<>();
 
-    public ConnectorBulkheads(LimitsProperties limits) {
+    public ConnectorBulkheads(LimitsProperties limits, MeterRegistry meters) {
         this.registry = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(limits.connectorConcurrency())
                 .maxWaitDuration(limits.connectorWait())
                 .build());
+        this.meters = meters;
         this.perUser = limits.connectorConcurrencyPerUser();
         this.wait = limits.connectorWait();
     }
@@ -58,6 +65,16 @@ public class ConnectorBulkheads {
 
     /** As {@link #call}, empty instead of a 429 when the limits refuse the call. */
     public <T> Optional<T> tryCall(ConnectorDescriptor connector, long userId, Supplier<T> call) {
+        Optional<T> answer = limited(connector, userId, call);
+        if (answer.isEmpty()) {
+            Counter.builder("passerelle.bulkhead.rejections")
+                    .description("Connector calls refused because the connector's or the user's concurrency limit was reached")
+                    .tag("connector", connector.uuid().toString()).register(meters).increment();
+        }
+        return answer;
+    }
+
+    private <T> Optional<T> limited(ConnectorDescriptor connector, long userId, Supplier<T> call) {
         UserKey key = new UserKey(connector.id(), userId);
         UserShare share = shares.compute(key, (k, existing) -> (existing == null ? new UserShare(perUser) : existing).join());
         try {
@@ -70,7 +87,10 @@ public class ConnectorBulkheads {
                     return Optional.empty();
                 }
                 try {
-                    return Optional.of(Objects.requireNonNull(call.get(), "a connector call answers"));
+                    T answer = Timer.builder("passerelle.connector.calls")
+                            .description("Calls to a connector (one step on an institution), by connector uuid")
+                            .tag("connector", connector.uuid().toString()).register(meters).record(call);
+                    return Optional.of(Objects.requireNonNull(answer, "a connector call answers"));
                 } finally {
                     bulkhead.onComplete();
                 }

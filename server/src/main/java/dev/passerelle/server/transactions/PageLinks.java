@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The {@code _links} of a paged list (PROTOCOL-NOTES §0bis "Pagination"): hrefs relative to the API
- * root that repeat the request's query with another {@code offset}; {@code next} is null on the last
- * page and {@code prev} on the first. Clients must treat them as opaque.
+ * The {@code _links} of a paged list (docs/protocol.md, "Pagination"): absolute paths from the host
+ * root, with the API's prefix as Powens sends them ({@code /2.0/users/me/transactions?...}), that
+ * repeat the request's query with another {@code offset}; {@code next} is null on the last page and
+ * {@code prev} on the first. Clients must treat them as opaque; some follow them from the host root.
  */
 public record PageLinks(Link self, @JsonInclude(JsonInclude.Include.ALWAYS) Link next,
                         @JsonInclude(JsonInclude.Include.ALWAYS) Link prev) {
@@ -19,7 +20,7 @@ public record PageLinks(Link self, @JsonInclude(JsonInclude.Include.ALWAYS) Link
     }
 
     public static PageLinks of(HttpServletRequest request, Paging paging, long total) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getRequestURI();
         String query = request.getQueryString();
         Link next = paging.hasNext(total) ? link(path, query, paging.offset() + paging.limit()) : null;
         Link prev = paging.offset() > 0 ? link(path, query, Math.max(0, paging.offset() - paging.limit())) : null;

@@ -9,6 +9,7 @@ import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.UserConnections;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -31,14 +32,16 @@ class TransactionController {
     private final UserPaths users;
     private final UserConnections connections;
     private final WireFormat wire;
+    private final Clock clock;
 
     TransactionController(TransactionStore store, AccountStore accounts, UserPaths users, UserConnections connections,
-                          WireFormat wire) {
+                          WireFormat wire, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.users = users;
         this.connections = connections;
         this.wire = wire;
+        this.clock = clock;
     }
 
     @GetMapping({"/users/{user}/transactions", "/users/{user}/accounts/{account}/transactions",
@@ -70,12 +73,14 @@ class TransactionController {
 
         List<TransactionView> page = store.page(query, paging);
         long total = store.count(query);
-        TransactionStore.DateRange scope = store.scopeDates(query);
         Function<TransactionView, LocalDate> dateOf = query.dateColumn().equals("t.tx_date")
                 ? TransactionView::date : TransactionView::applicationDate;
-        return new TransactionPage(page, total, scope.first(), scope.last(),
+        TransactionStore.DateRange scope = store.scopeDates(query).orElse(clock.instant().atZone(wire.zone()).toLocalDate());
+        TransactionStore.DateRange result = new TransactionStore.DateRange(
                 page.stream().map(dateOf).min(Comparator.naturalOrder()).orElse(null),
-                page.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(null),
+                page.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(null))
+                .orElse(new TransactionStore.DateRange(query.minDate(), query.maxDate()).orElse(scope));
+        return new TransactionPage(page, total, scope.first(), scope.last(), result.first(), result.last(),
                 PageLinks.of(request, paging, total));
     }
 

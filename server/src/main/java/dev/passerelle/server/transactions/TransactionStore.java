@@ -49,5 +49,15 @@ class TransactionStore {
 
     /** A closed range of dates, either end null when there is nothing to bound. */
     record DateRange(LocalDate first, LocalDate last) {
+
+        /** This range, each missing bound taken from {@code fallback}. */
+        DateRange orElse(DateRange fallback) {
+            return new DateRange(first == null ? fallback.first : first, last == null ? fallback.last : last);
+        }
+
+        /** This range, each missing bound {@code day}. */
+        DateRange orElse(LocalDate day) {
+            return orElse(new DateRange(day, day));
+        }
     }
 }

@@ -82,7 +82,7 @@ class WebauthJourneys {
         }
         RedirectTarget target = connections.redirectTarget(user.userId(), params.connectorKey(), params.connectionId(),
                 params.source());
-        String code = tokens.issue(TokenKind.SINGLE_USE_CODE, user.userId(), redirect.clientId()).token();
+        String code = tokens.derive(TokenKind.SINGLE_USE_CODE, user).token();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", Long.toString(redirect.clientId()));
         query.put("redirect_uri", redirect.redirectUri());

@@ -7,7 +7,9 @@ import java.util.Set;
  * A registered endpoint. The secrets are not part of it: only the sender opens them.
  *
  * @param previousSecretExpires when the secret being rotated out stops signing; null when there is none
+ * @param listener              received through {@code GET /webhooks/listen}, never posted to ({@link WebhookListeners})
+ * @param listening             a listener endpoint a CLI listens to now: events are queued for it
  */
 record Webhook(long id, long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Instant created,
-               Instant previousSecretExpires) {
+               Instant previousSecretExpires, boolean listener, boolean listening) {
 }

@@ -4,6 +4,8 @@ import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -49,13 +51,23 @@ class WebhookDeliveryLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    WebhookDeliveryLog(JdbcClient jdbc, Clock clock) {
+    WebhookDeliveryLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
+    /**
+     * Logs one attempt, and counts it ({@code passerelle.webhook.attempts}) by outcome and HTTP
+     * status class ({@code none} when no answer came): nothing about the endpoint or the event's user.
+     */
     void record(long deliveryId, Instant attempted, Integer httpStatus, String error) {
+        Counter.builder("passerelle.webhook.attempts").description("Webhook delivery attempts")
+                .tag("outcome", error == null ? "delivered" : "failed")
+                .tag("status", httpStatus == null ? "none" : httpStatus / 100 + "xx")
+                .register(meters).increment();
         jdbc.sql("INSERT INTO webhook_attempt (id_delivery, attempted, http_status, error) VALUES (:d, :at, :status, :error)")
                 .param("d", deliveryId).param("at", utc(attempted)).param("status", httpStatus).param("error", error)
                 .update();

@@ -34,7 +34,8 @@ class WebhookEndpoints {
     static final String SECRET = "webhook.secret";
 
     private static final String COLUMNS = """
-            id, id_client, url, events, auth, created,
+            id, id_client, url, events, auth, created, listener,
+            CASE WHEN listened_until > :now THEN TRUE ELSE FALSE END AS listening,
             CASE WHEN previous_expires > :now THEN previous_expires END AS previous_expires""";
 
     private final JdbcClient jdbc;
@@ -72,7 +73,25 @@ class WebhookEndpoints {
     }
 
     Registered register(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth) {
-        return insert(clientId, targets.checkedUrl(url), events, auth, Secrets.random(32));
+        return insert(clientId, targets.checkedUrl(url), events, auth, Secrets.random(32), false);
+    }
+
+    /**
+     * The listener endpoint of {@code clientId} forwarding to {@code url} ({@link WebhookListeners}),
+     * created the first time with a secret of its own, otherwise given the events and auth asked now;
+     * answered with its current secret, as Stripe's CLI shows its signing secret at every
+     * {@code listen}. The server never connects to {@code url}: it is what {@code BI-Signature} signs.
+     * Events are queued for it from now until {@code listenedUntil}, which the stream then renews.
+     */
+    @Transactional
+    Registered listener(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Instant listenedUntil) {
+        String checked = targets.checkedListenerUrl(url);
+        long id = lockedFind(clientId, checked, true)
+                .orElseGet(() -> insert(clientId, checked, events, auth, Secrets.random(32), true).webhook().id());
+        subscribe(id, events, auth);
+        jdbc.sql("UPDATE webhook SET listened_until = :until WHERE id = :id").param("until", utc(listenedUntil))
+                .param("id", id).update();
+        return new Registered(find(id).orElseThrow(), secrets(id).orElseThrow().secrets().getLast());
     }
 
     /**
@@ -84,17 +103,12 @@ class WebhookEndpoints {
     @Transactional
     Webhook configure(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
         String checked = targets.checkedUrl(url);
-        jdbc.sql("SELECT id FROM client_application WHERE id = :id FOR UPDATE").param("id", clientId)
-                .query(Long.class).list();
-        Optional<Long> known = jdbc.sql("SELECT id FROM webhook WHERE id_client = :client AND url = :url ORDER BY id")
-                .param("client", clientId).param("url", checked).query(Long.class).list().stream().findFirst();
+        Optional<Long> known = lockedFind(clientId, checked, false);
         if (known.isEmpty()) {
-            return insert(clientId, checked, events, auth, secret).webhook();
+            return insert(clientId, checked, events, auth, secret, false).webhook();
         }
         boolean sameSecret = secrets(known.get()).map(keys -> keys.secrets().getLast().equals(secret)).orElse(false);
-        jdbc.sql("UPDATE webhook SET events = :events, auth = :auth WHERE id = :id")
-                .param("events", WebhookEvent.join(events)).param("auth", auth.wire()).param("id", known.get())
-                .update();
+        subscribe(known.get(), events, auth);
         if (!sameSecret) {
             jdbc.sql("UPDATE webhook SET secret = :secret, previous_secret = NULL, previous_expires = NULL WHERE id = :id")
                     .param("secret", cipher.encrypt(secret, SECRET)).param("id", known.get()).update();
@@ -102,19 +116,40 @@ class WebhookEndpoints {
         return find(known.get()).orElseThrow();
     }
 
-    private Registered insert(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret) {
+    /**
+     * The endpoint (posted to, or a listener) of {@code clientId} at {@code url}, once the client's row
+     * is locked until commit: instances or CLIs doing this together take turns, so the later ones
+     * find the endpoint the first created.
+     */
+    private Optional<Long> lockedFind(long clientId, String url, boolean listener) {
+        jdbc.sql("SELECT id FROM client_application WHERE id = :id FOR UPDATE").param("id", clientId)
+                .query(Long.class).list();
+        return jdbc.sql("SELECT id FROM webhook WHERE id_client = :client AND url = :url AND listener = :listener ORDER BY id")
+                .param("client", clientId).param("url", url).param("listener", listener)
+                .query(Long.class).list().stream().findFirst();
+    }
+
+    private void subscribe(long id, Set<WebhookEvent> events, WebhookAuth auth) {
+        jdbc.sql("UPDATE webhook SET events = :events, auth = :auth WHERE id = :id")
+                .param("events", WebhookEvent.join(events)).param("auth", auth.wire()).param("id", id)
+                .update();
+    }
+
+    private Registered insert(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, String secret,
+                              boolean listener) {
         if (!clientExists(clientId)) {
             throw ApiError.INVALID_VALUE.exception("No client application " + clientId);
         }
         Instant now = clock.instant();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO webhook (id_client, url, events, auth, secret, created)
-                        VALUES (:client, :url, :events, :auth, :secret, :created)""")
+                        INSERT INTO webhook (id_client, url, events, auth, secret, created, listener)
+                        VALUES (:client, :url, :events, :auth, :secret, :created, :listener)""")
                 .param("client", clientId).param("url", url).param("events", WebhookEvent.join(events))
                 .param("auth", auth.wire()).param("secret", cipher.encrypt(secret, SECRET)).param("created", utc(now))
-                .update(key, "id");
-        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null), secret);
+                .param("listener", listener).update(key, "id");
+        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null, listener, false),
+                secret);
     }
 
     /**
@@ -160,12 +195,15 @@ class WebhookEndpoints {
         return jdbc.sql("DELETE FROM webhook WHERE id = :id").param("id", id).update() == 1;
     }
 
-    /** The endpoints of {@code clientId} subscribed to {@code event}. */
+    /**
+     * The endpoints of {@code clientId} subscribed to {@code event}; a listener endpoint only while a
+     * CLI listens to it, so that nothing piles up for a developer machine that went away.
+     */
     List<Webhook> subscribed(long clientId, WebhookEvent event) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook WHERE id_client = :client ORDER BY id")
                 .param("client", clientId).param("now", utc(clock.instant()))
                 .query(WebhookEndpoints::webhook).list().stream()
-                .filter(hook -> hook.events().contains(event))
+                .filter(hook -> hook.events().contains(event) && (!hook.listener() || hook.listening()))
                 .toList();
     }
 
@@ -196,6 +234,7 @@ class WebhookEndpoints {
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {
         return new Webhook(rs.getLong("id"), rs.getLong("id_client"), rs.getString("url"),
                 WebhookEvent.parse(WebhookEvent.split(rs.getString("events"))), WebhookAuth.parse(rs.getString("auth")),
-                instant(rs, "created"), instant(rs, "previous_expires"));
+                instant(rs, "created"), instant(rs, "previous_expires"), rs.getBoolean("listener"),
+                rs.getBoolean("listening"));
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -72,15 +74,29 @@ class WebhookOutbox {
             return;
         }
         String payload = json.writeValueAsString(body.get());
-        OffsetDateTime now = utc(clock.instant());
         for (Webhook hook : subscribed) {
-            jdbc.sql("""
-                            INSERT INTO webhook_delivery (id_webhook, event, payload, id_user, id_connection, created, next_attempt)
-                            VALUES (:hook, :event, :payload, :user, :connection, :now, :now)""")
-                    .param("hook", hook.id()).param("event", event.name()).param("payload", payload)
-                    .param("user", subject.userId()).param("connection", subject.connectionId()).param("now", now)
-                    .update();
+            insert(hook, event, subject, payload);
         }
+    }
+
+    /**
+     * Queues a test call of {@code event} with {@code body} for {@code hook} alone, subscribed or not,
+     * about no user (it goes with no one's data); returns the delivery's id.
+     */
+    long enqueueTest(Webhook hook, WebhookEvent event, Object body) {
+        return insert(hook, event, Subject.none(), json.writeValueAsString(body));
+    }
+
+    private long insert(Webhook hook, WebhookEvent event, Subject subject, String payload) {
+        OffsetDateTime now = utc(clock.instant());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO webhook_delivery (id_webhook, event, payload, id_user, id_connection, created, next_attempt)
+                        VALUES (:hook, :event, :payload, :user, :connection, :now, :now)""")
+                .param("hook", hook.id()).param("event", event.name()).param("payload", payload)
+                .param("user", subject.userId()).param("connection", subject.connectionId()).param("now", now)
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
     }
 
     private void guarded(WebhookEvent event, Runnable enqueue) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,20 @@ class WebhookSender implements AutoCloseable {
     }
 
     /** What an attempt gave: delivered, or why not; {@code status} is null when no answer came. */
-    private record Attempt(boolean delivered, Integer status, String error) {
+    record Attempt(boolean delivered, Integer status, String error) {
+    }
+
+    /** A signed call of delivery {@code deliveryId}: its headers, in order, and the body posted to {@code url}. */
+    record Outgoing(long deliveryId, String event, URI url, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * Where a signed call goes: the endpoint's URL over HTTP, or the stream of a CLI listening to a
+     * listener endpoint ({@link WebhookListeners}), which gets the very headers and body.
+     */
+    @FunctionalInterface
+    interface Channel {
+        Attempt deliver(Outgoing outgoing);
     }
 
     private final WebhookEndpoints endpoints;
@@ -93,10 +107,21 @@ class WebhookSender implements AutoCloseable {
 
     /** Attempts every due delivery once; returns how many were delivered. */
     int sendDue() {
+        int delivered = send(due(null), this::post);
+        purgeFinished();
+        return delivered;
+    }
+
+    /** Hands the due deliveries of listener endpoint {@code webhookId} to {@code channel}; returns how many went. */
+    int sendDue(long webhookId, Channel channel) {
+        return send(due(webhookId), channel);
+    }
+
+    private int send(List<Due> dues, Channel channel) {
         Map<Long, Integer> consecutiveFailures = new HashMap<>();
         Map<Long, Optional<SigningKeys>> keys = new HashMap<>();
         int delivered = 0;
-        for (Due due : due()) {
+        for (Due due : dues) {
             if (consecutiveFailures.getOrDefault(due.webhookId(), 0) >= properties.failuresPerRun()) {
                 continue;
             }
@@ -105,7 +130,7 @@ class WebhookSender implements AutoCloseable {
                 continue; // the endpoint was deleted meanwhile, or another sender took this delivery
             }
             Instant attempted = clock.instant();
-            Attempt attempt = post(due, signing.get());
+            Attempt attempt = channel.deliver(signed(due, signing.get()));
             deliveryLog.record(due.id(), attempted, attempt.status(), attempt.error());
             if (attempt.delivered()) {
                 markDelivered(due);
@@ -116,18 +141,19 @@ class WebhookSender implements AutoCloseable {
                 consecutiveFailures.merge(due.webhookId(), 1, Integer::sum);
             }
         }
-        purgeFinished();
         return delivered;
     }
 
-    private List<Due> due() {
+    /** The due deliveries of the endpoints posted to, or (given an id) of that listener endpoint only. */
+    private List<Due> due(Long listenerId) {
+        String endpoints = listenerId == null ? "NOT w.listener" : "w.listener AND w.id = :listener";
         return jdbc.sql("""
                         SELECT d.id, d.id_webhook, w.url, d.event, d.payload, d.attempts, COALESCE(d.replayed, d.created) AS since
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.id_webhook
-                        WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now
+                        WHERE d.next_attempt IS NOT NULL AND d.next_attempt <= :now AND %s
                         ORDER BY d.id
-                        FETCH FIRST :limit ROWS ONLY""")
-                .param("now", utc(clock.instant())).param("limit", properties.batchSize())
+                        FETCH FIRST :limit ROWS ONLY""".formatted(endpoints))
+                .param("now", utc(clock.instant())).param("listener", listenerId).param("limit", properties.batchSize())
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getLong("id_webhook"), rs.getString("url"),
                         rs.getString("event"), rs.getString("payload"), rs.getInt("attempts"),
                         rs.getObject("since", OffsetDateTime.class).toInstant()))
@@ -135,30 +161,40 @@ class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * Posts with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
+     * The call with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
      * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
      * signs {@code Passerelle-Signature}.
      */
-    private Attempt post(Due due, SigningKeys keys) {
+    private Outgoing signed(Due due, SigningKeys keys) {
         String body = body(due);
         Instant now = clock.instant();
         String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
-        HttpPost request = new HttpPost(uri);
-        request.setHeader("User-Agent", "Passerelle");
-        request.setHeader(EVENT_HEADER, due.event());
-        request.setHeader(WebhookSignature.TIMESTAMPED_HEADER,
-                WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body));
-        request.setEntity(new StringEntity(body, JSON_UTF8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", JSON_UTF8.toString());
+        headers.put("User-Agent", "Passerelle");
+        headers.put(EVENT_HEADER, due.event());
+        headers.put(WebhookSignature.TIMESTAMPED_HEADER, WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body));
         switch (keys.auth()) {
             case HMAC -> {
                 String date = DateTimeFormatter.ISO_INSTANT.format(now);
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                request.setHeader(WebhookSignature.DATE_HEADER, date);
-                request.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+                headers.put(WebhookSignature.DATE_HEADER, date);
+                headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
             }
-            case BEARER -> request.setHeader("Authorization", "Bearer " + secret);
+            case BEARER -> headers.put("Authorization", "Bearer " + secret);
         }
+        return new Outgoing(due.id(), due.event(), uri, headers, body);
+    }
+
+    private Attempt post(Outgoing outgoing) {
+        HttpPost request = new HttpPost(outgoing.url());
+        request.setEntity(new StringEntity(outgoing.body(), JSON_UTF8)); // its Content-Type is the headers' one
+        outgoing.headers().forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.setHeader(name, value);
+            }
+        });
         try {
             int status = http.execute(request, HttpResponse::getCode);
             return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
@@ -210,10 +246,15 @@ class WebhookSender implements AutoCloseable {
                 .update();
     }
 
-    /** Delivered and dropped deliveries are kept a while for support, then forgotten. */
+    /**
+     * Delivered and dropped deliveries are kept a while for support, then forgotten. A listener
+     * endpoint no CLI came back to for as long as a delivery is retried goes with what waits for it.
+     */
     private void purgeFinished() {
         jdbc.sql("DELETE FROM webhook_delivery WHERE next_attempt IS NULL AND COALESCE(replayed, created) < :cutoff")
                 .param("cutoff", utc(clock.instant().minus(properties.keepFinished()))).update();
+        jdbc.sql("DELETE FROM webhook WHERE listener AND listened_until < :cutoff")
+                .param("cutoff", utc(clock.instant().minus(properties.giveUpAfter()))).update();
     }
 
 }

@@ -46,11 +46,7 @@ class WebhookTargets {
      * accepted: each delivery checks it again.
      */
     String checkedUrl(String url) {
-        String trimmed = url.strip();
-        if (trimmed.length() > MAX_URL_LENGTH) {
-            throw ApiError.INVALID_VALUE.exception("'url' is longer than " + MAX_URL_LENGTH + " characters");
-        }
-        URI uri = parsed(trimmed);
+        URI uri = parsed(bounded(url));
         if (allowPrivate) {
             return uri.toString();
         }
@@ -64,6 +60,15 @@ class WebhookTargets {
             throw invalidUrl();
         }
         return uri.toString();
+    }
+
+    /**
+     * The URL of a listener endpoint ({@link WebhookListeners}), or 400 {@code invalidValue}: the
+     * server never connects to it (the CLI on the developer's machine does), so its address is no
+     * concern of the server's; usually {@code localhost}.
+     */
+    String checkedListenerUrl(String url) {
+        return parsed(bounded(url)).toString();
     }
 
     /** The resolver of the sender's connections: every address checked, or none. */
@@ -97,6 +102,14 @@ class WebhookTargets {
             throw new RefusedTarget();
         }
         return addresses;
+    }
+
+    private static String bounded(String url) {
+        String trimmed = url.strip();
+        if (trimmed.length() > MAX_URL_LENGTH) {
+            throw ApiError.INVALID_VALUE.exception("'url' is longer than " + MAX_URL_LENGTH + " characters");
+        }
+        return trimmed;
     }
 
     private static URI parsed(String url) {

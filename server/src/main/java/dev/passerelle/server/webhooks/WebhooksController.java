@@ -1,5 +1,6 @@
 package dev.passerelle.server.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
@@ -53,13 +54,15 @@ class WebhooksController {
         this.json = json;
     }
 
-    /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation. */
+    /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation, absent elsewhere. */
     record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
-                       Instant previousSecretExpires, String secret) {
+                       Instant previousSecretExpires, boolean listener, boolean listening,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
-                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), secret);
+                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), hook.listener(),
+                    hook.listening(), secret);
         }
 
         @Override
@@ -88,8 +91,8 @@ class WebhooksController {
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = endpoints.register(clientId, url, events(capped(body.require("events"), "events", MAX_EVENTS_LENGTH)),
-                body.string("auth").map(raw -> auth(capped(raw, "auth", MAX_AUTH_LENGTH))).orElse(WebhookAuth.HMAC));
+        Registered registered = endpoints.register(clientId, url, events(body.require("events"), json),
+                body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC));
         return created(registered);
     }
 
@@ -162,9 +165,10 @@ class WebhooksController {
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(registered.webhook(), registered.secret()));
     }
 
-    private static WebhookAuth auth(String raw) {
+    /** {@code auth} of a request: {@code hmac} or {@code bearer}, else 400. */
+    static WebhookAuth auth(String raw) {
         try {
-            return WebhookAuth.parse(raw);
+            return WebhookAuth.parse(capped(raw, "auth", MAX_AUTH_LENGTH));
         } catch (IllegalArgumentException unknown) {
             throw ApiError.INVALID_VALUE.exception("'auth' must be 'hmac' or 'bearer'");
         }
@@ -187,8 +191,10 @@ class WebhooksController {
         return ResponseEntity.noContent().build();
     }
 
-    private Set<WebhookEvent> events(String raw) {
-        List<String> names = raw.strip().startsWith("[") ? arrayItems(raw) : Arrays.asList(raw.split(","));
+    /** {@code events} of a request: a comma list or a JSON array of event names, else 400. */
+    static Set<WebhookEvent> events(String raw, ObjectMapper json) {
+        capped(raw, "events", MAX_EVENTS_LENGTH);
+        List<String> names = raw.strip().startsWith("[") ? arrayItems(raw, json) : Arrays.asList(raw.split(","));
         try {
             Set<WebhookEvent> events = WebhookEvent.parse(names.stream().filter(n -> !n.isBlank()).toList());
             if (events.isEmpty()) {
@@ -201,7 +207,7 @@ class WebhooksController {
         }
     }
 
-    private List<String> arrayItems(String raw) {
+    private static List<String> arrayItems(String raw, ObjectMapper json) {
         try {
             JsonNode array = json.readTree(raw);
             if (array.isArray() && array.valueStream().allMatch(JsonNode::isString)) {
@@ -221,7 +227,7 @@ class WebhooksController {
         return value;
     }
 
-    private static void requireConfigToken(Caller caller) {
+    static void requireConfigToken(Caller caller) {
         if (!(caller instanceof Caller.Admin)) {
             throw ApiError.FORBIDDEN.exception("Webhooks are managed with the config token");
         }

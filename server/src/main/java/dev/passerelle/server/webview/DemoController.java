@@ -1,91 +1,85 @@
 package dev.passerelle.server.webview;
 
 import dev.passerelle.server.clients.ClientApplications;
+import dev.passerelle.server.clients.DemoClient;
 import dev.passerelle.server.clients.DemoClientProperties;
-import dev.passerelle.server.webview.HtmlTemplate.Html;
+import dev.passerelle.server.config.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /demo}: a plain page that plays the integrator for the demo client, starting the Connect
  * webview (PROTOCOL-NOTES §10), and {@code /demo/callback}, which shows what the webview sent back.
  * No secret is involved: without {@code code} the webview creates the user, and the temporary code
- * it returns is enough to open the manage and reconnect flows from the callback page.
+ * it returns is enough to open the manage and reconnect flows from the callback page. The pages
+ * are for integrators, in English.
  */
 @Controller
 class DemoController {
 
     private final DemoClientProperties demo;
     private final ClientApplications clients;
-    private final HtmlTemplate start = HtmlTemplate.load("webview/demo.html");
-    private final HtmlTemplate callback = HtmlTemplate.load("webview/demo-callback.html");
+    private final PublicUrl publicUrl;
+    private final WebviewPages pages;
+    private final WebviewAssets assets;
 
-    DemoController(DemoClientProperties demo, ClientApplications clients) {
+    DemoController(DemoClientProperties demo, ClientApplications clients, PublicUrl publicUrl, WebviewPages pages,
+                   WebviewAssets assets) {
         this.demo = demo;
         this.clients = clients;
+        this.publicUrl = publicUrl;
+        this.pages = pages;
+        this.assets = assets;
     }
 
     @GetMapping("/demo")
     ResponseEntity<String> start(HttpServletRequest request) {
-        String context = request.getContextPath();
-        return PageHeaders.page(HttpStatus.OK, start.render(Map.of("static", context + "/webview",
-                "webview", context + "/webview", "clientId", demo.id(), "redirectUri", redirectUri())), null);
+        return pages.render(HttpStatus.OK, "demo", WebviewLanguage.EN, Map.of("links", assets.links(request),
+                "webview", request.getContextPath() + "/webview", "clientId", demo.id(), "redirectUri", redirectUri()), null);
     }
 
     @GetMapping("/demo/callback")
     ResponseEntity<String> callback(HttpServletRequest request) {
-        Map<String, String[]> params = request.getParameterMap();
-        String rows = params.entrySet().stream()
-                .map(p -> "<tr><th scope=\"row\">" + Html.escaped(p.getKey()).markup() + "</th><td id=\"param-"
-                        + Html.escaped(p.getKey()).markup() + "\">" + Html.escaped(String.join(", ", p.getValue())).markup()
-                        + "</td></tr>")
-                .collect(Collectors.joining("\n"));
-        boolean failed = params.containsKey("error");
-        return PageHeaders.page(HttpStatus.OK, callback.render(Map.of("static", request.getContextPath() + "/webview",
-                "title", failed ? "The webview reported an error" : "The webview is done",
-                "rows", new Html(rows), "next", next(request, params), "demo", request.getContextPath() + "/demo")), null);
+        Map<String, String> params = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, String.join(", ", values)));
+        Map<String, Object> values = new HashMap<>();
+        values.put("links", assets.links(request));
+        values.put("title", params.containsKey("error") ? "The webview reported an error" : "The webview is done");
+        values.put("params", params);
+        values.put("demo", request.getContextPath() + "/demo");
+        String code = params.get("code");
+        String webview = request.getContextPath() + "/webview/en/";
+        values.put("manage", code == null ? null : webviewLink(webview + "manage", code, null));
+        String connection = params.get("connection_id");
+        values.put("reconnect", code == null || connection == null ? null : webviewLink(webview + "reconnect", code, connection));
+        return pages.render(HttpStatus.OK, "demo-callback", WebviewLanguage.EN, values, null);
     }
 
-    /** Links that reuse the code the callback carries: manage the user's connections, fix this one. */
-    private Html next(HttpServletRequest request, Map<String, String[]> params) {
-        String[] code = params.get("code");
-        if (code == null || code.length == 0) {
-            return new Html("");
+    /** A webview link for the user the callback's code names: manage their connections, or fix one. */
+    private String webviewLink(String path, String code, String connectionId) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path)
+                .queryParam("client_id", demo.id()).queryParam("redirect_uri", redirectUri()).queryParam("code", code);
+        if (connectionId != null) {
+            link.queryParam("connection_id", connectionId);
         }
-        String common = "client_id=" + enc(demo.id().toString()) + "&redirect_uri=" + enc(redirectUri())
-                + "&code=" + enc(code[0]);
-        String webview = request.getContextPath() + "/webview/en/";
-        StringBuilder links = new StringBuilder("<ul id=\"demo-next\"><li><a id=\"open-manage\" href=\"")
-                .append(Html.escaped(webview + "manage?" + common).markup()).append("\">Manage this user's connections</a></li>");
-        String[] connection = params.get("connection_id");
-        if (connection != null && connection.length > 0) {
-            links.append("<li><a id=\"open-reconnect\" href=\"")
-                    .append(Html.escaped(webview + "reconnect?" + common + "&connection_id=" + enc(connection[0])).markup())
-                    .append("\">Reconnect this connection</a></li>");
-        }
-        return new Html(links.append("</ul>").toString());
+        return link.encode().build().toUriString();
     }
 
     /**
-     * This server's own callback page when the demo client whitelists it (the default), otherwise
-     * the client's first whitelisted URI: an operator who changed the port or the host lists theirs.
+     * This server's own callback page, on its public URL (whitelisted for the demo client whatever
+     * the host and port, {@link DemoClient}); if an operator removed it, the client's first URI.
      */
     private String redirectUri() {
-        String own = ServletUriComponentsBuilder.fromCurrentContextPath().path("/demo/callback").toUriString();
+        String own = publicUrl.resolve(DemoClient.CALLBACK_PATH).toString();
         List<String> whitelisted = clients.redirectUris(demo.id());
         return whitelisted.contains(own) || whitelisted.isEmpty() ? own : whitelisted.getFirst();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

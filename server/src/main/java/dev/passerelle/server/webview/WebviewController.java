@@ -4,6 +4,8 @@ import dev.passerelle.server.clients.ClientApplications;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -12,23 +14,33 @@ import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The hosted Connect webview (PROTOCOL-NOTES §10): {@code /webview/{lang}/{connect|reconnect|manage}}.
+ * The hosted Connect webview (docs/webview.md): {@code /webview/[{lang}/]{connect|reconnect|manage}}.
  * The URL is checked here, before any page is served ({@link WebviewLaunch}); a refused URL gets an
- * error page and never a redirect. The page itself is static HTML whose script drives the public
- * REST API with the user's code as bearer (files under {@code static/webview/}).
+ * error page and never a redirect. The page is a template whose script drives the public REST API
+ * (sources under {@code src/main/webview}, bundled into {@code static/webview/webview.js}).
  */
 @Controller
 class WebviewController {
 
     private final ClientApplications clients;
     private final WebviewReturn webauthReturn;
+    private final WebviewDefaults defaults;
+    private final WebviewPages pages;
+    private final WebviewMessages words;
+    private final WebviewAssets assets;
+    private final MessageSource messages;
     private final ObjectMapper json;
-    private final HtmlTemplate page = HtmlTemplate.load("webview/page.html");
-    private final HtmlTemplate refused = HtmlTemplate.load("webview/refused.html");
 
-    WebviewController(ClientApplications clients, WebviewReturn webauthReturn, ObjectMapper json) {
+    WebviewController(ClientApplications clients, WebviewReturn webauthReturn, WebviewDefaults defaults,
+                      WebviewPages pages, WebviewMessages words, WebviewAssets assets, MessageSource messages,
+                      ObjectMapper json) {
         this.clients = clients;
         this.webauthReturn = webauthReturn;
+        this.defaults = defaults;
+        this.pages = pages;
+        this.words = words;
+        this.assets = assets;
+        this.messages = messages;
         this.json = json;
     }
 
@@ -38,36 +50,43 @@ class WebviewController {
      */
     @GetMapping(WebviewReturn.PATH)
     ResponseEntity<String> afterBank(HttpServletRequest request) {
-        String lang = "fr".equals(request.getLocale().getLanguage()) ? "fr" : "en";
-        Map<String, Object> config = Map.of("flow", "return", "lang", lang, "apiBase", request.getContextPath());
-        return PageHeaders.page(HttpStatus.OK, page.render(Map.of("lang", lang, "flow", "return",
-                "static", assets(request), "config", json.writeValueAsString(config))), null);
+        WebviewLanguage lang = WebviewLanguage.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return page(request, "return", lang, Map.of("flow", "return", "lang", lang.code(), "apiBase", request.getContextPath()),
+                null);
+    }
+
+    /** Without a language in the URL, the browser's (Powens redirects the same way, §10.1). */
+    @GetMapping("/webview/{flow:connect|reconnect|manage}")
+    ResponseEntity<String> inBrowserLanguage(@PathVariable String flow, HttpServletRequest request) {
+        return page(null, flow, request);
     }
 
     @GetMapping("/webview/{lang}/{flow}")
     ResponseEntity<String> page(@PathVariable String lang, @PathVariable String flow, HttpServletRequest request) {
-        Optional<WebviewLanguage> language = WebviewLanguage.of(lang);
+        WebviewLanguage language = WebviewLanguage.resolve(lang, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Optional<WebviewFlow> known = WebviewFlow.of(flow);
-        if (language.isEmpty() || known.isEmpty()) {
-            return PageHeaders.page(HttpStatus.NOT_FOUND, refused.render(Map.of("lang", "en", "static", assets(request),
-                    "title", "Page not found",
-                    "message", "The webview is at /webview/{fr|en}/{connect|reconnect|manage}.")), null);
+        if (known.isEmpty()) {
+            return refused(request, HttpStatus.NOT_FOUND, language, "webview.notFound.title", "webview.notFound.message");
         }
         try {
-            WebviewLaunch launch = WebviewLaunch.check(known.get(), language.get(), request.getParameterMap(), clients);
-            String config = json.writeValueAsString(launch.config(request.getContextPath(), webauthReturn.url()));
-            return PageHeaders.page(HttpStatus.OK, page.render(Map.of("lang", lang, "flow", flow,
-                    "static", assets(request), "config", config)),
+            WebviewLaunch launch = WebviewLaunch.check(known.get(), language, request.getParameterMap(), clients, defaults);
+            return page(request, flow, language, launch.config(request.getContextPath(), webauthReturn.url()),
                     launch.integratorOrigin().orElse(null));
         } catch (WebviewRefused e) {
-            WebviewLanguage in = language.get();
-            return PageHeaders.page(HttpStatus.BAD_REQUEST, refused.render(Map.of("lang", lang, "static", assets(request),
-                    "title", in == WebviewLanguage.FR ? "Lien invalide" : "Invalid link",
-                    "message", e.refusal().message(in))), null);
+            return refused(request, HttpStatus.BAD_REQUEST, language, "webview.refused.title", e.refusal().key());
         }
     }
 
-    private static String assets(HttpServletRequest request) {
-        return request.getContextPath() + "/webview";
+    private ResponseEntity<String> page(HttpServletRequest request, String flow, WebviewLanguage lang,
+                                        Map<String, Object> config, String frameAncestor) {
+        return pages.render(HttpStatus.OK, "page", lang, Map.of("flow", flow, "links", assets.links(request),
+                "config", json.writeValueAsString(config), "messages", words.forScripts(lang)), frameAncestor);
+    }
+
+    private ResponseEntity<String> refused(HttpServletRequest request, HttpStatus status, WebviewLanguage lang,
+                                           String title, String message) {
+        return pages.render(status, "refused", lang, Map.of("links", assets.links(request),
+                "title", messages.getMessage(title, null, lang.locale()),
+                "message", messages.getMessage(message, null, lang.locale())), null);
     }
 }

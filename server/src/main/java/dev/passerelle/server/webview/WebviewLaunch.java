@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,12 +18,17 @@ import java.util.regex.Pattern;
  * script gets these values from {@link #config()}, never from the address bar, so what it
  * redirects to is what the server checked.
  *
+ * @param connectorCountries {@code connector_country}: the connectors of these countries only
+ * @param sources     {@code sources}: the sources to chain before the accounts, else the client's default
+ * @param accountTypes {@code account_types}, else the client's default
+ * @param accountIbans {@code account_ibans}: the only accounts that may be activated, by IBAN
  * @param prefill {@code {connector_uuid}.{field}} values, by connector uuid then field name
  */
 record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, String redirectUri, String state,
                      String code, Long connectionId, boolean resetCredentials, List<String> connectionSources,
                      List<String> connectorUuids, List<String> connectorIds, List<String> capabilities,
-                     List<String> accountTypes, List<String> accountUsages, int maxConnections,
+                     List<String> connectorCountries, List<String> sources, List<String> accountTypes,
+                     List<String> accountUsages, List<String> accountIbans, int maxConnections,
                      Map<String, Map<String, String>> prefill) {
 
     /** The capability a connect webview offers when the integrator names none (§10.3). */
@@ -33,7 +39,7 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
 
     /** Checks the query of a webview URL; throws {@link WebviewRefused} with the first failure. */
     static WebviewLaunch check(WebviewFlow flow, WebviewLanguage lang, Map<String, String[]> query,
-                               ClientApplications clients) {
+                               ClientApplications clients, WebviewDefaults defaults) {
         Params params = new Params(query);
         long clientId = params.get("client_id").filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong)
                 .filter(id -> !clients.redirectUris(id).isEmpty())
@@ -57,11 +63,24 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         }
         int maxConnections = params.get("max_connections").map(WebviewLaunch::positive).orElse(1);
         List<String> capabilities = params.list("connector_capabilities");
+        WebviewDefaults.Client client = defaults.of(clientId);
+        List<String> sources = params.list("sources");
+        List<String> accountTypes = params.list("account_types");
         return new WebviewLaunch(flow, lang, clientId, redirectUri.orElse(null), params.get("state").orElse(null),
                 code.orElse(null), connectionId, params.get("reset_credentials").map(Boolean::parseBoolean).orElse(false),
                 params.list("connection_sources"), params.list("connector_uuids"), params.list("connector_ids"),
                 capabilities.isEmpty() ? List.of(DEFAULT_CAPABILITY) : capabilities,
-                params.list("account_types"), params.list("account_usages"), maxConnections, prefill(query));
+                params.list("connector_country").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+                sources.isEmpty() ? client.sources() : sources,
+                accountTypes.isEmpty() ? client.accountTypes() : accountTypes,
+                params.list("account_usages"),
+                params.list("account_ibans").stream().map(WebviewLaunch::iban).toList(),
+                maxConnections, prefill(query));
+    }
+
+    /** An IBAN as compared: no spaces, upper case (ISO 13616 prints it in groups of four). */
+    private static String iban(String raw) {
+        return raw.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     private static int positive(String raw) {
@@ -96,6 +115,7 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         config.put("webauthReturn", webauthReturn);
         config.put("clientId", Long.toString(clientId));
         config.put("redirectUri", redirectUri);
+        config.put("integratorOrigin", integratorOrigin().orElse(null));
         config.put("state", state);
         config.put("code", code);
         config.put("connectionId", connectionId);
@@ -104,8 +124,11 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         config.put("connectorUuids", connectorUuids);
         config.put("connectorIds", connectorIds);
         config.put("capabilities", capabilities);
+        config.put("connectorCountries", connectorCountries);
+        config.put("sources", sources);
         config.put("accountTypes", accountTypes);
         config.put("accountUsages", accountUsages);
+        config.put("accountIbans", accountIbans);
         config.put("maxConnections", maxConnections);
         config.put("prefill", prefill);
         return config;

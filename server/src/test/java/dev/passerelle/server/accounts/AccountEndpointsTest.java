@@ -171,6 +171,18 @@ class AccountEndpointsTest {
     }
 
     @Test
+    void aNameLongerThanTheColumnIsAnInvalidValueAndChangesNothing() {
+        long id = fixtures.accountIds(source).getFirst();
+
+        TestApi.Response response = api.put("/users/me/accounts/" + id + "?all").json(Map.of("name", "n".repeat(201)))
+                .bearer(user.token()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(get("/users/me/accounts/" + id + "?all").get("name").asString()).isEqualTo("Account A1");
+    }
+
+    @Test
     void unknownUsageIsAnInvalidValue() {
         long id = fixtures.accountIds(source).getFirst();
 

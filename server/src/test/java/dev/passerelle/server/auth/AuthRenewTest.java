@@ -26,6 +26,7 @@ class AuthRenewTest extends AuthEndpointTestBase {
                 "id_user", user.get("id_user").asString(), "revoke_previous", "true"));
 
         assertThat(response.json().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(response.json().get("token").asString()).isEqualTo(response.json().get("access_token").asString());
         assertThat(steps.whoAmIStatus(response.json().get("access_token").asString())).isEqualTo(200);
         assertThat(steps.whoAmIStatus(older)).isEqualTo(401);
     }

@@ -30,6 +30,7 @@ class AuthTokenAccessTest extends AuthEndpointTestBase {
 
         assertThat(body.get("access_token").asString()).isNotBlank().isNotEqualTo(code);
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(body.get("token").asString()).as("the guide's name for it").isEqualTo(body.get("access_token").asString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.passerelle.connector.ScaMethod;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.server.connectors.FieldView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +83,7 @@ class StepOutcomesTest {
 
         assertThat(map(choice).fields()).singleElement().satisfies(field -> {
             assertThat(field.type()).isEqualTo("list");
-            assertThat(field.values()).extracting(FieldSpec.Choice::value).containsExactly("sms", "push");
+            assertThat(field.values()).extracting(FieldView.ChoiceView::value).containsExactly("sms", "push");
         });
     }
 

@@ -56,6 +56,37 @@ class ConnectorsEndpointTest {
     }
 
     @Test
+    void fieldLabelsFollowAcceptLanguageAndStayTheConnectorsOwnWithoutIt() {
+        assertThat(loginLabel(null)).isEqualTo("Identifiant");
+        assertThat(loginLabel("en-GB,en;q=0.9")).isEqualTo("Login");
+        assertThat(loginLabel("fr;q=1, en;q=0.5")).isEqualTo("Identifiant");
+        assertThat(loginLabel("de")).isEqualTo("Identifiant");
+        assertThat(loginLabel("not a language range")).isEqualTo("Identifiant");
+
+        JsonNode scenario = field(api.get("/connectors?expand=fields").header("Accept-Language", "en").send(), "directaccesswebsite");
+        assertThat(scenario.get("label").asString()).isEqualTo("Scenario (directaccess)");
+        assertThat(scenario.get("values").get(0).get("label").asString()).isEqualTo("Individuals");
+        assertThat(scenario.get("values").get(0).has("labels")).isFalse();
+    }
+
+    private String loginLabel(String acceptLanguage) {
+        TestApi.Call call = api.get("/connectors?expand=fields");
+        if (acceptLanguage != null) {
+            call.header("Accept-Language", acceptLanguage);
+        }
+        return field(call.send(), "login").get("label").asString();
+    }
+
+    private JsonNode field(TestApi.Response response, String name) {
+        for (JsonNode field : testConnector(response.json().get("connectors")).get("fields")) {
+            if (field.get("name").asString().equals(name)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + name);
+    }
+
+    @Test
     void filtersKeepOnlyMatchingConnectors() {
         assertThat(uuids("/connectors?capabilities=bank,document")).contains(UUID);
         assertThat(uuids("/connectors?capabilities=transfer")).doesNotContain(UUID);

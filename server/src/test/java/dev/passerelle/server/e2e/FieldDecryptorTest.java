@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class FieldDecryptorTest {
@@ -67,6 +71,17 @@ class FieldDecryptorTest {
                     assertThat(e.error()).isEqualTo(ApiError.INVALID_VALUE);
                     assertThat(e.description()).contains("unknown key id");
                 });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"alg\":\"none\"}", "{\"alg\":\"none\",\"enc\":\"A256GCM\"}",
+            "{\"alg\":\"RSA-OAEP-256\"}", "{}", "[]", "null", "{\"alg\":\"dir\",\"enc\":\"A256GCM\"}"})
+    void aJweWithAMalformedHeaderIsAClearInvalidValue(String header) {
+        String jwe = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+                + ".AAAA.AAAA.AAAA.AAAA";
+
+        assertThatThrownBy(() -> decryptor(keys(null), false).decrypt("password", jwe))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_VALUE));
     }
 
     @Test

@@ -52,6 +52,18 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void forwardedHeadersFromAnUntrustedPeerDoNotPickAnotherBucket() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/auth/init").header("X-Forwarded-For", "198.51.100." + i).send().status()).isEqualTo(200);
+        }
+
+        TestApi.Response spoofed = api.post("/auth/init").header("X-Forwarded-For", "198.51.100.99")
+                .header("Forwarded", "for=198.51.100.98").send();
+
+        assertThat(spoofed.status()).isEqualTo(429);
+    }
+
+    @Test
     void connectionCreationIsLimitedPerTokenWithoutStarvingOtherTokens() {
         String greedy = users.permanent().token();
         String other = users.permanent().token();

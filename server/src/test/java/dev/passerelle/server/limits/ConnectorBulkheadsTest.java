@@ -8,6 +8,7 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +31,8 @@ class ConnectorBulkheadsTest {
     }
 
     private static ConnectorBulkheads bulkheads(int perConnector, int perUser) {
-        return new ConnectorBulkheads(new LimitsProperties(null, null, null, null, perConnector, Duration.ZERO, perUser));
+        return new ConnectorBulkheads(new LimitsProperties(null, null, null, null, perConnector, Duration.ZERO, perUser),
+                new SimpleMeterRegistry());
     }
 
     private final ExecutorService executor = Executors.newCachedThreadPool();

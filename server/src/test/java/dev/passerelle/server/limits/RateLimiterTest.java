@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock();
-    private final RateLimiter limiter = new RateLimiter(clock);
+    private final RateLimiter limiter = new RateLimiter(clock, new SimpleMeterRegistry());
 
     @Test
     void requestsWithinTheLimitPass() {

@@ -155,6 +155,7 @@ class AuthorizationMatrixTest {
             Endpoint.of("POST", "/webhooks", Map.of("url", "http://127.0.0.1:9/hooks", "events", "USER_CREATED",
                     "id_client", "{client}")),
             Endpoint.destructive("POST", "/webhooks/{w}/secrets"),
+            Endpoint.of("POST", "/webhooks/{w}/test", Map.of("event", "USER_CREATED")),
             Endpoint.of("GET", "/webhooks/{w}/deliveries"),
             Endpoint.of("GET", "/webhooks/deliveries/{dl}"),
             Endpoint.destructive("POST", "/webhooks/deliveries/{dl}/replay"),

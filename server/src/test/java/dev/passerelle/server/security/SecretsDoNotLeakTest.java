@@ -17,13 +17,16 @@ import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.webauth.BankVisit;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 
@@ -88,8 +91,77 @@ class SecretsDoNotLeakTest {
         }
     }
 
+    /**
+     * Requests the container cannot parse carry their secrets into its exception messages: a body
+     * invalid in its charset, an empty parameter name, too many parameters, a file part, broken
+     * JSON. Each is a 4xx, and no log line holds a value.
+     */
+    @Test
+    void malformedRequestsLeaveNoValueInTheLogs(CapturedOutput output) {
+        List<String> needles = List.of("needle-utf8-1b9e", "needle-query-5a3f", "needle-empty-name-2e8c",
+                "needle-many-8d1a", "needle-json-77f0", "needle-file-c3d1", "needle-latin1-7c2d");
+        String token = auth().permanentUser(TestClient.registerIn(clients)).get("auth_token").asString();
+        String manyParameters = IntStream.range(0, 1200).mapToObj(i -> "p" + i + "=" + needles.get(3))
+                .collect(Collectors.joining("&"));
+        List<TestApi.Response> responses = List.of(
+                api.post("/auth/init").raw("application/x-www-form-urlencoded",
+                        "client_id=10000001&client_secret=" + needles.get(0) + "%E9").send(),
+                api.post("/auth/init").raw("application/x-www-form-urlencoded; charset=UTF-8",
+                        "client_id=10000001&client_secret=" + needles.get(0) + "%C3%28").send(),
+                api.get("/connectors?password=" + needles.get(1) + "%E9").send(),
+                api.get("/connectors?=" + needles.get(2)).send(),
+                api.get("/users/me/connections?" + manyParameters).bearer(token).send(),
+                api.post("/users/me/connections").bearer(token)
+                        .raw("application/json", "{\"password\": \"" + needles.get(4) + "\" \"login\": 1}").send(),
+                api.post("/auth/token/code").bearer(token).raw("multipart/form-data; boundary=XyZ",
+                        "--XyZ\r\nContent-Disposition: form-data; name=\"type\"; filename=\"" + needles.get(5)
+                                + "\"\r\n\r\n" + needles.get(5) + "\r\n--XyZ--\r\n").send(),
+                api.post("/auth/init").raw("application/x-www-form-urlencoded; charset=ISO-8859-1",
+                        "client_id=10000001&client_secret=" + needles.get(6) + "%E9").send());
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isBetween(400, 499));
+        assertThat(responses.getLast().status()).as("a Latin-1 form body is refused, not decoded").isEqualTo(400);
+        assertThat(responses.getLast().json().get("code").asString()).isEqualTo("invalidValue");
+        String logs = output.getAll();
+        for (String needle : needles) {
+            assertThat(logs).as("logs").doesNotContain(needle);
+        }
+    }
+
+    /** Whatever a message or an exception message says, a log record stays one line. */
+    @Test
+    void logLinesCannotBeForged(CapturedOutput output) {
+        String forged = "2031-01-01T00:00:00.000Z ERROR 1 --- [forged] [main] x.y : FORGED-LINE";
+        Logger log = LoggerFactory.getLogger("dev.passerelle.server.security.Forgery");
+
+        log.warn("login was {}", "alice\r\n" + forged + "\u0085\u2028" + forged);
+        log.warn("failed", new IllegalStateException("value\n" + forged, new RuntimeException("cause\r" + forged)));
+
+        assertThat(output.getAll().lines()).as("no line starts like a record we did not write")
+                .noneMatch(line -> line.startsWith("2031-01-01"));
+        assertThat(output.getAll()).contains("login was alice\\r\\n2031-01-01T00:00:00.000Z ERROR")
+                .contains("IllegalStateException: value\\n2031").contains("RuntimeException: cause\\r2031");
+    }
+
+    /** Every line written while serving a request names the id that the client got back. */
+    @Test
+    void logLinesOfARequestCarryItsRequestId(CapturedOutput output) {
+        String token = auth().permanentUser(TestClient.registerIn(clients)).get("auth_token").asString();
+        TestApi.Response failed = api.post("/users/me/connections").bearer(token)
+                .json(TestConnector.fields("wrongpass").with("login", LOGIN).map()).send();
+
+        String id = failed.header("X-Request-ID");
+        assertThat(failed.json().get("request_id").asString()).isEqualTo(id);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Connection add on connector 40 failed")))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).contains("[" + id + "]"));
+    }
+
+    private AuthSteps auth() {
+        return new AuthSteps(api);
+    }
+
     private void runEveryFlow() throws Exception {
-        AuthSteps auth = new AuthSteps(api);
+        AuthSteps auth = auth();
         TestClient client = TestClient.registerIn(clients);
         secrets.add(client.secret());
         String token = auth.permanentUser(client).get("auth_token").asString();

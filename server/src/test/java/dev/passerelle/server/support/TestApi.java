@@ -2,6 +2,8 @@ package dev.passerelle.server.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,6 +60,64 @@ public final class TestApi {
 
     public Call delete(String path) {
         return new Call("DELETE", path);
+    }
+
+    /** Any method, e.g. {@code TRACE} or one the server does not know. */
+    public Call method(String method, String path) {
+        return new Call(method, path);
+    }
+
+    /** A GET of an href as the API hands them out ({@code _links}): a path from the host root. */
+    public Call link(String href) {
+        return new Call("GET", URI.create(base).resolve(href).toString().substring(base.length()));
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, without the blank line that ends them; a
+     * {@code Connection: close} is added) then {@code body} over a plain socket, and reads until the
+     * server closes the connection: for requests no HTTP client library would send.
+     */
+    public RawResponse raw(String head, byte[] body, Duration timeout) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer and close before it has read everything (a refused head): read its answer.
+            }
+            return RawResponse.parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(head.lines().findFirst().orElse(head) + " failed", e);
+        }
+    }
+
+    /** A response read off a socket: its status, raw head and body text. */
+    public record RawResponse(int status, String head, String body) {
+
+        static RawResponse parse(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String body = end < 0 ? "" : text.substring(end + 4);
+            String[] statusLine = head.split(" ", 3);
+            return new RawResponse(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, head, body);
+        }
+
+        /** The body as JSON, a chunked transfer-coding undone. */
+        public JsonNode json() {
+            String json = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
+                    ? body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n")) : body;
+            return JSON.readTree(json);
+        }
+
+        public String header(String name) {
+            return head.lines().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(l -> l.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
     }
 
     /** One request being built. */

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -81,7 +82,7 @@ class TransactionEndpointsTest {
 
         assertThat(page.get("transactions")).hasSize(1000);
         assertThat(page.get("total").asInt()).isEqualTo(1001);
-        assertThat(page.get("_links").get("next").get("href").asString()).isEqualTo("/users/me/transactions?offset=1000");
+        assertThat(page.get("_links").get("next").get("href").asString()).isEqualTo("/2.0/users/me/transactions?offset=1000");
     }
 
     @ParameterizedTest
@@ -103,8 +104,33 @@ class TransactionEndpointsTest {
 
         assertThat(page.get("transactions")).isEmpty();
         assertThat(page.get("total").asInt()).isEqualTo(1);
-        assertThat(page.get("result_min_date").isNull()).isTrue();
+        assertThat(page.get("result_min_date").asString()).isEqualTo(page.get("first_date").asString());
+        assertThat(page.get("result_max_date").asString()).isEqualTo(page.get("last_date").asString());
         assertThat(page.get("_links").get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void filtersMatchingNothingReportTheWindowAskedFor() {
+        store(enabled, List.of(booked("T1", LONG_AGO, "-1")));
+
+        JsonNode page = get("/users/me/transactions?min_date=2010-03&max_date=2011");
+
+        assertThat(page.get("transactions")).isEmpty();
+        assertThat(page.get("first_date").asString()).isEqualTo("2000-01-01");
+        assertThat(page.get("result_min_date").asString()).isEqualTo("2010-03-01");
+        assertThat(page.get("result_max_date").asString()).isEqualTo("2011-12-31");
+    }
+
+    @Test
+    void anEmptyScopeIsBoundedByTodayInTheApiZone() {
+        clock.advance(Duration.ofDays(400));
+        String today = clock.instant().atZone(ZoneId.of("Europe/Paris")).toLocalDate().toString();
+
+        JsonNode page = get("/users/me/transactions");
+
+        assertThat(List.of(page.get("first_date").asString(), page.get("last_date").asString(),
+                page.get("result_min_date").asString(), page.get("result_max_date").asString()))
+                .containsOnly(today);
     }
 
     @Test
@@ -112,17 +138,17 @@ class TransactionEndpointsTest {
         store(enabled, IntStream.range(0, 5).mapToObj(i -> booked("T" + i, LONG_AGO.plusDays(i), "-1")).toList());
 
         JsonNode first = get("/users/me/transactions?limit=2&min_date=2000");
-        JsonNode second = get(first.get("_links").get("next").get("href").asString());
-        JsonNode last = get(second.get("_links").get("next").get("href").asString());
+        JsonNode second = follow(first.get("_links").get("next").get("href").asString());
+        JsonNode last = follow(second.get("_links").get("next").get("href").asString());
 
-        assertThat(first.get("_links").get("self").get("href").asString()).isEqualTo("/users/me/transactions?limit=2&min_date=2000");
+        assertThat(first.get("_links").get("self").get("href").asString()).isEqualTo("/2.0/users/me/transactions?limit=2&min_date=2000");
         assertThat(first.get("_links").get("prev").isNull()).isTrue();
         assertThat(second.get("_links").get("self").get("href").asString())
-                .isEqualTo("/users/me/transactions?limit=2&min_date=2000&offset=2");
+                .isEqualTo("/2.0/users/me/transactions?limit=2&min_date=2000&offset=2");
         assertThat(last.get("transactions")).hasSize(1);
         assertThat(last.get("_links").get("next").isNull()).isTrue();
         assertThat(last.get("_links").get("prev").get("href").asString())
-                .isEqualTo("/users/me/transactions?limit=2&min_date=2000&offset=2");
+                .isEqualTo("/2.0/users/me/transactions?limit=2&min_date=2000&offset=2");
         assertThat(get("/users/me/transactions?limit=5").get("_links").get("next").isNull()).isTrue();
     }
 
@@ -317,6 +343,13 @@ class TransactionEndpointsTest {
     private List<String> wordings(String path) {
         return Stream.of(get(path).get("transactions").values().toArray(JsonNode[]::new))
                 .map(t -> t.get("original_wording").asString()).toList();
+    }
+
+    /** Follows an href from the host root, as a widely used Python client does. */
+    private JsonNode follow(String href) {
+        TestApi.Response response = api.link(href).bearer(user.token()).send();
+        assertThat(response.status()).as(href + " → " + response).isEqualTo(200);
+        return response.json();
     }
 
     private JsonNode get(String path) {

@@ -87,6 +87,27 @@ class WebauthFlowTest {
                 .isZero();
     }
 
+    /**
+     * A source added at the bank goes to the bank even when the connection holds the password of
+     * its first source: the connector is not handed another source's credentials (issue 9, webview 7).
+     */
+    @Test
+    void nextSourceOfAConnectionHoldingAPasswordThenTheBankIsStillVisited() {
+        long id = api.post("/users/me/connections?source=directaccess").bearer(user.token())
+                .json(Map.of("connector_uuid", BankVisit.TESTBANK_UUID, "login", BankVisit.LOGIN, "password", "1234"))
+                .send().json().get("id").asLong();
+        Map<String, String> params = visit.reconnect(id);
+        params.put("source", "openapi");
+        params.put("openapiwebsite", "pro");
+
+        Map<String, String> answer = visit.answer(visit.link(params), "accept");
+
+        assertThat(answer).containsEntry("id_connection", Long.toString(id));
+        JsonNode sources = api.get("/users/me/connections/" + id + "/sources").bearer(user.token()).send().json().get("sources");
+        assertThat(StreamSupport.stream(sources.spliterator(), false).map(source -> source.get("name").asString()))
+                .containsExactlyInAnyOrder("directaccess", "openapi");
+    }
+
     @Test
     void webauthRequiredAfterASyncThenReconnectKeepsTheIdAndClearsTheState() {
         long id = Long.parseLong(visit.answer(visit.link(visit.newConnection("openapiwebsite", "webauthRequired")),

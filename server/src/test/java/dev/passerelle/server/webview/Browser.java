@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,11 +42,17 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
+        return open("en");
+    }
+
+    /** A browser whose user reads {@code languages} ({@code Accept-Language}, e.g. {@code fr}). */
+    static Browser open(String languages) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         options.setBinary(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=640,1100", "--lang=en");
+                "--window-size=640,1100", "--lang=" + languages.split(",")[0]);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("passerelle.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -57,6 +67,45 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Reloads the page, as the user's F5. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** The page's title (the browser tab's). */
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Runs a script in the page, as a test harness would (e.g. the integrator's listener). */
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Moves to the window the page opened last (a popup). */
+    void intoNewestWindow() {
+        List<String> handles = List.copyOf(driver.getWindowHandles());
+        driver.switchTo().window(handles.getLast());
+    }
+
+    /** Closes the popups and moves back to the first window, the one the test opened. */
+    void intoFirstWindow() {
+        List<String> handles = List.copyOf(driver.getWindowHandles());
+        for (String popup : handles.subList(1, handles.size())) {
+            driver.switchTo().window(popup);
+            driver.close();
+        }
+        driver.switchTo().window(handles.getFirst());
+    }
+
+    /** Waits until {@code script} answers something else than null or false, and answers it. */
+    Object waitFor(String script) {
+        return await(d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(script);
+            return Boolean.FALSE.equals(value) ? null : value;
+        });
+    }
+
     /** Waits until the webview shows the screen named {@code name} ({@code data-screen}), and answers it. */
     WebElement screen(String name) {
         return find("main#screen[data-screen='" + name + "']");
@@ -65,7 +114,7 @@ final class Browser implements AutoCloseable {
     /** Waits for an element; when it never comes, the failure tells where the browser was and what it showed. */
     WebElement find(String css) {
         try {
-            return new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+            return await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (TimeoutException e) {
             throw new AssertionError("No " + css + " at " + driver.getCurrentUrl() + "; the page shows:\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
@@ -78,7 +127,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element {@code css} shows {@code text}, e.g. a status line after a call. */
     void waitForText(String css, String text) {
-        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     String text(String css) {
@@ -92,7 +141,24 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        new WebDriverWait(driver, SCREEN_WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /**
+     * Waits until {@code condition} holds. A check that runs while the page navigates (a redirect to
+     * the bank and back, the webview's own reload) is aborted by Chromium; that is "not yet", not a failure.
+     */
+    private <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, SCREEN_WAIT).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Picks the option whose value is {@code value} in the select {@code css}. */

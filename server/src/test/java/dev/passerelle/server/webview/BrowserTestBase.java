@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The base of the webview's browser tests: one Chromium per test class, a fresh client whose
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 @SandboxMode
 @Tag("browser")
+@TestPropertySource(properties = "passerelle.sandbox.enabled=true") // the sandbox PSD2 bank is there in sandbox mode only
 abstract class BrowserTestBase {
 
     static final String TEST_BANK = TestConnector.UUID;
@@ -77,6 +79,25 @@ abstract class BrowserTestBase {
             browser.choose("#field-directaccesswebsite", scenario);
         }
         browser.click("#submit");
+    }
+
+    /** At the sandbox bank's login page: logs in as jdupont and waits for the consent screen. */
+    void logInAtTheSandboxBank() {
+        browser.find("form[action=authorize]");
+        browser.type("#login", "jdupont");
+        browser.type("#password", "1234");
+        browser.click("button[type=submit]");
+        browser.find("button[value=accept]");
+    }
+
+    /** A fresh temporary code of {@code type} ({@code requestAccess}, {@code singleAccess}) for the user's token. */
+    String code(String token, String type) {
+        return api.get("/auth/token/code?type=" + type).bearer(token).send().json().get("code").asString();
+    }
+
+    /** How many connections the user has, read with their permanent token. */
+    int connectionsOf(String token) {
+        return api.get("/users/me/connections").bearer(token).send().json().get("total").asInt();
     }
 
     /** The value of a callback parameter shown by the demo callback page. */

@@ -7,6 +7,8 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,9 +138,76 @@ class WebviewPageTest {
     }
 
     @Test
-    void unknownLanguageOrFlowThenNotFoundPage() {
-        assertThat(get(client.url("de", "connect", "")).status()).isEqualTo(404);
+    void whileTheScriptStartsThePageShowsASkeletonAndSaysItIsLoading() {
+        String page = get(client.url("en", "connect", "")).text();
+
+        assertThat(page).contains("data-screen=\"loading\" aria-busy=\"true\"", "<div class=\"skeleton\" aria-hidden=\"true\">",
+                "role=\"status\">Loading…</p>").doesNotContain(">…<");
+    }
+
+    @Test
+    void unknownFlowThenNotFoundPage() {
         assertThat(get(client.url("en", "payment", "")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutALanguageTheBrowsersIsSpokenAndEnglishWhenItPrefersNoneOfOurs() {
+        String query = "?client_id=" + client.id() + "&redirect_uri=" + WebviewClient.enc(client.redirectUri());
+
+        TestApi.Response french = api.get("/webview/connect" + query).header("Accept-Language", "de-DE,fr;q=0.8,en;q=0.5").send();
+        TestApi.Response german = api.get("/webview/connect" + query).header("Accept-Language", "de").send();
+        TestApi.Response none = api.get("/webview/connect" + query).send();
+
+        assertThat(french.status()).isEqualTo(200);
+        assertThat(french.text()).contains("<html lang=\"fr\">", "Chargement");
+        assertThat(german.text()).contains("<html lang=\"en\">", "Loading");
+        assertThat(none.text()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void aLanguageWeDoNotSpeakFallsBackInsteadOfNotFound() {
+        TestApi.Response page = api.get(client.url("de", "connect", "").substring(api.base().length()))
+                .header("Accept-Language", "fr").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<html lang=\"fr\">");
+    }
+
+    @Test
+    void thePageCarriesItsWordsInItsLanguageOnly() {
+        String english = get(client.url("en", "connect", "")).text();
+        String french = get(client.url("fr", "connect", "")).text();
+
+        assertThat(english).contains("&quot;pickTitle&quot;:&quot;Choose your bank&quot;").doesNotContain("Choisissez votre banque");
+        assertThat(french).contains("&quot;pickTitle&quot;:&quot;Choisissez votre banque&quot;");
+    }
+
+    @Test
+    void theScriptIsOneContentHashedFileCachedForAYearAndServedCompressed() {
+        String page = get(client.url("en", "connect", "")).text();
+        Matcher script = Pattern.compile("<script defer src=\"(/2\\.0/webview/webview-[0-9a-f]{32}\\.js)\"></script>").matcher(page);
+        assertThat(script.find()).as(page).isTrue();
+        assertThat(Pattern.compile("<script").matcher(page).results().count()).isEqualTo(1);
+
+        TestApi.Response js = api.get(script.group(1).substring("/2.0".length())).header("Accept-Encoding", "gzip").send();
+
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(js.header("Cache-Control")).contains("max-age=31536000", "immutable");
+        assertThat(js.header("Content-Type")).contains("javascript");
+    }
+
+    @Test
+    void theStyleSheetAndTheFaviconAreLinkedWithTheirHash() {
+        String page = get(client.url("en", "connect", "")).text();
+        Matcher icon = Pattern.compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"/2\\.0(/webview/favicon-[0-9a-f]{32}\\.svg)\">").matcher(page);
+        assertThat(icon.find()).as(page).isTrue();
+
+        TestApi.Response favicon = api.get(icon.group(1)).send();
+
+        assertThat(favicon.status()).isEqualTo(200);
+        assertThat(favicon.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(page).containsPattern("<link rel=\"stylesheet\" href=\"/2\\.0/webview/webview-[0-9a-f]{32}\\.css\">");
     }
 
     @Test
@@ -147,6 +216,16 @@ class WebviewPageTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("name=\"client_id\" value=\"10000001\"", "formaction=\"/2.0/webview/fr/connect\"");
+    }
+
+    /** The server listens on a random port here: the demo's callback follows it, and is whitelisted. */
+    @Test
+    void demoPageCallbackIsThisServersOwnWhateverThePort() {
+        String callback = api.base() + "/demo/callback";
+
+        assertThat(callback).doesNotContain(":8080");
+        assertThat(api.get("/demo").send().text()).contains("name=\"redirect_uri\" value=\"" + callback + "\"");
+        assertThat(clients.isWhitelisted(10000001L, callback)).isTrue();
     }
 
     @Test

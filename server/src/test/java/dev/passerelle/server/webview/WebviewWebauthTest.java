@@ -2,6 +2,7 @@ package dev.passerelle.server.webview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,63 @@ class WebviewWebauthTest extends BrowserTestBase {
         assertThat(browser.url()).isEqualTo(url);
     }
 
+    /**
+     * Reconnect through the bank (issue 9, webview 2): once the bank gave its consent the connection
+     * works again, and the webview goes back to the application with it at once.
+     */
+    @Test
+    void reconnectThroughTheBankThenBackToTheApplicationWithTheConnectionAtOnce() {
+        TestUser user = users.permanent();
+        long connection = connectionNeedingConsent(user);
+
+        browser.go(client.url("en", "reconnect", "&state=again&connection_id=" + connection
+                + "&code=" + WebviewClient.enc(code(user.token(), "singleAccess"))));
+        browser.screen("webauth");
+        browser.click("#submit");
+        logInAtTheSandboxBank();
+        browser.click("button[value=accept]");
+
+        assertThat(callbackParam("connection_id")).isEqualTo(Long.toString(connection));
+        assertThat(callbackParam("state")).isEqualTo("again");
+        assertThat(api.get("/users/me/connections/" + connection).bearer(user.token()).send().json().get("state").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void manageFixThroughTheBankThenTheListShowsTheConnectionUpToDate() {
+        TestUser user = users.permanent();
+        long connection = connectionNeedingConsent(user);
+
+        browser.go(client.url("en", "manage", "&code=" + WebviewClient.enc(code(user.token(), "singleAccess"))));
+        browser.screen("manage");
+        browser.click("#fix-" + connection);
+        browser.screen("webauth");
+        browser.click("#submit");
+        logInAtTheSandboxBank();
+        browser.click("button[value=accept]");
+
+        browser.screen("manage");
+        browser.waitForText("#connection-" + connection + "-state", "Up to date");
+    }
+
+    /** A connection added at the bank whose next sync asks for the bank's consent again (webauthRequired). */
+    private long connectionNeedingConsent(TestUser user) {
+        browser.go(client.url("en", "connect", "&code=" + WebviewClient.enc(code(user.token(), "singleAccess"))));
+        browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
+        browser.screen("webauth");
+        browser.choose("#field-openapiwebsite", "webauthRequired");
+        browser.click("#submit");
+        logInAtTheSandboxBank();
+        browser.click("button[value=accept]");
+        browser.screen("accounts");
+        browser.click("#confirm");
+        long connection = Long.parseLong(callbackParam("connection_id"));
+        String state = api.put("/users/me/connections/" + connection + "?psu_requested=false").bearer(user.token()).send()
+                .json().get("state").asString();
+        assertThat(state).isEqualTo("webauthRequired");
+        return connection;
+    }
+
     /** Opens connect, picks the test connector and leaves for the sandbox bank's login page. */
     private void connectAtTheBank(String more) {
         browser.go(client.url("en", "connect", more));
@@ -64,12 +122,5 @@ class WebviewWebauthTest extends BrowserTestBase {
         browser.screenshot("webauth-0-before-the-bank");
         browser.click("#submit");
         browser.find("form[action=authorize]");
-    }
-
-    private void logInAtTheSandboxBank() {
-        browser.type("#login", "jdupont");
-        browser.type("#password", "1234");
-        browser.click("button[type=submit]");
-        browser.find("button[value=accept]");
     }
 }

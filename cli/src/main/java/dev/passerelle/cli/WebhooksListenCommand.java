@@ -1,0 +1,111 @@
+package dev.passerelle.cli;
+
+import dev.passerelle.client.Passerelle;
+import dev.passerelle.client.WebhookStream;
+import dev.passerelle.client.WebhookStream.Delivery;
+import dev.passerelle.client.model.Webhook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code passerelle webhooks listen --forward-to URL}: receives the webhooks of the logged-in client
+ * application through a stream from the server (which need not reach this machine) and posts each
+ * one to the local app, with the body and signature headers exactly as the server signed them
+ * (docs/webhooks.md, "Receiving webhooks on a developer machine"). Reconnects when the stream breaks.
+ */
+@Command(name = "listen", description = "Forward the server's webhooks to a local URL, signatures intact.")
+final class WebhooksListenCommand implements Callable<Integer> {
+
+    /** Headers java.net.http sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @ParentCommand
+    private WebhooksCommand webhooks;
+
+    @Option(names = "--forward-to", required = true, paramLabel = "URL",
+            description = "The local app's webhook URL, e.g. http://localhost:3000/powens/webhooks")
+    private URI forwardTo;
+
+    @Option(names = "--events", split = ",", paramLabel = "EVENT", description = "Only these events (default: all)")
+    private List<String> events = List.of();
+
+    @Option(names = "--auth", defaultValue = "hmac", paramLabel = "hmac|bearer",
+            description = "Headers to sign with, as the endpoint's auth (default: ${DEFAULT-VALUE})")
+    private String auth;
+
+    @Option(names = "--client", paramLabel = "ID", description = "The client application (default: the one logged in)")
+    private Long client;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PasserelleCommand root = webhooks.root;
+        Passerelle admin = root.asAdmin();
+        long clientId = Optional.ofNullable(client).or(() -> Optional.ofNullable(root.profile().clientId()))
+                .orElseThrow(() -> new IllegalArgumentException("Which client application? Pass --client ID"));
+        boolean first = true;
+        AtomicReference<WebhookStream> open = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Optional.ofNullable(open.get()).ifPresent(WebhookStream::close)));
+        while (!Thread.currentThread().isInterrupted()) {
+            try (WebhookStream stream = admin.webhooks().listen(clientId, forwardTo.toString(), events, auth)) {
+                open.set(stream);
+                if (first) {
+                    ready(root.terminal, stream.endpoint(), clientId);
+                    first = false;
+                }
+                for (Optional<Delivery> next = stream.next(); next.isPresent(); next = stream.next()) {
+                    forward(root.terminal, next.get());
+                }
+            } catch (UncheckedIOException broken) {
+                root.terminal.say("The stream broke (" + broken.getCause().getMessage() + "); reconnecting…");
+            }
+            Thread.sleep(2000);
+        }
+        return 0;
+    }
+
+    private void ready(Terminal terminal, Webhook endpoint, long clientId) {
+        terminal.say("Ready: forwarding the webhooks of client " + clientId + " to " + forwardTo
+                + " (listener endpoint " + endpoint.id() + ", events " + String.join(",", endpoint.events()) + ").");
+        terminal.say("Your webhook signing secret is " + endpoint.secret() + " (Ctrl-C to stop)");
+    }
+
+    private void forward(Terminal terminal, Delivery delivery) {
+        terminal.say(LocalTime.now().format(TIME) + "  --> " + delivery.event() + " [id_webhook_data " + delivery.idWebhookData() + "]");
+        HttpRequest.Builder request = HttpRequest.newBuilder(forwardTo).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8));
+        delivery.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            terminal.say(LocalTime.now().format(TIME) + "  <-- [" + status + "] POST " + forwardTo);
+        } catch (IOException e) {
+            terminal.say(LocalTime.now().format(TIME) + "  <-- failed: "
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()) + " (POST " + forwardTo
+                    + "; `passerelle webhooks trigger` or a replay sends it again)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

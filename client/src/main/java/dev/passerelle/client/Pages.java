@@ -1,0 +1,62 @@
+package dev.passerelle.client;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The pages of a list, fetched one at a time as they are iterated: the first from the query, each
+ * next one from what the previous page says (its {@code _links.next}, or the next offset).
+ *
+ * @param <P> the page type
+ */
+public final class Pages<P> implements Iterable<P> {
+
+    private final Supplier<P> first;
+    private final Function<P, P> next;
+
+    /**
+     * @param first the first page
+     * @param next  the page after a page, or null after the last one
+     */
+    Pages(Supplier<P> first, Function<P, P> next) {
+        this.first = first;
+        this.next = next;
+    }
+
+    @Override
+    public Iterator<P> iterator() {
+        return new Iterator<>() {
+            private P upcoming;
+            private P last;
+            private boolean fetched;
+
+            @Override
+            public boolean hasNext() {
+                if (!fetched) {
+                    upcoming = last == null ? first.get() : next.apply(last);
+                    fetched = true; // after the last page, stays fetched: nothing is asked again
+                }
+                return upcoming != null;
+            }
+
+            @Override
+            public P next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                last = upcoming;
+                upcoming = null;
+                fetched = false;
+                return last;
+            }
+        };
+    }
+
+    public Stream<P> stream() {
+        return StreamSupport.stream(spliterator(), false);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.passerelle.server.edge;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.BodyParamsResolver;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Reads every request's parameters once, up front, and answers 400 {@code invalidValue} when they
+ * cannot be read: bytes that are not valid UTF-8 (a form body declared in another charset too), a parameter
+ * without a name, a NUL character, more than {@code server.tomcat.max-parameter-count}, a form
+ * body that stops short of its {@code Content-Length}. Done here, such a request is refused the
+ * same way whichever code would have read a parameter first (a filter, an interceptor, a
+ * controller), and never as a 500. Query strings and multipart bodies are parsed by the container;
+ * form bodies of every write method by {@link FormBody}, because the container drops the
+ * connection without an answer when such a body stalls. Neither the container's messages nor ours
+ * quote a name or a value, which may be a password.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class ReadableParameters extends OncePerRequestFilter {
+
+    static final String DESCRIPTION = "The parameters cannot be read: each needs a name, valid percent-encoding"
+            + " of UTF-8, and there may be at most %d of them";
+    private static final Set<String> FORM_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final HandlerExceptionResolver errors;
+    private final int maxParameters;
+
+    public ReadableParameters(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
+                              @Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
+        this.errors = errors;
+        this.maxParameters = maxParameters;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest readable;
+        try {
+            readable = isFormBody(request) ? withFormBody(request) : request;
+            if (readable.getParameterMap().entrySet().stream().anyMatch(ReadableParameters::hasNul)) {
+                throw ApiError.INVALID_VALUE.exception(BodyParamsResolver.NUL);
+            }
+        } catch (IllegalStateException e) {
+            errors.resolveException(request, response, null, refusal(e));
+            return;
+        } catch (ApiException e) {
+            errors.resolveException(request, response, null, e);
+            return;
+        }
+        chain.doFilter(readable, response);
+    }
+
+    private static boolean isFormBody(HttpServletRequest request) {
+        if (!FORM_METHODS.contains(request.getMethod()) || request.getContentType() == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(request.getContentType()));
+        } catch (IllegalArgumentException e) {
+            return false; // BodyParamsResolver answers 415 for a content type it cannot parse
+        }
+    }
+
+    /** The request with its query's parameters (parsed by the container) and then its form body's. */
+    private HttpServletRequest withFormBody(HttpServletRequest request) {
+        Charset charset = charset(request);
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            throw ApiError.INVALID_VALUE.exception(BodyParamsResolver.INCOMPLETE_BODY);
+        }
+        Map<String, List<String>> form;
+        try {
+            form = FormBody.decode(body, charset);
+        } catch (FormBody.Malformed e) {
+            throw ApiError.INVALID_VALUE.exception(DESCRIPTION.formatted(maxParameters));
+        }
+        Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
+        form.forEach((name, values) -> parameters.merge(name, values.toArray(String[]::new),
+                (a, b) -> Stream.concat(Arrays.stream(a), Arrays.stream(b)).toArray(String[]::new)));
+        if (parameters.values().stream().mapToInt(values -> values.length).sum() > maxParameters) {
+            throw ApiError.INVALID_VALUE.exception(DESCRIPTION.formatted(maxParameters));
+        }
+        return new WithParameters(request, Collections.unmodifiableMap(parameters));
+    }
+
+    /**
+     * The API reads and writes UTF-8 only (docs/protocol.md, "Conventions"): a form body declared in
+     * another charset is refused rather than decoded, so that a value means the same bytes whatever
+     * the client's stack declares (US-ASCII is accepted: it is a subset of UTF-8).
+     */
+    private static Charset charset(HttpServletRequest request) {
+        Charset declared;
+        try {
+            declared = Charset.forName(request.getCharacterEncoding());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception("Unknown charset in the Content-Type");
+        }
+        if (!declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
+            throw ApiError.INVALID_VALUE.exception("Form bodies are read as UTF-8: send charset=UTF-8 (or none)");
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static boolean hasNul(Map.Entry<String, String[]> parameter) {
+        return parameter.getKey().indexOf(0) >= 0 || Arrays.stream(parameter.getValue()).anyMatch(v -> v.indexOf(0) >= 0);
+    }
+
+    private ApiException refusal(IllegalStateException e) {
+        if (e instanceof InvalidParameterException invalid
+                && invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+            return ApiError.PAYLOAD_TOO_LARGE.exception();
+        }
+        return ApiError.INVALID_VALUE.exception(DESCRIPTION.formatted(maxParameters));
+    }
+
+    /** A request whose parameters were read here. */
+    private static final class WithParameters extends HttpServletRequestWrapper {
+        private final Map<String, String[]> parameters;
+
+        WithParameters(HttpServletRequest request, Map<String, String[]> parameters) {
+            super(request);
+            this.parameters = parameters;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters.get(name);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.passerelle.server.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestUsers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the container answers before or around Spring MVC: every refusal is a 4xx in the protocol's
+ * envelope with the request's id, never a 500 and never Tomcat's HTML page.
+ */
+@IntegrationTest
+class HttpEdgeTest {
+
+    static final Duration GENEROUS = Duration.ofSeconds(30);
+    static final Map<String, String> TRUNCATED_BODIES = Map.of(
+            "application/json", "{\"client_id\":",
+            "application/x-www-form-urlencoded", "client_id=1&client_secret=",
+            "multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\n1");
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+
+    @ParameterizedTest(name = "GET /connectors?{0}")
+    @ValueSource(strings = {"=x", "password=mot%E9passe", "name=%C3%28", "a=%00", "a=1&=2&b=3"})
+    void unreadableQueryParametersAreAnInvalidValue(String query) {
+        TestApi.Response response = api.get("/connectors?" + query).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(response.json().get("request_id").asString()).isEqualTo(response.header("X-Request-ID"));
+    }
+
+    @ParameterizedTest(name = "GET /connectors?{0}")
+    @ValueSource(strings = {"a=%ZZ", "a=%", "%=1", "a=%E9%", "a=b%2"})
+    void brokenPercentEncodingIsAnInvalidValue(String query) {
+        TestApi.RawResponse response = api.raw("GET /2.0/connectors?" + query + " HTTP/1.1\r\nHost: localhost",
+                new byte[0], GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void moreThanAThousandParametersAreAnInvalidValue() {
+        String query = IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+
+        TestApi.Response response = api.get("/connectors?" + query).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void aFormBodyInvalidInItsCharsetIsAnInvalidValue() {
+        TestApi.Response response = api.post("/auth/init")
+                .raw("application/x-www-form-urlencoded; charset=UTF-8", "client_id=1&client_secret=mot%E9passe").send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE", "POST"})
+    void aFormBodyWithBrokenEscapesIsAnInvalidValueWhateverTheMethod(String method) {
+        TestApi.Response response = api.method(method, "/users/me/accounts/1").bearer(users.permanent().token())
+                .raw("application/x-www-form-urlencoded", "name=50%&display=%zz").send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void aNulInAJsonValueIsAnInvalidValue() {
+        TestApi.Response response = api.post("/auth/init").raw("application/json", "{\"client_id\": \"1\\u0000\"}").send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void errorAskedForDirectlyIsNotFound() {
+        TestApi.Response response = api.get("/error").send();
+
+        assertEnvelope(response.status(), response.json(), 404, "notFound");
+    }
+
+    @Test
+    void aPathOutsideTheApiIsNotFoundInTheEnvelope() {
+        TestApi.Response response = api.link("/favicon-of-nothing.png").send();
+
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertEnvelope(response.status(), response.json(), 404, "notFound");
+        assertThat(response.json().get("request_id").asString()).isEqualTo(response.header("X-Request-ID"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CONNECT", "TRACE", "FROB"})
+    void methodsTheServerDoesNotServeAreMethodNotAllowed(String method) {
+        TestApi.RawResponse response = api.raw(method + " /2.0/connectors HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 405, "methodNotAllowed");
+        assertThat(response.json().get("request_id").asString()).isEqualTo(response.header("X-Request-ID"));
+    }
+
+    @Test
+    void aFilePartWhereTextIsExpectedIsAnInvalidValue() {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"; filename=\"t.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nsingleAccess\r\n--" + boundary + "--\r\n";
+
+        TestApi.Response response = api.post("/auth/token/code").bearer(users.permanent().token())
+                .raw("multipart/form-data; boundary=" + boundary, body).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @ParameterizedTest(name = "Range: {0}")
+    @ValueSource(strings = {"bytes=abc", "bytes=5-2", "bytes=99999999-", "lines=1-2"})
+    void anUnsatisfiableRangeOnAStaticFileIsA416InTheEnvelope(String range) throws IOException {
+        TestApi.Response response = api.get(staticFile()).header("Range", range).send();
+
+        assertEnvelope(response.status(), response.json(), 416, "invalidValue");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b"})
+    void aBodyShorterThanItsContentLengthIsAnInvalidValueOnceTheReadTimesOut(String contentType) {
+        byte[] body = TRUNCATED_BODIES.get(contentType).getBytes(StandardCharsets.UTF_8);
+
+        TestApi.RawResponse response = api.raw("POST /2.0/auth/init HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: 100", body, GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void everyAnswerIsNosniffAndTokenAnswersAreNeverStored() {
+        TestApi.Response token = api.post("/auth/init").send();
+        TestApi.Response refused = api.get("/users/me").send();
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(token.header("Pragma")).isEqualTo("no-cache");
+        assertThat(token.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.get("/connectors").send().header("Cache-Control")).isNull();
+    }
+
+    @Test
+    void tokenEndpointRefusalsAreNotStoredEither() {
+        TestApi.Response renewed = api.post("/auth/renew").form(Map.of("grant_type", "client_credentials",
+                "client_id", "nobody", "client_secret", "nothing")).send();
+
+        assertThat(renewed.status()).isEqualTo(401);
+        assertThat(renewed.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /** A file the webview serves, whatever it is named today. */
+    private static String staticFile() throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:static/webview/**/*.js");
+        assertThat(files).isNotEmpty();
+        String url = files[0].getURL().toString();
+        return url.substring(url.indexOf("/webview/"));
+    }
+
+    private static void assertEnvelope(int status, JsonNode body, int expectedStatus, String code) {
+        assertThat(status).as(body.toString()).isEqualTo(expectedStatus);
+        assertThat(body.get("code").asString()).isEqualTo(code);
+        assertThat(body.get("description").asString()).isNotBlank();
+        assertThat(body.get("request_id").asString()).isNotBlank();
+        assertThat(body.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.passerelle.server.fuzz;
+
+import java.util.Map;
+
+/**
+ * One generated request. {@code target} is the path and query below the API root, already
+ * percent-encoded the way the generator wants it on the wire; {@code raw} requests go over a plain
+ * socket, for bytes no HTTP client library would send.
+ */
+record FuzzRequest(Route route, String method, String target, Map<String, String> headers, byte[] body, boolean raw,
+                   String shape) {
+
+    @Override
+    public String toString() {
+        return method + " " + target + " " + headers.keySet() + " (" + shape + ", " + body.length + " bytes)";
+    }
+}

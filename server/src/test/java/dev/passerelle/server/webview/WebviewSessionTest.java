@@ -1,0 +1,68 @@
+package dev.passerelle.server.webview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.support.TestUsers.TestUser;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The webview spends its code once, at launch, for a session of its own (issue 9, webview 1 and 4):
+ * either code type serves a whole flow, and an expired code is told before the user types anything.
+ */
+class WebviewSessionTest extends BrowserTestBase {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"singleAccess", "requestAccess"})
+    void connectWithACodeOfEitherTypeThenTheWholeFlowWorksOnTheWebviewsOwnSession(String type) {
+        TestUser user = users.permanent();
+        String code = code(user.token(), type);
+
+        browser.go(client.url("en", "connect", "&state=c-1&code=" + WebviewClient.enc(code)));
+        browser.screen("picker");
+        browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
+        browser.screen("credentials");
+        submitCredentials("1234", null);
+        browser.screen("accounts");
+        browser.click("#confirm");
+
+        assertThat(callbackParam("connection_id")).matches("\\d+");
+        assertThat(browser.findAll("#param-code")).as("a code is returned only for a user the webview created").isEmpty();
+        assertThat(connectionsOf(user.token())).isEqualTo(1);
+        if (type.equals("singleAccess")) {
+            assertThat(api.get("/users/me").bearer(code).send().status()).as("spent at launch").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void connectWithAnExpiredCodeThenTheLaunchSaysSoBeforeAnythingIsTyped() {
+        String code = code(users.permanent().token(), "singleAccess");
+        clock.advance(Duration.ofMinutes(31));
+
+        browser.go(client.url("en", "connect", "&state=late&code=" + WebviewClient.enc(code)));
+        browser.screen("failure");
+
+        assertThat(browser.findAll("#connector-search")).isEmpty();
+        assertThat(browser.text("#screen-error")).contains("session has expired");
+        browser.click("#back-to-app");
+        assertThat(callbackParam("error")).isEqualTo("session_expired");
+        assertThat(callbackParam("state")).isEqualTo("late");
+    }
+
+    @Test
+    void theWebviewsSessionDiesWhenItsOriginTokenIsRevoked() {
+        TestUser user = users.permanent();
+        browser.go(client.url("en", "connect", "&code=" + WebviewClient.enc(code(user.token(), "singleAccess"))));
+        browser.screen("picker");
+
+        assertThat(api.delete("/auth/token").bearer(user.token()).send().status()).isEqualTo(204);
+        browser.click("button.connector[data-uuid='" + TEST_BANK + "']");
+        browser.screen("credentials");
+        submitCredentials("1234", null);
+
+        browser.screen("failure");
+        assertThat(browser.text("#screen-error")).contains("session has expired");
+    }
+}
