@@ -4,13 +4,10 @@ import dev.passerelle.xs2a.simulator.pki.Credential;
 import dev.passerelle.xs2a.simulator.pki.Psd2Role;
 import dev.passerelle.xs2a.simulator.pki.TestPki;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.util.Map;
 
 /**
  * The test's eIDAS world, made once per test run: a QTSP (certificate authority) that issued the
@@ -33,20 +30,13 @@ final class TppCertificates {
     final Path trustStore;
     final Path serverKeyStore;
 
-    private TppCertificates() throws IOException, GeneralSecurityException {
+    private TppCertificates() throws IOException {
         pki = TestPki.create("Passerelle Test QTSP");
         qwac = pki.issueQwac("Passerelle Test TPP", Psd2Role.PSP_AI);
         qseal = pki.issueQseal("Passerelle Test TPP", Psd2Role.PSP_AI);
         Path dir = Files.createTempDirectory("xs2a-tpp");
         dir.toFile().deleteOnExit();
-        keyStore = dir.resolve("tpp.p12");
-        KeyStore both = KeyStore.getInstance("PKCS12");
-        both.load(null, null);
-        copy(qwac, QWAC, both);
-        copy(qseal, QSEAL, both);
-        try (OutputStream out = Files.newOutputStream(keyStore)) {
-            both.store(out, PASSWORD.toCharArray());
-        }
+        keyStore = Credential.writePkcs12(dir.resolve("tpp.p12"), PASSWORD.toCharArray(), Map.of(QWAC, qwac, QSEAL, qseal));
         trustStore = pki.writeTrustStore(dir.resolve("trust.p12"), PASSWORD.toCharArray());
         serverKeyStore = pki.issueServer("localhost", "127.0.0.1").writePkcs12(dir.resolve("server.p12"),
                 PASSWORD.toCharArray());
@@ -58,15 +48,8 @@ final class TppCertificates {
                 instance = new TppCertificates();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
             }
         }
         return instance;
-    }
-
-    private static void copy(Credential credential, String alias, KeyStore into) throws GeneralSecurityException {
-        into.setKeyEntry(alias, credential.privateKey(), PASSWORD.toCharArray(),
-                credential.chain().toArray(Certificate[]::new));
     }
 }
