@@ -134,6 +134,7 @@ class ConnectionSteps {
                 .postedFields(step.input().keySet())
                 .session(vault.openSession(step.source().sealedSession()))
                 .userPresent(step.userPresent())
+                .psu(step.userPresent() ? PsuRequests.current().orElse(null) : null)
                 .clock(clock)
                 .settings(settings)
                 .interaction(interaction);
