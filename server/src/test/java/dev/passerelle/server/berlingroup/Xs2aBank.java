@@ -17,39 +17,43 @@ import javax.net.ssl.SSLContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A Berlin Group bank for the server's tests: the project's XS2A simulator over HTTPS with mutual TLS
- * (a test QTSP issued its server certificate and the TPP's QWAC and QSeal), and the directory entry
- * that makes it a connector, given to the server as an operator would configure it.
+ * A Berlin Group bank for the server's tests: the project's XS2A simulator, and the directory entry
+ * that makes it a connector, given to the server as an operator would configure it. Over HTTPS with
+ * mutual TLS (a test QTSP issued its server certificate and the TPP's QWAC and QSeal), or over plain
+ * HTTP for a browser that trusts no test authority.
  */
-final class Xs2aBank implements AutoCloseable {
+public final class Xs2aBank implements AutoCloseable {
 
-    static final String UUID = "3f5c8a0e-2b7d-4e61-9c4a-8d1e0f2a3b4c";
+    public static final String UUID = "3f5c8a0e-2b7d-4e61-9c4a-8d1e0f2a3b4c";
     static final String NAME = "Simulated XS2A Bank";
     static final String BIC = "PASSDEB1XXX";
     private static final String PASSWORD = "changeit";
 
-    final Xs2aSimulator simulator;
+    public final Xs2aSimulator simulator;
     private final TestPki pki;
     private final Map<String, String> directory = new LinkedHashMap<>();
 
-    private Xs2aBank(UnaryOperator<SimulatorOptions.Builder> options) {
+    private Xs2aBank(UnaryOperator<SimulatorOptions.Builder> options, boolean tls) {
         try {
-            Path dir = Files.createTempDirectory("xs2a-bank");
-            dir.toFile().deleteOnExit();
             pki = TestPki.create("Test QTSP");
-            Credential qwac = pki.issueQwac("Passerelle Test TPP", Psd2Role.PSP_AI);
-            Credential qseal = pki.issueQseal("Passerelle Test TPP", Psd2Role.PSP_AI);
-            Path server = pki.issueServer("localhost", "127.0.0.1").writePkcs12(dir.resolve("server.p12"),
-                    PASSWORD.toCharArray());
-            simulator = Xs2aSimulator.start(options.apply(SimulatorOptions.builder()
-                    .tls(TlsOptions.keyStore(server, PASSWORD.toCharArray()).requireClientCertificate(pki.certificate())))
-                    .build());
-            directory.put("certificates.keystore", Credential.writePkcs12(dir.resolve("tpp.p12"),
-                    PASSWORD.toCharArray(), Map.of("qwac", qwac, "qseal", qseal)).toString());
-            directory.put("certificates.keystore-password", PASSWORD);
-            directory.put("certificates.truststore", pki.writeTrustStore(dir.resolve("trust.p12"),
-                    PASSWORD.toCharArray()).toString());
-            directory.put("certificates.truststore-password", PASSWORD);
+            SimulatorOptions.Builder bank = SimulatorOptions.builder();
+            if (tls) {
+                Path dir = Files.createTempDirectory("xs2a-bank");
+                dir.toFile().deleteOnExit();
+                Credential qwac = pki.issueQwac("Passerelle Test TPP", Psd2Role.PSP_AI);
+                Credential qseal = pki.issueQseal("Passerelle Test TPP", Psd2Role.PSP_AI);
+                Path server = pki.issueServer("localhost", "127.0.0.1").writePkcs12(dir.resolve("server.p12"),
+                        PASSWORD.toCharArray());
+                bank.tls(TlsOptions.keyStore(server, PASSWORD.toCharArray()).requireClientCertificate(pki.certificate()));
+                directory.put("certificates.keystore", Credential.writePkcs12(dir.resolve("tpp.p12"),
+                        PASSWORD.toCharArray(), Map.of("qwac", qwac, "qseal", qseal)).toString());
+                directory.put("certificates.keystore-password", PASSWORD);
+                directory.put("certificates.truststore", pki.writeTrustStore(dir.resolve("trust.p12"),
+                        PASSWORD.toCharArray()).toString());
+                directory.put("certificates.truststore-password", PASSWORD);
+                directory.put("banks[0].qwac-alias", "qwac");
+            }
+            simulator = Xs2aSimulator.start(options.apply(bank).build());
             directory.put("banks[0].name", NAME);
             directory.put("banks[0].uuid", UUID);
             directory.put("banks[0].country", "DE");
@@ -57,14 +61,19 @@ final class Xs2aBank implements AutoCloseable {
             directory.put("banks[0].base-url", simulator.baseUrl().toString());
             directory.put("banks[0].sca-approaches", "redirect,decoupled,embedded");
             directory.put("banks[0].consent-model", "global");
-            directory.put("banks[0].qwac-alias", "qwac");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Over HTTPS with mutual TLS. */
     static Xs2aBank start(UnaryOperator<SimulatorOptions.Builder> options) {
-        return new Xs2aBank(options);
+        return new Xs2aBank(options, true);
+    }
+
+    /** Over plain HTTP, for a real browser on the bank's pages. */
+    public static Xs2aBank plainHttp() {
+        return new Xs2aBank(UnaryOperator.identity(), false);
     }
 
     /** A browser's TLS: it trusts the test QTSP that issued the bank's certificate. */
@@ -73,7 +82,7 @@ final class Xs2aBank implements AutoCloseable {
     }
 
     /** The directory as {@code passerelle.connectors.providers.berlingroup.*} properties of the server. */
-    void configure(DynamicPropertyRegistry registry) {
+    public void configure(DynamicPropertyRegistry registry) {
         directory.forEach((key, value) -> registry.add("passerelle.connectors.providers.berlingroup." + key,
                 () -> value));
     }
