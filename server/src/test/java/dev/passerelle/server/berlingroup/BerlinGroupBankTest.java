@@ -142,7 +142,7 @@ class BerlinGroupBankTest {
     }
 
     @Test
-    void anEmbeddedConnectionAsksTheMethodThenTheOneTimeCodeAndAgainAfterAWrongOne() {
+    void anEmbeddedConnectionAsksTheMethodThenTheOneTimeCodeWithItsImageAndAgainAfterAWrongOne() {
         TestApi.Response created = api.post("/users/me/connections").bearer(user.token())
                 .json(Map.of("connector_uuid", Xs2aBank.UUID, "login", "embedded-choice", "password", "secret")).send();
 
@@ -155,6 +155,7 @@ class BerlinGroupBankTest {
 
         JsonNode code = walk.answer(id, Map.of("scamethod", "photo")).json();
         assertThat(code.get("fields").get(0).get("name").asString()).isEqualTo("tan");
+        assertThat(code.get("fields").get(0).get("image").asString()).startsWith("data:image/png;base64,");
         JsonNode again = walk.answer(id, Map.of("tan", "000000")).json();
         assertThat(again.get("state").asString()).isEqualTo("additionalInformationNeeded");
         assertThat(again.get("error_message").asString()).contains("attempts left");
