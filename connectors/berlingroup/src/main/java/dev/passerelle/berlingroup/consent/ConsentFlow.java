@@ -45,7 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConsentFlow {
 
     static final String AUTHENTICATE_AT_BANK = "Authenticate at your bank to renew the access";
-    static final String CONSENT_ENDED = "Your consent at the bank has ended: please authenticate again";
 
     private final Aspsp bank;
     private final ScaDriver driver;
@@ -141,7 +140,7 @@ public final class ConsentFlow {
         ConnectionContext ctx = c.ctx();
         boolean canRenewNow = ctx.userPresent() && (ctx.mechanism() == AuthMechanism.CREDENTIALS
                 ? known.password() != null : ctx.interaction().isPresent());
-        return canRenewNow ? start(c, known) : new StepResult.ConsentExpired(CONSENT_ENDED);
+        return canRenewNow ? start(c, known) : new StepResult.ConsentExpired(ErrorTable.CONSENT_ENDED_MESSAGE);
     }
 
     /** Deletes every consent of the connection at the bank; best effort, each failure logged. */
@@ -228,8 +227,8 @@ public final class ConsentFlow {
         if (!status.equals("valid")) {
             c.ctx().log().info("Consent " + pending.consentId() + " is " + status + " after its authorisation");
             c.update(session -> session.withPending(null));
-            return status.equals("rejected") ? new StepResult.WebauthRequired("Access to your accounts was refused at the bank")
-                    : new StepResult.ConsentExpired(CONSENT_ENDED);
+            return status.equals("rejected") ? new StepResult.WebauthRequired(ScaDriver.REFUSED_AT_BANK)
+                    : new StepResult.ConsentExpired(ErrorTable.CONSENT_ENDED_MESSAGE);
         }
         LocalDate validUntil = Json.date(consent, "validUntil").orElse(today(c));
         int frequency = consent.path("frequencyPerDay").asInt(pending.purpose() == Purpose.LISTING ? 1

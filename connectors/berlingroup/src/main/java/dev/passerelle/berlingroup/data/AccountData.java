@@ -1,6 +1,5 @@
 package dev.passerelle.berlingroup.data;
 
-import dev.passerelle.berlingroup.transport.Json;
 import dev.passerelle.berlingroup.directory.Aspsp;
 import dev.passerelle.berlingroup.directory.ConsentModel;
 import dev.passerelle.berlingroup.session.Conversation;
@@ -8,6 +7,7 @@ import dev.passerelle.berlingroup.session.GrantedConsent;
 import dev.passerelle.berlingroup.session.KnownAccount;
 import dev.passerelle.berlingroup.transport.BankError;
 import dev.passerelle.berlingroup.transport.ErrorTable;
+import dev.passerelle.berlingroup.transport.Json;
 import dev.passerelle.berlingroup.transport.Xs2aClient;
 import dev.passerelle.connector.Account;
 import dev.passerelle.connector.Interruption;

@@ -2,9 +2,9 @@ package dev.passerelle.berlingroup.directory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -161,10 +161,8 @@ final class Section {
     }
 
     static Duration durationOf(String value) {
-        if (value.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(value));
-        }
-        Duration duration = Duration.parse(value);
+        Duration duration = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                : Duration.parse(value);
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("must be positive");
         }

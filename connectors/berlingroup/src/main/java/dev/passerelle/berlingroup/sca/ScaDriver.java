@@ -46,7 +46,8 @@ public final class ScaDriver {
     private static final int MAX_STEPS = 8;
     private static final Set<String> DONE = Set.of("finalised", "exempted");
 
-    static final String REFUSED_AT_BANK = "Access to your accounts was refused at the bank";
+    /** What the user reads when they refused on the bank's pages, or the bank rejected the consent. */
+    public static final String REFUSED_AT_BANK = "Access to your accounts was refused at the bank";
     static final String REFUSED_IN_APP = "The access was refused in your banking app";
     static final String APPROVAL_EXPIRED = "The access was not confirmed in your banking app in time";
     static final String AUTHENTICATION_FAILED = "The authentication failed at the bank";

@@ -39,7 +39,8 @@ public final class ErrorTable {
         REJECTED_REQUEST
     }
 
-    static final String CONSENT_ENDED_MESSAGE = "Your consent at the bank has ended: please authenticate again";
+    /** What the user reads when the consent ended, whoever finds out. */
+    public static final String CONSENT_ENDED_MESSAGE = "Your consent at the bank has ended: please authenticate again";
     static final String RATE_LIMITED_MESSAGE = "The bank allows no more accesses to this account for now";
     static final String UNAVAILABLE_MESSAGE = "The bank's service is unavailable for now";
     static final String REJECTED_MESSAGE = "The bank refused the request; the service operator has been told";

@@ -78,6 +78,7 @@ class BankDirectoryTest {
         config.put("banks[0].signing", "yes");
         config.put("banks[0].frequency-per-day", "0");
         config.put("banks[0].rate-limit", "fast");
+        config.put("banks[0].timeout", "0");
 
         assertThatThrownBy(() -> BankDirectory.parse(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -88,7 +89,8 @@ class BankDirectoryTest {
                 .hasMessageContaining("banks[0].oauth-client-id is required")
                 .hasMessageContaining("banks[0].signing is neither true nor false")
                 .hasMessageContaining("banks[0].frequency-per-day is not valid")
-                .hasMessageContaining("banks[0].rate-limit is not valid");
+                .hasMessageContaining("banks[0].rate-limit is not valid")
+                .hasMessageContaining("banks[0].timeout is not valid: must be positive");
     }
 
     @Test
