@@ -59,6 +59,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.username", env("PASSERELLE_TEST_DB_USER", "passerelle"),
                 "spring.datasource.password", env("PASSERELLE_TEST_DB_PASSWORD", "passerelle"),
                 "spring.datasource.hikari.initialization-fail-timeout", "10000",
+                // Cached contexts stay alive for the whole run: an idle one gives its connections
+                // back, so that dozens of them fit in PostgreSQL's connection limit.
+                "spring.datasource.hikari.minimum-idle", "0",
+                "spring.datasource.hikari.idle-timeout", "10000",
                 "spring.flyway.schemas", schema);
     }
 
