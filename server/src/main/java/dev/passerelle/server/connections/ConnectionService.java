@@ -66,13 +66,14 @@ public class ConnectionService {
     private final ObjectMapper json;
     private final BackgroundQueue queue;
     private final CredentialVault vault;
+    private final ConsentRevocations revocations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConnectionService(ConnectionRecords records, ConnectionSteps steps, ConnectorRegistry registry,
                       FieldDecryptor decryptor, ConnectionTimeline timeline, ConnectionsProperties properties,
                       ObjectMapper json, BackgroundQueue queue, CredentialVault vault,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ConsentRevocations revocations, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.steps = steps;
         this.registry = registry;
@@ -82,6 +83,7 @@ public class ConnectionService {
         this.json = json;
         this.queue = queue;
         this.vault = vault;
+        this.revocations = revocations;
         this.events = events;
         this.clock = clock;
     }
@@ -206,9 +208,13 @@ public class ConnectionService {
         }
     }
 
-    /** {@code DELETE /users/{u}/connections/{c}}: hard delete with all its data (GDPR), then {@link ConnectionDeleted}. */
+    /**
+     * {@code DELETE /users/{u}/connections/{c}}: the consents at the institution withdrawn, then a hard
+     * delete with all its data (GDPR), then {@link ConnectionDeleted}.
+     */
     public void delete(long userId, long connectionId) {
         ConnectionRow connection = load(userId, connectionId);
+        revocations.revoke(connection.id());
         records.delete(connection.id());
         events.publishEvent(new ConnectionDeleted(userId, ConnectionView.of(connection, Map.of())));
     }

@@ -11,7 +11,9 @@ import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.sync.BackgroundSyncSteps;
+import dev.passerelle.xs2a.simulator.ConsentView;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
+import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
 import dev.passerelle.xs2a.simulator.http.Endpoint;
 import dev.passerelle.xs2a.simulator.scenario.PsuScenario;
 import dev.passerelle.xs2a.simulator.sca.ScaApproach;
@@ -19,7 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +35,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A Berlin Group bank of the directory through the public API: published in {@code /connectors},
  * added by redirect ({@code /webauth-url}, the bank's pages, the callback), by the embedded approach
  * ({@code POST /connections}, a method, a one-time code) and by decoupled approval, its accounts and
- * transactions read, its consent ended at a background sync. The bank is the project's XS2A simulator
- * over HTTPS with mutual TLS.
+ * transactions read (over several pages, without the bank's ids), its consent ended at a background
+ * sync, its refusals and limits, its consent withdrawn when the connection or the user goes. The bank
+ * is the project's XS2A simulator over HTTPS with mutual TLS, refusing unsigned requests.
  */
 @IntegrationTest
 @Import(BackgroundSyncSteps.class)
@@ -44,7 +51,11 @@ class BerlinGroupBankTest {
 
     private static final Xs2aBank BANK = Xs2aBank.start(options -> options
             .scenario(PsuScenario.builder("quick").approach(ScaApproach.DECOUPLED)
-                    .decoupled(PsuScenario.DecoupledOutcome.APPROVED, Duration.ZERO).build()));
+                    .decoupled(PsuScenario.DecoupledOutcome.APPROVED, Duration.ZERO).build())
+            .scenario(PsuScenario.builder("quick-refusal").approach(ScaApproach.DECOUPLED)
+                    .decoupled(PsuScenario.DecoupledOutcome.REJECTED, Duration.ZERO).build()));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) {
@@ -72,6 +83,7 @@ class BerlinGroupBankTest {
 
     @BeforeEach
     void newUserOfANewClient() {
+        BANK.simulator.clearRequests();
         user = users.permanent();
         walk = new PsuWalk(api, BANK, TestClient.registerIn(clients), user);
     }
@@ -200,5 +212,115 @@ class BerlinGroupBankTest {
         assertThat(connection.get("state").asString()).isEqualTo("webauthRequired");
         assertThat(walk.logs(id).get(0).get("actor").asString()).isEqualTo("scheduler");
         assertThat(BANK.simulator.lastRequest(Endpoint.CONSENT_STATUS).orElseThrow().header("psu-ip-address")).isEmpty();
+    }
+
+    @Test
+    void everyCallToTheBankIsSignedWithTheTppsQseal() {
+        walk.connected("redirect");
+
+        assertThat(BANK.simulator.requests()).filteredOn(request -> request.path().startsWith("/v1/"))
+                .isNotEmpty().allSatisfy(request -> {
+            assertThat(request.header("digest")).hasValueSatisfying(d -> assertThat(d).startsWith("SHA-256="));
+            assertThat(request.header("signature")).hasValueSatisfying(s -> assertThat(s).contains("keyId="));
+            assertThat(request.header("tpp-signature-certificate")).isPresent();
+        });
+    }
+
+    @Test
+    void aRefusalInTheBankingAppAsksForANewAuthentication() {
+        Map<String, String> back = walk.open(walk.link(Map.of("openapilogin", "quick-refusal")));
+        long id = Long.parseLong(back.get("id_connection"));
+
+        walk.answer(id, Map.of("resume", "true"));
+
+        JsonNode connection = walk.connection(id);
+        assertThat(connection.get("state").asString()).as("%s", connection).isEqualTo("SCARequired");
+        assertThat(walk.accounts(id)).isEmpty();
+    }
+
+    @Test
+    void transactionsOverSeveralPagesAreAllRead() {
+        long id = walk.connected("paged");
+        long account = walk.accounts(id).get(0).get("id").asLong();
+
+        walk.activate(id, account);
+
+        List<RecordedRequest> pages = BANK.simulator.requests(Endpoint.TRANSACTIONS);
+        assertThat(pages).hasSizeGreaterThan(1);
+        int entries = pages.stream().mapToInt(page -> entries(page.responseBody())).sum();
+        assertThat(transactions(account).size()).isEqualTo(entries);
+    }
+
+    @Test
+    void aSecondSyncOfTransactionsTheBankSendsWithoutIdsDuplicatesNone() {
+        long id = walk.connected("no-ids");
+        long account = walk.accounts(id).get(0).get("id").asLong();
+        walk.activate(id, account);
+        JsonNode first = transactions(account);
+
+        TestApi.Response synced = api.put("/users/me/connections/" + id).bearer(user.token()).send();
+
+        assertThat(synced.status()).as("%s", synced).isEqualTo(200);
+        assertThat(first.size()).isPositive();
+        assertThat(transactions(account).size()).isEqualTo(first.size());
+    }
+
+    @Test
+    void aBankThatAllowsNoMoreUnattendedAccessesTodayIsRateLimitingUntilItsRetryAfter() {
+        long id = walk.connected("rate-limited");
+        walk.activate(id, walk.accounts(id).get(0).get("id").asLong());
+
+        background.sync(id);
+        background.sync(id);
+
+        JsonNode connection = walk.connection(id);
+        assertThat(connection.get("state").asString()).as("%s", connection).isEqualTo("rateLimiting");
+        assertThat(WireTime.instant(connection.get("next_try"))).isAfter(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void deletingTheConnectionWithdrawsItsConsentAtTheBank() {
+        Set<String> before = consentIds();
+        long id = walk.connected("redirect");
+        ConsentView consent = validConsentSince(before);
+
+        TestApi.Response deleted = api.delete("/users/me/connections/" + id).bearer(user.token()).send();
+
+        assertThat(deleted.status()).as("%s", deleted).isLessThan(300);
+        assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
+                .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+    }
+
+    @Test
+    void deletingTheUserWithdrawsTheConsentsOfItsConnections() {
+        Set<String> before = consentIds();
+        walk.connected("redirect");
+        ConsentView consent = validConsentSince(before);
+
+        TestApi.Response deleted = api.delete("/users/me").bearer(user.token()).send();
+
+        assertThat(deleted.status()).as("%s", deleted).isLessThan(300);
+        assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
+                .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+    }
+
+    private JsonNode transactions(long account) {
+        return api.get("/users/me/accounts/" + account + "/transactions?limit=1000").bearer(user.token()).send().json()
+                .get("transactions");
+    }
+
+    /** The booked and pending entries of one page of the bank's report. */
+    private static int entries(String page) {
+        JsonNode report = JSON.readTree(page).path("transactions");
+        return report.path("booked").size() + report.path("pending").size();
+    }
+
+    private static Set<String> consentIds() {
+        return BANK.simulator.consents().stream().map(ConsentView::consentId).collect(Collectors.toSet());
+    }
+
+    private static ConsentView validConsentSince(Set<String> before) {
+        return BANK.simulator.consents().stream().filter(c -> !before.contains(c.consentId()))
+                .filter(c -> c.status() == ConsentStatus.VALID).findFirst().orElseThrow();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A Berlin Group bank for the server's tests: the project's XS2A simulator, and the directory entry
  * that makes it a connector, given to the server as an operator would configure it. Over HTTPS with
- * mutual TLS (a test QTSP issued its server certificate and the TPP's QWAC and QSeal), or over plain
+ * mutual TLS and signed requests (a test QTSP issued its server certificate and the TPP's QWAC and
+ * QSeal; the bank refuses an unsigned request), or over plain
  * HTTP for a browser that trusts no test authority.
  */
 public final class Xs2aBank implements AutoCloseable {
@@ -44,7 +45,8 @@ public final class Xs2aBank implements AutoCloseable {
                 Credential qseal = pki.issueQseal("Passerelle Test TPP", Psd2Role.PSP_AI);
                 Path server = pki.issueServer("localhost", "127.0.0.1").writePkcs12(dir.resolve("server.p12"),
                         PASSWORD.toCharArray());
-                bank.tls(TlsOptions.keyStore(server, PASSWORD.toCharArray()).requireClientCertificate(pki.certificate()));
+                bank.tls(TlsOptions.keyStore(server, PASSWORD.toCharArray()).requireClientCertificate(pki.certificate()))
+                        .requireSignature(pki.certificate());
                 directory.put("certificates.keystore", Credential.writePkcs12(dir.resolve("tpp.p12"),
                         PASSWORD.toCharArray(), Map.of("qwac", qwac, "qseal", qseal)).toString());
                 directory.put("certificates.keystore-password", PASSWORD);
@@ -52,6 +54,8 @@ public final class Xs2aBank implements AutoCloseable {
                         PASSWORD.toCharArray()).toString());
                 directory.put("certificates.truststore-password", PASSWORD);
                 directory.put("banks[0].qwac-alias", "qwac");
+                directory.put("banks[0].signing", "true");
+                directory.put("banks[0].qseal-alias", "qseal");
             }
             simulator = Xs2aSimulator.start(options.apply(bank).build());
             directory.put("banks[0].name", NAME);
@@ -61,6 +65,9 @@ public final class Xs2aBank implements AutoCloseable {
             directory.put("banks[0].base-url", simulator.baseUrl().toString());
             directory.put("banks[0].sca-approaches", "redirect,decoupled,embedded");
             directory.put("banks[0].consent-model", "global");
+            // The simulator counts every page of a report as an unattended access, as strict banks do; the
+            // first fetch of an activated account is unattended, and a long report takes more than PSD2's four.
+            directory.put("banks[0].frequency-per-day", "24");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
