@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.ConsentCapability;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.runtime.Called;
 import dev.passerelle.testkit.DataCallStopped;
 import dev.passerelle.testkit.Dialogue;
 import dev.passerelle.xs2a.simulator.ConsentView;
@@ -63,6 +65,30 @@ class ConsentModelsTest {
             assertThatThrownBy(() -> dialogue.transactions(savings, LocalDate.parse("2025-03-01")))
                     .isInstanceOfSatisfying(DataCallStopped.class, stopped ->
                             assertThat(stopped.outcome()).isInstanceOf(StepResult.ScaRequired.class));
+        }
+    }
+
+    @Test
+    void accountsActivatedWhileTheUserIsAwayAreAskedForAtTheNextAuthentication() {
+        try (SimulatedBank bank = SimulatedBank.start(Map.of("consent-model", "detailed"))) {
+            Dialogue dialogue = bank.webauth(null);
+            dialogue.start();
+            dialogue.followRedirect(bank.accepting("redirect"));
+            Account checking = dialogue.accounts().getFirst();
+            dialogue.activate(checking);
+
+            Called<StepResult> away = dialogue.call(false, ctx -> ((ConsentCapability) dialogue.connector())
+                    .accountsActivated(ctx, List.of(checking)));
+
+            assertThat(((Called.Returned<StepResult>) away).value()).isInstanceOf(StepResult.ScaRequired.class);
+            assertThat(dialogue.sync(false)).isInstanceOf(StepResult.ScaRequired.class);
+            assertThat(dialogue.start()).isInstanceOf(StepResult.Redirect.class);
+            StepResult granted = dialogue.followRedirect(bank.accepting("redirect"));
+            assertThat(((StepResult.Success) granted).consent().accountScope()).containsExactly(checking.externalId());
+            assertThat(bank.simulator.consents()).filteredOn(consent -> consent.status() == ConsentStatus.VALID)
+                    .singleElement().satisfies(consent -> assertThat(consent.accessKind())
+                            .isEqualTo(AccessRequest.Kind.DEDICATED));
+            assertThat(dialogue.transactions(checking, LocalDate.parse("2025-03-01"))).isNotEmpty();
         }
     }
 

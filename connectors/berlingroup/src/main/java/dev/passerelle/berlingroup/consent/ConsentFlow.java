@@ -45,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConsentFlow {
 
     static final String AUTHENTICATE_AT_BANK = "Authenticate at your bank to renew the access";
+    static final String CONSENT_TO_CHOSEN = "The bank needs your consent to the accounts you chose";
 
     private final Aspsp bank;
     private final ScaDriver driver;
@@ -65,9 +66,10 @@ public final class ConsentFlow {
         if (bank.consent().model() != ConsentModel.DETAILED) {
             return begin(c, Purpose.ACCESS, ConsentRequests.recurring(bank, today), List.of(), known);
         }
-        List<String> renewed = c.session().accessConsent().map(GrantedConsent::scope).orElse(List.of());
+        List<String> wanted = !c.session().chosen().isEmpty() ? c.session().chosen()
+                : c.session().accessConsent().map(GrantedConsent::scope).orElse(List.of());
         List<KnownAccount> accounts = c.session().accounts().stream()
-                .filter(account -> renewed.contains(account.externalId())).toList();
+                .filter(account -> wanted.contains(account.externalId())).toList();
         return accounts.isEmpty() ? begin(c, Purpose.LISTING, ConsentRequests.listing(bank, today), List.of(), known)
                 : begin(c, Purpose.ACCESS, ConsentRequests.dedicated(bank, today, accounts),
                 accounts.stream().map(KnownAccount::externalId).toList(), known);
@@ -85,7 +87,10 @@ public final class ConsentFlow {
             return current(c);
         }
         if (!c.ctx().userPresent()) {
-            return new StepResult.ScaRequired("The bank needs your consent to the accounts you chose");
+            // The server may call the hook from the user's request without the user's browser: the next
+            // authentication (a web authentication, a sync with the user) asks for these accounts.
+            c.update(session -> session.withChosen(scope));
+            return new StepResult.ScaRequired(CONSENT_TO_CHOSEN);
         }
         List<KnownAccount> accounts = c.session().accounts().stream()
                 .filter(account -> scope.contains(account.externalId())).toList();
@@ -122,8 +127,9 @@ public final class ConsentFlow {
     public StepResult check(Conversation c, Known known) {
         Optional<GrantedConsent> consent = Optional.ofNullable(c.session().access()).or(() ->
                 Optional.ofNullable(c.session().listing()));
+        boolean chosenWait = c.session().access() == null && !c.session().chosen().isEmpty();
         try {
-            if (consent.isPresent()) {
+            if (consent.isPresent() && !chosenWait) {
                 String status = Json.text(c.aboutConsent(consent.get().id(), client -> client.xs2a("GET",
                         "/v1/consents/" + consent.get().id() + "/status")).body(), "consentStatus").orElse("");
                 if (status.equals("valid")) {
@@ -140,7 +146,11 @@ public final class ConsentFlow {
         ConnectionContext ctx = c.ctx();
         boolean canRenewNow = ctx.userPresent() && (ctx.mechanism() == AuthMechanism.CREDENTIALS
                 ? known.password() != null : ctx.interaction().isPresent());
-        return canRenewNow ? start(c, known) : new StepResult.ConsentExpired(ErrorTable.CONSENT_ENDED_MESSAGE);
+        if (canRenewNow) {
+            return start(c, known);
+        }
+        return chosenWait ? new StepResult.ScaRequired(CONSENT_TO_CHOSEN)
+                : new StepResult.ConsentExpired(ErrorTable.CONSENT_ENDED_MESSAGE);
     }
 
     /** Deletes every consent of the connection at the bank; best effort, each failure logged. */
@@ -244,7 +254,7 @@ public final class ConsentFlow {
             Stream.of(c.session().access(), c.session().listing()).filter(Objects::nonNull).map(GrantedConsent::id)
                     .filter(id -> !id.equals(granted.id())).forEach(superseded::add);
             superseded.forEach(id -> delete(c, id));
-            c.update(session -> session.withAccess(granted).withListing(null).withPending(null));
+            c.update(session -> session.withAccess(granted).withListing(null).withPending(null).withChosen(List.of()));
         }
         return StepResult.Success.granting(consentOf(granted));
     }

@@ -17,9 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param listing  the detailed model's one-off consent on the account list, or {@code null}
  * @param pending  the authorisation in progress, or {@code null}
  * @param accounts the accounts the bank showed, in its order
+ * @param chosen   the detailed model's accounts the user activated while away (external ids), which the
+ *                 next authentication asks a consent for; empty when none waits
  */
 public record Xs2aSession(int version, GrantedConsent access, GrantedConsent listing, Pending pending,
-                          List<KnownAccount> accounts) {
+                          List<KnownAccount> accounts, List<String> chosen) {
 
     static final int VERSION = 1;
 
@@ -29,10 +31,11 @@ public record Xs2aSession(int version, GrantedConsent access, GrantedConsent lis
 
     public Xs2aSession {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        chosen = chosen == null ? List.of() : List.copyOf(chosen);
     }
 
     public static Xs2aSession empty() {
-        return new Xs2aSession(VERSION, null, null, null, List.of());
+        return new Xs2aSession(VERSION, null, null, null, List.of(), List.of());
     }
 
     /** The connection's session, or an empty one on first contact (or after an unreadable one). */
@@ -67,24 +70,29 @@ public record Xs2aSession(int version, GrantedConsent access, GrantedConsent lis
     }
 
     public Xs2aSession withAccess(GrantedConsent consent) {
-        return new Xs2aSession(version, consent, listing, pending, accounts);
+        return new Xs2aSession(version, consent, listing, pending, accounts, chosen);
     }
 
     public Xs2aSession withListing(GrantedConsent consent) {
-        return new Xs2aSession(version, access, consent, pending, accounts);
+        return new Xs2aSession(version, access, consent, pending, accounts, chosen);
     }
 
     public Xs2aSession withPending(Pending authorisation) {
-        return new Xs2aSession(version, access, listing, authorisation, accounts);
+        return new Xs2aSession(version, access, listing, authorisation, accounts, chosen);
     }
 
     /** The session with the refreshed tokens of consent {@code consentId}. */
     public Xs2aSession withTokens(String consentId, OAuthTokens tokens) {
         return new Xs2aSession(version, access != null && access.id().equals(consentId) ? access.withTokens(tokens) : access,
-                listing != null && listing.id().equals(consentId) ? listing.withTokens(tokens) : listing, pending, accounts);
+                listing != null && listing.id().equals(consentId) ? listing.withTokens(tokens) : listing, pending, accounts,
+                chosen);
     }
 
     public Xs2aSession withAccounts(List<KnownAccount> known) {
-        return new Xs2aSession(version, access, listing, pending, known);
+        return new Xs2aSession(version, access, listing, pending, known, chosen);
+    }
+
+    public Xs2aSession withChosen(List<String> externalIds) {
+        return new Xs2aSession(version, access, listing, pending, accounts, externalIds);
     }
 }
