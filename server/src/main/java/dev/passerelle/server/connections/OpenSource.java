@@ -103,6 +103,14 @@ public final class OpenSource {
         return called;
     }
 
+    /**
+     * An answer that asks for the user (a strong authentication, a web authentication), given by a hook
+     * the connector answered without the user: the source's state says so, as after a stopped data call.
+     */
+    public void needsTheUser(StepResult outcome) {
+        sessions.stopped(this, outcome);
+    }
+
     /** Only an institution-wide answer changes the source; a failure on one item stays that item's error. */
     private static boolean stopsTheSource(StepResult outcome) {
         return !(outcome instanceof StepResult.Failure failure) || failure.reason() == FailureReason.RATE_LIMITED;

@@ -73,6 +73,12 @@ public final class Xs2aBank implements AutoCloseable {
         }
     }
 
+    /** The bank's directory entry with {@code key} (e.g. {@code consent-model}) set to {@code value}. */
+    Xs2aBank with(String key, String value) {
+        directory.put("banks[0]." + key, value);
+        return this;
+    }
+
     /** Over HTTPS with mutual TLS. */
     static Xs2aBank start(UnaryOperator<SimulatorOptions.Builder> options) {
         return new Xs2aBank(options, true);
