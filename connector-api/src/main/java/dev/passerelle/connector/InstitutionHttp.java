@@ -8,8 +8,9 @@ import java.net.http.HttpResponse;
 /**
  * The HTTP client a connector reaches its institution with ({@link ConnectionContext#http()}), the
  * same contract as {@link HttpClient#send}. The server's presents the TPP's certificate over mutual
- * TLS when the connector's settings name a keystore, keeps under the institution's rate limit, and
- * lets the connector test kit record and replay exchanges. Use it instead of a client of your own.
+ * TLS when the connector's settings name a key store ({@link MutualTls}), keeps under the
+ * institution's {@link RateLimit}, and lets the connector test kit record and replay exchanges. Use
+ * it instead of a client of your own.
  */
 @FunctionalInterface
 public interface InstitutionHttp {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class Settings {
 
-    /** Set by the server on every connector: its own public base URL, the API root as browsers reach it. */
+    /** Set by the server in every call's settings unless configured: its own public base URL, the API root as browsers reach it. */
     public static final String PUBLIC_URL = "public-url";
 
     private final Map<String, String> values;

@@ -3,6 +3,7 @@ package dev.passerelle.runtime;
 import dev.passerelle.connector.StepResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What one connector call did: its value, or the institution's interruption, or the connector's
@@ -40,6 +41,21 @@ public sealed interface Called<T> {
      */
     record Faulted<T>(RuntimeException fault, StepResult outcome, Optional<String> session, boolean sessionWritten,
                       List<LogLine> lines) implements Called<T> {
+    }
+
+    /**
+     * This call, made after {@code earlier} on the same source within one operation (the polls of a
+     * decoupled validation): the session is this call's, written if either wrote it, and the lines
+     * are both calls'.
+     */
+    default Called<T> after(Called<?> earlier) {
+        boolean written = earlier.sessionWritten() || sessionWritten();
+        List<LogLine> all = Stream.concat(earlier.lines().stream(), lines().stream()).toList();
+        return switch (this) {
+            case Returned<T> r -> new Returned<>(r.value(), r.session(), written, all);
+            case Interrupted<T> i -> new Interrupted<>(i.outcome(), i.session(), written, all);
+            case Faulted<T> f -> new Faulted<>(f.fault(), f.outcome(), f.session(), written, all);
+        };
     }
 
     /** The step outcome of a step call: its answer, or what interrupted or faulted it. */

@@ -15,8 +15,8 @@ import java.util.function.Function;
  * gets a log that masks the connection's secrets, the connector's session is taken back whatever
  * happens, an {@link Interruption} becomes the outcome it carries, and anything else thrown becomes
  * a {@code BUG} failure with a line saying what was thrown where, so that a faulty connector leaves a
- * state and a timeline entry instead of an error page. A {@link ServerRefusal} is not the connector's:
- * it passes through.
+ * state and a timeline entry instead of an error page. {@link ConnectorRuntime} makes every call of
+ * the server's through it; the test kit calls it directly for calls of a test's own making.
  */
 public final class ConnectorCalls {
 
@@ -47,9 +47,6 @@ public final class ConnectorCalls {
             log.add(LogLine.Level.INFO, "The institution stopped the call: " + describe(interruption.outcome()));
             return new Called.Interrupted<>(interruption.outcome(), ctx.session(), ctx.sessionWritten(), log.lines());
         } catch (RuntimeException fault) {
-            if (fault instanceof ServerRefusal) {
-                throw fault;
-            }
             log.add(LogLine.Level.WARN, "The connector failed: " + fault.getClass().getName()
                     + (fault.getMessage() == null ? "" : ": " + fault.getMessage()) + where(fault));
             return new Called.Faulted<>(fault, StepResult.Failure.of(FailureReason.BUG, FAULT_MESSAGE), ctx.session(),

@@ -6,16 +6,14 @@ import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
-import dev.passerelle.connector.ConsentCapability;
+import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.Document;
-import dev.passerelle.connector.DocumentCapability;
 import dev.passerelle.connector.DocumentFile;
 import dev.passerelle.connector.InstitutionHttp;
 import dev.passerelle.connector.Interaction;
 import dev.passerelle.connector.Investment;
 import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.Profile;
-import dev.passerelle.connector.ProfileCapability;
 import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.Settings;
@@ -23,12 +21,18 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
-import dev.passerelle.connector.WealthCapability;
 import dev.passerelle.runtime.Called;
 import dev.passerelle.runtime.ConnectionSecrets;
-import dev.passerelle.runtime.ConnectorCalls;
+import dev.passerelle.runtime.ConnectorLifecycle;
+import dev.passerelle.runtime.ConnectorLifecycle.Started;
+import dev.passerelle.runtime.ConnectorRuntime;
 import dev.passerelle.runtime.Interactions;
 import dev.passerelle.runtime.LogLine;
+import dev.passerelle.runtime.Presence;
+import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.SourceCall;
+import dev.passerelle.runtime.limits.Bulkheads;
+import dev.passerelle.runtime.limits.CallObserver;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -71,12 +76,11 @@ public final class Dialogue {
     private final SourceDescriptor source;
     private final AuthMechanism mechanism;
     private final Map<String, String> credentials;
-    private final Settings settings;
+    private final RunningConnector running;
     private final TestClock clock;
-    private final InstitutionHttp http;
     private final PsuContext psu;
     private final long connectionId;
-    private final ConnectorCalls calls;
+    private final ConnectorRuntime runtime;
     private final List<LogLine> log = new ArrayList<>();
     private final Set<String> activated = new HashSet<>();
     private String session;
@@ -94,19 +98,18 @@ public final class Dialogue {
             throw new IllegalArgumentException("Source '" + source.name() + "' does not accept " + mechanism);
         }
         this.credentials = new LinkedHashMap<>(b.credentials);
-        Map<String, String> values = new LinkedHashMap<>(b.settings);
-        values.putIfAbsent(Settings.PUBLIC_URL, PUBLIC_URL);
-        this.settings = Settings.of(values, descriptor.settings());
-        List<String> problems = settings.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The server would not run this connector: " + problems);
-        }
+        this.running = switch (ConnectorLifecycle.start(connector, b.settings, b.clock, ConnectorLog.discarding(), b.http)) {
+            case Started.Running r -> r.connector();
+            case Started.Refused r -> throw new IllegalArgumentException("The server would not run this connector: "
+                    + r.reason(), r.cause());
+        };
         this.clock = b.clock;
-        this.http = b.http;
         this.psu = b.psu;
         this.connectionId = b.connectionId;
         this.session = b.session;
-        this.calls = new ConnectorCalls(clock);
+        // One user, never held up by the limits: the kit tests the connector, not the server's capacity.
+        this.runtime = new ConnectorRuntime(clock, new Bulkheads(new Bulkheads.Limits(Integer.MAX_VALUE,
+                Integer.MAX_VALUE, Duration.ZERO), CallObserver.none()), () -> PUBLIC_URL);
     }
 
     public static Builder with(Connector connector) {
@@ -121,24 +124,24 @@ public final class Dialogue {
      */
     public StepResult start() {
         interaction = mechanism == AuthMechanism.WEBAUTH ? Interactions.mint(PUBLIC_URL) : null;
-        return step(credentials.keySet(), true, ctx -> connector.start(ctx));
+        return step(credentials.keySet(), true, (source, presence) -> runtime.start(running, source, presence));
     }
 
     /** The user posts new field values (credentials, a scenario): the source starts again with them. */
     public StepResult post(Map<String, String> values) {
         credentials.putAll(values);
         interaction = null;
-        return step(values.keySet(), true, ctx -> connector.start(ctx));
+        return step(values.keySet(), true, (source, presence) -> runtime.start(running, source, presence));
     }
 
     /** The user answers the pending challenge. */
     public StepResult answer(Map<String, String> answers) {
-        return step(answers.keySet(), true, ctx -> connector.resume(ctx, new Resume.Answers(answers)));
+        return resume(answers.keySet(), new Resume.Answers(answers));
     }
 
     /** The server polls the pending decoupled validation once. */
     public StepResult poll() {
-        return step(Set.of(), true, ctx -> connector.resume(ctx, new Resume.Poll()));
+        return resume(Set.of(), new Resume.Poll());
     }
 
     /**
@@ -161,7 +164,7 @@ public final class Dialogue {
 
     /** The user gives up the pending challenge. */
     public StepResult cancel() {
-        return step(Set.of(), true, ctx -> connector.resume(ctx, new Resume.Cancel()));
+        return resume(Set.of(), new Resume.Cancel());
     }
 
     /**
@@ -195,27 +198,29 @@ public final class Dialogue {
         } else {
             throw new AssertionError("The institution returned to " + url + ", none of the interaction's URLs");
         }
-        return step(Set.of(), true, ctx -> connector.resume(ctx, new Resume.Callback(params, refused)));
+        return resume(Set.of(), new Resume.Callback(params, refused));
     }
 
     /** A refresh: {@code PUT} with the user ({@code psu_requested=true}) or the background sync without. */
     public StepResult sync(boolean userPresent) {
         interaction = null;
-        return step(Set.of(), userPresent, ctx -> connector.sync(ctx));
+        return step(Set.of(), userPresent, (source, presence) -> runtime.sync(running, source, presence));
     }
 
     /** The post-activation hook of a {@link ConsentCapability} connector, with the activated accounts. */
     public StepResult accountsActivated() {
-        ConsentCapability consent = capability(ConsentCapability.class, null);
+        if (!running.keepsConsent()) {
+            throw new IllegalStateException("The connector does not implement ConsentCapability: the server calls no hook");
+        }
         List<Account> accounts = accounts().stream().filter(a -> activated.contains(a.externalId())).toList();
-        return step(Set.of(), true, ctx -> consent.accountsActivated(ctx, accounts));
+        return step(Set.of(), true, (source, presence) -> runtime.accountsActivated(running, source, presence, accounts));
     }
 
     // ----- data -----
 
     /** The accounts the source shows. */
     public List<Account> accounts() {
-        return data("accounts", ctx -> connector.accounts(ctx));
+        return data("accounts", source -> runtime.accounts(running, source));
     }
 
     /** The user activates accounts: only these get data calls, as on the server. */
@@ -230,48 +235,46 @@ public final class Dialogue {
 
     public List<Transaction> transactions(Account account, LocalDate since) {
         requireActivated(account);
-        return data("transactions of " + account.externalId(), ctx -> connector.transactions(ctx, account, since));
+        return data("transactions of " + account.externalId(), source -> runtime.transactions(running, source, account, since));
     }
 
     public List<Investment> investments(Account account) {
         requireActivated(account);
-        WealthCapability wealth = capability(WealthCapability.class, Capability.WEALTH);
-        return data("investments of " + account.externalId(), ctx -> wealth.investments(ctx, account));
+        requireCapability(Capability.WEALTH);
+        return data("investments of " + account.externalId(), source -> runtime.investments(running, source, account));
     }
 
     public List<InvestmentValue> history(Account account, Investment investment) {
         requireActivated(account);
-        WealthCapability wealth = capability(WealthCapability.class, Capability.WEALTH);
-        return data("history of " + investment.externalId(), ctx -> wealth.history(ctx, account, investment));
+        requireCapability(Capability.WEALTH);
+        return data("history of " + investment.externalId(),
+                source -> runtime.history(running, source, account, investment));
     }
 
     public List<Subscription> subscriptions() {
-        DocumentCapability documents = capability(DocumentCapability.class, Capability.DOCUMENT);
-        return data("subscriptions", ctx -> documents.subscriptions(ctx));
+        requireCapability(Capability.DOCUMENT);
+        return data("subscriptions", source -> runtime.subscriptions(running, source));
     }
 
     public List<Document> documents(Subscription subscription) {
-        DocumentCapability documents = capability(DocumentCapability.class, Capability.DOCUMENT);
-        return data("documents of " + subscription.externalId(), ctx -> documents.documents(ctx, subscription));
+        requireCapability(Capability.DOCUMENT);
+        return data("documents of " + subscription.externalId(),
+                source -> runtime.documents(running, source, subscription));
     }
 
     public DocumentFile file(Subscription subscription, Document document) {
-        DocumentCapability documents = capability(DocumentCapability.class, Capability.DOCUMENT);
-        return data("file of " + document.externalId(), ctx -> documents.file(ctx, subscription, document));
+        requireCapability(Capability.DOCUMENT);
+        return data("file of " + document.externalId(), source -> runtime.file(running, source, subscription, document));
     }
 
     public Optional<Profile> profile() {
-        ProfileCapability profile = capability(ProfileCapability.class, Capability.PROFILE);
-        return data("profile", ctx -> profile.profile(ctx));
+        requireCapability(Capability.PROFILE);
+        return data("profile", source -> runtime.profile(running, source));
     }
 
     /** Any call, its outcome as the runtime reports it (returned, interrupted or faulted), the session kept. */
     public <T> Called<T> call(boolean userPresent, Function<ConnectionContext, T> body) {
-        Called<T> called = calls.call(context(Set.of(), userPresent), secrets(), body);
-        log.addAll(called.lines());
-        called.session().ifPresentOrElse(s -> session = s, () -> session = null);
-        checkSession();
-        return called;
+        return kept(runtime.call(running, sourceCall(), presence(Set.of(), userPresent), body));
     }
 
     // ----- what the server would know -----
@@ -315,18 +318,20 @@ public final class Dialogue {
 
     // ----- internals -----
 
-    private StepResult step(Set<String> posted, boolean userPresent, Function<ConnectionContext, StepResult> body) {
-        Called<StepResult> called = calls.call(context(posted, userPresent), secrets(), body);
-        log.addAll(called.lines());
-        session = called.session().orElse(null);
+    private StepResult resume(Set<String> posted, Resume input) {
+        return step(posted, true, (source, presence) -> runtime.resume(running, source, presence, input));
+    }
+
+    private StepResult step(Set<String> posted, boolean userPresent,
+                            BiFunction<SourceCall, Presence, Called<StepResult>> call) {
+        Called<StepResult> called = kept(call.apply(sourceCall(), presence(posted, userPresent)));
         lastFault = called instanceof Called.Faulted<StepResult> faulted ? faulted.fault() : null;
         last = Called.outcomeOf(called);
-        checkSession();
         return last;
     }
 
-    private <T> T data(String what, Function<ConnectionContext, T> body) {
-        Called<T> called = call(false, body);
+    private <T> T data(String what, Function<SourceCall, Called<T>> call) {
+        Called<T> called = kept(call.apply(sourceCall()));
         return switch (called) {
             case Called.Returned<T> returned -> returned.value();
             case Called.Interrupted<T> interrupted -> throw new DataCallStopped(what, interrupted.outcome());
@@ -334,25 +339,25 @@ public final class Dialogue {
         };
     }
 
-    private ConnectionContext.Builder context(Set<String> posted, boolean userPresent) {
-        return ConnectionContext.builder()
-                .connectionId(connectionId)
-                .source(source.name())
-                .mechanism(mechanism)
-                .credentials(credentials)
-                .postedFields(posted)
-                .userPresent(userPresent)
-                .psu(userPresent ? psu : null)
-                .clock(clock)
-                .settings(settings)
-                .interaction(interaction)
-                .http(http)
-                .session(session);
+    /** What the server keeps of a call: the connector's lines and the session it left, checked. */
+    private <T> Called<T> kept(Called<T> called) {
+        log.addAll(called.lines());
+        session = called.session().orElse(null);
+        checkSession();
+        return called;
+    }
+
+    private SourceCall sourceCall() {
+        return new SourceCall(connectionId, connectionId, source.name(), mechanism, credentials, session);
+    }
+
+    private Presence presence(Set<String> posted, boolean userPresent) {
+        return userPresent ? new Presence(true, posted, psu, interaction) : Presence.absent();
     }
 
     /** The values no session and no log line may carry: passwords and secret settings. */
     private Set<String> secrets() {
-        return ConnectionSecrets.of(descriptor, settings, credentials);
+        return ConnectionSecrets.of(descriptor, running.settings(), credentials);
     }
 
     private void checkSession() {
@@ -374,16 +379,14 @@ public final class Dialogue {
         }
     }
 
-    private <C> C capability(Class<C> type, Capability declared) {
-        if (declared != null && !source.has(declared)) {
+    private void requireCapability(Capability declared) {
+        if (!source.has(declared)) {
             throw new IllegalStateException("Source '" + source.name() + "' does not declare " + declared
                     + ": the server never asks it");
         }
-        if (!type.isInstance(connector)) {
-            throw new AssertionError("The connector declares " + declared + " but does not implement "
-                    + type.getSimpleName());
+        if (!running.reads(source.name(), declared)) {
+            throw new AssertionError("The connector declares " + declared + " but does not implement its interface");
         }
-        return type.cast(connector);
     }
 
     private static Map<String, String> query(URI url) {

@@ -4,9 +4,9 @@ import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
-import dev.passerelle.server.ingestion.UserConnections;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +26,9 @@ class AccountController {
 
     private final AccountService accounts;
     private final UserPaths users;
-    private final UserConnections connections;
+    private final Connections connections;
 
-    AccountController(AccountService accounts, UserPaths users, UserConnections connections) {
+    AccountController(AccountService accounts, UserPaths users, Connections connections) {
         this.accounts = accounts;
         this.users = users;
         this.connections = connections;

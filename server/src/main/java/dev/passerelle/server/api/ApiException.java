@@ -1,6 +1,5 @@
 package dev.passerelle.server.api;
 
-import dev.passerelle.runtime.ServerRefusal;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,10 +9,8 @@ import java.util.Objects;
  *
  * <p>Two audiences, two texts (as Stripe's SDK separates them): {@code description} is for the
  * integrator's developer, {@code message} is the institution's words for the end user, or null.
- * Thrown around a connector call (a full bulkhead), it is the server's refusal, not a fault of the
- * connector ({@link ServerRefusal}).
  */
-public class ApiException extends RuntimeException implements ServerRefusal {
+public class ApiException extends RuntimeException {
 
     private final ApiError error;
     private final String description;

@@ -2,7 +2,7 @@ package dev.passerelle.server.connections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.connector.FieldSpec;
-import dev.passerelle.connector.StepResult;
+import dev.passerelle.runtime.state.Prompt;
 import dev.passerelle.server.connectors.FieldView;
 import dev.passerelle.server.connectors.UserLanguages;
 import java.util.ArrayList;
@@ -30,17 +30,15 @@ public record ConnectionFieldView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String image,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer attemptsLeft) {
 
-    /** The field as the step's request asks it: labels in that request's user languages. */
-    static ConnectionFieldView of(FieldSpec field) {
-        return of(field, null, null);
-    }
-
-    /** The fields of a challenge, with its image on the first and the attempts left on each. */
-    static List<ConnectionFieldView> of(StepResult.Challenge challenge) {
+    /**
+     * The fields a step asks, as its request asks them (labels in that request's user languages): a
+     * challenge's image on the first, the attempts left on each.
+     */
+    static List<ConnectionFieldView> of(Prompt prompt) {
         List<ConnectionFieldView> views = new ArrayList<>();
-        for (FieldSpec field : challenge.fields()) {
-            String image = views.isEmpty() && challenge.image() != null ? challenge.image().dataUri() : null;
-            views.add(of(field, image, challenge.attemptsLeft()));
+        for (FieldSpec field : prompt.fields()) {
+            String image = views.isEmpty() && prompt.image() != null ? prompt.image().dataUri() : null;
+            views.add(of(field, image, prompt.attemptsLeft()));
         }
         return views;
     }

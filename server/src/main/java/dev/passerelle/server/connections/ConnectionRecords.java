@@ -4,6 +4,9 @@ import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.runtime.lease.LeaseStore;
+import dev.passerelle.runtime.state.ConnectionState;
+import dev.passerelle.runtime.state.PendingStep;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,9 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code connection} and {@code connection_source} rows. Every read is scoped to its user. */
+/**
+ * The {@code connection} and {@code connection_source} rows. Every read is scoped to its user. The
+ * step lease of a connection is its {@code busy_until} column, so that it holds across instances.
+ */
 @Repository
-class ConnectionRecords {
+class ConnectionRecords implements LeaseStore {
 
     private static final String CONNECTION_COLUMNS = """
             id, id_user, id_connector, connector_uuid, state, error_message, fields, active, created, last_update,
@@ -73,11 +79,8 @@ class ConnectionRecords {
                 .query(ConnectionRecords::sourceRow).list();
     }
 
-    /**
-     * Takes the step lease on a connection: true when no other step holds it (or its holder
-     * outlived its lease, e.g. a killed instance).
-     */
-    boolean lease(long connectionId, Instant now, Instant until) {
+    @Override
+    public boolean take(long connectionId, Instant now, Instant until) {
         return jdbc.sql("""
                 UPDATE connection SET busy_until = :until
                 WHERE id = :id AND (busy_until IS NULL OR busy_until < :now)""")
@@ -85,7 +88,8 @@ class ConnectionRecords {
                 .update() == 1;
     }
 
-    void release(long connectionId) {
+    @Override
+    public void release(long connectionId) {
         jdbc.sql("UPDATE connection SET busy_until = NULL WHERE id = :id").param("id", connectionId).update();
     }
 

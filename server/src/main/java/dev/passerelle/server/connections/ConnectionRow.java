@@ -1,5 +1,6 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.runtime.state.ConnectionState;
 import java.time.Instant;
 
 /**

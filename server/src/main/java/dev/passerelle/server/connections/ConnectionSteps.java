@@ -1,23 +1,22 @@
 package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.AuthMechanism;
-import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
-import dev.passerelle.connector.Interaction;
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.Resume;
-import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.runtime.Called;
-import dev.passerelle.runtime.ConnectionSecrets;
-import dev.passerelle.runtime.ConnectorCalls;
+import dev.passerelle.runtime.ConnectorRuntime;
+import dev.passerelle.runtime.Presence;
+import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.SourceCall;
+import dev.passerelle.runtime.state.ConnectionState;
+import dev.passerelle.runtime.state.StepOutcome;
+import dev.passerelle.runtime.state.StepOutcomes;
+import dev.passerelle.runtime.state.Transitions.Call;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
-import dev.passerelle.server.connections.ConnectionTransitions.Call;
-import dev.passerelle.server.connectors.ConnectorRegistry;
-import dev.passerelle.server.limits.ConnectorBulkheads;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +31,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Runs one connector call on one connection source and records what it means: the source's new
- * state, the session the connector left (whatever it answered or threw), retry time and
- * transient-failure count, the consent a strong authentication renews or the institution ends
- * (§12), the connection's summary state (§4: the error of any source is the connection's), the
- * stored credentials, the timeline (the connector's own lines included), and {@link SourceReady}
- * on success so the data feature pulls accounts, then {@link ConnectionSynced} once the step ended
- * in a resting state. A connector that throws leaves its source in {@code bug}, with a timeline
- * entry saying what was thrown where. Callers hold the connection's step lease.
+ * Runs one connector call on one connection source through the {@link ConnectorRuntime} and records
+ * what it means: the source's new state (as the runtime's {@link StepOutcomes} maps it), the session
+ * the connector left (whatever it answered or threw), retry time and transient-failure count, the
+ * consent a strong authentication renews or the institution ends (§12), the connection's summary
+ * state (§4: the error of any source is the connection's), the stored credentials, the timeline (the
+ * connector's own lines included), and {@link SourceReady} on success so the data feature pulls
+ * accounts, then {@link ConnectionSynced} once the step ended in a resting state. Callers hold the
+ * connection's step lease.
  */
 @Component
 class ConnectionSteps {
@@ -54,49 +52,48 @@ class ConnectionSteps {
 
     private final ConnectionRecords records;
     private final CredentialVault vault;
-    private final ConnectorRegistry registry;
-    private final ConnectorBulkheads bulkheads;
+    private final ConnectorRuntime runtime;
     private final StepOutcomes outcomes;
+    private final ConsentValidity consent;
     private final ConnectionTimeline timeline;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
-    private final ConsentValidity consent;
-    private final ConnectorCalls calls;
     private final Clock clock;
 
-    ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRegistry registry,
-                    ConnectorBulkheads bulkheads, StepOutcomes outcomes, ConnectionTimeline timeline,
-                    ApplicationEventPublisher events, ObjectMapper json, ConnectionsProperties properties,
-                    ConsentValidity consent, Clock clock) {
+    ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRuntime runtime, StepOutcomes outcomes,
+                    ConsentValidity consent, ConnectionTimeline timeline, ApplicationEventPublisher events,
+                    ObjectMapper json, ConnectionsProperties properties, Clock clock) {
         this.records = records;
         this.vault = vault;
-        this.registry = registry;
-        this.bulkheads = bulkheads;
+        this.runtime = runtime;
         this.outcomes = outcomes;
+        this.consent = consent;
         this.timeline = timeline;
         this.events = events;
         this.json = json;
         this.properties = properties;
-        this.consent = consent;
-        this.calls = new ConnectorCalls(clock);
         this.clock = clock;
     }
 
     /**
      * What to run.
      *
-     * @param input       field values posted with the call (credentials for START, answers for RESUME)
-     * @param resume      what continues a RESUME when it is not the posted answers (the institution's
-     *                    return from a redirect); null otherwise
-     * @param userPresent the end user asked for the call ({@code psu_requested})
+     * @param input    field values posted with the call (credentials for START, answers for RESUME)
+     * @param resume   what continues a RESUME when it is not the posted answers (the institution's
+     *                 return from a redirect); null otherwise
+     * @param presence whether the end user asked for the call ({@code psu_requested}), with their request
      */
-    record Step(ConnectionRow connection, SourceRow source, Connector connector, Call call, Map<String, String> input,
-                Resume resume, boolean userPresent, Actor actor) {
+    record Step(ConnectionRow connection, SourceRow source, RunningConnector connector, Call call,
+                Map<String, String> input, Resume resume, Presence presence, Actor actor) {
 
-        Step(ConnectionRow connection, SourceRow source, Connector connector, Call call, Map<String, String> input,
-             boolean userPresent, Actor actor) {
-            this(connection, source, connector, call, input, null, userPresent, actor);
+        Step(ConnectionRow connection, SourceRow source, RunningConnector connector, Call call, Map<String, String> input,
+             Presence presence, Actor actor) {
+            this(connection, source, connector, call, input, null, presence, actor);
+        }
+
+        boolean userPresent() {
+            return presence.userPresent();
         }
 
         @Override
@@ -105,61 +102,53 @@ class ConnectionSteps {
         }
     }
 
+    /** How a user takes part in a step: their request, or nothing when they are absent. */
+    static Presence presence(boolean userPresent, PsuContext psu) {
+        return userPresent ? Presence.of(psu) : Presence.absent();
+    }
+
     StepOutcome run(Step step) {
-        return run(step, null).outcome();
+        return ran(step).outcome();
     }
 
     /** What a step did: the connector's own answer (a redirect's URL is only there) and what it means. */
     record Ran(StepResult result, StepOutcome outcome) {
     }
 
-    /**
-     * As {@link #run(Step)}, with the {@code interaction} the server minted for a call that may send
-     * the user to the institution's pages (the web authentication of §5; null when the call cannot).
-     */
-    Ran run(Step step, Interaction interaction) {
+    /** As {@link #run(Step)}, with the connector's own answer. */
+    Ran ran(Step step) {
         ConnectorDescriptor descriptor = step.connector().descriptor();
         Map<String, String> stored = vault.openCredentials(step.connection().sealedCredentials());
         Map<String, String> credentials = step.call() == Call.START ? merged(stored, step.input()) : stored;
         AuthMechanism mechanism = step.source().mechanism(descriptor, credentials);
-        Settings settings = registry.settings(descriptor);
         // A trip to the institution's pages sees only that source's own fields (docs/webauth.md).
-        Map<String, String> given = interaction == null ? credentials
+        Map<String, String> given = step.presence().interaction() == null ? credentials
                 : atInstitution(descriptor, step.source().name(), credentials);
-        ConnectionContext.Builder context = ConnectionContext.builder()
-                .connectionId(step.connection().id())
-                .source(step.source().name())
-                .mechanism(mechanism)
-                .credentials(given)
-                .postedFields(step.input().keySet())
-                .session(vault.openSession(step.source().sealedSession()))
-                .userPresent(step.userPresent())
-                .psu(step.userPresent() ? PsuRequests.current().orElse(null) : null)
-                .clock(clock)
-                .settings(settings)
-                .interaction(interaction);
+        SourceCall source = new SourceCall(step.connection().userId(), step.connection().id(), step.source().name(),
+                mechanism, given, vault.openSession(step.source().sealedSession()));
+        Presence presence = step.userPresent() ? step.presence().posting(step.input().keySet()) : step.presence();
 
-        Called<StepResult> called = calls.call(context, ConnectionSecrets.of(descriptor, settings, credentials),
-                ctx -> call(step, ctx));
+        Called<StepResult> called = RuntimeRefusals.translated(() -> call(step, source, presence));
         StepResult result = Called.outcomeOf(called);
         Instant now = clock.instant();
         // A step the user asked for starts the backoff afresh: they expect it to be tried again soon.
         int earlierFailures = step.actor() == Actor.USER ? 0 : step.source().transientFailures();
         StepOutcome outcome = outcomes.map(result, descriptor, step.source().name(), now, earlierFailures);
         Instant consentEnd = outcome.consentEnded() ? now
-                : outcome.succeeded() && authenticated(step) ? consent.endOf(descriptor, now, outcome.consentUntil())
-                : null;
+                : outcome.succeeded() && authenticated(step)
+                        ? consent.endOf(descriptor, now, outcome.granted() == null ? null : outcome.granted().validUntil())
+                        : null;
 
         String session = called.sessionWritten() ? vault.sealSession(called.session().orElse(null))
                 : step.source().sealedSession();
-        SourceRow source = step.source().after(outcome, fieldsJson(outcome.fields()), session, now, consentEnd);
+        SourceRow after = step.source().after(outcome, fieldsJson(outcome), session, now, consentEnd);
         ConnectionRow connection = step.call() == Call.START
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
-        timeline.recordLines(connection.id(), source.name(), called.lines());
-        ConnectionRow summary = recorded(step, connection, source, outcome, cause(step, result), now);
+        timeline.recordLines(connection.id(), after.name(), called.lines());
+        ConnectionRow summary = recorded(step, connection, after, outcome, cause(step, result), now);
         if (outcome.succeeded()) {
-            events.publishEvent(new SourceReady(connection.userId(), connection.id(), source.id()));
+            events.publishEvent(new SourceReady(connection.userId(), connection.id(), after.id()));
         }
         announce(summary, outcome, now);
         return new Ran(result, outcome);
@@ -183,18 +172,14 @@ class ConnectionSteps {
      * throttles): the source takes the state the outcome maps to, as after a step, and waits for
      * the user or the retry time. The data call already kept its session.
      */
-    void dataCallStopped(long userId, long connectionId, long sourceId, StepResult stopped) {
-        ConnectionRow connection = records.connection(userId, connectionId).orElse(null);
-        if (connection == null) {
-            return;
-        }
-        records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst().ifPresent(current ->
-                registry.byId(connection.connectorId()).ifPresent(connector -> {
+    void dataCallStopped(long userId, long connectionId, long sourceId, RunningConnector connector, StepResult stopped) {
+        records.connection(userId, connectionId).ifPresent(connection -> records.sources(connectionId).stream()
+                .filter(s -> s.id() == sourceId).findFirst().ifPresent(current -> {
                     ConnectorDescriptor descriptor = connector.descriptor();
                     Instant now = clock.instant();
                     StepOutcome outcome = outcomes.map(stopped, descriptor, current.name(), now,
                             current.transientFailures());
-                    SourceRow source = current.after(outcome, fieldsJson(outcome.fields()), current.sealedSession(), now,
+                    SourceRow source = current.after(outcome, fieldsJson(outcome), current.sealedSession(), now,
                             outcome.consentEnded() ? now : null);
                     records.saveSource(source);
                     summarize(connection, descriptor);
@@ -231,35 +216,19 @@ class ConnectionSteps {
     }
 
     /**
-     * The connector call, within the connector's bulkhead (one slot for this one call). Polling a
-     * decoupled validation blocks until it is given, up to {@code passerelle.connections.resume-wait}
-     * on the injected clock (§3.4 "blocks until validated"); the pauses between polls hold no slot,
-     * so a user waiting for their bank does not keep other users from the connector, and a poll the
-     * bulkhead refuses ends the wait with the still-pending answer.
+     * The connector call. Polling a decoupled validation ({@code resume=true}) blocks until it is
+     * given, up to {@code passerelle.connections.resume-wait} on the injected clock (§3.4 "blocks
+     * until validated"); the runtime holds no slot between the polls.
      */
-    private StepResult call(Step step, ConnectionContext context) {
-        Connector connector = step.connector();
-        ConnectorDescriptor descriptor = connector.descriptor();
-        long userId = step.connection().userId();
+    private Called<StepResult> call(Step step, SourceCall source, Presence presence) {
+        RunningConnector connector = step.connector();
         return switch (step.call()) {
-            case START -> bulkheads.call(descriptor, userId, () -> connector.start(context));
-            case SYNC -> bulkheads.call(descriptor, userId, () -> connector.sync(context));
-            case RESUME -> {
-                Resume input = step.resume() != null ? step.resume()
-                        : step.input().equals(RESUME) ? new Resume.Poll() : new Resume.Answers(step.input());
-                StepResult result = bulkheads.call(descriptor, userId, () -> connector.resume(context, input));
-                Instant deadline = clock.instant().plus(properties.resumeWait());
-                while (result instanceof StepResult.Decoupled decoupled && input instanceof Resume.Poll
-                        && clock.instant().isBefore(deadline)) {
-                    pause(min(decoupled.pollAfter(), Duration.between(clock.instant(), deadline)));
-                    Optional<StepResult> next = bulkheads.tryCall(descriptor, userId, () -> connector.resume(context, input));
-                    if (next.isEmpty()) {
-                        break;
-                    }
-                    result = next.get();
-                }
-                yield result;
-            }
+            case START -> runtime.start(connector, source, presence);
+            case SYNC -> runtime.sync(connector, source, presence);
+            case RESUME -> step.resume() != null ? runtime.resume(connector, source, presence, step.resume())
+                    : step.input().equals(RESUME)
+                            ? runtime.awaitDecoupled(connector, source, presence, clock.instant().plus(properties.resumeWait()))
+                            : runtime.resume(connector, source, presence, new Resume.Answers(step.input()));
             case NONE, LOCKED, ASK_AUTHENTICATION -> throw new IllegalArgumentException("not a connector call: " + step.call());
         };
     }
@@ -294,8 +263,9 @@ class ConnectionSteps {
         return summary;
     }
 
-    private String fieldsJson(List<ConnectionFieldView> fields) {
-        return fields.isEmpty() ? null : json.writeValueAsString(fields);
+    /** What the outcome asks the user, as the connection's {@code fields}; null when nothing. */
+    private String fieldsJson(StepOutcome outcome) {
+        return outcome.prompt().isEmpty() ? null : json.writeValueAsString(ConnectionFieldView.of(outcome.prompt()));
     }
 
     private static Map<String, String> merged(Map<String, String> stored, Map<String, String> posted) {
@@ -342,20 +312,7 @@ class ConnectionSteps {
         return asked + " -> " + describe(result);
     }
 
-    private static String describe(StepResult result) {
+    static String describe(StepResult result) {
         return result.getClass().getSimpleName() + (result instanceof StepResult.Failure f ? " " + f.reason() : "");
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.isNegative() ? Duration.ZERO : duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a decoupled validation", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.runtime.LogLine;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.config.InstanceName;
 import java.time.Instant;
 import java.util.List;

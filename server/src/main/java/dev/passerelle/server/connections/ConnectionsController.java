@@ -1,13 +1,12 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
-import dev.passerelle.server.connections.ConnectionService.Reply;
-import dev.passerelle.server.connections.ConnectionService.Result;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,30 +26,40 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Connections of a user (PROTOCOL-NOTES §3). 200 when nothing waits on the user, 202 when the
  * user must act or a step runs in the background; failed checks answer the error envelope whose
- * code is the state ({@code wrongpass}, …).
+ * code is the state ({@code wrongpass}, …). The user's own request ({@link PsuContext}) goes with
+ * every step they ask for.
  */
 @RestController
 @RequestMapping("/users/{user}/connections")
 public class ConnectionsController {
 
-    private final ConnectionService connections;
+    private final Connections connections;
+    private final ConnectionCreation creation;
+    private final ConnectionUpdates updates;
+    private final ConnectionSyncs syncs;
+    private final ConnectionDeletion deletion;
     private final ConnectionViews views;
     private final ConnectionTimeline timeline;
     private final UserPaths users;
 
-    public ConnectionsController(ConnectionService connections, ConnectionViews views, ConnectionTimeline timeline,
-                                 UserPaths users) {
+    public ConnectionsController(Connections connections, ConnectionCreation creation, ConnectionUpdates updates,
+                                 ConnectionSyncs syncs, ConnectionDeletion deletion, ConnectionViews views,
+                                 ConnectionTimeline timeline, UserPaths users) {
         this.connections = connections;
+        this.creation = creation;
+        this.updates = updates;
+        this.syncs = syncs;
+        this.deletion = deletion;
         this.views = views;
         this.timeline = timeline;
         this.users = users;
     }
 
     @PostMapping
-    public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body,
+    public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String expand) {
-        return reply(connections.create(users.resolve(caller, user), body, source), expand);
+        return reply(creation.create(users.resolve(caller, user), body, source, psu), expand);
     }
 
     @GetMapping
@@ -71,12 +80,12 @@ public class ConnectionsController {
     /** Answers, resume, new credentials, another source, or (empty body) a forced sync (§3.4). */
     @PostMapping("/{connection}")
     public ResponseEntity<ConnectionView> update(Caller caller, @PathVariable String user,
-                                                 @PathVariable long connection, BodyParams body,
+                                                 @PathVariable long connection, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String background,
                                                  @RequestParam(required = false) String expand) {
         boolean inBackground = Flags.isOn("background", background) || body.bool("background").orElse(false);
-        return reply(connections.update(users.resolve(caller, user), connection, body, source, inBackground), expand);
+        return reply(updates.update(users.resolve(caller, user), connection, body, source, inBackground, psu), expand);
     }
 
     /**
@@ -85,7 +94,7 @@ public class ConnectionsController {
      */
     @PutMapping("/{connection}")
     public ResponseEntity<ConnectionView> sync(Caller caller, @PathVariable String user, @PathVariable long connection,
-                                               BodyParams body,
+                                               BodyParams body, PsuContext psu,
                                                @RequestParam(name = "psu_requested", required = false) String psuRequested,
                                                @RequestParam(required = false) String source,
                                                @RequestParam(required = false) String background,
@@ -95,15 +104,15 @@ public class ConnectionsController {
         boolean carriesUpdate = body.names().stream().anyMatch(n -> !n.equals("psu_requested") && !n.equals("background")
                 && !n.equals("expand"));
         if (carriesUpdate || source != null) {
-            return reply(connections.update(userId, connection, body, source, inBackground), expand);
+            return reply(updates.update(userId, connection, body, source, inBackground, psu), expand);
         }
         boolean present = psuRequested == null ? body.bool("psu_requested").orElse(true) : Flags.parse("psu_requested", psuRequested);
-        return reply(connections.sync(userId, connection, present, inBackground, Actor.USER), expand);
+        return reply(syncs.sync(userId, connection, present, inBackground, Actor.USER, present ? psu : null), expand);
     }
 
     @DeleteMapping("/{connection}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String user, @PathVariable long connection) {
-        connections.delete(users.resolve(caller, user), connection);
+        deletion.delete(users.resolve(caller, user), connection);
         return ResponseEntity.noContent().build();
     }
 
@@ -151,8 +160,8 @@ public class ConnectionsController {
         return body;
     }
 
-    private ResponseEntity<ConnectionView> reply(Result result, String expand) {
-        HttpStatus status = result.reply() == Reply.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+    private ResponseEntity<ConnectionView> reply(ConnectionResult result, String expand) {
+        HttpStatus status = result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(views.view(result.connection(), Expand.parse(expand)));
     }
 }

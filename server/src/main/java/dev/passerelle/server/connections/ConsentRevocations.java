@@ -1,6 +1,5 @@
 package dev.passerelle.server.connections;
 
-import dev.passerelle.connector.ConsentCapability;
 import dev.passerelle.server.users.UserDeleting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Withdraws a connection's consents at their institutions before the connection, or its user, is
- * deleted ({@link ConsentCapability#revoke}): a PSD2 bank keeps a consent until it ends or the TPP
+ * deleted ({@code ConsentCapability.revoke}): a PSD2 bank keeps a consent until it ends or the TPP
  * deletes it, and a user who leaves expects the access to stop. Best effort: each source is asked
  * once, and the deletion goes on whatever the institution answers.
  */
@@ -31,11 +30,8 @@ class ConsentRevocations {
         for (SourceRow source : records.sources(connectionId)) {
             try {
                 OpenSource open = sessions.open(source.id());
-                if (open.connector() instanceof ConsentCapability consent) {
-                    open.call(ctx -> {
-                        consent.revoke(ctx);
-                        return Boolean.TRUE;
-                    });
+                if (open.keepsItsOwnConsent()) {
+                    open.revoke();
                 }
             } catch (RuntimeException e) {
                 log.warn("The consent of connection {} source {} could not be withdrawn: {}", connectionId,

@@ -1,61 +1,55 @@
 package dev.passerelle.server.connections;
 
-import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Account;
 import dev.passerelle.connector.Capability;
-import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Document;
+import dev.passerelle.connector.DocumentFile;
 import dev.passerelle.connector.FailureReason;
-import dev.passerelle.connector.Settings;
+import dev.passerelle.connector.Investment;
+import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.connector.Subscription;
+import dev.passerelle.connector.Transaction;
 import dev.passerelle.runtime.Called;
-import dev.passerelle.runtime.ConnectionSecrets;
-import dev.passerelle.runtime.ConnectorCalls;
-import java.time.Clock;
-import java.util.Map;
+import dev.passerelle.runtime.ConnectorRuntime;
+import dev.passerelle.runtime.Presence;
+import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.SourceCall;
+import dev.passerelle.runtime.limits.Bulkheads;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * One source of one connection, opened for data calls (accounts, transactions, investments,
- * documents) with its decrypted credentials and session. Each {@link #call} runs through the
- * connector runtime: the session the connector writes is stored at once, its lines reach the
+ * documents) with its decrypted credentials and session, the user absent. Each call runs through the
+ * {@link ConnectorRuntime}: the session the connector writes is stored at once, its lines reach the
  * support timeline, and an interruption that concerns the whole source (a strong authentication or
- * a consent is required, the institution throttles) changes the source's state as a step would.
+ * a consent is required, the institution throttles) changes the source's state as a step would. A
+ * call the connector's concurrency limits refuse is the item's {@code rateLimiting}, not the source's.
  */
 public final class OpenSource {
 
+    /** What the refusal of a data call by the server's own limits reads as. */
+    private static final StepResult.Failure REFUSED = StepResult.Failure.rateLimited(
+            "Too many operations in progress on this bank; the next sync fetches it", Duration.ofSeconds(5));
+
     private final SourceSessions sessions;
-    private final ConnectorCalls calls;
-    private final Connector connector;
-    private final long userId;
-    private final long connectionId;
+    private final ConnectorRuntime runtime;
+    private final RunningConnector connector;
     private final long sourceId;
-    private final String sourceName;
-    private final AuthMechanism mechanism;
-    private final Map<String, String> credentials;
-    private final Settings settings;
-    private final Clock clock;
-    private String session;
+    private SourceCall source;
 
-    OpenSource(SourceSessions sessions, Clock clock, Connector connector, long userId, long connectionId, long sourceId,
-               String sourceName, AuthMechanism mechanism, Map<String, String> credentials, Settings settings,
-               String session) {
+    OpenSource(SourceSessions sessions, ConnectorRuntime runtime, RunningConnector connector, long sourceId,
+               SourceCall source) {
         this.sessions = sessions;
-        this.calls = new ConnectorCalls(clock);
-        this.clock = clock;
+        this.runtime = runtime;
         this.connector = connector;
-        this.userId = userId;
-        this.connectionId = connectionId;
         this.sourceId = sourceId;
-        this.sourceName = sourceName;
-        this.mechanism = mechanism;
-        this.credentials = Map.copyOf(credentials);
-        this.settings = settings;
-        this.session = session;
-    }
-
-    public Connector connector() {
-        return connector;
+        this.source = source;
     }
 
     public ConnectorDescriptor descriptor() {
@@ -63,11 +57,11 @@ public final class OpenSource {
     }
 
     public long userId() {
-        return userId;
+        return source.userId();
     }
 
     public long connectionId() {
-        return connectionId;
+        return source.connectionId();
     }
 
     /** The {@code connection_source} row id ({@code id_source} on accounts). */
@@ -76,29 +70,67 @@ public final class OpenSource {
     }
 
     /** Whether this source reads {@code capability}, as its descriptor says and its connector implements. */
-    public boolean has(Capability capability, Class<?> implementation) {
-        return descriptor().source(sourceName).map(s -> s.has(capability)).orElse(false)
-                && implementation.isInstance(connector);
+    public boolean reads(Capability capability) {
+        return connector.reads(source.source(), capability);
     }
 
-    /** One data call, the user absent. */
-    public <T> Called<T> call(Function<ConnectionContext, T> body) {
-        ConnectionContext.Builder context = ConnectionContext.builder()
-                .connectionId(connectionId)
-                .source(sourceName)
-                .mechanism(mechanism)
-                .credentials(credentials)
-                .session(session)
-                .clock(clock)
-                .settings(settings);
-        Called<T> called = calls.call(context, ConnectionSecrets.of(descriptor(), settings, credentials), body);
-        if (called.sessionWritten()) {
-            session = called.session().orElse(null);
-            sessions.saveSession(sourceId, session);
+    public Called<List<Account>> accounts() {
+        return call(s -> runtime.accounts(connector, s));
+    }
+
+    public Called<List<Transaction>> transactions(Account account, LocalDate since) {
+        return call(s -> runtime.transactions(connector, s, account, since));
+    }
+
+    public Called<List<Investment>> investments(Account account) {
+        return call(s -> runtime.investments(connector, s, account));
+    }
+
+    public Called<List<InvestmentValue>> history(Account account, Investment investment) {
+        return call(s -> runtime.history(connector, s, account, investment));
+    }
+
+    public Called<List<Subscription>> subscriptions() {
+        return call(s -> runtime.subscriptions(connector, s));
+    }
+
+    public Called<List<Document>> documents(Subscription subscription) {
+        return call(s -> runtime.documents(connector, s, subscription));
+    }
+
+    public Called<DocumentFile> file(Subscription subscription, Document document) {
+        return call(s -> runtime.file(connector, s, subscription, document));
+    }
+
+    /** Whether the institution keeps a consent that follows the user's choices ({@code ConsentCapability}). */
+    public boolean keepsItsOwnConsent() {
+        return connector.keepsConsent();
+    }
+
+    /** The post-activation hook, the user absent: {@code active} is every account now active on the source. */
+    public Called<StepResult> accountsActivated(List<Account> active) {
+        return call(s -> runtime.accountsActivated(connector, s, Presence.absent(), active));
+    }
+
+    /** Withdraws the source's consent at the institution; best effort. */
+    public Called<Boolean> revoke() {
+        return call(s -> runtime.revoke(connector, s));
+    }
+
+    private <T> Called<T> call(Function<SourceCall, Called<T>> body) {
+        Called<T> called;
+        try {
+            called = body.apply(source);
+        } catch (Bulkheads.Full full) {
+            return new Called.Interrupted<>(REFUSED, Optional.ofNullable(source.session()), false, List.of());
         }
-        sessions.recordLines(connectionId, sourceName, called.lines());
+        if (called.sessionWritten()) {
+            source = source.withSession(called.session().orElse(null));
+            sessions.saveSession(sourceId, source.session());
+        }
+        sessions.recordLines(source.connectionId(), source.source(), called.lines());
         if (called instanceof Called.Interrupted<T> interrupted && stopsTheSource(interrupted.outcome())) {
-            sessions.stopped(this, interrupted.outcome());
+            sessions.stopped(this, connector, interrupted.outcome());
         }
         return called;
     }
@@ -108,7 +140,7 @@ public final class OpenSource {
      * the connector answered without the user: the source's state says so, as after a stopped data call.
      */
     public void needsTheUser(StepResult outcome) {
-        sessions.stopped(this, outcome);
+        sessions.stopped(this, connector, outcome);
     }
 
     /** Only an institution-wide answer changes the source; a failure on one item stays that item's error. */
@@ -118,6 +150,6 @@ public final class OpenSource {
 
     @Override
     public String toString() {
-        return "OpenSource[connection " + connectionId + ", source " + sourceId + " " + sourceName + "]";
+        return "OpenSource[connection " + source.connectionId() + ", source " + sourceId + " " + source.source() + "]";
     }
 }

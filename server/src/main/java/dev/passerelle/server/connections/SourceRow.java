@@ -2,6 +2,9 @@ package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.state.ConnectionState;
+import dev.passerelle.runtime.state.PendingStep;
+import dev.passerelle.runtime.state.StepOutcome;
 import java.time.Instant;
 import java.util.Map;
 

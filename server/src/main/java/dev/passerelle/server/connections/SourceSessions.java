@@ -1,13 +1,14 @@
 package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.AuthMechanism;
-import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.StepResult;
+import dev.passerelle.runtime.ConnectorRuntime;
 import dev.passerelle.runtime.LogLine;
+import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.SourceCall;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.connectors.ConnectorRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,16 +27,16 @@ public class SourceSessions {
     private final ConnectorRegistry connectors;
     private final ConnectionTimeline timeline;
     private final ConnectionSteps steps;
-    private final Clock clock;
+    private final ConnectorRuntime runtime;
 
     SourceSessions(JdbcClient jdbc, CredentialVault vault, ConnectorRegistry connectors, ConnectionTimeline timeline,
-                   ConnectionSteps steps, Clock clock) {
+                   ConnectionSteps steps, ConnectorRuntime runtime) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.connectors = connectors;
         this.timeline = timeline;
         this.steps = steps;
-        this.clock = clock;
+        this.runtime = runtime;
     }
 
     /** The source {@code sourceId} of its connection, with the user absent (a background data call). */
@@ -51,15 +52,15 @@ public class SourceSessions {
                         rs.getString("session")))
                 .optional()
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connection source " + sourceId));
-        Connector connector = connectors.byId(row.connectorId())
+        RunningConnector connector = connectors.byId(row.connectorId())
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("Connector " + row.connectorId() + " is not enabled"));
         ConnectorDescriptor descriptor = connector.descriptor();
         Map<String, String> credentials = vault.openCredentials(row.credentials());
         AuthMechanism mechanism = SourceMechanisms.resolve(
                 row.mechanism() == null ? null : AuthMechanism.valueOf(row.mechanism()), descriptor, row.source(),
                 credentials);
-        return new OpenSource(this, clock, connector, row.userId(), row.connectionId(), sourceId, row.source(),
-                mechanism, credentials, connectors.settings(descriptor), vault.openSession(row.session()));
+        return new OpenSource(this, runtime, connector, sourceId, new SourceCall(row.userId(), row.connectionId(),
+                row.source(), mechanism, credentials, vault.openSession(row.session())));
     }
 
     void saveSession(long sourceId, String session) {
@@ -71,8 +72,8 @@ public class SourceSessions {
         timeline.recordLines(connectionId, source, lines);
     }
 
-    void stopped(OpenSource source, StepResult outcome) {
-        steps.dataCallStopped(source.userId(), source.connectionId(), source.sourceId(), outcome);
+    void stopped(OpenSource source, RunningConnector connector, StepResult outcome) {
+        steps.dataCallStopped(source.userId(), source.connectionId(), source.sourceId(), connector, outcome);
     }
 
     private record Row(long connectionId, long userId, int connectorId, String credentials, String source,

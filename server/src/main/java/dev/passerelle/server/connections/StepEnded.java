@@ -1,6 +1,7 @@
 package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 
 /**

@@ -2,14 +2,12 @@ package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
-import dev.passerelle.connector.ConnectorEnvironment;
 import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.ConnectorProvider;
-import dev.passerelle.connector.InstitutionHttp;
-import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
-import dev.passerelle.connector.Spi;
-import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.runtime.ConnectorLifecycle;
+import dev.passerelle.runtime.ConnectorLifecycle.Started;
+import dev.passerelle.runtime.RunningConnector;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,38 +33,38 @@ import org.springframework.stereotype.Component;
  * {@code passerelle.connectors.providers.<name>.*}), minus the ones the configuration disables
  * ({@code passerelle.connectors.disabled}: uuids) and their disabled sources
  * ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the sources a
- * {@link SourceSwitch} turns off, logged with the reason). Settings for a connector come from
- * {@code passerelle.connectors.settings.<uuid>.<key>}, typed by its descriptor. A connector written
- * for another SPI version, whose settings are wrong or missing, or whose {@link Connector#open}
- * fails, is not run, and the log says why.
+ * {@link SourceSwitch} turns off, logged with the reason). Each is started by the runtime's
+ * {@link ConnectorLifecycle} with its settings from {@code passerelle.connectors.settings.<uuid>.<key>}
+ * (each call's adds {@code public-url}); one the lifecycle refuses (another SPI version, wrong or missing settings,
+ * an unreadable key store, an {@code open} that throws) is not run, and the log says why.
  */
 @Component
 public class ConnectorRegistry implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
 
-    private final List<Connector> connectors;
+    private final List<RunningConnector> connectors;
     private final ConnectorsProperties properties;
-    private final PublicUrl publicUrl;
     /** Per connector uuid, the names of the sources a {@link SourceSwitch} turned off. */
     private final Map<String, Set<String>> switchedOff;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+    public ConnectorRegistry(ConnectorsProperties properties, Clock clock,
                              ObjectProvider<SourceSwitch> switches) {
-        this(discover(properties), properties, publicUrl, clock, switches.orderedStream().toList());
+        this(discover(properties), properties, clock, switches.orderedStream().toList());
     }
 
-    /** A registry of {@code connectors} instead of the discovered ones (tests add connectors of their own). */
-    public static ConnectorRegistry of(List<Connector> connectors, ConnectorsProperties properties, PublicUrl publicUrl,
-                                       Clock clock, List<SourceSwitch> switches) {
-        return new ConnectorRegistry(connectors, properties, publicUrl, clock, switches);
+    /** A registry of the discovered connectors and {@code extra} ones (tests add connectors of their own). */
+    public static ConnectorRegistry withExtra(ConnectorsProperties properties, Clock clock,
+                                              List<SourceSwitch> switches, List<Connector> extra) {
+        List<Connector> all = new ArrayList<>(discover(properties));
+        all.addAll(extra);
+        return new ConnectorRegistry(all, properties, clock, switches);
     }
 
-    private ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties, PublicUrl publicUrl,
+    private ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties,
                               Clock clock, List<SourceSwitch> switches) {
         this.properties = properties;
-        this.publicUrl = publicUrl;
         Map<Integer, Connector> byId = new HashMap<>();
         for (Connector c : discovered) {
             Connector clash = byId.putIfAbsent(c.descriptor().id(), c);
@@ -77,7 +75,8 @@ public class ConnectorRegistry implements DisposableBean {
         }
         this.connectors = discovered.stream()
                 .filter(c -> !properties.disabled().contains(c.descriptor().uuid().toString()))
-                .filter(c -> started(c, clock))
+                .map(c -> started(c, configured(c.descriptor()), clock))
+                .flatMap(Optional::stream)
                 .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
                 .toList();
         log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
@@ -86,10 +85,10 @@ public class ConnectorRegistry implements DisposableBean {
 
     private Map<String, Set<String>> switchedOff(List<SourceSwitch> switches) {
         Map<String, Set<String>> off = new HashMap<>();
-        for (Connector connector : connectors) {
+        for (RunningConnector connector : connectors) {
             ConnectorDescriptor descriptor = connector.descriptor();
             for (SourceDescriptor source : descriptor.sources()) {
-                switches.stream().map(s -> s.whyOff(descriptor, source, settings(descriptor))).flatMap(Optional::stream)
+                switches.stream().map(s -> s.whyOff(descriptor, source, connector.settings())).flatMap(Optional::stream)
                         .findFirst().ifPresent(why -> {
                             log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why);
                             off.computeIfAbsent(descriptor.uuid().toString(), uuid -> new HashSet<>()).add(source.name());
@@ -107,47 +106,38 @@ public class ConnectorRegistry implements DisposableBean {
         return found;
     }
 
-    /** Checks the connector's SPI version and settings, then opens it; false (logged) when it cannot run. */
-    private boolean started(Connector connector, Clock clock) {
-        ConnectorDescriptor descriptor = connector.descriptor();
-        if (descriptor.spiVersion() != Spi.VERSION) {
-            log.error("Connector {} ({}) is written for SPI version {}; this server runs version {}: not started",
-                    descriptor.name(), descriptor.uuid(), descriptor.spiVersion(), Spi.VERSION);
-            return false;
-        }
-        Settings settings = settings(descriptor);
-        List<String> problems = settings.problems();
-        if (!problems.isEmpty()) {
-            log.error("Connector {} ({}) is not started: {}", descriptor.name(), descriptor.uuid(), problems);
-            return false;
-        }
-        try {
-            connector.open(new ConnectorEnvironment(settings, clock, InstitutionHttp.plain(), new ServerLog(descriptor)));
-            return true;
-        } catch (RuntimeException e) {
-            log.error("Connector {} ({}) failed to open: not started", descriptor.name(), descriptor.uuid(), e);
-            return false;
-        }
+    /** The configured settings of a connector (the runtime adds {@code public-url} to each call's unless configured). */
+    private Map<String, String> configured(ConnectorDescriptor connector) {
+        return properties.settings().getOrDefault(connector.uuid().toString(), Map.of());
+    }
+
+    private static Optional<RunningConnector> started(Connector connector, Map<String, String> settings, Clock clock) {
+        return switch (ConnectorLifecycle.start(connector, settings, clock, new ServerLog(connector.descriptor()))) {
+            case Started.Running running -> Optional.of(running.connector());
+            case Started.Refused refused -> {
+                ConnectorDescriptor descriptor = refused.connector();
+                log.error("Connector {} ({}) is not started: {}", descriptor.name(), descriptor.uuid(), refused.reason(),
+                        refused.cause());
+                yield Optional.empty();
+            }
+        };
     }
 
     @Override
     public void destroy() {
-        for (Connector connector : connectors) {
-            try {
-                connector.close();
-            } catch (RuntimeException e) {
-                log.warn("Connector {} failed to close", connector.descriptor().name(), e);
-            }
+        for (RunningConnector connector : connectors) {
+            ConnectorLifecycle.stop(connector).ifPresent(e ->
+                    log.warn("Connector {} failed to close", connector.descriptor().name(), e));
         }
     }
 
     /** Enabled connectors, by id. */
-    public List<Connector> all() {
+    public List<RunningConnector> all() {
         return connectors;
     }
 
     /** An enabled connector by numeric id or uuid (the API accepts both, §2.1). */
-    public Optional<Connector> find(String idOrUuid) {
+    public Optional<RunningConnector> find(String idOrUuid) {
         if (idOrUuid == null) {
             return Optional.empty();
         }
@@ -162,11 +152,11 @@ public class ConnectorRegistry implements DisposableBean {
         }
     }
 
-    public Optional<Connector> byId(int id) {
+    public Optional<RunningConnector> byId(int id) {
         return connectors.stream().filter(c -> c.descriptor().id() == id).findFirst();
     }
 
-    public Optional<Connector> byUuid(UUID uuid) {
+    public Optional<RunningConnector> byUuid(UUID uuid) {
         return connectors.stream().filter(c -> c.descriptor().uuid().equals(uuid)).findFirst();
     }
 
@@ -180,17 +170,6 @@ public class ConnectorRegistry implements DisposableBean {
     /** The enabled sources of a connector, in priority order. */
     public List<SourceDescriptor> enabledSources(ConnectorDescriptor connector) {
         return connector.sources().stream().filter(s -> isEnabled(connector, s)).toList();
-    }
-
-    /**
-     * Settings handed to the connector in every {@link dev.passerelle.connector.ConnectionContext}:
-     * the configured ones, typed by its descriptor, plus {@code public-url} (the server's
-     * {@link PublicUrl}) unless configured.
-     */
-    public Settings settings(ConnectorDescriptor connector) {
-        Map<String, String> values = new HashMap<>(Map.of(Settings.PUBLIC_URL, publicUrl.base()));
-        values.putAll(properties.settings().getOrDefault(connector.uuid().toString(), Map.of()));
-        return Settings.of(values, connector.settings());
     }
 
     /** {@code passerelle.connectors.*}. */

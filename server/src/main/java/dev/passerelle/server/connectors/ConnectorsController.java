@@ -2,8 +2,8 @@ package dev.passerelle.server.connectors;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.Capability;
-import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.Expand;
@@ -94,7 +94,7 @@ public class ConnectorsController {
     private Map<String, Object> listed(String key, Predicate<ConnectorDescriptor> filter, String rawExpand) {
         Expand expand = Expand.parse(rawExpand);
         List<ConnectorView> connectors = registry.all().stream()
-                .map(Connector::descriptor)
+                .map(RunningConnector::descriptor)
                 .filter(c -> !registry.enabledSources(c).isEmpty())
                 .filter(filter)
                 .map(c -> catalog.view(c, expand))
@@ -106,7 +106,7 @@ public class ConnectorsController {
         return catalog.sources(connector);
     }
 
-    private Connector find(String key) {
+    private RunningConnector find(String key) {
         return registry.find(key)
                 .filter(c -> !registry.enabledSources(c.descriptor()).isEmpty())
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No enabled connector with id or uuid '" + key + "'"));

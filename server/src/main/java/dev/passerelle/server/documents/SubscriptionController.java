@@ -5,11 +5,11 @@ import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.ingestion.Consent;
 import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
 import dev.passerelle.server.ingestion.IdList;
-import dev.passerelle.server.ingestion.UserConnections;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +29,9 @@ class SubscriptionController {
     private final SubscriptionStore store;
     private final Consent consent;
     private final UserPaths users;
-    private final UserConnections connections;
+    private final Connections connections;
 
-    SubscriptionController(SubscriptionStore store, Consent consent, UserPaths users, UserConnections connections) {
+    SubscriptionController(SubscriptionStore store, Consent consent, UserPaths users, Connections connections) {
         this.store = store;
         this.consent = consent;
         this.users = users;

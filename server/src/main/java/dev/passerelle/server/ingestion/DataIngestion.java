@@ -2,22 +2,18 @@ package dev.passerelle.server.ingestion;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.connector.Capability;
-import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.ConsentCapability;
 import dev.passerelle.connector.Document;
-import dev.passerelle.connector.DocumentCapability;
 import dev.passerelle.connector.DocumentFile;
 import dev.passerelle.connector.Investment;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
-import dev.passerelle.connector.WealthCapability;
 import dev.passerelle.runtime.Called;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.accounts.AccountRow;
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.config.DbTime;
-import dev.passerelle.server.connections.ConnectionState;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.connections.SourceReady;
 import dev.passerelle.server.connections.SourceSessions;
@@ -38,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,14 +99,14 @@ public class DataIngestion {
     /** Discovers the source's accounts and subscriptions and fetches the data of the consented ones. */
     public void ingest(OpenSource source) {
         Instant now = clock.instant();
-        Optional<List<Account>> listedAccounts = data(source, ctx -> source.connector().accounts(ctx),
+        Optional<List<Account>> listedAccounts = data(source, source.accounts(),
                 error -> discovered.setErrorOfSource(Kind.ACCOUNT, source.sourceId(), error));
         listedAccounts.ifPresent(listed -> tx.executeWithoutResult(status -> {
             accounts.reconcile(source, listed, now);
             events.publishEvent(new AccountsFetched(source.userId(), source.connectionId(), source.sourceId()));
         }));
-        Optional<List<Subscription>> listedSubscriptions = source.has(Capability.DOCUMENT, DocumentCapability.class)
-                ? data(source, ctx -> ((DocumentCapability) source.connector()).subscriptions(ctx),
+        Optional<List<Subscription>> listedSubscriptions = source.reads(Capability.DOCUMENT)
+                ? data(source, source.subscriptions(),
                         error -> discovered.setErrorOfSource(Kind.SUBSCRIPTION, source.sourceId(), error))
                 : Optional.empty();
         listedSubscriptions.ifPresent(listed -> subscriptions.reconcile(source, listed, now));
@@ -133,18 +128,18 @@ public class DataIngestion {
     }
 
     /**
-     * Tells an institution that keeps its own consent on the chosen accounts ({@link ConsentCapability},
+     * Tells an institution that keeps its own consent on the chosen accounts ({@code ConsentCapability},
      * a Berlin Group bank's dedicated consent) which accounts are active now, before their data is
      * fetched. When it needs the user to consent first, the source says so ({@code SCARequired}) and
      * nothing is fetched until the user authenticated again.
      */
     private boolean consentCovers(OpenSource source, AccountRow activated) {
-        if (!(source.connector() instanceof ConsentCapability consent)) {
+        if (!source.keepsItsOwnConsent()) {
             return true;
         }
         List<Account> active = discovered.fetchableOfSource(Kind.ACCOUNT, source.sourceId()).stream()
                 .map(accounts::byId).flatMap(Optional::stream).map(AccountRow::toConnector).toList();
-        Optional<StepResult> outcome = data(source, ctx -> consent.accountsActivated(ctx, active),
+        Optional<StepResult> outcome = data(source, source.accountsActivated(active),
                 error -> discovered.setError(Kind.ACCOUNT, activated.id(), error));
         outcome.filter(answer -> !(answer instanceof StepResult.Success)).ifPresent(source::needsTheUser);
         return outcome.filter(StepResult.Success.class::isInstance).isPresent();
@@ -174,12 +169,11 @@ public class DataIngestion {
                 .orElseGet(() -> LocalDate.now(clock).minus(Period.ofMonths(monthsToFetch(source))));
         Account described = account.toConnector();
         Consumer<String> onError = error -> discovered.setError(Kind.ACCOUNT, account.id(), error);
-        Optional<List<Transaction>> fetched = data(source,
-                ctx -> source.connector().transactions(ctx, described, since), onError);
+        Optional<List<Transaction>> fetched = data(source, source.transactions(described, since), onError);
         if (fetched.isEmpty()) {
             return;
         }
-        Optional<List<Holding>> holdings = account.invested() && source.has(Capability.WEALTH, WealthCapability.class)
+        Optional<List<Holding>> holdings = account.invested() && source.reads(Capability.WEALTH)
                 ? investments(source, described, onError)
                 : Optional.of(List.of());
         if (holdings.isEmpty()) {
@@ -200,14 +194,13 @@ public class DataIngestion {
 
     /** The account's investments, each with its history; empty (the error handed on) when a call failed. */
     private Optional<List<Holding>> investments(OpenSource source, Account account, Consumer<String> onError) {
-        WealthCapability wealth = (WealthCapability) source.connector();
-        Optional<List<Investment>> lines = data(source, ctx -> wealth.investments(ctx, account), onError);
+        Optional<List<Investment>> lines = data(source, source.investments(account), onError);
         if (lines.isEmpty()) {
             return Optional.empty();
         }
         List<Holding> holdings = new ArrayList<>();
         for (Investment line : lines.get()) {
-            Optional<Holding> holding = data(source, ctx -> wealth.history(ctx, account, line), onError)
+            Optional<Holding> holding = data(source, source.history(account, line), onError)
                     .map(history -> new Holding(line, history));
             if (holding.isEmpty()) {
                 return Optional.empty();
@@ -219,10 +212,9 @@ public class DataIngestion {
 
     /** The subscription's documents; the file of each one not stored yet. */
     private void fetchDocuments(OpenSource source, SubscriptionRow subscription) {
-        DocumentCapability capability = (DocumentCapability) source.connector();
         Subscription described = subscription.toConnector();
         Consumer<String> onError = error -> discovered.setError(Kind.SUBSCRIPTION, subscription.id(), error);
-        Optional<List<Document>> fetched = data(source, ctx -> capability.documents(ctx, described), onError);
+        Optional<List<Document>> fetched = data(source, source.documents(described), onError);
         if (fetched.isEmpty()) {
             return;
         }
@@ -230,7 +222,7 @@ public class DataIngestion {
         Map<String, DocumentFile> files = new LinkedHashMap<>();
         for (Document document : fetched.get()) {
             if (!stored.contains(document.externalId())) {
-                Optional<DocumentFile> file = data(source, ctx -> capability.file(ctx, described, document), onError);
+                Optional<DocumentFile> file = data(source, source.file(described, document), onError);
                 if (file.isEmpty()) {
                     return;
                 }
@@ -260,12 +252,12 @@ public class DataIngestion {
     }
 
     /**
-     * Runs a data call; when the institution stops it or the connector fails, the state it maps to
-     * is handed to {@code onError} and the result is empty, so that one failing item never stops
-     * the others.
+     * What a data call answered; when the institution stopped it or the connector failed, the state
+     * it maps to is handed to {@code onError} and the result is empty, so that one failing item never
+     * stops the others.
      */
-    private static <T> Optional<T> data(OpenSource source, Function<ConnectionContext, T> call, Consumer<String> onError) {
-        return switch (source.call(call)) {
+    private static <T> Optional<T> data(OpenSource source, Called<T> called, Consumer<String> onError) {
+        return switch (called) {
             case Called.Returned<T> returned -> Optional.of(returned.value());
             case Called.Interrupted<T> interrupted -> {
                 onError.accept(stateOf(interrupted.outcome()).wire());

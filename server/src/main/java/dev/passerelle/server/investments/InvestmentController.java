@@ -5,8 +5,8 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
-import dev.passerelle.server.ingestion.UserConnections;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +24,10 @@ class InvestmentController {
 
     private final InvestmentStore store;
     private final UserPaths users;
-    private final UserConnections connections;
+    private final Connections connections;
     private final AccountService accounts;
 
-    InvestmentController(InvestmentStore store, UserPaths users, UserConnections connections, AccountService accounts) {
+    InvestmentController(InvestmentStore store, UserPaths users, Connections connections, AccountService accounts) {
         this.store = store;
         this.users = users;
         this.connections = connections;

@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
-import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.connections.ConnectionSyncs;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.sync.DueConnections.Due;
 import dev.passerelle.server.testclock.UserTime;
@@ -34,11 +34,11 @@ class BackgroundSync {
     private static final Set<ApiError> ALREADY_HANDLED = Set.of(ApiError.CONNECTION_LOCKED, ApiError.NOT_FOUND);
 
     private final DueConnections due;
-    private final ConnectionService connections;
+    private final ConnectionSyncs connections;
     private final SyncProperties properties;
     private final Clock clock;
 
-    BackgroundSync(DueConnections due, ConnectionService connections, SyncProperties properties, Clock clock) {
+    BackgroundSync(DueConnections due, ConnectionSyncs connections, SyncProperties properties, Clock clock) {
         this.due = due;
         this.connections = connections;
         this.properties = properties;
@@ -61,7 +61,7 @@ class BackgroundSync {
     void sync(long connectionId) {
         due.owner(connectionId).ifPresentOrElse(userId -> {
             try {
-                UserTime.run(userId, () -> connections.sync(userId, connectionId, false, false, Actor.SCHEDULER));
+                UserTime.run(userId, () -> connections.sync(userId, connectionId, false, false, Actor.SCHEDULER, null));
             } catch (ApiException e) {
                 if (!ALREADY_HANDLED.contains(e.error())) {
                     throw e;

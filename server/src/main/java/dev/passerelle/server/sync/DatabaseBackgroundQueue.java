@@ -1,10 +1,10 @@
 package dev.passerelle.server.sync;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.passerelle.server.connections.BackgroundQueue;
 import dev.passerelle.server.connections.BackgroundStep;
-import com.github.kagkarlsson.scheduler.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

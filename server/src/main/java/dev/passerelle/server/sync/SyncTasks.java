@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.passerelle.server.connections.BackgroundStep;
-import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.connections.ConnectionWork;
 import dev.passerelle.server.testclock.UserTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ class SyncTasks {
     }
 
     @Bean
-    OneTimeTask<BackgroundStep> connectionStep(ConnectionService connections) {
+    OneTimeTask<BackgroundStep> connectionStep(ConnectionWork connections) {
         return Tasks.oneTime(DatabaseBackgroundQueue.CONNECTION_STEP)
                 .execute((instance, context) -> UserTime.run(instance.getData().userId(),
                         () -> connections.runQueued(instance.getData())));

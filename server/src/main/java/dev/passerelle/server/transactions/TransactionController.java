@@ -6,8 +6,8 @@ import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
-import dev.passerelle.server.ingestion.UserConnections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,11 +30,11 @@ class TransactionController {
     private final TransactionStore store;
     private final AccountStore accounts;
     private final UserPaths users;
-    private final UserConnections connections;
+    private final Connections connections;
     private final WireFormat wire;
     private final Clock clock;
 
-    TransactionController(TransactionStore store, AccountStore accounts, UserPaths users, UserConnections connections,
+    TransactionController(TransactionStore store, AccountStore accounts, UserPaths users, Connections connections,
                           WireFormat wire, Clock clock) {
         this.store = store;
         this.accounts = accounts;

@@ -1,5 +1,6 @@
 package dev.passerelle.server.webauth;
 
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
@@ -53,7 +54,7 @@ class WebauthController {
 
     /** §5.2: 307 to the institution (or straight back to the integrator when nothing needs the browser). */
     @GetMapping("/webauth")
-    ResponseEntity<String> webauth(@RequestParam Map<String, String> query) {
+    ResponseEntity<String> webauth(@RequestParam Map<String, String> query, PsuContext psu) {
         ClientRedirect redirect;
         try {
             redirect = ClientRedirect.check(clients, query.get("client_id"), query.get("redirect_uri"), query.get("state"));
@@ -64,7 +65,7 @@ class WebauthController {
         }
         try {
             return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT,
-                    journeys.begin(redirect, WebauthParams.from(query), query.get("token")));
+                    journeys.begin(redirect, WebauthParams.from(query), query.get("token"), psu));
         } catch (ApiException e) {
             return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT, redirect.withError(e.error().code(), e.description()));
         } catch (RuntimeException e) {
@@ -76,24 +77,27 @@ class WebauthController {
 
     /** §5.3: the fixed callback, the trip named by {@code state}; 302 to the integrator's {@code redirect_uri}. */
     @GetMapping(WebauthCallback.PATH)
-    ResponseEntity<String> callback(@RequestParam Map<String, String> query) {
-        return land(query, Optional.empty());
+    ResponseEntity<String> callback(@RequestParam Map<String, String> query, PsuContext psu) {
+        return land(query, Optional.empty(), psu);
     }
 
     /** A trip's own return URL after success (Berlin Group's {@code TPP-Redirect-URI}). */
     @GetMapping(WebauthCallback.PATH + "/{interaction}")
-    ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction) {
-        return land(query, Optional.of(new Interactions.Return(interaction, false)));
+    ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction,
+                                    PsuContext psu) {
+        return land(query, Optional.of(new Interactions.Return(interaction, false)), psu);
     }
 
     /** A trip's own return URL after a refusal or failure ({@code TPP-Nok-Redirect-URI}). */
     @GetMapping(WebauthCallback.PATH + "/{interaction}/" + Interactions.REFUSED)
-    ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction) {
-        return land(query, Optional.of(new Interactions.Return(interaction, true)));
+    ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction,
+                                   PsuContext psu) {
+        return land(query, Optional.of(new Interactions.Return(interaction, true)), psu);
     }
 
-    private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned) {
-        return switch (journeys.callback(query, returned)) {
+    private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned,
+                                        PsuContext psu) {
+        return switch (journeys.callback(query, returned, psu)) {
             case Landing.Redirect(var location) -> RedirectUris.redirect(HttpStatus.FOUND, location);
             case Landing.Page(var status, var french, var english) -> HtmlPage.error(status, french, english);
         };

@@ -1,8 +1,7 @@
 package dev.passerelle.server.webauth;
 
-import dev.passerelle.connector.AuthMechanism;
-import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.Interaction;
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
@@ -11,10 +10,9 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
 import dev.passerelle.server.config.PublicUrl;
-import dev.passerelle.server.connections.ConnectionService;
-import dev.passerelle.server.connections.ConnectionService.RedirectStep;
-import dev.passerelle.server.connections.ConnectionService.RedirectTarget;
-import dev.passerelle.server.connectors.ConnectorRegistry;
+import dev.passerelle.server.connections.WebauthSteps;
+import dev.passerelle.server.connections.WebauthSteps.RedirectStep;
+import dev.passerelle.server.connections.WebauthSteps.RedirectTarget;
 import dev.passerelle.server.webauth.WebauthFlows.Flow;
 import dev.passerelle.server.webauth.WebauthFlows.Found;
 import java.net.URI;
@@ -44,18 +42,16 @@ class WebauthJourneys {
     private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST,
             "Ce retour de la banque a déjà été utilisé.", "This return from the bank was already used.");
 
-    private final ConnectionService connections;
-    private final ConnectorRegistry registry;
+    private final WebauthSteps connections;
     private final TokenService tokens;
     private final WebauthFlows flows;
     private final WebauthProperties properties;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    WebauthJourneys(ConnectionService connections, ConnectorRegistry registry, TokenService tokens, WebauthFlows flows,
-                    WebauthProperties properties, PublicUrl publicUrl, Clock clock) {
+    WebauthJourneys(WebauthSteps connections, TokenService tokens, WebauthFlows flows, WebauthProperties properties,
+                    PublicUrl publicUrl, Clock clock) {
         this.connections = connections;
-        this.registry = registry;
         this.tokens = tokens;
         this.flows = flows;
         this.properties = properties;
@@ -93,9 +89,7 @@ class WebauthJourneys {
         query.put("id_connection", params.connectionId() == null ? null : Long.toString(params.connectionId()));
         query.put("source", params.source());
         query.put("state", redirect.state());
-        registry.byId(target.connectorId()).ifPresent(connector -> connector.descriptor()
-                .fieldsFor(target.source(), AuthMechanism.WEBAUTH).stream().map(FieldSpec::name)
-                .forEach(name -> query.put(name, params.fieldValues().get(name))));
+        target.fields().forEach(name -> query.put(name, params.fieldValues().get(name)));
         return RedirectUris.withQuery(publicUrl.base() + WEBAUTH_PATH, query);
     }
 
@@ -104,12 +98,12 @@ class WebauthJourneys {
      * creates or reuses the connection and answers where the browser goes, the institution's page
      * or (the step ended at once) back to the integrator.
      */
-    URI begin(ClientRedirect redirect, WebauthParams params, String token) {
+    URI begin(ClientRedirect redirect, WebauthParams params, String token, PsuContext psu) {
         Caller.User user = temporaryCodeUser(token, redirect.clientId());
         RedirectTarget target = connections.redirectTarget(user.userId(), params.connectorKey(), params.connectionId(),
                 params.source());
         Interaction interaction = WebauthCallback.mint(publicUrl);
-        RedirectStep step = connections.startRedirect(user.userId(), target, params.fieldValues(), interaction);
+        RedirectStep step = connections.startRedirect(user.userId(), target, params.fieldValues(), interaction, psu);
         Flow flow = new Flow(user.userId(), step.connectionId(), step.source(), redirect.clientId(),
                 redirect.redirectUri(), redirect.state(), target.connectionId() == null);
         return next(flow, step, redirect, interaction);
@@ -119,7 +113,7 @@ class WebauthJourneys {
      * The institution's return (§5.3): the trip its URL names ({@code returned}, the path of a trip's
      * own URL) or, on the fixed callback, its {@code state} names; completed once.
      */
-    Landing callback(Map<String, String> query, Optional<Interactions.Return> returned) {
+    Landing callback(Map<String, String> query, Optional<Interactions.Return> returned, PsuContext psu) {
         String id = returned.map(Interactions.Return::interactionId).orElse(query.get("state"));
         Optional<Found> found = id == null || id.isBlank() ? Optional.empty() : flows.find(id);
         if (found.isEmpty()) {
@@ -145,7 +139,7 @@ class WebauthJourneys {
             Interaction again = WebauthCallback.mint(publicUrl);
             RedirectStep step = connections.completeRedirect(flow.userId(), flow.connectionId(), flow.source(),
                     new Resume.Callback(query, returned.map(Interactions.Return::refused).orElse(false)), again,
-                    flow.newConnection());
+                    flow.newConnection(), psu);
             return new Landing.Redirect(next(flow, step, redirect, again));
         } catch (ApiException e) {
             return new Landing.Redirect(redirect.withError(e.error().code(), e.description()));

@@ -3,8 +3,8 @@ package dev.passerelle.server.webhooks;
 import dev.passerelle.server.accounts.AccountService;
 import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionSynced;
-import dev.passerelle.server.connections.ConnectionService;
 import dev.passerelle.server.connections.ConnectionViews;
+import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.documents.DocumentStore;
 import dev.passerelle.server.documents.DocumentView;
 import dev.passerelle.server.ingestion.AccountSynced;
@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SyncTriggers {
 
     private final WebhookOutbox outbox;
-    private final ConnectionService connections;
+    private final Connections connections;
     private final ConnectionViews views;
     private final AccountService accounts;
     private final TransactionUpserts transactions;
@@ -43,7 +43,7 @@ class SyncTriggers {
     private final Investments investments;
     private final ObjectMapper json;
 
-    SyncTriggers(WebhookOutbox outbox, ConnectionService connections, ConnectionViews views, AccountService accounts,
+    SyncTriggers(WebhookOutbox outbox, Connections connections, ConnectionViews views, AccountService accounts,
                  TransactionUpserts transactions, DocumentStore documents, Investments investments, ObjectMapper json) {
         this.outbox = outbox;
         this.connections = connections;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.AccountType;
 import dev.passerelle.connector.Interruption;
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.server.ingestion.BankFixtures;
 import dev.passerelle.server.ingestion.FakeBank;
 import dev.passerelle.server.ingestion.FakeBankConfig;
@@ -83,6 +84,15 @@ class ConnectorRuntimeTest {
         bank.transactionStops.clear();
         api.put("/users/me/connections/" + source.connectionId()).bearer(user.token()).send();
         assertThat(bank.sessionsSeenBySync).last().isEqualTo("token=rotated");
+    }
+
+    @Test
+    void aSyncTheUserAsksForCarriesTheirAddressBrowserAndLanguagesToTheConnector() {
+        api.put("/users/me/connections/" + source.connectionId()).bearer(user.token())
+                .header("User-Agent", "BankingApp/2.1 (Android 14)").header("Accept-Language", "fr-FR,fr;q=0.9").send();
+
+        assertThat(bank.psuSeenBySync).singleElement()
+                .isEqualTo(new PsuContext("127.0.0.1", "BankingApp/2.1 (Android 14)", "fr-FR,fr;q=0.9"));
     }
 
     private JsonNode logs() {

@@ -1,11 +1,9 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -29,10 +27,9 @@ public class HandWrittenBanksConfig {
 
     @Bean
     @Primary
-    ConnectorRegistry registryWithHandWrittenBanks(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
-                                                   ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+    ConnectorRegistry registryWithHandWrittenBanks(ConnectorsProperties properties, Clock clock,
                                                    ObjectProvider<SourceSwitch> switches, FlakyBank flaky,
                                                    GatedBank gated) {
-        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, switches, flaky, gated);
+        return TestConnectors.registryWith(properties, clock, switches, flaky, gated);
     }
 }

@@ -16,6 +16,7 @@ import dev.passerelle.connector.Interruption;
 import dev.passerelle.connector.Investment;
 import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.Ownership;
+import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
@@ -74,6 +75,8 @@ public final class FakeBank implements Connector, DocumentCapability, WealthCapa
         public RuntimeException syncFault;
         /** The session each sync was given. */
         public final List<String> sessionsSeenBySync = new ArrayList<>();
+        /** The user's request each sync was given ({@code null}: a sync without the user). */
+        public final List<PsuContext> psuSeenBySync = new ArrayList<>();
         /** Every transaction fetch served: account external id and {@code since}. */
         public final List<Map.Entry<String, LocalDate>> transactionFetches = new ArrayList<>();
         /** Every investment fetch served: account external id. */
@@ -113,6 +116,7 @@ public final class FakeBank implements Connector, DocumentCapability, WealthCapa
     public StepResult sync(ConnectionContext ctx) {
         Script script = script(ctx.connectionId());
         script.sessionsSeenBySync.add(ctx.session().orElse(null));
+        script.psuSeenBySync.add(ctx.psu().orElse(null));
         if (script.syncFault != null) {
             throw script.syncFault;
         }

@@ -1,6 +1,5 @@
 package dev.passerelle.server.ingestion;
 
-import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connections.SourceSessions;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
@@ -8,7 +7,6 @@ import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -29,10 +27,9 @@ public class FakeBankConfig {
 
     @Bean
     @Primary
-    ConnectorRegistry registryWithFakeBank(@Qualifier("connectorRegistry") ConnectorRegistry discovered,
-                                           ConnectorsProperties properties, PublicUrl publicUrl, Clock clock,
+    ConnectorRegistry registryWithFakeBank(ConnectorsProperties properties, Clock clock,
                                            ObjectProvider<SourceSwitch> switches, FakeBank bank) {
-        return TestConnectors.registryWith(discovered, properties, publicUrl, clock, switches, bank);
+        return TestConnectors.registryWith(properties, clock, switches, bank);
     }
 
     @Bean

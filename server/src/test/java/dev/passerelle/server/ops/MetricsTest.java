@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.sun.net.httpserver.HttpServer;
+import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.runtime.limits.Bulkheads;
 import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.connectors.ConnectorRegistry;
-import dev.passerelle.server.limits.ConnectorBulkheads;
 import dev.passerelle.server.ops.PrometheusText.Sample;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
@@ -63,7 +63,7 @@ class MetricsTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    ConnectorBulkheads bulkheads;
+    Bulkheads bulkheads;
     @Autowired
     ConnectorRegistry registry;
 

@@ -2,7 +2,6 @@ package dev.passerelle.server.sandboxbank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import dev.passerelle.server.connectors.SourceSwitch;
@@ -30,8 +29,6 @@ class SandboxModeOffTest {
     TestUsers users;
     @Autowired
     ConnectorsProperties connectorsProperties;
-    @Autowired
-    PublicUrl publicUrl;
     @Autowired
     ObjectProvider<SourceSwitch> switches;
     @Autowired
@@ -61,7 +58,7 @@ class SandboxModeOffTest {
 
     @Test
     void theStartUpLogSaysWhyTheSourceIsOffAndHowToEnableSandboxMode(CapturedOutput output) {
-        new ConnectorRegistry(connectorsProperties, publicUrl, clock, switches);
+        new ConnectorRegistry(connectorsProperties, clock, switches);
 
         assertThat(output.getAll()).contains("Source 'openapi' of Connecteur de test is disabled")
                 .contains("passerelle.sandbox.enabled=true");

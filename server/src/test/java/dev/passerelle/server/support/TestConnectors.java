@@ -1,12 +1,10 @@
 package dev.passerelle.server.support;
 
 import dev.passerelle.connector.Connector;
-import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import dev.passerelle.server.connectors.SourceSwitch;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -17,11 +15,8 @@ public final class TestConnectors {
     }
 
     /** The discovered connectors and {@code extra}, run as the server runs any connector. */
-    public static ConnectorRegistry registryWith(ConnectorRegistry discovered, ConnectorsProperties properties,
-                                                 PublicUrl publicUrl, Clock clock,
+    public static ConnectorRegistry registryWith(ConnectorsProperties properties, Clock clock,
                                                  ObjectProvider<SourceSwitch> switches, Connector... extra) {
-        List<Connector> connectors = new ArrayList<>(discovered.all());
-        connectors.addAll(List.of(extra));
-        return ConnectorRegistry.of(connectors, properties, publicUrl, clock, switches.orderedStream().toList());
+        return ConnectorRegistry.withExtra(properties, clock, switches.orderedStream().toList(), List.of(extra));
     }
 }

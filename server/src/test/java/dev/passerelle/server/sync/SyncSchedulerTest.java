@@ -3,7 +3,7 @@ package dev.passerelle.server.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import dev.passerelle.server.connections.ConnectionService;
+import dev.passerelle.server.connections.ConnectionSyncs;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestConnector;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 class SyncSchedulerTest extends BackgroundSyncTest {
 
     @Autowired
-    ConnectionService connections;
+    ConnectionSyncs connections;
     @Autowired
     SchedulerClient scheduler;
 

@@ -1,4 +1,4 @@
-package dev.passerelle.server.limits;
+package dev.passerelle.runtime.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
-import dev.passerelle.server.api.ApiError;
-import dev.passerelle.server.api.ApiException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectorBulkheadsTest {
+class BulkheadsTest {
 
     private static final long ALICE = 1;
     private static final long BOB = 2;
@@ -30,9 +28,21 @@ class ConnectorBulkheadsTest {
                 .sources(List.of(SourceDescriptor.builder(id * 10, "directaccess").build())).build();
     }
 
-    private static ConnectorBulkheads bulkheads(int perConnector, int perUser) {
-        return new ConnectorBulkheads(new LimitsProperties(null, null, null, null, perConnector, Duration.ZERO, perUser),
-                new SimpleMeterRegistry());
+    private final List<String> observed = new CopyOnWriteArrayList<>();
+    private final CallObserver observer = new CallObserver() {
+        @Override
+        public void called(ConnectorDescriptor connector, Duration took) {
+            observed.add("called " + connector.id());
+        }
+
+        @Override
+        public void refused(ConnectorDescriptor connector) {
+            observed.add("refused " + connector.id());
+        }
+    };
+
+    private Bulkheads bulkheads(int perConnector, int perUser) {
+        return new Bulkheads(new Bulkheads.Limits(perConnector, perUser, Duration.ZERO), observer);
     }
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -46,23 +56,21 @@ class ConnectorBulkheadsTest {
 
     @Test
     void aCallBeyondTheConnectorsConcurrencyIsTooManyRequests() throws Exception {
-        ConnectorBulkheads bulkheads = bulkheads(1, 1);
+        Bulkheads bulkheads = bulkheads(1, 1);
         ConnectorDescriptor bank = connector(1);
         Future<String> first = hold(bulkheads, bank, ALICE);
 
         assertThatThrownBy(() -> bulkheads.call(bank, BOB, () -> "second"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_REQUESTS);
-                    assertThat(e.headers()).containsKey("Retry-After");
-                });
+                .isInstanceOfSatisfying(Bulkheads.Full.class, e -> assertThat(e.connector()).isSameAs(bank));
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(observed).containsExactly("refused 1", "called 1");
     }
 
     @Test
     void anotherConnectorIsNotHeldUpByABusyOne() throws Exception {
-        ConnectorBulkheads bulkheads = bulkheads(1, 1);
+        Bulkheads bulkheads = bulkheads(1, 1);
         hold(bulkheads, connector(1), ALICE);
 
         assertThat(bulkheads.call(connector(2), ALICE, () -> "free")).isEqualTo("free");
@@ -70,7 +78,7 @@ class ConnectorBulkheadsTest {
 
     @Test
     void aUsersCallBeyondItsShareIsRefusedWhileAnotherUserGetsThrough() throws Exception {
-        ConnectorBulkheads bulkheads = bulkheads(3, 2);
+        Bulkheads bulkheads = bulkheads(3, 2);
         ConnectorDescriptor bank = connector(1);
         hold(bulkheads, bank, ALICE);
         hold(bulkheads, bank, ALICE);
@@ -81,7 +89,7 @@ class ConnectorBulkheadsTest {
 
     @Test
     void aUsersShareIsFreeAgainOnceItsCallsEnd() throws Exception {
-        ConnectorBulkheads bulkheads = bulkheads(3, 1);
+        Bulkheads bulkheads = bulkheads(3, 1);
         ConnectorDescriptor bank = connector(1);
         Future<String> held = hold(bulkheads, bank, ALICE);
         assertThat(bulkheads.tryCall(bank, ALICE, () -> "second")).isEmpty();
@@ -94,7 +102,7 @@ class ConnectorBulkheadsTest {
 
     @Test
     void aCallThatThrowsGivesItsSlotsBack() {
-        ConnectorBulkheads bulkheads = bulkheads(1, 1);
+        Bulkheads bulkheads = bulkheads(1, 1);
         ConnectorDescriptor bank = connector(1);
 
         assertThatThrownBy(() -> bulkheads.call(bank, ALICE, () -> {
@@ -105,7 +113,7 @@ class ConnectorBulkheadsTest {
     }
 
     /** A call of {@code user} that holds its slots until {@link #release}; returns once it runs. */
-    private Future<String> hold(ConnectorBulkheads bulkheads, ConnectorDescriptor bank, long user) throws Exception {
+    private Future<String> hold(Bulkheads bulkheads, ConnectorDescriptor bank, long user) throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         Future<String> call = executor.submit(() -> bulkheads.call(bank, user, () -> {
             running.countDown();

@@ -1,4 +1,4 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import dev.passerelle.connector.ScaMethod;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
-import dev.passerelle.server.connectors.FieldView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +26,8 @@ class StepOutcomesTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     /** Backoff base 10 min, at most 2 h; the jitter always draws the middle of its range. */
-    final StepOutcomes outcomes = new StepOutcomes(new RetryBackoff(new ConnectionsProperties(null, null,
-            Duration.ofMinutes(10), Duration.ofHours(2), null, null, null), () -> 0.5));
+    final StepOutcomes outcomes = new StepOutcomes(new RetryBackoff(Duration.ofMinutes(10), Duration.ofHours(2),
+            () -> 0.5));
 
     @Test
     void successHasNoStateAndIsSyncedAgainAfterTheConnectorPeriod() {
@@ -36,14 +35,14 @@ class StepOutcomesTest {
 
         assertThat(outcome.state()).isNull();
         assertThat(outcome.nextTry()).isEqualTo(NOW.plus(Duration.ofDays(1)));
-        assertThat(outcome.consentUntil()).isNull();
+        assertThat(outcome.granted()).isNull();
     }
 
     @Test
     void successCarriesTheConsentTheInstitutionGranted() {
-        Instant validUntil = NOW.plus(Duration.ofDays(90));
+        Consent consent = Consent.until(NOW.plus(Duration.ofDays(90))).withFrequencyPerDay(4).forAccounts(Set.of("A1"));
 
-        assertThat(map(StepResult.Success.granting(Consent.until(validUntil))).consentUntil()).isEqualTo(validUntil);
+        assertThat(map(StepResult.Success.granting(consent)).granted()).isEqualTo(consent);
     }
 
     @Test
@@ -72,19 +71,21 @@ class StepOutcomesTest {
     }
 
     @Test
-    void aChallengeShowsItsImageAndTheAttemptsLeftOnItsFields() {
+    void aChallengeAsksItsFieldsWithItsImageAttemptsLeftAndWhetherItCanBeGivenUp() {
+        ChallengeImage image = new ChallengeImage("image/png", new byte[] {1, 2, 3}, "photoTAN");
         StepResult.Challenge challenge = StepResult.Challenge.builder()
                 .field(FieldSpec.text("tan", "TAN"))
-                .image(new ChallengeImage("image/png", new byte[] {1, 2, 3}, "photoTAN"))
+                .image(image)
                 .attemptsLeft(2)
+                .cancellable(true)
                 .build();
 
-        List<ConnectionFieldView> fields = map(challenge).fields();
+        Prompt prompt = map(challenge).prompt();
 
-        assertThat(fields).singleElement().satisfies(field -> {
-            assertThat(field.image()).isEqualTo("data:image/png;base64,AQID");
-            assertThat(field.attemptsLeft()).isEqualTo(2);
-        });
+        assertThat(prompt.fields()).extracting(FieldSpec::name).containsExactly("tan");
+        assertThat(prompt.image()).isEqualTo(image);
+        assertThat(prompt.attemptsLeft()).isEqualTo(2);
+        assertThat(prompt.cancellable()).isTrue();
     }
 
     @Test
@@ -94,9 +95,9 @@ class StepOutcomesTest {
                         new ScaMethod("push", "Bank app")))
                 .build();
 
-        assertThat(map(choice).fields()).singleElement().satisfies(field -> {
-            assertThat(field.type()).isEqualTo("list");
-            assertThat(field.values()).extracting(FieldView.ChoiceView::value).containsExactly("sms", "push");
+        assertThat(map(choice).prompt().fields()).singleElement().satisfies(field -> {
+            assertThat(field.type()).isEqualTo(FieldType.LIST);
+            assertThat(field.values()).extracting(FieldSpec.Choice::value).containsExactly("sms", "push");
         });
     }
 
@@ -116,7 +117,7 @@ class StepOutcomesTest {
         StepOutcome outcome = map(StepResult.Challenge.ofField("otp", "Code", "Type it", expiry));
 
         assertThat(outcome.state()).isEqualTo(ConnectionState.ADDITIONAL_INFORMATION_NEEDED);
-        assertThat(outcome.fields()).extracting(ConnectionFieldView::name).containsExactly("otp");
+        assertThat(outcome.prompt().fields()).extracting(FieldSpec::name).containsExactly("otp");
         assertThat(outcome.pending()).isEqualTo(PendingStep.CHALLENGE);
         assertThat(outcome.pendingUntil()).isEqualTo(expiry);
         assertThat(outcome.failed()).isFalse();
@@ -129,7 +130,7 @@ class StepOutcomesTest {
         assertThat(outcome.state()).isEqualTo(ConnectionState.WRONGPASS);
         assertThat(outcome.failed()).isTrue();
         assertThat(outcome.errorMessage()).isEqualTo("Incorrect password");
-        assertThat(outcome.fields()).extracting(ConnectionFieldView::name).containsExactly("login", "password");
+        assertThat(outcome.prompt().fields()).extracting(FieldSpec::name).containsExactly("login", "password");
         assertThat(outcome.nextTry()).isNull();
     }
 
@@ -137,7 +138,7 @@ class StepOutcomesTest {
     void passwordExpiredAsksOnlyTheSecretFields() {
         StepOutcome outcome = map(StepResult.Failure.of(FailureReason.PASSWORD_EXPIRED, null));
 
-        assertThat(outcome.fields()).extracting(ConnectionFieldView::name).containsExactly("password");
+        assertThat(outcome.prompt().fields()).extracting(FieldSpec::name).containsExactly("password");
     }
 
     @Test
@@ -225,7 +226,7 @@ class StepOutcomesTest {
     @Test
     void everyFailureReasonHasAState() {
         for (FailureReason reason : FailureReason.values()) {
-            assertThat(StepOutcomes.stateOf(reason)).as(reason.name()).isNotNull();
+            assertThat(ConnectionState.of(reason)).as(reason.name()).isNotNull();
         }
     }
 

@@ -1,22 +1,22 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.connections.ConnectionTransitions.Call;
-import dev.passerelle.server.connections.ConnectionTransitions.Trigger;
+import dev.passerelle.runtime.state.Transitions.Call;
+import dev.passerelle.runtime.state.Transitions.Trigger;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The transition table when a source's consent ended (§12): the user is asked, the institution is not. */
-class ConnectionTransitionsTest {
+class TransitionsTest {
 
     @Test
     void whenTheConsentOfASyncedOrRetriedSourceEndedThenTheUserIsAskedToAuthenticate() {
-        assertThat(ConnectionTransitions.callFor(null, Trigger.SYNC_CONSENT_EXPIRED)).isEqualTo(Call.ASK_AUTHENTICATION);
+        assertThat(Transitions.callFor(null, Trigger.SYNC_CONSENT_EXPIRED)).isEqualTo(Call.ASK_AUTHENTICATION);
         for (ConnectionState state : EnumSet.of(ConnectionState.WEBSITE_UNAVAILABLE, ConnectionState.RATE_LIMITING,
                 ConnectionState.BUG, ConnectionState.ACTION_NEEDED)) {
-            assertThat(ConnectionTransitions.callFor(state, Trigger.SYNC_CONSENT_EXPIRED)).as(state.wire())
+            assertThat(Transitions.callFor(state, Trigger.SYNC_CONSENT_EXPIRED)).as(state.wire())
                     .isEqualTo(Call.ASK_AUTHENTICATION);
         }
     }
@@ -27,14 +27,14 @@ class ConnectionTransitionsTest {
                 ConnectionState.ADDITIONAL_INFORMATION_NEEDED, ConnectionState.DECOUPLED, ConnectionState.WRONGPASS,
                 ConnectionState.PASSWORD_EXPIRED, ConnectionState.NOT_SUPPORTED);
         for (ConnectionState state : waiting) {
-            assertThat(ConnectionTransitions.callFor(state, Trigger.SYNC_CONSENT_EXPIRED)).as(state.wire())
+            assertThat(Transitions.callFor(state, Trigger.SYNC_CONSENT_EXPIRED)).as(state.wire())
                     .isEqualTo(Call.NONE);
         }
     }
 
     @Test
     void whenTheConsentEndedDuringABackgroundStepThenLocked() {
-        assertThat(ConnectionTransitions.callFor(ConnectionState.VALIDATING, Trigger.SYNC_CONSENT_EXPIRED))
+        assertThat(Transitions.callFor(ConnectionState.VALIDATING, Trigger.SYNC_CONSENT_EXPIRED))
                 .isEqualTo(Call.LOCKED);
     }
 }

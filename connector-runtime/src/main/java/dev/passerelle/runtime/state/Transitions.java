@@ -1,4 +1,4 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Map;
  * resumes"): for the state a source is in and what the client (or the scheduler) asked, which
  * connector call runs. The state that follows is the call's outcome, mapped by {@link StepOutcomes}.
  */
-final class ConnectionTransitions {
+public final class Transitions {
 
     /** What was asked of a connection source. */
-    enum Trigger {
+    public enum Trigger {
         /** New field values that are not answers to a pending challenge (credentials, scenario). */
         CREDENTIALS,
         /** Answers to the pending challenge, or {@code resume=true} on a decoupled validation. */
@@ -25,7 +25,7 @@ final class ConnectionTransitions {
     }
 
     /** The connector call a trigger leads to. */
-    enum Call {
+    public enum Call {
         START, RESUME, SYNC,
         /** Nothing to do: the source stays as it is (and the connector is not bothered). */
         NONE,
@@ -60,11 +60,11 @@ final class ConnectionTransitions {
         TABLE.put(ConnectionState.NOT_SUPPORTED, row(Call.START, Call.NONE, Call.NONE, Call.NONE, Call.NONE));
     }
 
-    private ConnectionTransitions() {
+    private Transitions() {
     }
 
     /** The call for {@code trigger} on a source in {@code state} ({@code null}: last step succeeded). */
-    static Call callFor(ConnectionState state, Trigger trigger) {
+    public static Call callFor(ConnectionState state, Trigger trigger) {
         return (state == null ? WHEN_OK : TABLE.get(state)).get(trigger);
     }
 

@@ -1,7 +1,7 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 /** The interactive step a source waits on, which {@code Connector.resume} continues. */
-enum PendingStep {
+public enum PendingStep {
     /** A {@code StepResult.Challenge}: answers to its fields are expected. */
     CHALLENGE,
     /** A {@code StepResult.Decoupled}: {@code resume=true} polls it. */

@@ -1,10 +1,8 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * When a source that failed transiently ({@code rateLimiting}, {@code websiteUnavailable},
@@ -15,22 +13,24 @@ import org.springframework.stereotype.Component;
  * so that they do not come back together, and the guaranteed half keeps a retry from following at
  * once. The institution's own hint ({@code Retry-After}) is a floor: retrying earlier is refused.
  */
-@Component
-class RetryBackoff {
+public final class RetryBackoff {
 
     private final Duration base;
     private final Duration max;
     private final DoubleSupplier random;
 
-    @Autowired
-    RetryBackoff(ConnectionsProperties properties) {
-        this(properties, () -> ThreadLocalRandom.current().nextDouble());
+    /**
+     * @param base the longest wait after the first failure ({@code passerelle.connections.retry-delay})
+     * @param max  the longest wait however many failures came before ({@code retry-max-delay})
+     */
+    public RetryBackoff(Duration base, Duration max) {
+        this(base, max, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** With {@code random} giving values in [0, 1): tests give fixed ones. */
-    RetryBackoff(ConnectionsProperties properties, DoubleSupplier random) {
-        this.base = properties.retryDelay();
-        this.max = properties.retryMaxDelay();
+    public RetryBackoff(Duration base, Duration max, DoubleSupplier random) {
+        this.base = base;
+        this.max = max;
         this.random = random;
     }
 
@@ -39,14 +39,14 @@ class RetryBackoff {
      *
      * @param hint how long the institution asked us to wait, or null
      */
-    Duration delay(int failures, Duration hint) {
+    public Duration delay(int failures, Duration hint) {
         Duration half = ceiling(failures).dividedBy(2);
         Duration jittered = half.plus(Duration.ofMillis(Math.round(half.toMillis() * random.getAsDouble())));
         return hint != null && hint.compareTo(jittered) > 0 ? hint : jittered;
     }
 
     /** {@code min(max, base × 2^(failures-1))}, doubled step by step so that no failure count overflows. */
-    Duration ceiling(int failures) {
+    public Duration ceiling(int failures) {
         Duration ceiling = base;
         for (int n = 1; n < failures && ceiling.compareTo(max) < 0; n++) {
             ceiling = ceiling.multipliedBy(2);

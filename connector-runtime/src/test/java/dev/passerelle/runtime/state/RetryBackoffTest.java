@@ -1,4 +1,4 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +39,6 @@ class RetryBackoffTest {
     }
 
     private static RetryBackoff backoff(double draw) {
-        return new RetryBackoff(new ConnectionsProperties(null, null, BASE, MAX, null, null, null), () -> draw);
+        return new RetryBackoff(BASE, MAX, () -> draw);
     }
 }

@@ -1,4 +1,4 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
@@ -9,8 +9,6 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * The one mapper from typed connector outcomes to the protocol (PROTOCOL-NOTES §3.3, §4): which
@@ -18,14 +16,13 @@ import org.springframework.stereotype.Component;
  * the consent. Connectors never speak wire strings; nothing else in the server interprets a
  * {@link StepResult}.
  */
-@Component
-class StepOutcomes {
+public final class StepOutcomes {
 
-    static final String CONSENT_ENDED = "Your consent to access this account has expired: please authenticate again";
+    public static final String CONSENT_ENDED = "Your consent to access this account has expired: please authenticate again";
 
     private final RetryBackoff backoff;
 
-    StepOutcomes(RetryBackoff backoff) {
+    public StepOutcomes(RetryBackoff backoff) {
         this.backoff = backoff;
     }
 
@@ -34,16 +31,16 @@ class StepOutcomes {
      *
      * @param earlierFailures the transient failures in a row before this step (0 when the user asked for it)
      */
-    StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now, int earlierFailures) {
+    public StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now, int earlierFailures) {
         Instant periodic = now.plus(period(connector, result));
         return switch (result) {
-            case StepResult.Success s -> new StepOutcome(null, false, null, List.of(), null, null, periodic, 0,
-                    s.consent() == null ? null : s.consent().validUntil(), false);
+            case StepResult.Success s -> new StepOutcome(null, false, null, Prompt.none(), null, null, periodic, 0,
+                    s.consent(), false);
             case StepResult.Challenge c -> new StepOutcome(ConnectionState.ADDITIONAL_INFORMATION_NEEDED, false,
-                    c.message(), ConnectionFieldView.of(c), PendingStep.CHALLENGE, c.expiresAt(), null, 0, null, false);
-            case StepResult.Decoupled d -> new StepOutcome(ConnectionState.DECOUPLED, false, d.message(), List.of(),
+                    c.message(), Prompt.of(c), PendingStep.CHALLENGE, c.expiresAt(), null, 0, null, false);
+            case StepResult.Decoupled d -> new StepOutcome(ConnectionState.DECOUPLED, false, d.message(), Prompt.none(),
                     PendingStep.DECOUPLED, d.expiresAt(), null, 0, null, false);
-            case StepResult.Redirect r -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, null, List.of(),
+            case StepResult.Redirect r -> new StepOutcome(ConnectionState.WEBAUTH_REQUIRED, false, null, Prompt.none(),
                     PendingStep.REDIRECT, null, null, 0, null, false);
             case StepResult.ScaRequired s -> userMustAuthenticate(ConnectionState.SCA_REQUIRED, s.message(), false);
             case StepResult.WebauthRequired w -> userMustAuthenticate(ConnectionState.WEBAUTH_REQUIRED, w.message(), false);
@@ -75,7 +72,7 @@ class StepOutcomes {
      * ({@code webauthRequired}), by a strong authentication on the others ({@code SCARequired}, §4).
      * The institution is not asked.
      */
-    StepOutcome consentExpired(ConnectorDescriptor connector, String source) {
+    public StepOutcome consentExpired(ConnectorDescriptor connector, String source) {
         return consentEnded(connector, source, CONSENT_ENDED);
     }
 
@@ -83,20 +80,20 @@ class StepOutcomes {
         boolean redirect = connector.source(source).map(SourceDescriptor::authMechanism)
                 .filter(AuthMechanism.WEBAUTH::equals).isPresent();
         return new StepOutcome(redirect ? ConnectionState.WEBAUTH_REQUIRED : ConnectionState.SCA_REQUIRED, false,
-                message, List.of(), null, null, null, 0, null, true);
+                message, Prompt.none(), null, null, null, 0, null, true);
     }
 
     private static StepOutcome userMustAuthenticate(ConnectionState state, String message, boolean consentEnded) {
-        return new StepOutcome(state, false, message, List.of(), null, null, null, 0, null, consentEnded);
+        return new StepOutcome(state, false, message, Prompt.none(), null, null, null, 0, null, consentEnded);
     }
 
     private StepOutcome failure(StepResult.Failure f, ConnectorDescriptor connector, String source, Instant now,
                                 Instant periodic, int earlierFailures) {
-        ConnectionState state = stateOf(f.reason());
-        List<ConnectionFieldView> fields = switch (state) {
+        ConnectionState state = ConnectionState.of(f.reason());
+        Prompt prompt = switch (state) {
             case WRONGPASS -> credentialFields(connector, source, false);
             case PASSWORD_EXPIRED -> credentialFields(connector, source, true);
-            default -> List.of();
+            default -> Prompt.none();
         };
         int failures = state.kind() == ConnectionState.Kind.RETRIED ? earlierFailures + 1 : 0;
         Instant nextTry = switch (state.kind()) {
@@ -105,31 +102,15 @@ class StepOutcomes {
             case USER_ACTION -> state == ConnectionState.ACTION_NEEDED ? periodic : null;
             case TRANSIENT, FINAL -> null;
         };
-        return new StepOutcome(state, state.failureError().isPresent(), f.userMessage(), fields, null, null, nextTry,
+        return new StepOutcome(state, state.failsTheCheck(), f.userMessage(), prompt, null, null, nextTry,
                 failures, null, false);
     }
 
-    /** §4: a refused or expired decoupled validation leaves the source waiting for a new SCA. */
-    static ConnectionState stateOf(FailureReason reason) {
-        return switch (reason) {
-            case WRONG_PASS -> ConnectionState.WRONGPASS;
-            case ACTION_NEEDED -> ConnectionState.ACTION_NEEDED;
-            case PASSWORD_EXPIRED -> ConnectionState.PASSWORD_EXPIRED;
-            case WEBSITE_UNAVAILABLE -> ConnectionState.WEBSITE_UNAVAILABLE;
-            case RATE_LIMITED -> ConnectionState.RATE_LIMITING;
-            case NOT_SUPPORTED -> ConnectionState.NOT_SUPPORTED;
-            case DECOUPLED_CANCELLED, DECOUPLED_EXPIRED -> ConnectionState.SCA_REQUIRED;
-            case BUG -> ConnectionState.BUG;
-        };
-    }
-
     /** The credential fields to ask again: all of them after a rejection, the secret ones after an expiry. */
-    private static List<ConnectionFieldView> credentialFields(ConnectorDescriptor connector, String source,
-                                                              boolean secretOnly) {
-        return connector.fieldsFor(source, AuthMechanism.CREDENTIALS).stream()
+    private static Prompt credentialFields(ConnectorDescriptor connector, String source, boolean secretOnly) {
+        return Prompt.asking(connector.fieldsFor(source, AuthMechanism.CREDENTIALS).stream()
                 .filter(f -> f.required() && f.type() != FieldType.LIST)
                 .filter(f -> !secretOnly || f.type() == FieldType.PASSWORD)
-                .map(ConnectionFieldView::of)
-                .toList();
+                .toList());
     }
 }

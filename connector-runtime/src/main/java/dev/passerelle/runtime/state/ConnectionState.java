@@ -1,7 +1,6 @@
-package dev.passerelle.server.connections;
+package dev.passerelle.runtime.state;
 
 import dev.passerelle.connector.FailureReason;
-import dev.passerelle.server.api.ApiError;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -65,9 +64,18 @@ public enum ConnectionState {
         return kind;
     }
 
-    /** The state a connector failure leads to (§4), as {@link StepOutcomes} maps it. */
+    /** The state a connector failure leads to (§4); a refused or expired decoupled validation leaves the source waiting for a new SCA. */
     public static ConnectionState of(FailureReason reason) {
-        return StepOutcomes.stateOf(reason);
+        return switch (reason) {
+            case WRONG_PASS -> WRONGPASS;
+            case ACTION_NEEDED -> ACTION_NEEDED;
+            case PASSWORD_EXPIRED -> PASSWORD_EXPIRED;
+            case WEBSITE_UNAVAILABLE -> WEBSITE_UNAVAILABLE;
+            case RATE_LIMITED -> RATE_LIMITING;
+            case NOT_SUPPORTED -> NOT_SUPPORTED;
+            case DECOUPLED_CANCELLED, DECOUPLED_EXPIRED -> SCA_REQUIRED;
+            case BUG -> BUG;
+        };
     }
 
     /** The state of a stored wire string; null and unknown strings are "no state". */
@@ -76,20 +84,22 @@ public enum ConnectionState {
     }
 
     /**
-     * The error a failed step answers with: its code is this state's wire string (§3.3, observed
-     * {@code {"code":"wrongpass"}}). Only the states a failed check leads to have one; the others
-     * are answered with the connection itself (202).
+     * Whether a step that ends in this state failed its check: answered as an error envelope whose
+     * code is this state's wire string (§3.3, observed {@code {"code":"wrongpass"}}) on creation and
+     * on updates. The others are answered with the connection itself (202).
      */
-    public Optional<ApiError> failureError() {
-        return Optional.ofNullable(switch (this) {
-            case WRONGPASS -> ApiError.WRONGPASS;
-            case PASSWORD_EXPIRED -> ApiError.PASSWORD_EXPIRED;
-            case ACTION_NEEDED -> ApiError.ACTION_NEEDED;
-            case RATE_LIMITING -> ApiError.RATE_LIMITING;
-            case WEBSITE_UNAVAILABLE -> ApiError.WEBSITE_UNAVAILABLE;
-            case BUG -> ApiError.CONNECTOR_BUG;
-            case NOT_SUPPORTED -> ApiError.NOT_SUPPORTED;
-            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED, VALIDATING -> null;
-        });
+    public boolean failsTheCheck() {
+        return switch (this) {
+            case WRONGPASS, PASSWORD_EXPIRED, ACTION_NEEDED, RATE_LIMITING, WEBSITE_UNAVAILABLE, BUG, NOT_SUPPORTED -> true;
+            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED, VALIDATING -> false;
+        };
+    }
+
+    /** Whether a connection in this state waits on its user (202 on the wire) rather than rests (200). */
+    public boolean awaitsTheUser() {
+        return kind == Kind.TRANSIENT || switch (this) {
+            case SCA_REQUIRED, WEBAUTH_REQUIRED, ADDITIONAL_INFORMATION_NEEDED, DECOUPLED -> true;
+            default -> false;
+        };
     }
 }

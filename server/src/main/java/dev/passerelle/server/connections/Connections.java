@@ -1,0 +1,70 @@
+package dev.passerelle.server.connections;
+
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.connections.ConnectionTimeline.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's connections and their sources as they stand (§3.1, §3.2), each read scoped to its user:
+ * someone else's connection is 404, as an unknown one.
+ */
+@Service
+public class Connections {
+
+    private final ConnectionRecords records;
+    private final ConnectionSteps steps;
+    private final ConnectorChoice connectors;
+    private final ConnectionTimeline timeline;
+    private final Clock clock;
+
+    Connections(ConnectionRecords records, ConnectionSteps steps, ConnectorChoice connectors, ConnectionTimeline timeline,
+                Clock clock) {
+        this.records = records;
+        this.steps = steps;
+        this.connectors = connectors;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public ConnectionRow get(long userId, long connectionId) {
+        return records.connection(userId, connectionId)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connection " + connectionId));
+    }
+
+    public List<ConnectionRow> list(long userId) {
+        return records.connections(userId);
+    }
+
+    public List<SourceRow> sources(long userId, long connectionId) {
+        return records.sources(get(userId, connectionId).id());
+    }
+
+    /**
+     * Checks that a {@code /connections/{id}/...} path segment names one of the user's connections, so
+     * that the data routes nested under a connection answer 404 for anyone else's (§0bis). Passes
+     * through null (no connection in the path).
+     */
+    public Long requireOwned(long userId, Long connectionId) {
+        if (connectionId != null) {
+            get(userId, connectionId);
+        }
+        return connectionId;
+    }
+
+    /** {@code POST …/sources/{s}} {@code {disabled}}: a disabled source is skipped by syncs (§3.2). */
+    public SourceRow setSourceDisabled(long userId, long connectionId, long sourceId, boolean disabled) {
+        ConnectionRow connection = get(userId, connectionId);
+        SourceRow source = records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst()
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + sourceId + " on connection " + connectionId));
+        Instant now = clock.instant();
+        SourceRow changed = source.disabledAt(disabled ? now : null);
+        records.saveSource(changed);
+        steps.summarize(connection, connectors.of(connection).descriptor());
+        timeline.record(connectionId, source.name(), Actor.USER, source.state(), source.state(),
+                disabled ? "source disabled" : "source enabled", now);
+        return changed;
+    }
+}
