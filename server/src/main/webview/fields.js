@@ -58,8 +58,11 @@ function fieldRow(field, prefilled, t, alertId) {
   const error = h('p', {id: errorId, class: 'field-error'});
   const control = field.type === 'password' ? h('div', {class: 'password'}, input, revealToggle(input, t)) : input;
   const label = h('label', {for: id}, field.label, field.required ? null : h('span', {class: 'optional'}, ' ' + t('optional')));
+  // A challenge's image (a photoTAN, a QR code) rides on its first field as a data: URI.
+  const image = field.image ? h('img', {id: id + '-image', class: 'challenge-image', src: field.image,
+    alt: t('challengeImage')}) : null;
   const element = h('div', {class: 'field'}, label,
-      description ? h('p', {id: id + '-desc', class: 'hint'}, description) : null, control, error);
+      description ? h('p', {id: id + '-desc', class: 'hint'}, description) : null, image, control, error);
   const value = () => field.type === 'password' ? input.value : input.value.trim();
   const check = () => {
     const problem = validate(field, value(), t);

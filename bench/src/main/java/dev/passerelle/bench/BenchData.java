@@ -20,10 +20,15 @@ record BenchData(long accountId, LocalDate since, List<Transaction> transactions
     /** {@code perAccount} operations for each account over the year before {@code today}; the same for a seed. */
     static List<BenchData> generate(List<Long> accounts, int perAccount, LocalDate today, long seed) {
         Random random = new Random(seed);
+        return accounts.stream().map(account -> of(account, perAccount, today, random)).toList();
+    }
+
+    /** {@code perAccount} operations of one account over the year before {@code today}. */
+    static BenchData of(long account, int perAccount, LocalDate today, Random random) {
         LocalDate since = today.minusDays(365);
-        return accounts.stream().map(account -> new BenchData(account, since, IntStream.range(0, perAccount)
+        return new BenchData(account, since, IntStream.range(0, perAccount)
                 .mapToObj(i -> transaction("T" + account + "-" + i, since.plusDays(random.nextInt(366)), random))
-                .toList())).toList();
+                .toList());
     }
 
     /** The same fetch where every {@code nth} operation got a new amount and is now booked. */

@@ -30,22 +30,23 @@ final class BenchDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        flyway.clean();
-        flyway.migrate();
+        if (flyway != null) {
+            flyway.clean();
+            flyway.migrate();
+        }
         this.product = productOf(dataSource);
     }
 
-    /** The PostgreSQL at {@code url}, in the schema {@value #SCHEMA}, emptied first. */
+    /** The PostgreSQL at {@code url}, in {@code schema} as a running server left it: nothing is migrated or emptied. */
+    static BenchDatabase existing(String url, String user, String password, String schema) {
+        return new BenchDatabase(pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password),
+                null);
+    }
+
+    /** The PostgreSQL at {@code url}, in the schema {@value #SCHEMA}, emptied and migrated first. */
     static BenchDatabase postgres(String url, String user, String password) {
         HikariDataSource dataSource = pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, user, password);
         return new BenchDatabase(dataSource, flyway(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).load());
-    }
-
-    /** A private in-memory H2 in PostgreSQL mode, as the server configures it. */
-    static BenchDatabase h2() {
-        HikariDataSource dataSource = pool("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        return new BenchDatabase(dataSource, flyway(dataSource).load());
     }
 
     private static HikariDataSource pool(String url, String user, String password) {
@@ -95,7 +96,7 @@ final class BenchDatabase implements AutoCloseable {
      * right after a bulk load the planner still sees an empty table and picks sequential scans.
      */
     void analyzeTransactions() {
-        jdbc.sql(product.startsWith("PostgreSQL") ? "ANALYZE bank_transaction" : "ANALYZE TABLE bank_transaction").update();
+        jdbc.sql("ANALYZE bank_transaction").update();
     }
 
     <T> T inTransaction(Supplier<T> work) {

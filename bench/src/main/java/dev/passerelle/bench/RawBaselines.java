@@ -11,12 +11,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -34,9 +33,6 @@ final class RawBaselines {
 
     private static final String COPY = "COPY bank_transaction (" + String.join(", ", COLUMNS) + ") FROM STDIN";
 
-    private static final String INSERT = "INSERT INTO bank_transaction (" + String.join(", ", COLUMNS) + ") VALUES ("
-            + String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ")";
-
     private final BenchDatabase db;
 
     RawBaselines(BenchDatabase db) {
@@ -45,6 +41,11 @@ final class RawBaselines {
 
     /** {@code COPY bank_transaction FROM STDIN} of all the fetches' rows, in the current transaction. */
     void copy(List<BenchData> fetches, OffsetDateTime now) {
+        copy(fetches.stream(), now);
+    }
+
+    /** As {@link #copy(List, OffsetDateTime)}, the fetches made as they are written: for more rows than fit in memory. */
+    void copy(Stream<BenchData> fetches, OffsetDateTime now) {
         withConnection(connection -> {
             try (Writer out = new BufferedWriter(new OutputStreamWriter(
                     new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16),
@@ -56,22 +57,6 @@ final class RawBaselines {
                 }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** One JDBC batch of plain inserts of the fetch's rows, in the current transaction. */
-    void batchInsert(BenchData fetch, OffsetDateTime now) {
-        withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Transaction t : fetch.transactions()) {
-                    List<Object> row = row(fetch.accountId(), t, now);
-                    for (int i = 0; i < row.size(); i++) {
-                        insert.setObject(i + 1, row.get(i));
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.passerelle.connector;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,7 @@ public final class Account {
     private final LocalDate openingDate;
     private final String parentExternalId;
     private final Loan loan;
+    private final List<AccountBalance> balances;
 
     private Account(Builder b) {
         this.externalId = Objects.requireNonNull(b.externalId, "Account.externalId is required");
@@ -44,6 +46,7 @@ public final class Account {
         this.openingDate = b.openingDate;
         this.parentExternalId = b.parentExternalId;
         this.loan = b.loan;
+        this.balances = List.copyOf(b.balances);
     }
 
     /** A builder; {@code externalId}, {@code name}, {@code type}, {@code balance}, {@code currency} are required. */
@@ -70,6 +73,7 @@ public final class Account {
         b.openingDate = this.openingDate;
         b.parentExternalId = this.parentExternalId;
         b.loan = this.loan;
+        b.balances = this.balances;
         return b;
     }
 
@@ -153,6 +157,14 @@ public final class Account {
         return loan;
     }
 
+    /**
+     * Every balance the institution reports, the one shown as {@link #balance()} included; empty when
+     * it reports only that one.
+     */
+    public List<AccountBalance> balances() {
+        return balances;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Account other
@@ -171,12 +183,14 @@ public final class Account {
                 && Objects.equals(companyName, other.companyName)
                 && Objects.equals(openingDate, other.openingDate)
                 && Objects.equals(parentExternalId, other.parentExternalId)
-                && Objects.equals(loan, other.loan);
+                && Objects.equals(loan, other.loan)
+                && Objects.equals(balances, other.balances);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(externalId, number, name, type, rawType, balance, coming, currency, iban, bic, usage, ownership, companyName, openingDate, parentExternalId, loan);
+        return Objects.hash(externalId, number, name, type, rawType, balance, coming, currency, iban, bic, usage, ownership, companyName, openingDate, parentExternalId, loan,
+                balances);
     }
 
     @Override
@@ -203,6 +217,7 @@ public final class Account {
         private LocalDate openingDate;
         private String parentExternalId;
         private Loan loan;
+        private List<AccountBalance> balances = List.of();
 
         private Builder() {
         }
@@ -294,6 +309,12 @@ public final class Account {
         /** The loan behind a loan account, or {@code null}. */
         public Builder loan(Loan loan) {
             this.loan = loan;
+            return this;
+        }
+
+        /** Every balance the institution reports (see {@link Account#balances()}). */
+        public Builder balances(List<AccountBalance> balances) {
+            this.balances = List.copyOf(balances);
             return this;
         }
 

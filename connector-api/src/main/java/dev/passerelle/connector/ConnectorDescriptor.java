@@ -1,5 +1,6 @@
 package dev.passerelle.connector;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -32,6 +33,7 @@ public final class ConnectorDescriptor {
     private final List<FieldSpec> fields;
     private final List<SettingSpec> settings;
     private final RateLimit rateLimit;
+    private final URI logoUrl;
 
     private ConnectorDescriptor(Builder b) {
         this.spiVersion = b.spiVersion;
@@ -56,6 +58,7 @@ public final class ConnectorDescriptor {
         this.fields = List.copyOf(b.fields);
         this.settings = List.copyOf(b.settings);
         this.rateLimit = b.rateLimit;
+        this.logoUrl = b.logoUrl;
     }
 
     /**
@@ -160,6 +163,11 @@ public final class ConnectorDescriptor {
         return Optional.ofNullable(rateLimit);
     }
 
+    /** Where the institution's logo is (an image a connector picker shows), or empty. */
+    public Optional<URI> logoUrl() {
+        return Optional.ofNullable(logoUrl);
+    }
+
     /** The source added when the client names none: the one of lowest priority number. */
     public SourceDescriptor defaultSource() {
         return sources.getFirst();
@@ -210,6 +218,7 @@ public final class ConnectorDescriptor {
         private List<FieldSpec> fields = List.of();
         private List<SettingSpec> settings = List.of();
         private RateLimit rateLimit;
+        private URI logoUrl;
 
         private Builder(int id, UUID uuid, String name) {
             this.id = id;
@@ -280,6 +289,11 @@ public final class ConnectorDescriptor {
 
         public Builder rateLimit(RateLimit rateLimit) {
             this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Builder logoUrl(URI logoUrl) {
+            this.logoUrl = logoUrl;
             return this;
         }
 

@@ -35,8 +35,16 @@ public final class Interruption extends RuntimeException {
     }
 
     public static Interruption failure(FailureReason reason, String userMessage) {
-        return new Interruption(StepResult.Failure.of(Objects.requireNonNull(reason, "reason"), userMessage),
-                userMessage);
+        return failure(reason, userMessage, null);
+    }
+
+    /**
+     * A failure with the institution's own delay before the next try (a {@code Retry-After} on a 503),
+     * or {@code null} when it gave none.
+     */
+    public static Interruption failure(FailureReason reason, String userMessage, Duration retryAfter) {
+        return new Interruption(new StepResult.Failure(Objects.requireNonNull(reason, "reason"), userMessage,
+                retryAfter), userMessage);
     }
 
     /** What the institution said, as a step outcome. */

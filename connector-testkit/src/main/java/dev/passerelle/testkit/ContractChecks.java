@@ -151,9 +151,9 @@ public final class ContractChecks {
             }
         }
 
+        LocalDate settled = today.minusDays(7);
         first.clock().advance(Duration.ofDays(1));
         if (first.sync(false) instanceof StepResult.Success) {
-            LocalDate settled = today.minusDays(7);
             for (Account account : first.accounts()) {
                 if (!transactions.containsKey(account.externalId())) {
                     continue;
@@ -171,11 +171,16 @@ public final class ContractChecks {
         if (connect.apply(alone) instanceof StepResult.Success && !accounts.isEmpty()) {
             Account one = accounts.getFirst();
             alone.activate(one);
-            same("transactions of account " + one.externalId() + " asked alone (the server asks only activated "
-                    + "accounts)", transactions.get(one.externalId()), ids(alone.transactions(one, since),
-                    Transaction::externalId));
+            // The settled operations only: the clock moved on a day, and an institution's recent days with it.
+            same("transactions of account " + one.externalId() + " dated before " + settled + " asked alone (the "
+                    + "server asks only activated accounts)", settledIds(fetched.get(one.externalId()), settled),
+                    settledIds(alone.transactions(one, since), settled));
         }
         return this;
+    }
+
+    private static List<String> settledIds(List<Transaction> transactions, LocalDate settled) {
+        return transactions.stream().filter(t -> t.date().isBefore(settled)).map(Transaction::externalId).toList();
     }
 
     private Map<String, List<String>> investmentIds(Dialogue dialogue, List<Account> accounts) {

@@ -21,13 +21,22 @@ public final class HttpBankBrowser implements BankBrowser {
 
     private final String returnPrefix;
     private final BiFunction<URI, String, HttpRequest> onPage;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
 
     /**
      * @param returnPrefix the server's callback base ({@code …/webauth/callback}): the walk ends there
      * @param onPage       given a page's URL and HTML, the request the user's action sends
      */
     public HttpBankBrowser(String returnPrefix, BiFunction<URI, String, HttpRequest> onPage) {
+        this(HttpClient.newBuilder(), returnPrefix, onPage);
+    }
+
+    /**
+     * A browser whose client is built from {@code client} (e.g. with the {@code SSLContext} that trusts a
+     * test bank's certificate authority); it never follows redirects itself.
+     */
+    public HttpBankBrowser(HttpClient.Builder client, String returnPrefix, BiFunction<URI, String, HttpRequest> onPage) {
+        this.http = client.followRedirects(HttpClient.Redirect.NEVER).build();
         this.returnPrefix = returnPrefix;
         this.onPage = onPage;
     }

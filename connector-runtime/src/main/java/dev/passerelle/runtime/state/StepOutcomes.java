@@ -2,6 +2,8 @@ package dev.passerelle.runtime.state;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Consent;
+import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.FieldType;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
@@ -30,7 +32,7 @@ public final class StepOutcomes {
      * @param earlierFailures the transient failures in a row before this step (0 when the user asked for it)
      */
     public StepOutcome map(StepResult result, ConnectorDescriptor connector, String source, Instant now, int earlierFailures) {
-        Instant periodic = now.plus(Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60)));
+        Instant periodic = now.plus(period(connector, result));
         return switch (result) {
             case StepResult.Success s -> new StepOutcome(null, false, null, Prompt.none(), null, null, periodic, 0,
                     s.consent(), false);
@@ -46,6 +48,22 @@ public final class StepOutcomes {
                     consentEnded(connector, source, e.message() == null ? CONSENT_ENDED : e.message());
             case StepResult.Failure f -> failure(f, connector, source, now, periodic, earlierFailures);
         };
+    }
+
+    /**
+     * Time to the next background sync: the connector's period, but no shorter than the institution's
+     * unattended accesses a day allow ({@link Consent#frequencyPerDay}, PSD2 RTS art. 36(5): four unless
+     * the user agreed to more), since each background sync is one unattended access.
+     */
+    private static Duration period(ConnectorDescriptor connector, StepResult result) {
+        Duration configured = Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60));
+        Integer perDay = result instanceof StepResult.Success success && success.consent() != null
+                ? success.consent().frequencyPerDay() : null;
+        if (perDay == null) {
+            return configured;
+        }
+        Duration allowed = Duration.ofDays(1).dividedBy(perDay);
+        return configured.compareTo(allowed) < 0 ? allowed : configured;
     }
 
     /**

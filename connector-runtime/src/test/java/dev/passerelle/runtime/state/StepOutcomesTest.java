@@ -46,6 +46,19 @@ class StepOutcomesTest {
     }
 
     @Test
+    void theBackgroundSyncKeepsUnderTheUnattendedAccessesADayTheInstitutionGranted() {
+        ConnectorDescriptor hourly = ConnectorDescriptor.builder(8, UUID.randomUUID(), "Hourly").spiVersion(Spi.VERSION)
+                .sources(bank().sources()).fields(bank().fields()).syncPeriodDays(1.0 / 24).build();
+        Consent fourADay = Consent.until(NOW.plus(Duration.ofDays(90))).withFrequencyPerDay(4);
+
+        assertThat(outcomes.map(StepResult.Success.granting(fourADay), hourly, "web", NOW, 0).nextTry())
+                .isEqualTo(NOW.plus(Duration.ofHours(6)));
+        assertThat(outcomes.map(StepResult.Success.granting(fourADay.withFrequencyPerDay(48)), hourly, "web", NOW, 0)
+                .nextTry()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        assertThat(map(StepResult.Success.granting(fourADay)).nextTry()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
     void aConsentTheInstitutionSaysEndedAsksTheUserToAuthenticateTheWayTheSourceIsReachedByDefault() {
         StepOutcome credentials = outcomes.map(new StepResult.ConsentExpired("Consent revoked"), bank(), "web", NOW, 0);
         StepOutcome redirect = outcomes.map(new StepResult.ConsentExpired(null), bank(), "psd", NOW, 0);

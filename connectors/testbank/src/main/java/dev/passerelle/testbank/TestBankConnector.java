@@ -5,6 +5,7 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.ConnectorEnvironment;
 import dev.passerelle.connector.Document;
 import dev.passerelle.connector.DocumentCapability;
 import dev.passerelle.connector.DocumentFile;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,8 @@ import java.util.stream.Collectors;
  * state of §4, deterministically: time comes only from the context's clock and memory only from the
  * session, and the data are generated from the login so that tests can predict them. Documents and
  * the profile come from {@code directaccess} only, as its descriptor says; the server asks no other.
+ * Every step and data call first waits out the configured {@link InstitutionLatency} (none by
+ * default), to simulate a slow bank.
  */
 public final class TestBankConnector implements Connector, DocumentCapability, WealthCapability, ProfileCapability {
 
@@ -42,6 +46,16 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
     static final String INCORRECT_PASSWORD = "Incorrect password";
 
     private static final ConnectorDescriptor DESCRIPTOR = TestBankDescriptor.create();
+
+    private final InstitutionLatency.Pause pause;
+
+    public TestBankConnector() {
+        this(InstitutionLatency.Pause.SLEEP);
+    }
+
+    TestBankConnector(InstitutionLatency.Pause pause) {
+        this.pause = pause;
+    }
 
     /**
      * Whether {@code source} needs the sandbox bank that Passerelle itself serves: {@code openapi}
@@ -56,9 +70,16 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
         return DESCRIPTOR;
     }
 
+    /** A negative latency setting stops the connector at start-up rather than at its first call. */
+    @Override
+    public void open(ConnectorEnvironment environment) {
+        InstitutionLatency.from(environment.settings());
+    }
+
     /** A source reached by web authentication sends the user to the sandbox bank ({@link BankRedirect}). */
     @Override
     public StepResult start(ConnectionContext ctx) {
+        institutionAnswers(ctx);
         if (usesCredentials(ctx)) {
             return authenticate(ctx, Behaviour::start);
         }
@@ -67,6 +88,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public StepResult sync(ConnectionContext ctx) {
+        institutionAnswers(ctx);
         if (usesCredentials(ctx)) {
             return authenticate(ctx, Behaviour::sync);
         }
@@ -79,6 +101,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
      */
     @Override
     public StepResult resume(ConnectionContext ctx, Resume input) {
+        institutionAnswers(ctx);
         if (input instanceof Resume.Callback callback && !usesCredentials(ctx) && BankRedirect.awaitsCallback(ctx)) {
             return inScenario(ctx, (behaviour, attempt) -> BankRedirect.callback(ctx, attempt.scenario(), callback));
         }
@@ -87,12 +110,14 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public List<Account> accounts(ConnectionContext ctx) {
+        institutionAnswers(ctx);
         return Customer.of(ctx).accountsToday();
     }
 
     /** Transactions of the last {@code monthsToFetch} months at most: the bank keeps no older history. */
     @Override
     public List<Transaction> transactions(ConnectionContext ctx, Account account, LocalDate since) {
+        institutionAnswers(ctx);
         Customer customer = Customer.of(ctx);
         LocalDate historyStart = customer.today().minusMonths(DESCRIPTOR.monthsToFetch());
         LocalDate from = since == null || since.isBefore(historyStart) ? historyStart : since;
@@ -103,6 +128,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public List<Investment> investments(ConnectionContext ctx, Account account) {
+        institutionAnswers(ctx);
         Customer customer = Customer.of(ctx);
         return customer.account(account.externalId())
                 .map(bankAccount -> bankAccount.investments(customer.today()))
@@ -111,6 +137,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public List<InvestmentValue> history(ConnectionContext ctx, Account account, Investment investment) {
+        institutionAnswers(ctx);
         Customer customer = Customer.of(ctx);
         return customer.account(account.externalId())
                 .map(bankAccount -> bankAccount.history(investment.externalId(), customer.today()))
@@ -119,12 +146,14 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public List<Subscription> subscriptions(ConnectionContext ctx) {
+        institutionAnswers(ctx);
         Identity holder = Customer.of(ctx).identity();
         return Arrays.stream(Contract.values()).map(contract -> contract.subscription(holder)).toList();
     }
 
     @Override
     public List<Document> documents(ConnectionContext ctx, Subscription subscription) {
+        institutionAnswers(ctx);
         Customer customer = Customer.of(ctx);
         return Contract.of(subscription)
                 .map(contract -> contract.invoices(customer.identity(), subscription, customer.today()))
@@ -133,6 +162,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public DocumentFile file(ConnectionContext ctx, Subscription subscription, Document document) {
+        institutionAnswers(ctx);
         Identity holder = Customer.of(ctx).identity();
         return Contract.of(subscription).orElseThrow(() -> new IllegalArgumentException(
                         "not a subscription of the test bank: " + subscription.externalId()))
@@ -141,7 +171,13 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
 
     @Override
     public Optional<Profile> profile(ConnectionContext ctx) {
+        institutionAnswers(ctx);
         return Optional.of(Customer.of(ctx).identity().profile());
+    }
+
+    /** The bank takes its time: the configured latency, drawn anew for each call. */
+    private void institutionAnswers(ConnectionContext ctx) {
+        pause.await(InstitutionLatency.from(ctx.settings()).next(ThreadLocalRandom.current()));
     }
 
     private StepResult authenticate(ConnectionContext ctx, BiFunction<Behaviour, Attempt, StepResult> step) {

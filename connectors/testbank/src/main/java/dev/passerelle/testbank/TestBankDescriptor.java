@@ -63,6 +63,7 @@ final class TestBankDescriptor {
                 scenarioList(OPEN_API, both));
         List<SettingSpec> settings = new ArrayList<>(Timings.SETTINGS);
         settings.addAll(BankRedirect.SETTINGS);
+        settings.addAll(InstitutionLatency.SETTINGS);
         return ConnectorDescriptor.builder(40, CONNECTOR_UUID, "Connecteur de test")
                 .spiVersion(Spi.VERSION)
                 .slug("EXA")

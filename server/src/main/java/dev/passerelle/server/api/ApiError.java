@@ -33,6 +33,11 @@ public enum ApiError {
     RATE_LIMITING("rateLimiting", HttpStatus.BAD_REQUEST, "The institution rate-limits this connection."),
     NOT_SUPPORTED("notSupported", HttpStatus.BAD_REQUEST, "This source is not supported for this user."),
     CONNECTOR_BUG("bug", HttpStatus.BAD_REQUEST, "The connector failed; the connection will be retried."),
+    /**
+     * The server is saturated (no database connection came free in time): transient, and retried
+     * like a 429 (RFC 9110 §15.6.4, with {@code Retry-After}).
+     */
+    SERVICE_UNAVAILABLE("serviceUnavailable", HttpStatus.SERVICE_UNAVAILABLE, "The server is busy; retry after the delay in Retry-After."),
     /** Unexpected fault on our side. The envelope never carries a stack trace. */
     BUG("bug", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; quote the request id when reporting it.");
 

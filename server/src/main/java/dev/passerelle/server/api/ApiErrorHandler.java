@@ -2,6 +2,7 @@ package dev.passerelle.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -9,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,6 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private static final String SATURATED_RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
@@ -87,6 +91,17 @@ public class ApiErrorHandler {
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone(HttpServletResponse response) {
         // taking the response marks the request handled: nothing is written
+    }
+
+    /**
+     * Every database connection stayed taken for the pool's whole wait (a burst of slow work):
+     * nothing failed and nothing was written, so the client is told to come back, not that we broke.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ErrorEnvelope> saturated(Exception e, HttpServletRequest request) {
+        log.warn("No database connection came free for {} {}: answered 503", request.getMethod(), request.getRequestURI());
+        return render(new ApiException(ApiError.SERVICE_UNAVAILABLE, ApiError.SERVICE_UNAVAILABLE.description(), null,
+                Map.of(HttpHeaders.RETRY_AFTER, SATURATED_RETRY_AFTER_SECONDS)), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,23 +2,39 @@ package dev.passerelle.server.auth;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.testclock.UserTime;
+import dev.passerelle.server.users.UserDeleted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues, resolves and revokes user tokens. Only the SHA-256 of a token is stored; the token
  * itself is returned once, to the caller that asked for it.
+ *
+ * <p>A resolution is reused for {@code passerelle.auth.token-cache-ttl} (every request carries a
+ * token, and asking the database each time cost a tenth of a page of transactions: docs/performance.md,
+ * P2). Whatever can make a cached resolution wrong forgets them all, at once and again when its
+ * transaction ends: a revocation ({@code DELETE /auth/token}, {@code revoke_previous}, with the
+ * derived tokens that die with their origin), a deleted user. (A temporary user made permanent
+ * needs nothing: none of its tokens outlives the temporary user's life.) A
+ * resolution read before such a change is never reused after it: each one remembers the count of
+ * changes it was read under. Single-use codes are never cached: resolving one spends it.
  */
 @Service
 public class TokenService {
@@ -27,10 +43,15 @@ public class TokenService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Resolutions by token hash, each with the {@link #changes} count it was read under. */
+    private final Cache<String, Cached> cache;
+    /** How many times cached resolutions were forgotten: one read under an older count is stale. */
+    private final AtomicLong changes = new AtomicLong();
 
-    public TokenService(JdbcClient jdbc, Clock clock) {
+    public TokenService(JdbcClient jdbc, Clock clock, AuthProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.tokenCacheTtl()).build();
     }
 
     /** A fresh origin token of {@code kind} (permanent or temporary) for {@code userId}; the issue carries the only copy. */
@@ -81,23 +102,62 @@ public class TokenService {
      */
     @Transactional
     public Optional<Caller.User> resolve(String token) {
-        Optional<Row> found = jdbc.sql("""
-                SELECT t.id, t.kind, t.id_user, t.id_client, t.expires_at, t.consumed_at, u.temporary_until
-                FROM auth_token t JOIN app_user u ON u.id = t.id_user
-                WHERE t.token_hash = :hash""")
-                .param("hash", Secrets.sha256(token))
-                .query((rs, n) -> new Row(rs.getLong("id"), TokenKind.valueOf(rs.getString("kind")),
-                        rs.getLong("id_user"), (Long) rs.getObject("id_client", Long.class),
-                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                        instant(rs.getObject("consumed_at", OffsetDateTime.class)),
-                        instant(rs.getObject("temporary_until", OffsetDateTime.class))))
-                .optional();
+        String hash = Secrets.sha256(token);
+        Cached cached = cache.getIfPresent(hash);
+        Optional<Row> found;
+        if (cached != null && cached.readUnder() == changes.get()) {
+            found = Optional.of(cached.row());
+        } else {
+            long readUnder = changes.get();
+            found = read(hash);
+            found.filter(row -> row.kind() != TokenKind.SINGLE_USE_CODE)
+                    .ifPresent(row -> cache.put(hash, new Cached(row, readUnder)));
+        }
         return found.filter(row -> {
                     // The token's user's time: in the sandbox, moving that user's clock expires it.
                     Instant now = UserTime.call(row.userId(), clock::instant);
                     return row.usableAt(now) && (row.kind() != TokenKind.SINGLE_USE_CODE || spend(row.id(), now));
                 })
                 .map(row -> new Caller.User(row.userId(), row.kind(), row.id(), row.clientId()));
+    }
+
+    private Optional<Row> read(String hash) {
+        return jdbc.sql("""
+                SELECT t.id, t.kind, t.id_user, t.id_client, t.expires_at, t.consumed_at, u.temporary_until
+                FROM auth_token t JOIN app_user u ON u.id = t.id_user
+                WHERE t.token_hash = :hash""")
+                .param("hash", hash)
+                .query((rs, n) -> new Row(rs.getLong("id"), TokenKind.valueOf(rs.getString("kind")),
+                        rs.getLong("id_user"), (Long) rs.getObject("id_client", Long.class),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("consumed_at", OffsetDateTime.class)),
+                        instant(rs.getObject("temporary_until", OffsetDateTime.class))))
+                .optional();
+    }
+
+    /**
+     * Forgets every cached resolution, now and again when the current transaction ends (a
+     * resolution read meanwhile still saw the rows it changes): call it with any change to a token
+     * or to its user that can make a token unusable or usable differently.
+     */
+    public void forgetResolutions() {
+        changes.incrementAndGet();
+        cache.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    cache.invalidateAll();
+                }
+            });
+        }
+    }
+
+    /** A deleted user's tokens went with it (the foreign key cascades). */
+    @EventListener
+    void onUserDeleted(UserDeleted deleted) {
+        forgetResolutions();
     }
 
     private boolean spend(long tokenId, Instant now) {
@@ -111,6 +171,7 @@ public class TokenService {
      */
     public void revoke(long tokenId) {
         jdbc.sql("DELETE FROM auth_token WHERE id = :id").param("id", tokenId).update();
+        forgetResolutions();
     }
 
     /**
@@ -120,6 +181,7 @@ public class TokenService {
     public void revokeOtherPermanentTokens(long userId, long keepTokenId) {
         jdbc.sql("DELETE FROM auth_token WHERE id_user = :user AND kind = 'PERMANENT' AND id <> :keep")
                 .param("user", userId).param("keep", keepTokenId).update();
+        forgetResolutions();
     }
 
     private static Instant instant(OffsetDateTime value) {
@@ -141,6 +203,9 @@ public class TokenService {
         public String toString() {
             return "Issued[" + kind + " for user " + userId + "]";
         }
+    }
+
+    private record Cached(Row row, long readUnder) {
     }
 
     private record Row(long id, TokenKind kind, long userId, Long clientId, Instant expiresAt, Instant consumedAt,

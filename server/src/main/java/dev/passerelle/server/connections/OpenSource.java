@@ -13,6 +13,7 @@ import dev.passerelle.connector.Subscription;
 import dev.passerelle.connector.Transaction;
 import dev.passerelle.runtime.Called;
 import dev.passerelle.runtime.ConnectorRuntime;
+import dev.passerelle.runtime.Presence;
 import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.SourceCall;
 import dev.passerelle.runtime.limits.Bulkheads;
@@ -101,6 +102,21 @@ public final class OpenSource {
         return call(s -> runtime.file(connector, s, subscription, document));
     }
 
+    /** Whether the institution keeps a consent that follows the user's choices ({@code ConsentCapability}). */
+    public boolean keepsItsOwnConsent() {
+        return connector.keepsConsent();
+    }
+
+    /** The post-activation hook, the user absent: {@code active} is every account now active on the source. */
+    public Called<StepResult> accountsActivated(List<Account> active) {
+        return call(s -> runtime.accountsActivated(connector, s, Presence.absent(), active));
+    }
+
+    /** Withdraws the source's consent at the institution; best effort. */
+    public Called<Boolean> revoke() {
+        return call(s -> runtime.revoke(connector, s));
+    }
+
     private <T> Called<T> call(Function<SourceCall, Called<T>> body) {
         Called<T> called;
         try {
@@ -117,6 +133,14 @@ public final class OpenSource {
             sessions.stopped(this, connector, interrupted.outcome());
         }
         return called;
+    }
+
+    /**
+     * An answer that asks for the user (a strong authentication, a web authentication), given by a hook
+     * the connector answered without the user: the source's state says so, as after a stopped data call.
+     */
+    public void needsTheUser(StepResult outcome) {
+        sessions.stopped(this, connector, outcome);
     }
 
     /** Only an institution-wide answer changes the source; a failure on one item stays that item's error. */

@@ -122,8 +122,27 @@ public class DataIngestion {
 
     /** Fetches the data of one account, as on its activation; a no-op unless consented and live. */
     public void fetchAccountData(long accountId) {
-        accounts.byId(accountId).filter(AccountRow::fetchable)
-                .ifPresent(account -> open(account.idSource()).ifPresent(source -> fetchAccount(source, account)));
+        accounts.byId(accountId).filter(AccountRow::fetchable).ifPresent(account -> open(account.idSource())
+                .filter(source -> consentCovers(source, account))
+                .ifPresent(source -> fetchAccount(source, account)));
+    }
+
+    /**
+     * Tells an institution that keeps its own consent on the chosen accounts ({@code ConsentCapability},
+     * a Berlin Group bank's dedicated consent) which accounts are active now, before their data is
+     * fetched. When it needs the user to consent first, the source says so ({@code SCARequired}) and
+     * nothing is fetched until the user authenticated again.
+     */
+    private boolean consentCovers(OpenSource source, AccountRow activated) {
+        if (!source.keepsItsOwnConsent()) {
+            return true;
+        }
+        List<Account> active = discovered.fetchableOfSource(Kind.ACCOUNT, source.sourceId()).stream()
+                .map(accounts::byId).flatMap(Optional::stream).map(AccountRow::toConnector).toList();
+        Optional<StepResult> outcome = data(source, source.accountsActivated(active),
+                error -> discovered.setError(Kind.ACCOUNT, activated.id(), error));
+        outcome.filter(answer -> !(answer instanceof StepResult.Success)).ifPresent(source::needsTheUser);
+        return outcome.filter(StepResult.Success.class::isInstance).isPresent();
     }
 
     /** Fetches the documents of one subscription, as on its activation; a no-op unless consented and live. */

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The error answers the document names on operations, each the envelope ({@link ErrorEnvelope}) with
  * an example from the catalogue ({@link ApiError}); {@code default} covers every other error status
- * (405, 409, 413, 415, 429, 500), so that no error of any operation is left undescribed.
+ * (405, 409, 413, 415, 429, 500, 503), so that no error of any operation is left undescribed.
  */
 enum ErrorResponses {
     BAD_REQUEST("400", "BadRequest", ApiError.INVALID_VALUE,
@@ -24,7 +24,7 @@ enum ErrorResponses {
     OTHER("default", "Error", ApiError.TOO_MANY_REQUESTS,
             "Any other error: 405 method not allowed, 409 conflict (connectionLocked, noAccount, a state that forbids "
                     + "the call), 413 body too large, 415 media type, 429 too many requests (with Retry-After), "
-                    + "500 bug (quote request_id).");
+                    + "500 bug (quote request_id), 503 service unavailable (with Retry-After).");
 
     private static final String EXAMPLE_REQUEST_ID = "3f1c2a9e-7b4d-4e0a-9c61-2d5b8f0e4a17";
 

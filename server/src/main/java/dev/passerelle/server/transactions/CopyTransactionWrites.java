@@ -30,7 +30,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes transactions on PostgreSQL with set-based SQL: the fetched rows are streamed with
  * {@code COPY} into a temporary staging table, then one {@code UPDATE ... FROM} brings the stored
  * rows whose facts differ up to date, one {@code INSERT ... SELECT} adds the new ones and one
- * {@code UPDATE} flags the vanished ones: four statements whatever the number of rows.
+ * {@code UPDATE} flags the vanished ones: four statements whatever the number of rows. An account
+ * that has no transaction yet (its first sync) has nothing to compare with: its rows are copied
+ * straight into {@code bank_transaction}, as fast as a raw {@code COPY} (docs/performance.md, P1).
+ * Each write first locks the account's row, so that two writes of one account (an activation
+ * during a sync) take turns and the first sync's copy never meets a row inserted meanwhile.
  *
  * <p>The staging table lives in the session of the transaction's connection, so every statement
  * must run on that connection: hence a transaction is required, and the COPY goes through the very
@@ -63,6 +67,9 @@ final class CopyTransactionWrites implements TransactionWrites {
             + " FROM tx_staging s WHERE NOT EXISTS (SELECT 1 FROM bank_transaction t"
             + " WHERE t.id_account = :account AND t.external_id = s.external_id) ON CONFLICT DO NOTHING";
 
+    private static final String COPY_NEW = "COPY bank_transaction (id_account, external_id, " + TransactionSql.facts(c -> c)
+            + ", wording, date_scraped, last_update) FROM STDIN";
+
     private static final String VANISHED = FLAG_DELETED
             + "t.id_account = :account AND t.deleted IS NULL AND t.tx_date >= :since"
             + " AND NOT EXISTS (SELECT 1 FROM tx_staging s WHERE s.external_id = t.external_id)";
@@ -82,8 +89,19 @@ final class CopyTransactionWrites implements TransactionWrites {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The COPY path stages rows in its transaction's session: start one first");
         }
+        if (firstWriteOf(accountId)) {
+            copy(COPY_NEW, latest, (externalId, facts, rows) -> {
+                rows.field(accountId).field(externalId);
+                facts.values().forEach(rows::field);
+                rows.field(facts.originalWording()).field(utc(now)).field(utc(now));
+            });
+            return new Outcome(latest.size(), 0, 0);
+        }
         jdbc.sql(STAGE).update();
-        stage(latest);
+        copy(COPY, latest, (externalId, facts, rows) -> {
+            rows.field(externalId);
+            facts.values().forEach(rows::field);
+        });
         int updated = jdbc.sql(UPDATE).param("account", accountId).param("now", utc(now)).update();
         int inserted = jdbc.sql(INSERT).param("account", accountId).param("now", utc(now)).update();
         int deleted = jdbc.sql(VANISHED).param("account", accountId).param("since", since).param("now", utc(now))
@@ -93,23 +111,35 @@ final class CopyTransactionWrites implements TransactionWrites {
         return new Outcome(inserted, updated, deleted);
     }
 
-    private void stage(Map<String, TransactionFacts> latest) {
+    /** Locks the account's row for this transaction; true when the account has no transaction stored yet. */
+    private boolean firstWriteOf(long accountId) {
+        jdbc.sql("SELECT id FROM bank_account WHERE id = :account FOR NO KEY UPDATE").param("account", accountId)
+                .query(Long.class).optional();
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM bank_transaction WHERE id_account = :account)")
+                .param("account", accountId).query(Boolean.class).single();
+    }
+
+    /** Streams one row per fetched transaction, as {@code row} writes it, into {@code copy}. */
+    private void copy(String copy, Map<String, TransactionFacts> latest, CopyRow row) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, COPY_BUFFER),
+                new PGCopyOutputStream(connection.unwrap(PGConnection.class), copy, COPY_BUFFER),
                 StandardCharsets.UTF_8))) {
             CopyText rows = new CopyText(out);
             latest.forEach((externalId, facts) -> {
-                rows.field(externalId);
-                facts.values().forEach(rows::field);
+                row.write(externalId, facts, rows);
                 rows.endRow();
             });
         } catch (SQLException e) {
-            throw new UncategorizedSQLException("staging transactions", COPY, e);
+            throw new UncategorizedSQLException("copying transactions", copy, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private interface CopyRow {
+        void write(String externalId, TransactionFacts facts, CopyText rows);
     }
 }

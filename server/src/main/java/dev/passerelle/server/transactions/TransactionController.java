@@ -80,10 +80,11 @@ class TransactionController {
                 deletedFilter(deleted, all));
 
         List<TransactionView> page = store.page(query, paging);
-        long total = store.count(query);
+        TransactionStore.Scope counted = store.scope(query);
+        long total = counted.total();
         Function<TransactionView, LocalDate> dateOf = query.dateColumn().equals("t.tx_date")
                 ? TransactionView::date : TransactionView::applicationDate;
-        TransactionStore.DateRange scope = store.scopeDates(query).orElse(clock.instant().atZone(wire.zone()).toLocalDate());
+        TransactionStore.DateRange scope = counted.dates().orElse(clock.instant().atZone(wire.zone()).toLocalDate());
         TransactionStore.DateRange result = new TransactionStore.DateRange(
                 page.stream().map(dateOf).min(Comparator.naturalOrder()).orElse(null),
                 page.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(null))

@@ -40,8 +40,12 @@ record TransactionFilter(long userId, Long accountId, Long connectionId, String 
 
     /** {@code FROM … WHERE} of the result. */
     String resultSql() {
-        return scopeSql()
-                + (minDate == null ? "" : " AND " + dateColumn + " >= :minDate")
+        return scopeSql() + narrowing();
+    }
+
+    /** What narrows the scope to the result: conditions each starting with {@code AND}, or nothing. */
+    String narrowing() {
+        return (minDate == null ? "" : " AND " + dateColumn + " >= :minDate")
                 + (maxDate == null ? "" : " AND " + dateColumn + " <= :maxDate")
                 + (lastUpdate == null ? "" : " AND t.last_update > :lastUpdate")
                 + (income == null ? "" : income ? " AND t.amount > 0" : " AND t.amount <= 0");

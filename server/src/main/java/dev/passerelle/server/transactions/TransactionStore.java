@@ -18,7 +18,7 @@ class TransactionStore {
 
     /** One page, newest first by the filter's date column, then by id. */
     List<TransactionView> page(TransactionFilter filter, Paging paging) {
-        return jdbc.sql("SELECT t.*" + filter.resultSql() + " ORDER BY " + filter.dateColumn() + " DESC, t.id DESC"
+        return jdbc.sql("SELECT " + TransactionView.COLUMNS + filter.resultSql() + " ORDER BY " + filter.dateColumn() + " DESC, t.id DESC"
                         + " LIMIT :limit OFFSET :offset")
                 .params(filter.params())
                 .param("limit", paging.limit())
@@ -26,25 +26,30 @@ class TransactionStore {
                 .query(TransactionView::of).list();
     }
 
-    long count(TransactionFilter filter) {
-        return jdbc.sql("SELECT COUNT(*)" + filter.resultSql()).params(filter.params()).query(Long.class).single();
-    }
-
-    /** The earliest and latest date of the scope, whatever the date criteria: {@code first_date}, {@code last_date}. */
-    DateRange scopeDates(TransactionFilter filter) {
-        return jdbc.sql("SELECT MIN(" + filter.dateColumn() + ") AS first_date, MAX(" + filter.dateColumn() + ") AS last_date"
-                        + filter.scopeSql())
+    /**
+     * In one pass over the scope: how many rows the result holds ({@code total}), and the earliest
+     * and latest date of the scope whatever the date criteria ({@code first_date}, {@code last_date}).
+     */
+    Scope scope(TransactionFilter filter) {
+        String narrowing = filter.narrowing();
+        return jdbc.sql("SELECT COUNT(*)" + (narrowing.isEmpty() ? "" : " FILTER (WHERE TRUE" + narrowing + ")")
+                        + " AS total, MIN(" + filter.dateColumn() + ") AS first_date, MAX(" + filter.dateColumn()
+                        + ") AS last_date" + filter.scopeSql())
                 .params(filter.params())
-                .query((rs, n) -> new DateRange(rs.getObject("first_date", LocalDate.class),
-                        rs.getObject("last_date", LocalDate.class)))
+                .query((rs, n) -> new Scope(rs.getLong(1), new DateRange(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class))))
                 .single();
     }
 
     Optional<TransactionView> find(long userId, long id) {
-        return jdbc.sql("SELECT t.* FROM bank_transaction t JOIN bank_account a ON a.id = t.id_account"
+        return jdbc.sql("SELECT " + TransactionView.COLUMNS + " FROM bank_transaction t JOIN bank_account a ON a.id = t.id_account"
                         + " WHERE t.id = :id AND a.id_user = :user AND a.disabled IS NULL")
                 .param("id", id).param("user", userId)
                 .query(TransactionView::of).optional();
+    }
+
+    /** The size of a result and the dates of its scope. */
+    record Scope(long total, DateRange dates) {
     }
 
     /** A closed range of dates, either end null when there is nothing to bound. */

@@ -79,7 +79,8 @@ public class TransactionUpserts {
      * is the upsert's instant), oldest first: PROTOCOL-NOTES §8.2 "new transactions".
      */
     public List<TransactionView> insertedSince(long accountId, Instant since) {
-        return jdbc.sql("SELECT * FROM bank_transaction WHERE id_account = :a AND date_scraped >= :since ORDER BY tx_date, id")
+        return jdbc.sql("SELECT " + TransactionView.COLUMNS + " FROM bank_transaction t"
+                        + " WHERE t.id_account = :a AND t.date_scraped >= :since ORDER BY t.tx_date, t.id")
                 .param("a", accountId).param("since", utc(stored(since)))
                 .query(TransactionView::of).list();
     }

@@ -92,7 +92,9 @@ public class UserAccounts {
     /** Deletes the user and everything of it, then publishes {@link UserDeleted}. */
     @Transactional
     public void delete(long userId) {
-        Long clientId = find(userId).map(User::clientId).orElse(null);
+        Optional<User> user = find(userId);
+        user.ifPresent(u -> events.publishEvent(new UserDeleting(userId)));
+        Long clientId = user.map(User::clientId).orElse(null);
         if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
             events.publishEvent(new UserDeleted(userId, clientId));
         }

@@ -26,6 +26,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +211,33 @@ class TransactionUpsertsTest {
         }
 
         assertThat(rowsWithoutIds(account)).isEqualTo(rowsWithoutIds(otherAccount)).hasSize(first.size() + 1);
+    }
+
+    @Test
+    @Tag("postgres")
+    void whenTwoWritesOfANewAccountRunAtOnceThenBothStoreTheirRowsAndNoneFails() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "the first write's straight COPY exists on PostgreSQL only");
+        List<Transaction> sync = history(40);
+        List<Transaction> activation = history(60).subList(20, 60);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch ready = new CountDownLatch(2);
+            List<Future<Outcome>> outcomes = writers.invokeAll(List.of(sync, activation).stream()
+                    .map(fetch -> (Callable<Outcome>) () -> {
+                        ready.countDown();
+                        ready.await();
+                        return upserts.upsert(account, SINCE, fetch, now);
+                    }).toList());
+            int inserted = 0;
+            for (Future<Outcome> outcome : outcomes) {
+                inserted += outcome.get().inserted();
+            }
+
+            assertThat(inserted).isEqualTo(60);
+            assertThat(rows(account)).hasSize(60);
+        } finally {
+            writers.shutdownNow();
+        }
     }
 
     private Outcome upsert(List<Transaction> fetch) {

@@ -33,6 +33,14 @@ public final class SimulatorClock extends Clock {
         return new SimulatorClock(Clock.fixed(instant, ZoneOffset.UTC), new AtomicReference<>(Duration.ZERO));
     }
 
+    /**
+     * A clock that reads {@code base}, e.g. the clock a connector test moves: the bank's time then
+     * follows the test's (and can still be moved on its own).
+     */
+    public static SimulatorClock following(Clock base) {
+        return new SimulatorClock(Objects.requireNonNull(base, "base"), new AtomicReference<>(Duration.ZERO));
+    }
+
     /** Moves the clock forward (or back, with a negative duration). */
     public void advance(Duration by) {
         Objects.requireNonNull(by, "by");

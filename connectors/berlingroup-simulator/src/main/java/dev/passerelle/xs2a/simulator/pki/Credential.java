@@ -13,6 +13,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -34,24 +35,39 @@ public record Credential(PrivateKey privateKey, List<X509Certificate> chain) {
 
     /** A PKCS#12 key store holding the key under alias {@value #ALIAS}, protected by {@code password}. */
     public KeyStore keyStore(char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(ALIAS, privateKey, password, chain.toArray(Certificate[]::new));
-            return store;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build a PKCS#12 key store", e);
-        }
+        return keyStore(Map.of(ALIAS, this), password);
     }
 
     public Path writePkcs12(Path file, char[] password) {
+        return writePkcs12(file, password, Map.of(ALIAS, this));
+    }
+
+    /**
+     * Writes one PKCS#12 key store holding several credentials, each under its alias, as a TPP keeps its
+     * QWAC and QSeal together.
+     */
+    public static Path writePkcs12(Path file, char[] password, Map<String, Credential> entries) {
         try (OutputStream out = Files.newOutputStream(file)) {
-            keyStore(password).store(out, password);
+            keyStore(entries, password).store(out, password);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore keyStore(Map<String, Credential> entries, char[] password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (Map.Entry<String, Credential> entry : entries.entrySet()) {
+                store.setKeyEntry(entry.getKey(), entry.getValue().privateKey(), password,
+                        entry.getValue().chain().toArray(Certificate[]::new));
+            }
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a PKCS#12 key store", e);
         }
     }
 

@@ -1,0 +1,215 @@
+package dev.passerelle.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * P5: the background sync of many due connections on one instance, the institution taking
+ * {@value #LATENCY_MILLIS} ms a call. A few connections are added through the API (every account
+ * activated) and one of them is synced alone, timed: the baseline. With the server stopped, they are
+ * cloned in its H2 database until {@code due} connections exist, all due; the server is started again
+ * and the rate of background syncs measured over a window, against what its configured concurrency
+ * allows ({@code threads} syncs at once, each as long as the one alone); and the heap, after a
+ * collection, before and after the window.
+ */
+final class BackgroundSyncFigure {
+
+    static final long LATENCY_MILLIS = 1_000;
+    private static final int TEMPLATES = 10;
+    private static final int THREADS = 10;
+
+    private final Setup setup;
+
+    BackgroundSyncFigure(Setup setup) {
+        this.setup = setup;
+    }
+
+    Figure p5() {
+        int due = setup.quick() ? 2_000 : 20_000;
+        Duration warmUp = setup.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
+        Duration window = setup.quick() ? Duration.ofSeconds(20) : Duration.ofSeconds(90);
+        Path data = setup.freshDataDir("p5");
+        Map<String, String> properties = Map.of(
+                "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(LATENCY_MILLIS),
+                "db-scheduler.threads", String.valueOf(THREADS));
+        double lone;
+        try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
+            lone = templates(server);
+        }
+        long cloned = clone(data, due);
+        System.out.printf("# P5 one sync alone: %.2f s; %d connections due%n", lone, cloned);
+        try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
+            double heapBefore = server.heapAfterGcMegabytes();
+            sleep(warmUp);
+            double stepsBefore = schedulerSteps(server);
+            long began = System.nanoTime();
+            sleep(window);
+            double synced = schedulerSteps(server) - stepsBefore;
+            double minutes = (System.nanoTime() - began) / 60e9;
+            double heapAfter = server.heapAfterGcMegabytes();
+            double perMinute = synced / minutes;
+            double allowed = THREADS * 60 / lone;
+            double ratio = perMinute / allowed;
+            double heap = heapAfter / heapBefore;
+            return new Figure("P5", "background-sync-rate", ratio, ">=0.8,heap<=1.2", ratio >= 0.8 && heap <= 1.2,
+                    String.format("%d connections due, the bank taking %d ms a call: %.0f synced a minute over %d s, where "
+                                    + "%d scheduler threads and one sync alone in %.2f s allow %.0f; heap after a GC %.0f MB "
+                                    + "before, %.0f MB after (%.2fx); H2; load %s",
+                            cloned, LATENCY_MILLIS, perMinute, window.toSeconds(), THREADS, lone, allowed, heapBefore,
+                            heapAfter, heap, Machine.load()));
+        }
+    }
+
+    private List<String> serverLaunch() {
+        return List.of(ServerProcess.java(), "-jar", setup.serverJar().toString());
+    }
+
+    /** Adds the template connections at once (the bank is slow), then times one sync of one of them alone. */
+    private static double templates(ServerProcess server) {
+        Api api = new Api(server.port());
+        String configToken = server.readFile("config-token");
+        try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String[]>> added = new ArrayList<>();
+            for (int i = 0; i < TEMPLATES; i++) {
+                int n = i;
+                added.add(users.submit(() -> {
+                    String token = api.newUser(configToken);
+                    Api.Answer answer = api.addConnection(token, "sync" + n, "par");
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException("adding a template connection answered " + answer.status());
+                    }
+                    api.activateAll(token, answer.id());
+                    return new String[]{token, String.valueOf(answer.id())};
+                }));
+            }
+            String[] first = added.getFirst().get();
+            for (Future<String[]> f : added) {
+                f.get();
+            }
+            long start = System.nanoTime();
+            Api.Answer synced = api.call("PUT", "/users/me/connections/" + first[1] + "?psu_requested=false", first[0], null);
+            if (synced.status() != 200) {
+                throw new IllegalStateException("the timed sync answered " + synced.status() + ": " + synced.body());
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } catch (Exception e) {
+            throw new IllegalStateException("P5's set-up failed", e);
+        }
+    }
+
+    /**
+     * Copies the template connections (user, connection, source with its sealed credentials and
+     * session, accounts with their consent) until {@code due} exist, and makes every one due now.
+     * The sealed columns are bound to their column, not their row, so the copies open as the originals.
+     */
+    private static long clone(Path data, int due) {
+        String url = "jdbc:h2:file:" + data.resolve("passerelle") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH";
+        try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+            db.setAutoCommit(false);
+            List<long[]> templates = new ArrayList<>();
+            try (ResultSet rs = db.createStatement().executeQuery(
+                    "SELECT c.id, s.id FROM connection c JOIN connection_source s ON s.id_connection = c.id ORDER BY c.id")) {
+                while (rs.next()) {
+                    templates.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            String connectionColumns = columns(db, "connection");
+            String sourceColumns = columns(db, "connection_source");
+            String accountColumns = columns(db, "bank_account");
+            try (PreparedStatement user = db.prepareStatement("INSERT INTO app_user (signin) VALUES (CURRENT_TIMESTAMP)",
+                    new String[]{"id"});
+                 PreparedStatement connection = db.prepareStatement("INSERT INTO connection (" + connectionColumns
+                         + ") SELECT " + connectionColumns.replace("id_user", "?") + " FROM connection WHERE id = ?",
+                         new String[]{"id"});
+                 PreparedStatement source = db.prepareStatement("INSERT INTO connection_source (" + sourceColumns
+                         + ") SELECT " + sourceColumns.replace("id_connection", "?") + " FROM connection_source WHERE id = ?",
+                         new String[]{"id"});
+                 PreparedStatement accounts = db.prepareStatement("INSERT INTO bank_account (" + accountColumns
+                         + ") SELECT " + accountColumns.replace("id_connection", "?").replace("id_user", "?")
+                         .replace("id_source", "?") + " FROM bank_account WHERE id_connection = ?")) {
+                for (int i = templates.size(); i < due; i++) {
+                    long[] template = templates.get(i % templates.size());
+                    long userId = inserted(user);
+                    connection.setLong(1, userId);
+                    connection.setLong(2, template[0]);
+                    long connectionId = inserted(connection);
+                    source.setLong(1, connectionId);
+                    source.setLong(2, template[1]);
+                    long sourceId = inserted(source);
+                    accounts.setLong(1, connectionId);
+                    accounts.setLong(2, userId);
+                    accounts.setLong(3, sourceId);
+                    accounts.setLong(4, template[0]);
+                    accounts.executeUpdate();
+                    if (i % 1000 == 0) {
+                        db.commit();
+                    }
+                }
+            }
+            try (PreparedStatement dueNow = db.prepareStatement("UPDATE connection SET next_try = ?")) {
+                dueNow.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(60)));
+                dueNow.executeUpdate();
+            }
+            db.commit();
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM connection WHERE next_try IS NOT NULL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cloning the template connections failed", e);
+        }
+    }
+
+    private static String columns(Connection db, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = ? AND table_schema = 'public' AND column_name <> 'id' ORDER BY ordinal_position")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns.stream().collect(Collectors.joining(", "));
+    }
+
+    private static long inserted(PreparedStatement insert) throws SQLException {
+        insert.executeUpdate();
+        try (ResultSet key = insert.getGeneratedKeys()) {
+            key.next();
+            return key.getLong(1);
+        }
+    }
+
+    /** Steps the scheduler ran so far, from the server's metrics ({@code passerelle.connection.steps}). */
+    private static double schedulerSteps(ServerProcess server) {
+        String metrics = new String(new Api(server.port()).bytes("/actuator/prometheus", null));
+        return metrics.lines().filter(l -> l.startsWith("passerelle_connection_steps_total{") && l.contains("actor=\"scheduler\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

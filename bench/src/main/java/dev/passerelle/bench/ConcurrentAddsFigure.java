@@ -1,0 +1,159 @@
+package dev.passerelle.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * P3: thousands of users add a connection at the same moment while the institution takes
+ * {@value #LATENCY_MILLIS} ms to answer each call. The wall time of the whole burst is compared with
+ * the time one add takes alone, measured just before in the same server: holding the slow calls
+ * must cost nothing but the wait. Each user calls from its own loopback address, as distinct
+ * integrators' users would, so the per-address rate limits stay at their defaults; the test
+ * connector's concurrency limit is raised through configuration to the burst's size (a limit
+ * protects an institution, and this simulated one asks for none).
+ */
+final class ConcurrentAddsFigure {
+
+    static final long LATENCY_MILLIS = 2_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Setup setup;
+
+    ConcurrentAddsFigure(Setup setup) {
+        this.setup = setup;
+    }
+
+    Figure p3() {
+        int adds = setup.quick() ? 200 : 2_000;
+        Map<String, String> properties = Map.of(
+                "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(LATENCY_MILLIS),
+                "passerelle.limits.connector-concurrency", String.valueOf(adds + 16));
+        try (ServerProcess server = ServerProcess.start(List.of(ServerProcess.java(), "-jar",
+                setup.serverJar().toString()), properties, setup.freshDataDir("p3"), Duration.ofMinutes(3))) {
+            String configToken = server.readFile("config-token");
+            List<String> tokens = users(server, configToken, adds + 1);
+            double lone = add(server, adds, tokens.get(adds)).seconds();
+            System.out.printf("# P3 one add alone: %.2f s%n", lone);
+            int threadsBefore = server.threads();
+            AtomicInteger peakThreads = new AtomicInteger(threadsBefore);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Added>> burst = new ArrayList<>();
+            long began;
+            long ended;
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < adds; i++) {
+                    int user = i;
+                    burst.add(clients.submit(() -> {
+                        go.await();
+                        return add(server, user, tokens.get(user));
+                    }));
+                }
+                Future<?> watch = clients.submit(() -> watchThreads(server, peakThreads, burst));
+                began = System.nanoTime();
+                go.countDown();
+                Histogram seconds = new Histogram(3);
+                int errors = 0;
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Added> added : burst) {
+                    Added answer = added.get();
+                    seconds.recordValue(Math.round(answer.seconds() * 1000));
+                    if (answer.status() != 200) {
+                        errors++;
+                        if (statuses.size() < 5) {
+                            statuses.add(answer.status());
+                        }
+                    }
+                }
+                ended = System.nanoTime();
+                watch.cancel(true);
+                double wall = (ended - began) / 1e9;
+                double ratio = wall / lone;
+                return new Figure("P3", "concurrent-adds-slow-bank", ratio, "<=1.5,0errors", ratio <= 1.5 && errors == 0,
+                        String.format("%d adds at once, the bank taking %d ms a call: all answered in %.2f s, one alone in "
+                                        + "%.2f s; each add p50 %.2f s, p99 %.2f s; %d errors%s; server threads %d before, "
+                                        + "%d at most; test connector's concurrency limit set to %d; H2; load %s",
+                                adds, LATENCY_MILLIS, wall, lone, seconds.getValueAtPercentile(50) / 1000.0,
+                                seconds.getValueAtPercentile(99) / 1000.0, errors,
+                                statuses.isEmpty() ? "" : " (statuses " + statuses + ")", threadsBefore, peakThreads.get(),
+                                adds + 16, Machine.load()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("P3 failed", e);
+        }
+    }
+
+    /** {@code count} permanent users, each created from its own address; their tokens. */
+    private static List<String> users(ServerProcess server, String configToken, int count) throws Exception {
+        byte[] init = RawHttp.request("POST", "/2.0/auth/init", "Bearer " + configToken, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        try (ExecutorService clients = Executors.newFixedThreadPool(8, Thread.ofVirtual().factory())) {
+            List<Future<String>> tokens = IntStream.range(0, count).mapToObj(i -> clients.submit(() -> {
+                try (RawHttp http = new RawHttp(address(i), server.port())) {
+                    RawHttp.Answer answer = http.send(init, true);
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException("POST /auth/init answered " + answer.status());
+                    }
+                    return JSON.readTree(answer.body()).get("auth_token").asString();
+                }
+            })).toList();
+            List<String> all = new ArrayList<>();
+            for (Future<String> token : tokens) {
+                all.add(token.get());
+            }
+            return all;
+        }
+    }
+
+    private static Added add(ServerProcess server, int user, String token) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("connector_uuid", Api.TEST_CONNECTOR, "login", "user" + user,
+                "password", "1234", "directaccesswebsite", "par"));
+        byte[] request = RawHttp.request("POST", "/2.0/users/me/connections", "Bearer " + token, "application/json", body);
+        try (RawHttp http = new RawHttp(address(user), server.port())) {
+            long start = System.nanoTime();
+            int status;
+            try {
+                status = http.send(request, false).status();
+            } catch (IOException e) {
+                status = -1;
+            }
+            return new Added(status, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void watchThreads(ServerProcess server, AtomicInteger peak, List<Future<Added>> burst) {
+        while (!burst.stream().allMatch(Future::isDone)) {
+            peak.accumulateAndGet(server.threads(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** User {@code i}'s own loopback address: 127.10.x.y. */
+    static InetAddress address(int i) {
+        try {
+            return InetAddress.getByAddress(new byte[]{127, 10, (byte) (i / 250), (byte) (i % 250 + 1)});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Added(int status, double seconds) {
+    }
+}

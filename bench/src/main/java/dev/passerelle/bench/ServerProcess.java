@@ -1,0 +1,277 @@
+package dev.passerelle.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Passerelle server started as an operator starts it: its own process, its own data directory and
+ * port, its output in a log file. {@link #startSeconds()} is the time from the process start to the
+ * first {@code 200} of {@code GET /2.0/connectors}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final byte[] CONNECTORS = RawHttp.request("GET", "/2.0/connectors", null, null, null);
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+    private final Path log;
+    private final double startSeconds;
+
+    private ServerProcess(Process process, int port, Path dataDir, Path log, double startSeconds) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.startSeconds = startSeconds;
+    }
+
+    /**
+     * Starts {@code launch} (the command up to the server's own arguments) with {@code properties}
+     * as arguments, on a free port and in {@code dataDir}, and waits until it answers.
+     */
+    static ServerProcess start(List<String> launch, Map<String, String> properties, Path dataDir, Duration patience) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(launch, properties, dataDir, patience);
+            } catch (PortTaken e) {
+                // another process bound the port between our check and the server's bind: a new one
+                if (attempt == 3) {
+                    throw new IllegalStateException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static ServerProcess startOnce(List<String> launch, Map<String, String> properties, Path dataDir,
+                                           Duration patience) {
+        try {
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            List<String> command = new ArrayList<>(launch);
+            command.add("--server.port=" + port);
+            command.add("--passerelle.data-dir=" + dataDir);
+            properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+            Path log = dataDir.resolve("server.log");
+            long began = System.nanoTime();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // BENCH_SERVER_OPTS reaches every server the bench starts, e.g. to profile it (docs/performance.md).
+            String extra = System.getenv("BENCH_SERVER_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                builder.environment().put("JAVA_TOOL_OPTIONS", extra);
+            }
+            Process process = builder.start();
+            // A bench stopped midway (Ctrl-C, SIGTERM) leaves no server behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            awaitConnectors(process, port, log, began + patience.toNanos());
+            return new ServerProcess(process, port, dataDir, log, (System.nanoTime() - began) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The java that runs the bench, for the server too. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitConnectors(Process process, int port, Path log, long deadline) throws IOException {
+        while (true) {
+            if (!process.isAlive()) {
+                String tail = tail(log);
+                if (tail.contains("Port " + port + " was already in use")) {
+                    throw new PortTaken("port " + port + " was taken by another process while the server started");
+                }
+                throw new IllegalStateException("the server stopped while starting; its log: " + log + "\n" + tail);
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the server did not answer in time; its log: " + log + "\n" + tail(log));
+            }
+            try (RawHttp http = new RawHttp(InetAddress.getLoopbackAddress(), port)) {
+                if (http.send(CONNECTORS, false).status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A port free now, below Linux's ephemeral range (32768 up): the kernel hands those to every
+     * outgoing connection on the machine, the bench's own clients and PostgreSQL's included, so
+     * one picked there is soon taken by some client.
+     */
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // another one
+            }
+        }
+        throw new IOException("no free port between 20000 and 32000 on the loopback");
+    }
+
+    /** The port the server was given was bound by another process before the server bound it. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    double startSeconds() {
+        return startSeconds;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The resident set size now, in MB. */
+    double rssMegabytes() {
+        for (String line : readProc("status").split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/" + pid() + "/status");
+    }
+
+    /** The server's threads now (platform threads: a virtual thread is not one). */
+    int threads() {
+        for (String line : readProc("status").split("\n")) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(line.substring("Threads:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no Threads in /proc/" + pid() + "/status");
+    }
+
+    /** CPU seconds the server used so far (user and system). */
+    double cpuSeconds() {
+        String stat = readProc("stat");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(3) ... utime(14) stime(15), i.e. indexes 11 and 12 here; 100 ticks a second
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /** The heap in use after a full collection, in MB (jcmd GC.run, then GC.heap_info). */
+    double heapAfterGcMegabytes() {
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info told no heap use");
+        }
+        return Long.parseLong(used.group(1)) / 1024.0;
+    }
+
+    /** Runs a diagnostic command on the server ({@code jcmd <pid> ...}) and returns what it printed. */
+    String jcmd(String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * With {@code BENCH_JFR_DIR} set, starts a flight recording of the server (JFR's profiling
+     * settings) for the measured window of a load; {@link #stopProfile} writes it there.
+     */
+    void startProfile() {
+        if (System.getenv("BENCH_JFR_DIR") != null) {
+            jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+    }
+
+    void stopProfile() {
+        String dir = System.getenv("BENCH_JFR_DIR");
+        if (dir != null) {
+            jcmd("JFR.stop", "name=bench", "filename=" + Path.of(dir, pid() + "-" + System.currentTimeMillis() + ".jfr")
+                    .toAbsolutePath());
+        }
+    }
+
+    String readFile(String name) {
+        try {
+            return Files.readString(dataDir.resolve(name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String readProc(String file) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(pid()), file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as an operator stops it, and waits for the graceful stop. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

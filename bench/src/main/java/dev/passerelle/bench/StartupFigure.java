@@ -1,0 +1,73 @@
+package dev.passerelle.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * P4: the production launch the README documents ({@code ./passerelle}: the server jar with the AOT
+ * cache the package step trained, when the JDK can use it) from the process start to the first
+ * {@code 200} of {@code GET /2.0/connectors}, and its resident memory once idle; beside the plain
+ * {@code java -jar} of the same jar, the baseline, alternating in the same run. Both restart on a
+ * data directory an untimed first start created and migrated, as a server is restarted in production.
+ */
+final class StartupFigure {
+
+    private static final Duration IDLE = Duration.ofSeconds(5);
+
+    private final Setup setup;
+
+    StartupFigure(Setup setup) {
+        this.setup = setup;
+    }
+
+    Figure p4() {
+        List<String> launcher = List.of(setup.launcher().toString());
+        List<String> plain = List.of(ServerProcess.java(), "-jar", setup.serverJar().toString());
+        Path launcherData = setup.freshDataDir("p4-launcher");
+        Path plainData = setup.freshDataDir("p4-plain");
+        start(launcher, launcherData).close();
+        start(plain, plainData).close();
+        List<Double> seconds = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        List<Double> plainSeconds = new ArrayList<>();
+        List<Double> plainRss = new ArrayList<>();
+        int runs = setup.quick() ? 1 : 3;
+        for (int run = 0; run < runs; run++) {
+            measure(launcher, launcherData, seconds, rss);
+            measure(plain, plainData, plainSeconds, plainRss);
+            System.out.printf("# P4 run %d: ./passerelle %.2f s, %.0f MB; java -jar %.2f s, %.0f MB%n", run + 1,
+                    seconds.getLast(), rss.getLast(), plainSeconds.getLast(), plainRss.getLast());
+        }
+        double start = Machine.median(seconds);
+        double memory = Machine.median(rss);
+        double baseline = Machine.median(plainSeconds);
+        return new Figure("P4", "startup-seconds", start, "<3s,rss<300MB", start < 3 && memory < 300,
+                String.format("./passerelle to the first 200 of /2.0/connectors %.2f s, idle RSS %.0f MB; plain java -jar "
+                                + "%.2f s (%.2fx), %.0f MB; median of %d restarts on a migrated H2 data directory; load %s",
+                        start, memory, baseline, start / baseline, Machine.median(plainRss), runs, Machine.load()));
+    }
+
+    private void measure(List<String> launch, Path data, List<Double> seconds, List<Double> rss) {
+        try (ServerProcess server = start(launch, data)) {
+            seconds.add(server.startSeconds());
+            sleep(IDLE);
+            rss.add(server.rssMegabytes());
+        }
+    }
+
+    private static ServerProcess start(List<String> launch, Path data) {
+        return ServerProcess.start(launch, Map.of(), data, Duration.ofMinutes(3));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

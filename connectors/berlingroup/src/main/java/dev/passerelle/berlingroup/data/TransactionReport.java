@@ -1,0 +1,142 @@
+package dev.passerelle.berlingroup.data;
+
+import dev.passerelle.berlingroup.transport.Json;
+import dev.passerelle.connector.Counterparty;
+import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The entries of one account's transaction report, page after page ({@code accountReport} or
+ * {@code cardAccountReport}: {@code booked} and {@code pending}), as {@link Transaction}s: pending ones
+ * are {@code coming}; the wording comes from the remittance information, the counterparty from the
+ * creditor (a debit) or debtor (a credit) name and account; the external id is the bank's
+ * {@code transactionId} (card: {@code cardTransactionId}), else its {@code entryReference}, else a
+ * {@link StableIds stable derived id}.
+ */
+public final class TransactionReport {
+
+    private final boolean card;
+    private final String currency;
+    private final LocalDate today;
+    private final StableIds derived = new StableIds();
+    private final List<Transaction> transactions = new ArrayList<>();
+
+    /**
+     * @param card     whether the account is a card account
+     * @param currency the account's currency
+     * @param today    the bank's today, the date of a pending entry that has none
+     */
+    public TransactionReport(boolean card, String currency, LocalDate today) {
+        this.card = card;
+        this.currency = currency;
+        this.today = today;
+    }
+
+    /** Reads one page of the report. */
+    public void add(JsonNode report) {
+        report.path("booked").forEach(entry -> transactions.add(entry(entry, false)));
+        report.path("pending").forEach(entry -> transactions.add(entry(entry, true)));
+    }
+
+    public List<Transaction> transactions() {
+        return List.copyOf(transactions);
+    }
+
+    private Transaction entry(JsonNode entry, boolean pending) {
+        Json.Amount amount = Json.amount(entry, "transactionAmount").orElseThrow(() ->
+                new IllegalArgumentException("a transaction has no transactionAmount"));
+        Optional<LocalDate> booking = Json.date(entry, "bookingDate");
+        Optional<LocalDate> value = Json.date(entry, "valueDate");
+        Optional<LocalDate> made = Json.date(entry, "transactionDate");
+        LocalDate date = pending ? value.or(() -> made).or(() -> booking).orElse(today)
+                : booking.or(() -> value).or(() -> made).orElse(today);
+        Optional<Counterparty> counterparty = counterparty(entry, amount.value());
+        String wording = wording(entry).or(() -> counterparty.map(Counterparty::label))
+                .orElse(pending ? "Pending transaction" : "Transaction");
+        Optional<String> code = Json.text(entry, "bankTransactionCode");
+        String rawType = code.or(() -> Json.text(entry, "proprietaryBankTransactionCode"))
+                .orElse(card ? "card-transaction" : null);
+        TransactionType type = card ? TransactionType.DEFERRED_CARD : TransactionKinds.of(code.orElse(null));
+        Transaction.Builder transaction = Transaction.builder()
+                .externalId(externalId(entry, pending, date, amount, wording, counterparty))
+                .date(date)
+                .vdate(value.orElse(null))
+                .rdate(made.orElse(null))
+                .value(amount.value())
+                .type(type, rawType)
+                .originalWording(wording)
+                .coming(pending)
+                .card(card ? Json.text(entry, "maskedPAN").or(() -> Json.text(entry, "maskedPan")).orElse(null) : null)
+                .counterparty(counterparty.orElse(null));
+        Stream.of("originalAmount", "instructedAmount").map(field -> Json.amount(entry, field)).flatMap(Optional::stream)
+                .filter(original -> !original.currency().equalsIgnoreCase(currency)).findFirst()
+                .ifPresent(original -> transaction.originalValue(original.value()).originalCurrency(original.currency()));
+        return transaction.build();
+    }
+
+    private String externalId(JsonNode entry, boolean pending, LocalDate date, Json.Amount amount, String wording,
+                              Optional<Counterparty> counterparty) {
+        return Json.text(entry, card ? "cardTransactionId" : "transactionId")
+                .or(() -> Json.text(entry, "transactionId"))
+                .or(() -> Json.text(entry, "entryReference"))
+                .orElseGet(() -> derived.next(List.of(pending ? "pending" : "booked", date.toString(),
+                        amount.value().stripTrailingZeros().toPlainString(), amount.currency().toUpperCase(Locale.ROOT),
+                        wording, counterparty.map(Counterparty::label).orElse(""),
+                        counterparty.map(Counterparty::identification).orElse(""))));
+    }
+
+    /** The remittance information, unstructured or structured, else what the bank adds as free text. */
+    private Optional<String> wording(JsonNode entry) {
+        Optional<String> unstructured = Json.text(entry, "remittanceInformationUnstructured");
+        if (unstructured.isPresent()) {
+            return unstructured;
+        }
+        List<String> lines = new ArrayList<>();
+        entry.path("remittanceInformationUnstructuredArray").forEach(line -> {
+            if (line.isValueNode() && !line.asString().isBlank()) {
+                lines.add(line.asString().strip());
+            }
+        });
+        if (!lines.isEmpty()) {
+            return Optional.of(String.join(" ", lines));
+        }
+        JsonNode structured = entry.path("remittanceInformationStructured");
+        return (structured.isValueNode() ? Json.text(entry, "remittanceInformationStructured")
+                : Json.text(structured, "reference"))
+                .or(() -> Json.text(entry, "additionalInformation"))
+                .or(() -> Json.text(entry, "transactionDetails"));
+    }
+
+    /** The other party: who is paid on a debit (creditor), who pays on a credit (debtor). */
+    private static Optional<Counterparty> counterparty(JsonNode entry, BigDecimal amount) {
+        boolean debit = amount.signum() < 0;
+        String party = debit ? "creditor" : "debtor";
+        Optional<String> name = Json.text(entry, party + "Name").or(() -> Json.text(entry, "ultimate"
+                + Character.toUpperCase(party.charAt(0)) + party.substring(1)));
+        JsonNode account = entry.path(party + "Account");
+        Optional<String> iban = Json.text(account, "iban");
+        Optional<String> bban = Json.text(account, "bban");
+        Optional<String> pan = Json.text(account, "pan").or(() -> Json.text(account, "maskedPan"));
+        if (name.isEmpty() && iban.isEmpty() && bban.isEmpty() && pan.isEmpty()) {
+            return Optional.empty();
+        }
+        Counterparty.Builder counterparty = Counterparty.builder().label(name.orElse(null))
+                .role(debit ? Counterparty.Role.CREDITOR : Counterparty.Role.DEBTOR);
+        if (iban.isPresent()) {
+            counterparty.scheme(Counterparty.Scheme.IBAN).identification(iban.get().replace(" ", ""));
+        } else if (bban.isPresent()) {
+            counterparty.scheme(Counterparty.Scheme.BBAN).identification(bban.get());
+        } else if (pan.isPresent()) {
+            counterparty.scheme(Counterparty.Scheme.CPAN).identification(pan.get());
+        }
+        return Optional.of(counterparty.build());
+    }
+}

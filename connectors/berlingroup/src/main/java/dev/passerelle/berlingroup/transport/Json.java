@@ -1,0 +1,78 @@
+package dev.passerelle.berlingroup.transport;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Reading the bank's JSON leniently: a missing, blank or malformed optional element is absent. */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() || value.asString().isBlank() ? Optional.empty()
+                : Optional.of(value.asString().strip());
+    }
+
+    public static Optional<LocalDate> date(JsonNode node, String field) {
+        return text(node, field).flatMap(value -> {
+            try {
+                return Optional.of(LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** An {@code amount} object ({@code {"currency": "EUR", "amount": "-12.30"}}). */
+    public static Optional<Amount> amount(JsonNode node, String field) {
+        JsonNode amount = node == null ? null : node.get(field);
+        if (amount == null || !amount.isObject()) {
+            return Optional.empty();
+        }
+        Optional<String> currency = text(amount, "currency");
+        Optional<String> value = text(amount, "amount");
+        if (currency.isEmpty() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Amount(new BigDecimal(value.get()), currency.get()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The {@code _links} of an answer, by relation: each link is {@code {"href": …}} (or, from some
+     * banks, the bare href).
+     */
+    public static Map<String, String> links(JsonNode node) {
+        Map<String, String> links = new LinkedHashMap<>();
+        node.path("_links").properties().forEach(e -> {
+            String href = href(e.getValue());
+            if (!href.isEmpty()) {
+                links.put(e.getKey(), href);
+            }
+        });
+        return links;
+    }
+
+    /** One link of an answer, or {@code ""}. */
+    public static String link(JsonNode node, String relation) {
+        return href(node.path("_links").path(relation));
+    }
+
+    private static String href(JsonNode link) {
+        return link.isString() ? link.asString().strip() : link.path("href").asString("").strip();
+    }
+
+    /** An amount in a currency. */
+    public record Amount(BigDecimal value, String currency) {
+    }
+}

@@ -1,0 +1,89 @@
+package dev.passerelle.berlingroup.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.connector.Counterparty;
+import dev.passerelle.connector.Transaction;
+import dev.passerelle.connector.TransactionType;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class TransactionReportTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDate TODAY = LocalDate.parse("2025-03-14");
+
+    private static final String TWO_COFFEES = """
+            {"booked": [
+              {"bookingDate": "2025-03-10", "valueDate": "2025-03-10",
+               "transactionAmount": {"currency": "EUR", "amount": "-2.50"},
+               "creditorName": "Café", "remittanceInformationUnstructured": "Coffee"},
+              {"bookingDate": "2025-03-10", "valueDate": "2025-03-10",
+               "transactionAmount": {"currency": "EUR", "amount": "-2.50"},
+               "creditorName": "Café", "remittanceInformationUnstructured": "Coffee"},
+              {"bookingDate": "2025-03-11", "transactionAmount": {"currency": "EUR", "amount": "1200.00"},
+               "debtorName": "Employer", "debtorAccount": {"iban": "DE02 1001 0010 0006 8201 01"},
+               "remittanceInformationUnstructuredArray": ["Salary", "March"], "bankTransactionCode": "PMNT-RCDT-ESCT"}
+            ],
+            "pending": [
+              {"transactionAmount": {"currency": "EUR", "amount": "-9.99"}, "creditorName": "Streaming",
+               "remittanceInformationStructured": {"reference": "RF18 5390 0754 7034"}}
+            ]}""";
+
+    @Test
+    void twoIdenticalOperationsOnOneDayStayTwoAndKeepTheirIdsOnEveryReading() {
+        List<Transaction> first = read(TWO_COFFEES);
+        List<Transaction> again = read(TWO_COFFEES);
+
+        assertThat(first).hasSize(4);
+        assertThat(first).extracting(Transaction::externalId).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("xs2a-[0-9a-f]{32}-[0-9]+"));
+        assertThat(again).extracting(Transaction::externalId)
+                .containsExactlyElementsOf(first.stream().map(Transaction::externalId).toList());
+        assertThat(first.get(0).externalId()).endsWith("-0");
+        assertThat(first.get(1).externalId()).endsWith("-1")
+                .startsWith(first.get(0).externalId().substring(0, first.get(0).externalId().length() - 1));
+    }
+
+    @Test
+    void theWordingCounterpartyAndKindComeFromTheEntry() {
+        List<Transaction> transactions = read(TWO_COFFEES);
+
+        Transaction salary = transactions.get(2);
+        assertThat(salary.originalWording()).isEqualTo("Salary March");
+        assertThat(salary.type()).isEqualTo(TransactionType.TRANSFER);
+        assertThat(salary.rawType()).isEqualTo("PMNT-RCDT-ESCT");
+        assertThat(salary.counterparty().label()).isEqualTo("Employer");
+        assertThat(salary.counterparty().role()).isEqualTo(Counterparty.Role.DEBTOR);
+        assertThat(salary.counterparty().scheme()).isEqualTo(Counterparty.Scheme.IBAN);
+        assertThat(salary.counterparty().identification()).isEqualTo("DE02100100100006820101");
+        Transaction coffee = transactions.getFirst();
+        assertThat(coffee.counterparty().role()).isEqualTo(Counterparty.Role.CREDITOR);
+        assertThat(coffee.type()).isEqualTo(TransactionType.OTHER);
+        Transaction pending = transactions.getLast();
+        assertThat(pending.coming()).isTrue();
+        assertThat(pending.date()).isEqualTo(TODAY);
+        assertThat(pending.originalWording()).isEqualTo("RF18 5390 0754 7034");
+    }
+
+    @Test
+    void theBanksIdsWinOverDerivedOnes() {
+        List<Transaction> transactions = read("""
+                {"booked": [{"transactionId": "T-1", "entryReference": "E-1", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "EUR", "amount": "5"}},
+                            {"entryReference": "E-2", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "EUR", "amount": "5"}}]}""");
+
+        assertThat(transactions).extracting(Transaction::externalId).containsExactly("T-1", "E-2");
+    }
+
+    private static List<Transaction> read(String json) {
+        TransactionReport report = new TransactionReport(false, "EUR", TODAY);
+        JsonNode node = JSON.readTree(json);
+        report.add(node);
+        return report.transactions();
+    }
+}
