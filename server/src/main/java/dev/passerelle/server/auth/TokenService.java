@@ -3,8 +3,8 @@ package dev.passerelle.server.auth;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.config.UserTime;
 import dev.passerelle.server.crypto.Secrets;
-import dev.passerelle.server.testclock.UserTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
