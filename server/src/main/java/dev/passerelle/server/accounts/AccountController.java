@@ -2,11 +2,11 @@ package dev.passerelle.server.accounts;
 
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.api.IdList;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
-import dev.passerelle.server.ingestion.IdList;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

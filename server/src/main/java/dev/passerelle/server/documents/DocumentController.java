@@ -3,7 +3,7 @@ package dev.passerelle.server.documents;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import dev.passerelle.server.transactions.Paging;
 import java.util.List;
 import org.springframework.http.ContentDisposition;

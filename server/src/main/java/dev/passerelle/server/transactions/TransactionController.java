@@ -7,7 +7,7 @@ import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
