@@ -23,6 +23,23 @@ public interface InstitutionHttp {
         return client::send;
     }
 
+    /**
+     * {@code http} kept under the institution's {@code limit} across every call made through the
+     * returned client (one per institution, shared by its connections): a call beyond the limit
+     * waits for its turn instead of being refused by the institution.
+     */
+    static InstitutionHttp throttled(InstitutionHttp http, RateLimit limit) {
+        Throttle throttle = new Throttle(limit);
+        return new InstitutionHttp() {
+            @Override
+            public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+                    throws IOException, InterruptedException {
+                throttle.acquire();
+                return http.send(request, handler);
+            }
+        };
+    }
+
     /** One shared plain JDK client (5 s to connect, redirects not followed), for tests and tools. */
     static InstitutionHttp plain() {
         return Plain.HTTP;

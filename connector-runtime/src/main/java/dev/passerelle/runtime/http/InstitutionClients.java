@@ -53,18 +53,7 @@ public final class InstitutionClients {
                 .followRedirects(HttpClient.Redirect.NEVER);
         tls(settings).ifPresent(client::sslContext);
         InstitutionHttp http = InstitutionHttp.of(client.build());
-        return connector.rateLimit().map(limit -> throttled(http, new Throttle(limit))).orElse(http);
-    }
-
-    static InstitutionHttp throttled(InstitutionHttp http, Throttle throttle) {
-        return new InstitutionHttp() {
-            @Override
-            public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-                    throws IOException, InterruptedException {
-                throttle.acquire();
-                return http.send(request, handler);
-            }
-        };
+        return connector.rateLimit().map(limit -> InstitutionHttp.throttled(http, limit)).orElse(http);
     }
 
     /** The TLS context the settings ask for; empty when they name neither a key store nor a trust store. */

@@ -2,10 +2,10 @@ package dev.passerelle.server.accounts;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
-import dev.passerelle.server.ingestion.Consent;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
-import dev.passerelle.server.ingestion.IdList;
+import dev.passerelle.server.api.IdList;
+import dev.passerelle.server.consent.Consent;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.passerelle.server.accounts;
 
 import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.connections.ConnectionExpansion;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 

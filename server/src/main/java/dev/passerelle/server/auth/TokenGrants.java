@@ -1,8 +1,6 @@
 package dev.passerelle.server.auth;
 
 import dev.passerelle.server.api.ApiError;
-import dev.passerelle.server.users.User;
-import dev.passerelle.server.users.UserAccounts;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +15,10 @@ public class TokenGrants {
 
     private static final String INVALID_CODE = "code is invalid or expired";
 
-    private final UserAccounts users;
+    private final TokenHolders users;
     private final TokenService tokens;
 
-    public TokenGrants(UserAccounts users, TokenService tokens) {
+    public TokenGrants(TokenHolders users, TokenService tokens) {
         this.users = users;
         this.tokens = tokens;
     }
@@ -28,13 +26,13 @@ public class TokenGrants {
     /** {@code /auth/init} by a client application ({@code clientId}) or the config token (null). */
     @Transactional
     public TokenService.Issued newPermanentUser(Long clientId) {
-        return tokens.issue(TokenKind.PERMANENT, users.createPermanent(clientId).id(), clientId);
+        return tokens.issue(TokenKind.PERMANENT, users.createPermanent(clientId), clientId);
     }
 
     /** Anonymous {@code /auth/init}: the user and its token both live 30 minutes. */
     @Transactional
     public TokenService.Issued newTemporaryUser() {
-        return tokens.issue(TokenKind.TEMPORARY, users.createTemporary().id(), null);
+        return tokens.issue(TokenKind.TEMPORARY, users.createTemporary(), null);
     }
 
     /**
@@ -47,7 +45,7 @@ public class TokenGrants {
         Caller.User holder = tokens.resolve(code)
                 .filter(caller -> caller.kind().isExchangeable())
                 .orElseThrow(() -> ApiError.INVALID_VALUE.exception(INVALID_CODE));
-        User user = users.find(holder.userId())
+        TokenHolders.Holder user = users.find(holder.userId())
                 .filter(found -> found.clientId() == null || found.clientId() == clientId)
                 .orElseThrow(() -> ApiError.INVALID_VALUE.exception(INVALID_CODE));
         users.makePermanent(user.id(), clientId);
@@ -62,7 +60,7 @@ public class TokenGrants {
     @Transactional
     public TokenService.Issued renew(long clientId, Optional<Long> userId, boolean revokePrevious) {
         long id = userId.map(requested -> owned(requested, clientId))
-                .orElseGet(() -> users.createPermanent(clientId).id());
+                .orElseGet(() -> users.createPermanent(clientId));
         TokenService.Issued issued = tokens.issue(TokenKind.PERMANENT, id, clientId);
         if (revokePrevious) {
             tokens.revokeOtherPermanentTokens(id, issued.id());
@@ -79,7 +77,7 @@ public class TokenGrants {
     private long owned(long userId, long clientId) {
         return users.find(userId)
                 .filter(user -> user.clientId() != null && user.clientId() == clientId)
-                .map(User::id)
+                .map(TokenHolders.Holder::id)
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No such user for this client"));
     }
 }

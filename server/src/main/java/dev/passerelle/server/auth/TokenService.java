@@ -5,16 +5,14 @@ import static dev.passerelle.server.config.DbTime.utc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.config.UserTime;
 import dev.passerelle.server.crypto.Secrets;
-import dev.passerelle.server.testclock.UserTime;
-import dev.passerelle.server.users.UserDeleted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -152,12 +150,6 @@ public class TokenService {
                 }
             });
         }
-    }
-
-    /** A deleted user's tokens went with it (the foreign key cascades). */
-    @EventListener
-    void onUserDeleted(UserDeleted deleted) {
-        forgetResolutions();
     }
 
     private boolean spend(long tokenId, Instant now) {

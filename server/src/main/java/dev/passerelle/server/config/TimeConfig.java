@@ -1,6 +1,5 @@
 package dev.passerelle.server.config;
 
-import dev.passerelle.server.testclock.OffsetClock;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package dev.passerelle.server.documents;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import dev.passerelle.server.transactions.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

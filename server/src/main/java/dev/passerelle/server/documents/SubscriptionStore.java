@@ -4,7 +4,7 @@ import static dev.passerelle.server.config.DbTime.instant;
 
 import dev.passerelle.connector.Subscription;
 import dev.passerelle.server.connections.OpenSource;
-import dev.passerelle.server.ingestion.DiscoveredRows;
+import dev.passerelle.server.consent.DiscoveredRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

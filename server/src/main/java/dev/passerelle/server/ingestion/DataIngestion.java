@@ -17,10 +17,12 @@ import dev.passerelle.server.config.DbTime;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.connections.SourceReady;
 import dev.passerelle.server.connections.SourceSessions;
+import dev.passerelle.server.consent.ConsentedData;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.DiscoveredRows;
 import dev.passerelle.server.documents.DocumentStore;
 import dev.passerelle.server.documents.SubscriptionRow;
 import dev.passerelle.server.documents.SubscriptionStore;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
 import dev.passerelle.server.ingestion.InvestmentsFetched.Holding;
 import dev.passerelle.server.transactions.TransactionUpserts;
 import java.time.Clock;
@@ -56,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so that what listens (the webhook outbox, PROTOCOL-NOTES §8.2) commits or rolls back with it.
  */
 @Component
-public class DataIngestion {
+public class DataIngestion implements ConsentedData {
 
     private static final Logger log = LoggerFactory.getLogger(DataIngestion.class);
 
@@ -120,8 +122,24 @@ public class DataIngestion {
         }
     }
 
+    @Override
+    public void fetch(Kind kind, long id) {
+        switch (kind) {
+            case ACCOUNT -> fetchAccountData(id);
+            case SUBSCRIPTION -> fetchSubscriptionData(id);
+        }
+    }
+
+    @Override
+    public void delete(Kind kind, long id) {
+        switch (kind) {
+            case ACCOUNT -> transactions.deleteOfAccount(id);
+            case SUBSCRIPTION -> documents.deleteOfSubscription(id);
+        }
+    }
+
     /** Fetches the data of one account, as on its activation; a no-op unless consented and live. */
-    public void fetchAccountData(long accountId) {
+    private void fetchAccountData(long accountId) {
         accounts.byId(accountId).filter(AccountRow::fetchable).ifPresent(account -> open(account.idSource())
                 .filter(source -> consentCovers(source, account))
                 .ifPresent(source -> fetchAccount(source, account)));
@@ -146,7 +164,7 @@ public class DataIngestion {
     }
 
     /** Fetches the documents of one subscription, as on its activation; a no-op unless consented and live. */
-    public void fetchSubscriptionData(long subscriptionId) {
+    private void fetchSubscriptionData(long subscriptionId) {
         subscriptions.byId(subscriptionId)
                 .filter(s -> s.disabled() == null && s.deleted() == null && s.idSource() != null)
                 .ifPresent(subscription -> open(subscription.idSource())

@@ -1,6 +1,6 @@
 /**
  * Pulling a connection source's data once a step on it succeeded ({@code SourceReady}), and the
- * consent model shared by accounts and subscriptions: discovered disabled, data fetched only after
- * activation, deleted on deactivation (PROTOCOL-NOTES §7; {@code docs/data.md}).
+ * data that an item's consent covers ({@link dev.passerelle.server.consent.ConsentedData}): fetched
+ * on activation, deleted on deactivation ({@code docs/data.md}).
  */
 package dev.passerelle.server.ingestion;

@@ -1,7 +1,7 @@
 package dev.passerelle.server.investments;
 
-import dev.passerelle.server.ingestion.ConsentChanged;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.ConsentChanged;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
 import dev.passerelle.server.ingestion.InvestmentsFetched;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,8 @@ import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
+import dev.passerelle.server.config.MovableClock;
+import dev.passerelle.server.config.UserTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,6 +1,7 @@
 package dev.passerelle.server.testclock;
 
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
+import dev.passerelle.server.config.OffsetClock;
 import dev.passerelle.server.users.UserDeleted;
 import java.time.Clock;
 import java.time.Duration;

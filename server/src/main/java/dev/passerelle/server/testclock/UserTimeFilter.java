@@ -4,6 +4,7 @@ import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.Callers;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
+import dev.passerelle.server.config.UserTime;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

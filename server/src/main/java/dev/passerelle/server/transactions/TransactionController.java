@@ -7,7 +7,7 @@ import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
-import dev.passerelle.server.ingestion.DiscoveredRows.Visible;
+import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

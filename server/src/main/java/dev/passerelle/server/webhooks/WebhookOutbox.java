@@ -2,7 +2,7 @@ package dev.passerelle.server.webhooks;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
-import dev.passerelle.server.testclock.UserTime;
+import dev.passerelle.server.config.UserTime;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;

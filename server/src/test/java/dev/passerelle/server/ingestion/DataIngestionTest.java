@@ -15,8 +15,9 @@ import dev.passerelle.server.accounts.AccountRow;
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.connections.OpenSource;
 import dev.passerelle.server.connections.SourceReady;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.DiscoveredRows;
 import dev.passerelle.server.documents.SubscriptionStore;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestUsers;
@@ -292,17 +293,17 @@ class DataIngestionTest {
     }
 
     @Test
-    void fetchAccountDataOpensTheSourceAndFetchesOnlyAnEnabledAccount() {
+    void fetchingAnAccountsDataOpensTheSourceAndFetchesOnlyAnEnabledAccount() {
         bank.accounts.add(checking("A1", "1"));
         bank.transactions("A1", List.of(booked("T1", today, "-10")));
         ingestion.ingest(source);
         AccountRow account = accountsOfSource().getFirst();
 
-        ingestion.fetchAccountData(account.id());
+        ingestion.fetch(Kind.ACCOUNT, account.id());
         assertThat(transactionCount(account.id())).isZero();
 
         enable(account);
-        ingestion.fetchAccountData(account.id());
+        ingestion.fetch(Kind.ACCOUNT, account.id());
         assertThat(transactionCount(account.id())).isEqualTo(1);
     }
 

@@ -1,6 +1,6 @@
 package dev.passerelle.server.support;
 
-import dev.passerelle.server.testclock.OffsetClock;
+import dev.passerelle.server.config.OffsetClock;
 import java.time.Clock;
 
 /**

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.AccountType;
 import dev.passerelle.server.connections.OpenSource;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.DiscoveredRows;
 import dev.passerelle.server.ingestion.BankFixtures;
-import dev.passerelle.server.ingestion.DiscoveredRows;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
 import dev.passerelle.server.ingestion.FakeBank;
 import dev.passerelle.server.ingestion.FakeBankConfig;
 import dev.passerelle.server.support.IntegrationTest;

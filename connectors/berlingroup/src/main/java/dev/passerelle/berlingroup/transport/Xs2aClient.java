@@ -48,7 +48,6 @@ public final class Xs2aClient {
 
     private final Aspsp bank;
     private final InstitutionHttp http;
-    private final Throttle throttle;
     private final RequestSigner signer;
     private final String certificateHeaderValue;
 
@@ -65,9 +64,8 @@ public final class Xs2aClient {
     /** A client sending through {@code http} (tests record exchanges this way). */
     public Xs2aClient(Aspsp bank, InstitutionHttp http, TppCredentials credentials) {
         this.bank = bank;
-        this.http = http;
         Aspsp.Transport transport = bank.transport();
-        this.throttle = transport.rateLimit() == null ? null : new Throttle(transport.rateLimit());
+        this.http = transport.rateLimit() == null ? http : InstitutionHttp.throttled(http, transport.rateLimit());
         this.signer = transport.signing()
                 ? new RequestSigner(credentials.privateKey(transport.qsealAlias()), credentials.certificate(transport.qsealAlias()))
                 : null;
@@ -209,9 +207,6 @@ public final class Xs2aClient {
             all.forEach(request::header);
             HttpResponse<byte[]> response;
             try {
-                if (throttle != null) {
-                    throttle.acquire();
-                }
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 throw BankError.unreachable(call, e.getClass().getSimpleName()

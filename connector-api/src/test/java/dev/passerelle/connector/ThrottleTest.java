@@ -1,8 +1,7 @@
-package dev.passerelle.runtime.http;
+package dev.passerelle.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.connector.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

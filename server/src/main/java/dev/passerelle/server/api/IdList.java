@@ -1,6 +1,5 @@
-package dev.passerelle.server.ingestion;
+package dev.passerelle.server.api;
 
-import dev.passerelle.server.api.ApiError;
 import java.util.Arrays;
 import java.util.List;
 

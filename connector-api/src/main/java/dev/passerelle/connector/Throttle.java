@@ -1,16 +1,20 @@
-package dev.passerelle.berlingroup.transport;
+package dev.passerelle.connector;
 
-import dev.passerelle.connector.RateLimit;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps the calls to one bank under its rate limit ({@link RateLimit}: permits per period), across
- * every connection of this server instance: a token bucket of {@code permits} tokens refilled evenly
- * over the period; a call without a token waits for the next one. Rate limits are about the wall
- * clock, so it reads {@link System#nanoTime()}, not the connection's (movable) clock.
+ * Keeps the calls to one institution under its {@link RateLimit} across every connection of this
+ * server instance: a token bucket of {@code permits} tokens refilled evenly over the period; a call
+ * without a token waits for the next one, in turn. Rate limits are about real time, so it reads
+ * {@link System#nanoTime()}, not the (movable) server clock.
  */
 final class Throttle {
+
+    /** How a throttled call waits; tests replace it. */
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedException;
+    }
 
     private final double permits;
     private final double tokensPerNano;
@@ -18,11 +22,6 @@ final class Throttle {
     private final Sleeper sleeper;
     private double tokens;
     private long refilledAt;
-
-    /** How a throttled call waits; tests replace it. */
-    interface Sleeper {
-        void sleep(long nanos) throws InterruptedException;
-    }
 
     Throttle(RateLimit limit) {
         this(limit, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
@@ -37,7 +36,7 @@ final class Throttle {
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    /** Takes a token, waiting for one if none is left. */
+    /** Takes a token, waiting for it if none is left. */
     void acquire() throws InterruptedException {
         long wait = reserve();
         if (wait > 0) {
@@ -45,7 +44,7 @@ final class Throttle {
         }
     }
 
-    /** Takes a token now (perhaps borrowed from the future): how long to wait before it is ours. */
+    /** Takes a token now, perhaps one not refilled yet: how long to wait before it is ours. */
     private synchronized long reserve() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(permits, tokens + (now - refilledAt) * tokensPerNano);

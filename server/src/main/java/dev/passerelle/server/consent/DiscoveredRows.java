@@ -1,4 +1,4 @@
-package dev.passerelle.server.ingestion;
+package dev.passerelle.server.consent;
 
 import static dev.passerelle.server.config.DbTime.utc;
 

@@ -1,6 +1,6 @@
-package dev.passerelle.server.ingestion;
+package dev.passerelle.server.consent;
 
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
 
 /**
  * Published when the user granted or withdrew consent on an account or a subscription

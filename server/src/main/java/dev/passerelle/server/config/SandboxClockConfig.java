@@ -1,6 +1,5 @@
-package dev.passerelle.server.testclock;
+package dev.passerelle.server.config;
 
-import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package dev.passerelle.server.testclock;
+package dev.passerelle.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

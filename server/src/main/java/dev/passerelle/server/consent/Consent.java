@@ -1,8 +1,6 @@
-package dev.passerelle.server.ingestion;
+package dev.passerelle.server.consent;
 
-import dev.passerelle.server.documents.DocumentStore;
-import dev.passerelle.server.ingestion.DiscoveredRows.Kind;
-import dev.passerelle.server.transactions.TransactionUpserts;
+import dev.passerelle.server.consent.DiscoveredRows.Kind;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -19,19 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Consent {
 
     private final DiscoveredRows rows;
-    private final DataIngestion ingestion;
-    private final TransactionUpserts transactions;
-    private final DocumentStore documents;
+    private final ConsentedData data;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public Consent(DiscoveredRows rows, DataIngestion ingestion, TransactionUpserts transactions,
-                   DocumentStore documents, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+    public Consent(DiscoveredRows rows, ConsentedData data, TransactionTemplate tx,
+                   ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
-        this.ingestion = ingestion;
-        this.transactions = transactions;
-        this.documents = documents;
+        this.data = data;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -44,18 +38,12 @@ public class Consent {
     public void set(Kind kind, long id, boolean disabledNow, boolean disable) {
         if (disabledNow && !disable) {
             rows.setDisabled(kind, id, null);
-            switch (kind) {
-                case ACCOUNT -> ingestion.fetchAccountData(id);
-                case SUBSCRIPTION -> ingestion.fetchSubscriptionData(id);
-            }
+            data.fetch(kind, id);
             events.publishEvent(new ConsentChanged(kind, id, false));
         } else if (!disabledNow && disable) {
             tx.executeWithoutResult(status -> {
                 rows.setDisabled(kind, id, clock.instant());
-                switch (kind) {
-                    case ACCOUNT -> transactions.deleteOfAccount(id);
-                    case SUBSCRIPTION -> documents.deleteOfSubscription(id);
-                }
+                data.delete(kind, id);
                 // Inside the transaction: what else the item's consent covered (investments) goes with it.
                 events.publishEvent(new ConsentChanged(kind, id, true));
             });

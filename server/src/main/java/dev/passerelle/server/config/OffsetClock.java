@@ -1,4 +1,4 @@
-package dev.passerelle.server.testclock;
+package dev.passerelle.server.config;
 
 import java.time.Clock;
 import java.time.Duration;
