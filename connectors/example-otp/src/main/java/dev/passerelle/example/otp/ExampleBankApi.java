@@ -52,8 +52,7 @@ final class ExampleBankApi {
 
     /** {@code POST /login/otp}: the code the user received, exchanged for an access token. */
     AccessToken confirm(String challenge, String code) throws Refused {
-        return call(post("login/otp", Map.of("challenge", challenge, "code", code)),
-                AccessToken.class);
+        return call(post("login/otp", Map.of("challenge", challenge, "code", code)), AccessToken.class);
     }
 
     /** {@code GET /accounts}. */
