@@ -30,6 +30,18 @@ public final class UserTime {
         }
     }
 
+    /**
+     * The value of {@code work} computed in the server's own time, whatever user the current work is
+     * about: for instants that the server's background work (which runs outside any user scope)
+     * compares with its own clock, such as when a queued webhook is due.
+     */
+    public static <T> T server(Supplier<T> work) {
+        try (Scope ignored = new Scope(USER.get())) {
+            USER.remove();
+            return work.get();
+        }
+    }
+
     /** Work from here to {@link Scope#close()} is in {@code userId}'s time (for work that throws checked exceptions). */
     public static Scope enter(long userId) {
         Scope scope = new Scope(USER.get());

@@ -2,6 +2,7 @@ package dev.passerelle.server.webhooks;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.testclock.UserTime;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Clock;
@@ -87,14 +88,20 @@ class WebhookOutbox {
         return insert(hook, event, Subject.none(), json.writeValueAsString(body));
     }
 
+    /**
+     * The event is dated in the time of the user it is about (a sandbox user may have moved their own
+     * clock), but it is due at once in the server's time, which the sender runs on.
+     */
     private long insert(Webhook hook, WebhookEvent event, Subject subject, String payload) {
-        OffsetDateTime now = utc(clock.instant());
+        OffsetDateTime created = utc(clock.instant());
+        OffsetDateTime due = utc(UserTime.server(clock::instant));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO webhook_delivery (id_webhook, event, payload, id_user, id_connection, created, next_attempt)
-                        VALUES (:hook, :event, :payload, :user, :connection, :now, :now)""")
+                        VALUES (:hook, :event, :payload, :user, :connection, :created, :due)""")
                 .param("hook", hook.id()).param("event", event.name()).param("payload", payload)
-                .param("user", subject.userId()).param("connection", subject.connectionId()).param("now", now)
+                .param("user", subject.userId()).param("connection", subject.connectionId())
+                .param("created", created).param("due", due)
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }
