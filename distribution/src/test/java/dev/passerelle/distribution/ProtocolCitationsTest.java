@@ -15,9 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
@@ -95,19 +93,7 @@ class ProtocolCitationsTest {
         Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                StringBuilder text = new StringBuilder();
-                heading.accept(new AbstractVisitor() {
-                    @Override
-                    public void visit(Text t) {
-                        text.append(t.getLiteral());
-                    }
-
-                    @Override
-                    public void visit(Code code) {
-                        text.append(code.getLiteral());
-                    }
-                });
-                Matcher numbered = NUMBERED_HEADING.matcher(text);
+                Matcher numbered = NUMBERED_HEADING.matcher(DocsLinksTest.plainText(heading));
                 if (numbered.matches()) {
                     numbers.add(numbered.group(1));
                 }
