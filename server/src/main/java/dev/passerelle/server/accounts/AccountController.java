@@ -1,5 +1,6 @@
 package dev.passerelle.server.accounts;
 
+import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.IdList;
@@ -7,6 +8,13 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is {@code PUT|POST .../accounts/{id}?all} (or {@code {id1},{id2}} for several) with
  * {@code {"disabled": false}}.
  */
+@Tag(name = "Accounts", description = "Bank accounts; only activated ones have their data fetched (docs/protocol.md).")
 @RestController
 class AccountController {
 
@@ -38,6 +47,7 @@ class AccountController {
     record EditedAccounts(List<AccountView> accounts) {
     }
 
+    @Operation(summary = "List the accounts", description = "Activated ones; every one with all.")
     @GetMapping({"/users/{user}/accounts", "/users/{user}/connections/{connection}/accounts"})
     AccountList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                      @RequestParam(required = false) String all) {
@@ -45,12 +55,23 @@ class AccountController {
         return accounts.list(new Visible(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all)));
     }
 
+    @Operation(summary = "Get an account", description = "A disabled one with all.")
     @GetMapping({"/users/{user}/accounts/{account}", "/users/{user}/connections/{connection}/accounts/{account}"})
     AccountView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                     @PathVariable long account, @RequestParam(required = false) String all) {
         return accounts.get(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), account);
     }
 
+    @Operation(summary = "Edit one account, or several at once (comma ids)",
+            description = "disabled=false activates an account (consent to fetch its data; disabled ones need all).",
+            requestBody = @RequestBody(content = @Content(schemaProperties = {
+                    @SchemaProperty(name = "disabled", schema = @Schema(type = "boolean")),
+                    @SchemaProperty(name = "display", schema = @Schema(type = "boolean")),
+                    @SchemaProperty(name = "bookmarked", schema = @Schema(type = "boolean")),
+                    @SchemaProperty(name = "name", schema = @Schema(type = "string")),
+                    @SchemaProperty(name = "usage", schema = @Schema(implementation = AccountUsage.class))})))
+    @ApiResponse(responseCode = "200", description = "The account, or {accounts: [...]} for several ids",
+            content = @Content(schema = @Schema(oneOf = {AccountView.class, EditedAccounts.class})))
     @RequestMapping(method = {RequestMethod.PUT, RequestMethod.POST},
             path = {"/users/{user}/accounts/{ids}", "/users/{user}/connections/{connection}/accounts/{ids}"})
     Object edit(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,

@@ -1,5 +1,9 @@
 package dev.passerelle.server.accounts;
 
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.Ownership;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +21,10 @@ public record AccountView(
         BigDecimal balance,
         BigDecimal coming,
         CurrencyView currency,
-        String type,
+        @Schema(implementation = AccountType.class) String type,
         int idType,
-        String usage,
-        String ownership,
+        @Schema(implementation = AccountUsage.class) String usage,
+        @Schema(implementation = Ownership.class) String ownership,
         String companyName,
         String iban,
         String bic,

@@ -25,4 +25,9 @@ class AccountsOfConnection implements ConnectionExpansion {
     public Object expand(String name, long userId, long connectionId, Expand sub) {
         return accounts.list(new Visible(userId, connectionId, name.equals("all_accounts"))).accounts();
     }
+
+    @Override
+    public Class<?> itemType() {
+        return AccountView.class;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.passerelle.server.accounts;
 
+import dev.passerelle.connector.LoanType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -15,7 +17,7 @@ public record LoanView(
         Integer nbPaymentsDone,
         Integer nbPaymentsLeft,
         Integer nbPaymentsTotal,
-        String type) {
+        @Schema(implementation = LoanType.class) String type) {
 
     static LoanView of(LoanDetails loan) {
         return loan == null ? null : new LoanView(loan.totalAmount(), loan.rate(), loan.durationMonths(),

@@ -1,5 +1,6 @@
 package dev.passerelle.server.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Failures that happen before Spring MVC sees the request (the servlet container rejecting a
  * malformed URL, a filter, {@code sendError}) land on {@code /error}; answer them with the envelope
- * too. Asked for directly, {@code /error} is no route of the API: 404.
+ * too. Asked for directly, {@code /error} is no route of the API: 404, and none of its document.
  */
+@Hidden
 @RestController
 public class ErrorEndpoint implements ErrorController {
 

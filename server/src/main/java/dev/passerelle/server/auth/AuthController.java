@@ -5,9 +5,18 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.clients.ClientApplications;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.NonNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /auth/*} (PROTOCOL-NOTES §1.3): creating users with their first token, temporary codes,
  * exchanging a code for a permanent token, renewing and revoking tokens.
  */
+@Tag(name = "Authentication", description = "Users' tokens: create, exchange, renew, revoke (docs/protocol.md).")
 @RestController
 @NoStore
 public class AuthController {
@@ -41,6 +51,12 @@ public class AuthController {
      * config token vouches for the call, otherwise temporary. One credential without the other is
      * a 401, never a silent temporary user.
      */
+    @Operation(summary = "Create a user and its first token",
+            description = "Permanent when a client application's credentials (or the config token as bearer) vouch for "
+                    + "the call, otherwise temporary (30 minutes). One credential without the other is a 401.",
+            requestBody = @RequestBody(content = @Content(schemaProperties = {
+                    @SchemaProperty(name = "client_id", schema = @Schema(type = "string", example = "10000001")),
+                    @SchemaProperty(name = "client_secret", schema = @Schema(type = "string", format = "password"))})))
     @PostMapping("/auth/init")
     public AuthToken init(BodyParams body, HttpServletRequest request) {
         Optional<String> clientId = body.string("client_id");
@@ -61,8 +77,15 @@ public class AuthController {
      * {@code /auth/init}): a code or a webview session is refused, so no chain of codes outlives its
      * origin. The code lives 30 minutes or as long as its origin, whichever is shorter.
      */
+    @Operation(summary = "Get a temporary code for the user",
+            description = "Only a permanent token or the temporary token of an anonymous /auth/init mints codes. "
+                    + "The code lives 30 minutes, or as long as the token that minted it.",
+            requestBody = @RequestBody(content = @Content(schemaProperties =
+                    @SchemaProperty(name = "type", schema = @Schema(type = "string", allowableValues = {"requestAccess", "singleAccess"})))))
     @RequestMapping(path = "/auth/token/code", method = {RequestMethod.GET, RequestMethod.POST})
-    public AuthCode code(Caller caller, @RequestParam(name = "type", required = false) String queryType, BodyParams body) {
+    public AuthCode code(Caller caller,
+                         @Parameter(schema = @Schema(allowableValues = {"requestAccess", "singleAccess"}, defaultValue = "requestAccess"))
+                         @RequestParam(name = "type", required = false) String queryType, BodyParams body) {
         CodeType type = CodeType.parse(Optional.ofNullable(queryType).filter(t -> !t.isBlank())
                 .or(() -> body.string("type")).orElse(CodeType.REQUEST_ACCESS.wire));
         Caller.User user = userOf(caller);
@@ -74,6 +97,15 @@ public class AuthController {
     }
 
     /** Exchanges a temporary code or token for a permanent token; its user becomes permanent. */
+    @Operation(summary = "Exchange a temporary code for a permanent token", description = "Its user becomes permanent.",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = {"code", "client_id", "client_secret"}),
+                    schemaProperties = {
+                            @SchemaProperty(name = "code", schema = @Schema(type = "string")),
+                            @SchemaProperty(name = "client_id", schema = @Schema(type = "string", example = "10000001")),
+                            @SchemaProperty(name = "client_secret", schema = @Schema(type = "string", format = "password")),
+                            @SchemaProperty(name = "grant_type", schema = @Schema(type = "string", allowableValues = "authorization_code")),
+                            @SchemaProperty(name = "redirect_uri", schema = @Schema(type = "string", format = "uri",
+                                    description = "Checked against the client's whitelist when given"))})))
     @PostMapping("/auth/token/access")
     public AccessToken access(BodyParams body) {
         String code = body.require("code");
@@ -90,6 +122,16 @@ public class AuthController {
     }
 
     /** A new permanent token for an existing user of the client ({@code id_user}), or for a new user. */
+    @Operation(summary = "Get a new permanent token for a user of the client, or for a new user",
+            requestBody = @RequestBody(required = true, content = @Content(
+                    schema = @Schema(requiredProperties = {"grant_type", "client_id", "client_secret"}),
+                    schemaProperties = {
+                            @SchemaProperty(name = "grant_type", schema = @Schema(type = "string", allowableValues = "client_credentials")),
+                            @SchemaProperty(name = "client_id", schema = @Schema(type = "string", example = "10000001")),
+                            @SchemaProperty(name = "client_secret", schema = @Schema(type = "string", format = "password")),
+                            @SchemaProperty(name = "id_user", schema = @Schema(type = "integer", format = "int64",
+                                    description = "A user of this client; without it, a new user")),
+                            @SchemaProperty(name = "revoke_previous", schema = @Schema(type = "boolean", defaultValue = "false"))})))
     @PostMapping("/auth/renew")
     public AccessToken renew(BodyParams body) {
         if (!body.require("grant_type").equals("client_credentials")) {
@@ -100,6 +142,8 @@ public class AuthController {
     }
 
     /** Revokes the token the request carries, and the codes and sessions derived from it; 204. */
+    @Operation(summary = "Revoke the request's token", description = "And the codes and sessions derived from it.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     @DeleteMapping("/auth/token")
     public ResponseEntity<Void> revoke(Caller caller) {
         tokens.revoke(userOf(caller).tokenId());
@@ -135,7 +179,8 @@ public class AuthController {
     }
 
     /** {@code AuthToken}; a permanent token has no {@code expires_in} key at all (observed). */
-    public record AuthToken(String authToken, String type, long idUser,
+    public record AuthToken(@NonNull String authToken,
+                            @Schema(allowableValues = {"permanent", "temporary"}) @NonNull String type, long idUser,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiresIn) {
         static AuthToken of(TokenService.Issued issued) {
             boolean permanent = issued.kind() == TokenKind.PERMANENT;
@@ -150,7 +195,8 @@ public class AuthController {
     }
 
     /** {@code AuthCode}: {@code type} is always {@code temporary}; {@code access} is {@code standard} or {@code single}. */
-    public record AuthCode(String code, String type, String access, Integer expiresIn) {
+    public record AuthCode(@NonNull String code, @Schema(allowableValues = "temporary") @NonNull String type,
+                           @Schema(allowableValues = {"standard", "single"}) @NonNull String access, Integer expiresIn) {
         @Override
         public String toString() {
             return "AuthCode[" + access + "]";
@@ -162,7 +208,8 @@ public class AuthController {
      * {@code access_token} (the reference API, OAuth 2) and as {@code token} (the integration guide's
      * examples), so that clients written after either read it (docs/protocol.md).
      */
-    public record AccessToken(String accessToken, String token, String tokenType) {
+    public record AccessToken(@NonNull String accessToken, @NonNull String token,
+                              @Schema(allowableValues = "Bearer") @NonNull String tokenType) {
         static AccessToken of(TokenService.Issued issued) {
             return new AccessToken(issued.token(), issued.token(), "Bearer");
         }

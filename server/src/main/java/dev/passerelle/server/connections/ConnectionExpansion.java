@@ -15,4 +15,7 @@ public interface ConnectionExpansion {
 
     /** The value of {@code name} for one connection of one user. */
     Object expand(String name, long userId, long connectionId, Expand sub);
+
+    /** What each name expands to: a list of this view (the API document's schema of connections). */
+    Class<?> itemType();
 }

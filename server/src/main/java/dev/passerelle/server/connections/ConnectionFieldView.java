@@ -1,13 +1,18 @@
 package dev.passerelle.server.connections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.FieldType;
 import dev.passerelle.runtime.state.Prompt;
 import dev.passerelle.server.connectors.FieldView;
 import dev.passerelle.server.connectors.UserLanguages;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.NonNull;
 
 /**
  * A field a connection in a user-action state asks for, in the observed shape
@@ -23,9 +28,9 @@ public record ConnectionFieldView(
         String description,
         String regex,
         String value,
-        String type,
+        @Schema(implementation = FieldType.class) @NonNull String type,
         boolean required,
-        List<String> authMechanisms,
+        @ArraySchema(schema = @Schema(implementation = AuthMechanism.class)) @NonNull List<String> authMechanisms,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView.ChoiceView> values,
         @JsonInclude(JsonInclude.Include.NON_NULL) String image,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer attemptsLeft) {

@@ -1,5 +1,7 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.runtime.state.ConnectionState;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A connection source on the wire (PROTOCOL-NOTES §3.6). */
@@ -8,7 +10,7 @@ public record ConnectionSourceView(
         long idConnection,
         int idConnectorSource,
         String name,
-        String state,
+        @Schema(implementation = ConnectionState.class) String state,
         String errorMessage,
         Instant lastUpdate,
         Instant created,

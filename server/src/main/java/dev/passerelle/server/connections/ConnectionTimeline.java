@@ -6,8 +6,10 @@ import static dev.passerelle.server.config.DbTime.utc;
 import dev.passerelle.runtime.LogLine;
 import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.server.config.InstanceName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.NonNull;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -80,7 +82,9 @@ public class ConnectionTimeline {
      * One timeline entry. {@code fromState}/{@code toState} are wire states, null meaning "OK";
      * {@code instance} is the server instance that ran the step (null for entries older than that column).
      */
-    public record Event(long id, long idConnection, String source, Instant timestamp, String actor, String fromState,
-                        String toState, String cause, String instance) {
+    public record Event(long id, long idConnection, String source, @NonNull Instant timestamp,
+                        @Schema(implementation = Actor.class) @NonNull String actor,
+                        @Schema(implementation = ConnectionState.class) String fromState,
+                        @Schema(implementation = ConnectionState.class) String toState, String cause, String instance) {
     }
 }

@@ -8,9 +8,16 @@ import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.NonNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,9 +36,23 @@ import org.springframework.web.bind.annotation.RestController;
  * code is the state ({@code wrongpass}, …). The user's own request ({@link PsuContext}) goes with
  * every step they ask for.
  */
+@Tag(name = "Connections", description = "A user's connections to institutions, their sources and their timeline.")
 @RestController
 @RequestMapping("/users/{user}/connections")
 public class ConnectionsController {
+
+    record ConnectionList(@NonNull List<ConnectionView> connections, int total) {
+    }
+
+    record ConnectionSourceList(@NonNull List<ConnectionSourceView> sources, int total) {
+    }
+
+    record ConnectionLogList(@NonNull List<ConnectionTimeline.Event> connectionlogs, int total) {
+    }
+
+    /** The body of an add, an update or a sync, as the document describes it. */
+    private static final String FIELD_VALUES = "The connector's field values by field name (GET /connectors/{key}/fields), "
+            + "encrypted or not (JWE with GET /publickey), and these members.";
 
     private final Connections connections;
     private final ConnectionCreation creation;
@@ -55,6 +76,21 @@ public class ConnectionsController {
         this.users = users;
     }
 
+    @Operation(summary = "Add a connection",
+            description = "Checks the credentials with the institution during the call. 200: connected; 202: the user must act "
+                    + "(state additionalInformationNeeded, decoupled, webauthRequired, …); a failed check answers 400 with "
+                    + "the state as the code (wrongpass, actionNeeded, …).",
+            requestBody = @RequestBody(content = @Content(
+                    schema = @Schema(description = FIELD_VALUES,
+                            additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
+                    schemaProperties = {
+                            @SchemaProperty(name = "connector_uuid", schema = @Schema(type = "string", format = "uuid",
+                                    example = "338178e6-3d01-564f-9a7b-52ca442459bf")),
+                            @SchemaProperty(name = "id_connector", schema = @Schema(type = "integer",
+                                    description = "Instead of connector_uuid (id_bank, id_provider: deprecated aliases)")),
+                            @SchemaProperty(name = "source", schema = @Schema(type = "string", description = "A source's name"))})))
+    @ApiResponse(responseCode = "200", description = "Connected")
+    @ApiResponse(responseCode = "202", description = "The user must act: see state and fields")
     @PostMapping
     public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
@@ -62,15 +98,16 @@ public class ConnectionsController {
         return reply(creation.create(users.resolve(caller, user), body, source, psu), expand);
     }
 
+    @Operation(summary = "List the user's connections")
     @GetMapping
-    public Map<String, Object> list(Caller caller, @PathVariable String user,
-                                    @RequestParam(required = false) String expand) {
+    public ConnectionList list(Caller caller, @PathVariable String user, @RequestParam(required = false) String expand) {
         Expand parsed = Expand.parse(expand);
         List<ConnectionView> list = connections.list(users.resolve(caller, user)).stream()
                 .map(c -> views.view(c, parsed)).toList();
-        return Map.of("connections", list, "total", list.size());
+        return new ConnectionList(list, list.size());
     }
 
+    @Operation(summary = "Get a connection")
     @GetMapping("/{connection}")
     public ConnectionView get(Caller caller, @PathVariable String user, @PathVariable long connection,
                               @RequestParam(required = false) String expand) {
@@ -78,6 +115,20 @@ public class ConnectionsController {
     }
 
     /** Answers, resume, new credentials, another source, or (empty body) a forced sync (§3.4). */
+    @Operation(summary = "Update a connection",
+            description = "Answers to the fields asked for, resume=true after a decoupled validation or a web authentication, "
+                    + "new credentials, another source, active, or (an empty body) a sync. 200 or 202 as when adding one.",
+            requestBody = @RequestBody(content = @Content(
+                    schema = @Schema(description = FIELD_VALUES,
+                            additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
+                    schemaProperties = {
+                            @SchemaProperty(name = "resume", schema = @Schema(type = "boolean")),
+                            @SchemaProperty(name = "refresh_auth", schema = @Schema(type = "boolean")),
+                            @SchemaProperty(name = "active", schema = @Schema(type = "boolean")),
+                            @SchemaProperty(name = "background", schema = @Schema(type = "boolean")),
+                            @SchemaProperty(name = "source", schema = @Schema(type = "string"))})))
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "202", description = "The user must act, or the step runs in the background")
     @PostMapping("/{connection}")
     public ResponseEntity<ConnectionView> update(Caller caller, @PathVariable String user,
                                                  @PathVariable long connection, BodyParams body, PsuContext psu,
@@ -92,6 +143,16 @@ public class ConnectionsController {
      * A sync (§3.5). A {@code PUT} that carries field values is an update, as {@code POST}: clients
      * use both verbs for updates.
      */
+    @Operation(summary = "Sync a connection",
+            description = "psu_requested=false when the user is not present. A PUT that carries field values is an update, as POST.",
+            requestBody = @RequestBody(content = @Content(
+                    schema = @Schema(description = FIELD_VALUES,
+                            additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
+                    schemaProperties = {
+                            @SchemaProperty(name = "psu_requested", schema = @Schema(type = "boolean", defaultValue = "true")),
+                            @SchemaProperty(name = "background", schema = @Schema(type = "boolean"))})))
+    @ApiResponse(responseCode = "200", description = "Synced")
+    @ApiResponse(responseCode = "202", description = "The user must act, or the sync runs in the background")
     @PutMapping("/{connection}")
     public ResponseEntity<ConnectionView> sync(Caller caller, @PathVariable String user, @PathVariable long connection,
                                                BodyParams body, PsuContext psu,
@@ -110,22 +171,26 @@ public class ConnectionsController {
         return reply(syncs.sync(userId, connection, present, inBackground, Actor.USER, present ? psu : null), expand);
     }
 
+    @Operation(summary = "Delete a connection and its data")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{connection}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String user, @PathVariable long connection) {
         deletion.delete(users.resolve(caller, user), connection);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "List a connection's sources", description = "Disabled ones too with all.")
     @GetMapping("/{connection}/sources")
-    public Map<String, Object> sources(Caller caller, @PathVariable String user, @PathVariable long connection,
+    public ConnectionSourceList sources(Caller caller, @PathVariable String user, @PathVariable long connection,
                                        @RequestParam(required = false) String all) {
         boolean withDisabled = Flags.isOn("all", all);
         List<ConnectionSourceView> sources = connections.sources(users.resolve(caller, user), connection).stream()
                 .filter(s -> withDisabled || s.disabled() == null)
                 .map(ConnectionSourceView::of).toList();
-        return Map.of("sources", sources, "total", sources.size());
+        return new ConnectionSourceList(sources, sources.size());
     }
 
+    @Operation(summary = "Get a source of a connection")
     @GetMapping("/{connection}/sources/{source}")
     public ConnectionSourceView source(Caller caller, @PathVariable String user, @PathVariable long connection,
                                        @PathVariable long source, @RequestParam(required = false) String all) {
@@ -136,6 +201,9 @@ public class ConnectionsController {
     }
 
     /** {@code {"disabled": bool}}; legacy {@code PUT} enables and {@code DELETE} disables (§3.2). */
+    @Operation(summary = "Enable or disable a source", description = "{\"disabled\": bool}; the legacy PUT enables and DELETE disables.",
+            requestBody = @RequestBody(content = @Content(schemaProperties =
+                    @SchemaProperty(name = "disabled", schema = @Schema(type = "boolean", defaultValue = "false")))))
     @RequestMapping(path = "/{connection}/sources/{source}", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE})
     public ConnectionSourceView updateSource(Caller caller, @PathVariable String user, @PathVariable long connection,
                                              @PathVariable long source, BodyParams body,
@@ -145,19 +213,17 @@ public class ConnectionsController {
     }
 
     /** The support timeline of the connection, newest first. */
+    @Operation(summary = "The connection's support timeline, newest first")
     @GetMapping("/{connection}/logs")
-    public Map<String, Object> logs(Caller caller, @PathVariable String user, @PathVariable long connection,
-                                    @RequestParam(defaultValue = "100") int limit,
-                                    @RequestParam(defaultValue = "0") int offset) {
+    public ConnectionLogList logs(Caller caller, @PathVariable String user, @PathVariable long connection,
+                                  @Parameter(schema = @Schema(minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit,
+                                  @Parameter(schema = @Schema(minimum = "0")) @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > 1000 || offset < 0) {
             throw ApiError.INVALID_VALUE.exception("limit is 1 to 1000 and offset not negative");
         }
         long id = connections.get(users.resolve(caller, user), connection).id();
         List<ConnectionTimeline.Event> events = timeline.events(id, limit, offset);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("connectionlogs", events);
-        body.put("total", events.size());
-        return body;
+        return new ConnectionLogList(events, events.size());
     }
 
     private ResponseEntity<ConnectionView> reply(ConnectionResult result, String expand) {

@@ -1,13 +1,19 @@
 package dev.passerelle.server.connectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.connector.AccountType;
+import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.Expand;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.NonNull;
 
 /**
  * A connector on the wire (PROTOCOL-NOTES §2.2). {@code sources}, {@code fields} and
@@ -26,14 +32,14 @@ public record ConnectorView(
         String slug,
         Double syncFrequency,
         int monthsToFetch,
-        String authMechanism,
-        List<String> availableAuthMechanisms,
+        @Schema(implementation = AuthMechanism.class) @NonNull String authMechanism,
+        @ArraySchema(schema = @Schema(implementation = AuthMechanism.class)) @NonNull List<String> availableAuthMechanisms,
         String transferMechanism,
         String siret,
         boolean restricted,
-        List<String> capabilities,
-        List<String> accountTypes,
-        List<String> accountUsages,
+        @ArraySchema(schema = @Schema(implementation = Capability.class)) @NonNull List<String> capabilities,
+        @ArraySchema(schema = @Schema(implementation = AccountType.class)) @NonNull List<String> accountTypes,
+        @ArraySchema(schema = @Schema(implementation = AccountUsage.class)) @NonNull List<String> accountUsages,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<SourceView> sources,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView> fields,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Country> countries) {

@@ -7,13 +7,17 @@ import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.Expand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NonNull;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,8 +28,25 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /providers} are the deprecated aliases restricted to the {@code bank} and {@code document}
  * capabilities.
  */
+@Tag(name = "Connectors", description = "The public catalogue of institutions and their sources; no token needed.")
 @RestController
 public class ConnectorsController {
+
+    /** {@code {connectors: [...], total}}; {@code /banks} and {@code /providers} name their list after themselves. */
+    record ConnectorList(@NonNull List<ConnectorView> connectors, int total) {
+    }
+
+    record BankList(@NonNull List<ConnectorView> banks, int total) {
+    }
+
+    record ProviderList(@NonNull List<ConnectorView> providers, int total) {
+    }
+
+    record FieldList(@NonNull List<FieldView> fields, int total) {
+    }
+
+    record SourceList(@NonNull List<SourceView> sources, int total) {
+    }
 
     private final ConnectorRegistry registry;
     private final ConnectorCatalog catalog;
@@ -40,39 +61,48 @@ public class ConnectorsController {
      * required), {@code auth_mechanism}, {@code connector_ids} / {@code connector_uuids} (comma lists),
      * {@code country_codes} (comma list, any).
      */
+    @Operation(summary = "List the connectors", description = "Every enabled connector matching all the given filters.")
     @GetMapping("/connectors")
-    public Map<String, Object> list(@RequestParam(required = false) String expand,
-                                    @RequestParam(required = false) String capabilities,
-                                    @RequestParam(name = "auth_mechanism", required = false) String authMechanism,
-                                    @RequestParam(name = "connector_ids", required = false) String ids,
-                                    @RequestParam(name = "connector_uuids", required = false) String uuids,
-                                    @RequestParam(name = "country_codes", required = false) String countries) {
+    public ConnectorList list(@RequestParam(required = false) String expand,
+                              @Parameter(description = "Comma list of capabilities, each required", example = "bank,document")
+                              @RequestParam(required = false) String capabilities,
+                              @Parameter(schema = @Schema(implementation = AuthMechanism.class))
+                              @RequestParam(name = "auth_mechanism", required = false) String authMechanism,
+                              @Parameter(description = "Comma list of ids") @RequestParam(name = "connector_ids", required = false) String ids,
+                              @Parameter(description = "Comma list of uuids") @RequestParam(name = "connector_uuids", required = false) String uuids,
+                              @Parameter(description = "Comma list of ISO 3166 country codes, any of them", example = "fr,de")
+                              @RequestParam(name = "country_codes", required = false) String countries) {
         Predicate<ConnectorDescriptor> filter = hasEvery(ConnectorsController::capabilities, capabilities)
                 .and(mechanism(authMechanism))
                 .and(oneOf(c -> String.valueOf(c.id()), ids))
                 .and(oneOf(c -> c.uuid().toString(), uuids))
                 .and(hasAny(ConnectorDescriptor::countries, countries));
-        return listed("connectors", filter, expand);
+        List<ConnectorView> connectors = listed(filter, expand);
+        return new ConnectorList(connectors, connectors.size());
     }
 
+    @Operation(summary = "Get a connector", description = "By its id or uuid.")
     @GetMapping({"/connectors/{key}", "/banks/{key}", "/providers/{key}"})
     public ConnectorView get(@PathVariable String key, @RequestParam(required = false) String expand) {
         return catalog.view(find(key).descriptor(), Expand.parse(expand));
     }
 
+    @Operation(summary = "The fields a connector's enabled sources ask for")
     @GetMapping({"/connectors/{key}/fields", "/banks/{key}/fields"})
-    public Map<String, Object> fields(@PathVariable String key) {
+    public FieldList fields(@PathVariable String key) {
         ConnectorDescriptor connector = find(key).descriptor();
         List<FieldView> fields = FieldView.enabledFields(connector, sources(connector));
-        return Map.of("fields", fields, "total", fields.size());
+        return new FieldList(fields, fields.size());
     }
 
+    @Operation(summary = "A connector's enabled sources")
     @GetMapping({"/connectors/{key}/sources", "/banks/{key}/sources"})
-    public Map<String, Object> sources(@PathVariable String key) {
+    public SourceList sources(@PathVariable String key) {
         List<SourceView> sources = sources(find(key).descriptor());
-        return Map.of("sources", sources, "total", sources.size());
+        return new SourceList(sources, sources.size());
     }
 
+    @Operation(summary = "One enabled source of a connector", description = "By its id or name.")
     @GetMapping("/connectors/{key}/sources/{sourceId}")
     public SourceView source(@PathVariable String key, @PathVariable String sourceId) {
         return sources(find(key).descriptor()).stream()
@@ -81,25 +111,30 @@ public class ConnectorsController {
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No enabled source " + sourceId + " on connector " + key));
     }
 
+    @Operation(summary = "List the connectors to banks", description = "The deprecated alias of /connectors?capabilities=bank.",
+            deprecated = true)
     @GetMapping("/banks")
-    public Map<String, Object> banks(@RequestParam(required = false) String expand) {
-        return listed("banks", c -> c.capabilities().contains(Capability.BANK), expand);
+    public BankList banks(@RequestParam(required = false) String expand) {
+        List<ConnectorView> banks = listed(c -> c.capabilities().contains(Capability.BANK), expand);
+        return new BankList(banks, banks.size());
     }
 
+    @Operation(summary = "List the connectors to document providers",
+            description = "The deprecated alias of /connectors?capabilities=document.", deprecated = true)
     @GetMapping("/providers")
-    public Map<String, Object> providers(@RequestParam(required = false) String expand) {
-        return listed("providers", c -> c.capabilities().contains(Capability.DOCUMENT), expand);
+    public ProviderList providers(@RequestParam(required = false) String expand) {
+        List<ConnectorView> providers = listed(c -> c.capabilities().contains(Capability.DOCUMENT), expand);
+        return new ProviderList(providers, providers.size());
     }
 
-    private Map<String, Object> listed(String key, Predicate<ConnectorDescriptor> filter, String rawExpand) {
+    private List<ConnectorView> listed(Predicate<ConnectorDescriptor> filter, String rawExpand) {
         Expand expand = Expand.parse(rawExpand);
-        List<ConnectorView> connectors = registry.all().stream()
+        return registry.all().stream()
                 .map(RunningConnector::descriptor)
                 .filter(c -> !registry.enabledSources(c).isEmpty())
                 .filter(filter)
                 .map(c -> catalog.view(c, expand))
                 .toList();
-        return Map.of(key, connectors, "total", connectors.size());
     }
 
     private List<SourceView> sources(ConnectorDescriptor connector) {

@@ -5,8 +5,11 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.NonNull;
 
 /**
  * A connector field on the wire (PROTOCOL-NOTES §2.4 {@code ConnectorField}). {@code values} is
@@ -17,12 +20,12 @@ public record FieldView(
         String name,
         String label,
         String description,
-        String type,
+        @Schema(implementation = FieldType.class) @NonNull String type,
         boolean required,
         String regex,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ChoiceView> values,
         List<String> connectorSources,
-        List<String> authMechanisms) {
+        @ArraySchema(schema = @Schema(implementation = AuthMechanism.class)) @NonNull List<String> authMechanisms) {
 
     static FieldView of(FieldSpec field, List<String> allSources) {
         List<Locale.LanguageRange> languages = UserLanguages.current();

@@ -1,11 +1,16 @@
 package dev.passerelle.server.connectors;
 
+import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.runtime.WireNames;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.NonNull;
 
 /**
  * A connector source on the wire (PROTOCOL-NOTES §2.3). Sources disabled by configuration are not
@@ -16,10 +21,10 @@ public record SourceView(
         int idConnector,
         String name,
         int priority,
-        String authMechanism,
-        List<String> availableAuthMechanisms,
-        List<String> capabilities,
-        List<String> accountUsages,
+        @Schema(implementation = AuthMechanism.class) @NonNull String authMechanism,
+        @ArraySchema(schema = @Schema(implementation = AuthMechanism.class)) @NonNull List<String> availableAuthMechanisms,
+        @ArraySchema(schema = @Schema(implementation = Capability.class)) @NonNull List<String> capabilities,
+        @ArraySchema(schema = @Schema(implementation = AccountUsage.class)) @NonNull List<String> accountUsages,
         Instant disabled) {
 
     static SourceView of(ConnectorDescriptor connector, SourceDescriptor source) {

@@ -5,6 +5,11 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import dev.passerelle.server.transactions.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The document routes (PROTOCOL-NOTES §7.3): the user's documents of consented subscriptions, newest
  * first, paged like transactions, and each document's file.
  */
+@Tag(name = "Documents", description = "Subscriptions to document providers and their documents.")
 @RestController
 class DocumentController {
 
@@ -36,6 +42,7 @@ class DocumentController {
     record DocumentList(List<DocumentView> documents, long total) {
     }
 
+    @Operation(summary = "List documents, a page at a time")
     @GetMapping({"/users/{user}/documents", "/users/{user}/subscriptions/{subscription}/documents"})
     DocumentList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long subscription,
                       @RequestParam(name = "id_subscription", required = false) Long idSubscription,
@@ -50,6 +57,9 @@ class DocumentController {
                 store.count(userId, scope));
     }
 
+    @Operation(summary = "Download a document's file")
+    @ApiResponse(responseCode = "200", description = "The file, in the media type the institution gave it",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/users/{user}/documents/{document}/file")
     ResponseEntity<byte[]> file(Caller caller, @PathVariable String user, @PathVariable long document) {
         DocumentStore.DocumentFile file = store.file(users.resolve(caller, user), document)

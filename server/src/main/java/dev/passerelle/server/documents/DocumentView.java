@@ -1,5 +1,7 @@
 package dev.passerelle.server.documents;
 
+import dev.passerelle.connector.DocumentType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +15,7 @@ public record DocumentView(
         long idUser,
         long idSubscription,
         String name,
-        String type,
+        @Schema(implementation = DocumentType.class) String type,
         LocalDate date,
         LocalDate duedate,
         BigDecimal totalAmount,

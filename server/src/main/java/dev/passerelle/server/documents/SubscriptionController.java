@@ -10,6 +10,13 @@ import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.Consent;
 import dev.passerelle.server.consent.DiscoveredRows.Kind;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * subscriptions arrive disabled; {@code {"disabled": false}} on one or several ({@code {id1},{id2}})
  * with {@code ?all} is the user's consent and fetches their documents, {@code true} deletes them.
  */
+@Tag(name = "Documents")
 @RestController
 class SubscriptionController {
 
@@ -41,6 +49,7 @@ class SubscriptionController {
     record SubscriptionList(List<SubscriptionView> subscriptions, int total) {
     }
 
+    @Operation(summary = "List subscriptions", description = "Activated ones; every one with all.")
     @GetMapping({"/users/{user}/subscriptions", "/users/{user}/connections/{connection}/subscriptions"})
     SubscriptionList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
                           @RequestParam(required = false) String all) {
@@ -50,6 +59,7 @@ class SubscriptionController {
         return new SubscriptionList(listed, listed.size());
     }
 
+    @Operation(summary = "Get a subscription")
     @GetMapping({"/users/{user}/subscriptions/{subscription}",
             "/users/{user}/connections/{connection}/subscriptions/{subscription}"})
     SubscriptionView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
@@ -57,6 +67,11 @@ class SubscriptionController {
         return SubscriptionView.of(find(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), subscription));
     }
 
+    @Operation(summary = "Activate or disable one subscription, or several at once (comma ids)",
+            requestBody = @RequestBody(content = @Content(schemaProperties =
+                    @SchemaProperty(name = "disabled", schema = @Schema(type = "boolean")))))
+    @ApiResponse(responseCode = "200", description = "The subscription, or {subscriptions: [...], total} for several ids",
+            content = @Content(schema = @Schema(oneOf = {SubscriptionView.class, SubscriptionList.class})))
     @RequestMapping(method = {RequestMethod.PUT, RequestMethod.POST},
             path = {"/users/{user}/subscriptions/{ids}", "/users/{user}/connections/{connection}/subscriptions/{ids}"})
     Object edit(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,

@@ -26,4 +26,9 @@ class SubscriptionsOfConnection implements ConnectionExpansion {
         return subscriptions.list(new Visible(userId, connectionId, name.equals("all_subscriptions"))).stream()
                 .map(SubscriptionView::of).toList();
     }
+
+    @Override
+    public Class<?> itemType() {
+        return SubscriptionView.class;
+    }
 }

@@ -7,6 +7,8 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * case) and {@code code} (exact); and one investment's {@code history}. Investments exist only for
  * activated accounts. A connection or account of another user is not found (404).
  */
+@Tag(name = "Investments", description = "The holdings of activated wealth accounts and their history.")
 @RestController
 class InvestmentController {
 
@@ -42,6 +45,7 @@ class InvestmentController {
     record InvestmentValueList(List<InvestmentValueView> investmentvalues, int total) {
     }
 
+    @Operation(summary = "List investments", description = "Filtered by label or code; deleted ones too with all.")
     @GetMapping({"/users/{user}/investments", "/users/{user}/accounts/{account}/investments",
             "/users/{user}/connections/{connection}/investments",
             "/users/{user}/connections/{connection}/accounts/{account}/investments"})
@@ -53,6 +57,7 @@ class InvestmentController {
         return new InvestmentList(listed, listed.size());
     }
 
+    @Operation(summary = "An investment's past values")
     @GetMapping({"/users/{user}/investments/{investment}/history",
             "/users/{user}/accounts/{account}/investments/{investment}/history",
             "/users/{user}/connections/{connection}/investments/{investment}/history",

@@ -1,6 +1,8 @@
 package dev.passerelle.server.investments;
 
+import dev.passerelle.connector.InvestmentCodeType;
 import dev.passerelle.server.accounts.CurrencyView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +17,7 @@ public record InvestmentView(
         long idAccount,
         String label,
         String code,
-        String codeType,
+        @Schema(implementation = InvestmentCodeType.class) String codeType,
         String source,
         String description,
         BigDecimal quantity,

@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The block that ends the start-up log: where the API is, the demo page, where the demo client's
- * secret and the config token are (never their values), the docs, and a first request to paste.
+ * The block that ends the start-up log: where the API is, its OpenAPI document and browsable
+ * reference (docs/openapi.md), the demo page, where the demo client's secret and the config token are
+ * (never their values), the docs, and a first request to paste.
  * It is logged when the server starts accepting traffic, which Spring Boot announces after every
  * {@code ApplicationReadyEvent} listener (the demo client's registration among them) has run.
  * One log event per line, so that JSON logs and log-line neutralisation keep it readable.
@@ -53,6 +54,7 @@ class StartupSummary {
         return List.of(
                 "Passerelle is ready.",
                 "  API           " + api,
+                "  API reference " + api + "/openapi (OpenAPI 3.1 document: " + api + "/openapi.json)",
                 "  Demo page     " + api + "/demo",
                 "  Demo client   id " + client + ", " + secret,
                 "  Config token  " + configToken.file().map(file -> "in " + file).orElse("set by PASSERELLE_CONFIG_TOKEN"),

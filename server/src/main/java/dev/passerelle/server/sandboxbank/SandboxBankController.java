@@ -6,6 +6,7 @@ import dev.passerelle.server.sandboxbank.BankPages.AuthorizeRequest;
 import dev.passerelle.server.webauth.HtmlPage;
 import dev.passerelle.server.webauth.RedirectUris;
 import dev.passerelle.testbank.SandboxCustomers;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * back to {@code redirect_uri} with a {@code code}, Deny with {@code error=access_denied}. A request
  * whose client or {@code redirect_uri} the bank does not know gets an error page and no redirect.
  */
+@Hidden
 @RestController
 @ConditionalOnSandboxMode
 @RequestMapping("/sandbox/bank")

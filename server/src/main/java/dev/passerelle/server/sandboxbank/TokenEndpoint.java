@@ -3,6 +3,7 @@ package dev.passerelle.server.sandboxbank;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.crypto.Secrets;
 import dev.passerelle.server.sandboxbank.BankAuthorizations.Authorization;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Besides the RFC's members the answer names the customer ({@code psu_id}, their bank login), as a PSD2
  * API names the PSU its consent covers.
  */
+@Hidden
 @RestController
 @ConditionalOnSandboxMode
 class TokenEndpoint {

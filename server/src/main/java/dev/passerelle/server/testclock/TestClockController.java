@@ -7,10 +7,17 @@ import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.config.MovableClock;
 import dev.passerelle.server.config.UserTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.NonNull;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * token only). {@code GET|POST /users/{id|me}/test/clock} do the same for one user's own clock, on
  * top of the server's (the user's token or the config token). The routes exist only in sandbox mode.
  */
+@Tag(name = "Sandbox", description = "Sandbox mode only (passerelle.sandbox.enabled): movable clocks for tests.")
 @RestController
 @ConditionalOnSandboxMode
 public class TestClockController {
@@ -52,15 +60,20 @@ public class TestClockController {
      * A clock's time and how far it was moved ahead: of the real time for the server's clock, of
      * the server's time for a user's.
      */
-    public record ClockView(Instant now, Duration offset) {
+    public record ClockView(@NonNull Instant now, @NonNull Duration offset) {
     }
 
+    @Operation(summary = "The server's clock", description = "With the config token.")
     @GetMapping("/test/clock")
     public ClockView get(Caller caller) {
         requireAdmin(caller);
         return view(clock.getObject());
     }
 
+    @Operation(summary = "Move the server's clock ahead", description = "With the config token.",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = "advance"),
+                    schemaProperties = @SchemaProperty(name = "advance", schema = @Schema(type = "string",
+                            description = "An ISO-8601 duration, forward only", example = "P30D")))))
     @PostMapping("/test/clock")
     public ClockView advance(Caller caller, BodyParams body) {
         requireAdmin(caller);
@@ -69,11 +82,16 @@ public class TestClockController {
         return view(movable);
     }
 
+    @Operation(summary = "A user's clock")
     @GetMapping("/users/{user}/test/clock")
     public ClockView getUser(Caller caller, @PathVariable String user) {
         return view(users.resolve(caller, user));
     }
 
+    @Operation(summary = "Move a user's clock ahead", description = "It applies to that user's requests, tokens and background work.",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = "advance"),
+                    schemaProperties = @SchemaProperty(name = "advance", schema = @Schema(type = "string",
+                            description = "An ISO-8601 duration, forward only", example = "P30D")))))
     @PostMapping("/users/{user}/test/clock")
     public ClockView advanceUser(Caller caller, @PathVariable String user, BodyParams body) {
         long userId = users.resolve(caller, user);

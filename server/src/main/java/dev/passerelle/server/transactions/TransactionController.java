@@ -8,6 +8,10 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * connection's, newest first, paged by {@code limit}/{@code offset}, filtered by dates, update time,
  * sign and deletion. Only consented accounts' transactions exist to the API.
  */
+@Tag(name = "Transactions")
 @RestController
 class TransactionController {
 
@@ -44,6 +49,8 @@ class TransactionController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List transactions, a page at a time",
+            description = "_links.next is the next page. min_date and max_date filter on the date that filter names.")
     @GetMapping({"/users/{user}/transactions", "/users/{user}/accounts/{account}/transactions",
             "/users/{user}/connections/{connection}/transactions"})
     TransactionPage list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long account,
@@ -51,6 +58,7 @@ class TransactionController {
                          @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
                          @RequestParam(name = "min_date", required = false) String minDate,
                          @RequestParam(name = "max_date", required = false) String maxDate,
+                         @Parameter(schema = @Schema(allowableValues = {"application_date", "date"}, defaultValue = "application_date"))
                          @RequestParam(required = false) String filter,
                          @RequestParam(name = "last_update", required = false) String lastUpdate,
                          @RequestParam(required = false) String income,
@@ -93,6 +101,7 @@ class TransactionController {
         return Flags.isOn("all", all) ? null : Boolean.FALSE;
     }
 
+    @Operation(summary = "Get a transaction")
     @GetMapping("/users/{user}/transactions/{id}")
     TransactionView get(Caller caller, @PathVariable String user, @PathVariable long id) {
         return store.find(users.resolve(caller, user), id)

@@ -2,6 +2,8 @@ package dev.passerelle.server.transactions;
 
 import static dev.passerelle.server.config.DbTime.instant;
 
+import dev.passerelle.connector.TransactionType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +25,7 @@ public record TransactionView(
         LocalDate vdate,
         BigDecimal value,
         BigDecimal grossValue,
-        String type,
+        @Schema(implementation = TransactionType.class) String type,
         String originalWording,
         String simplifiedWording,
         String wording,
@@ -40,7 +42,10 @@ public record TransactionView(
         List<Object> categories) {
 
     /** The other party of a transfer. */
-    public record Counterparty(String label, String accountSchemeName, String accountIdentification, String type) {
+    public record Counterparty(String label,
+                               @Schema(implementation = dev.passerelle.connector.Counterparty.Scheme.class) String accountSchemeName,
+                               String accountIdentification,
+                               @Schema(implementation = dev.passerelle.connector.Counterparty.Role.class) String type) {
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.passerelle.server.users;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /users} (PROTOCOL-NOTES §1.3): a user token reads or deletes its own user ({@code me} or its
  * numeric id); the config token lists every user and reaches any of them by numeric id.
  */
+@Tag(name = "Users")
 @RestController
 public class UsersController {
 
@@ -26,6 +30,7 @@ public class UsersController {
         this.userPaths = userPaths;
     }
 
+    @Operation(summary = "List every user", description = "With the config token.")
     @GetMapping("/users")
     public UserList list(Caller caller) {
         if (!(caller instanceof Caller.Admin)) {
@@ -35,6 +40,7 @@ public class UsersController {
         return new UserList(all, all.size());
     }
 
+    @Operation(summary = "Get a user")
     @GetMapping("/users/{userId}")
     public UserView get(Caller caller, @PathVariable String userId) {
         long id = userPaths.resolve(caller, userId);
@@ -42,6 +48,8 @@ public class UsersController {
     }
 
     /** Deletes the user and all of its data; 204. */
+    @Operation(summary = "Delete a user and all of its data")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/users/{userId}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String userId) {
         users.delete(userPaths.resolve(caller, userId));

@@ -7,8 +7,14 @@ import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.webauth.WebauthJourneys.Landing;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.NonNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * any problem before that is shown as a page. Once the redirect is known, problems travel back to
  * the integrator as {@code error} and {@code error_description}.
  */
+@Tag(name = "Web authentication", description = "The redirect flow to an institution (docs/protocol.md, \"Web authentication\").")
 @RestController
 class WebauthController {
 
@@ -39,9 +46,12 @@ class WebauthController {
     }
 
     /** The URL is JSON ({@code WebauthURL}); problems are the usual error envelope. */
-    record WebauthUrl(String url) {
+    record WebauthUrl(@Schema(format = "uri") @NonNull String url) {
     }
 
+    @Operation(summary = "A link that sends the user's browser through the institution's web authentication",
+            description = "Query: client_id, redirect_uri (whitelisted), state, and id_connector (a new connection) or "
+                    + "id_connection (a reconnection), source.")
     @GetMapping("/webauth-url")
     WebauthUrl webauthUrl(Caller caller, @RequestParam Map<String, String> query) {
         if (!(caller instanceof Caller.User user)) {
@@ -53,6 +63,12 @@ class WebauthController {
     }
 
     /** §5.2: 307 to the institution (or straight back to the integrator when nothing needs the browser). */
+    @Operation(summary = "Start a web authentication in the browser",
+            description = "Redirects to the institution, or straight back to redirect_uri (with error and error_description "
+                    + "when it cannot start). An unsafe client_id or redirect_uri gets an HTML page instead.")
+    @ApiResponse(responseCode = "307", description = "To the institution, or back to redirect_uri", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An HTML page: the link is invalid",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping("/webauth")
     ResponseEntity<String> webauth(@RequestParam Map<String, String> query, PsuContext psu) {
         ClientRedirect redirect;
@@ -76,12 +92,19 @@ class WebauthController {
     }
 
     /** §5.3: the fixed callback, the trip named by {@code state}; 302 to the integrator's {@code redirect_uri}. */
+    @Operation(summary = "Where institutions send the browser back", description = "The trip is named by state; "
+            + "redirects to the integrator's redirect_uri, or shows an HTML page when the trip is unknown or spent.")
+    @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH)
     ResponseEntity<String> callback(@RequestParam Map<String, String> query, PsuContext psu) {
         return land(query, Optional.empty(), psu);
     }
 
     /** A trip's own return URL after success (Berlin Group's {@code TPP-Redirect-URI}). */
+    @Operation(summary = "A trip's own return URL after success (Berlin Group TPP-Redirect-URI)")
+    @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}")
     ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction,
                                     PsuContext psu) {
@@ -89,6 +112,9 @@ class WebauthController {
     }
 
     /** A trip's own return URL after a refusal or failure ({@code TPP-Nok-Redirect-URI}). */
+    @Operation(summary = "A trip's own return URL after a refusal or failure (Berlin Group TPP-Nok-Redirect-URI)")
+    @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}/" + Interactions.REFUSED)
     ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction,
                                    PsuContext psu) {

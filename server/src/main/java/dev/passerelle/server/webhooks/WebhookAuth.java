@@ -1,5 +1,6 @@
 package dev.passerelle.server.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,7 @@ enum WebhookAuth {
      */
     BEARER;
 
+    @JsonValue
     String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

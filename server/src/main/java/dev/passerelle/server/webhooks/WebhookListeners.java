@@ -8,6 +8,12 @@ import dev.passerelle.server.webhooks.WebhookEndpoints.Registered;
 import dev.passerelle.server.webhooks.WebhookSender.Attempt;
 import dev.passerelle.server.webhooks.WebhookSender.Outgoing;
 import dev.passerelle.server.webhooks.WebhooksController.WebhookView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +55,7 @@ import tools.jackson.databind.ObjectMapper;
  * at once, never get the same one twice. A comment line every 15 s keeps proxies from closing an
  * idle stream and finds the streams whose CLI went away.
  */
+@Tag(name = "Webhooks")
 @RestController
 class WebhookListeners implements SmartLifecycle {
 
@@ -87,10 +94,17 @@ class WebhookListeners implements SmartLifecycle {
      * (comma list, default every event) and {@code auth} ({@code hmac} by default, or {@code bearer})
      * are set on it at each call.
      */
+    @Operation(summary = "Receive an endpoint's deliveries as a stream",
+            description = "Server-sent events: ready (the endpoint, with its secret), then one delivery per call as the "
+                    + "sender signed it ({id_webhook_data, id_webhook, event, url, headers, body}); what passerelle webhooks "
+                    + "listen forwards to a local app.")
+    @ApiResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @GetMapping("/webhooks/listen")
     SseEmitter listen(Caller caller, @RequestParam(name = "id_client", required = false) Long clientId,
                       @RequestParam(required = false) String url, @RequestParam(required = false) String events,
-                      @RequestParam(required = false) String auth) throws IOException {
+                      @Parameter(schema = @Schema(implementation = WebhookAuth.class)) @RequestParam(required = false) String auth)
+            throws IOException {
         WebhooksController.requireConfigToken(caller);
         if (clientId == null || url == null || url.isBlank()) {
             throw ApiError.MISSING_PARAMETER.exception("Missing parameter '" + (clientId == null ? "id_client" : "url") + "'");

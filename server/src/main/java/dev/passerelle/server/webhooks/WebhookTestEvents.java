@@ -4,6 +4,13 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Delivery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * Powens' legacy {@code POST /test/webhooks} serve the same purpose. The answer is the delivery
  * (202), sent at the sender's next run (at once to a listener) and logged like any other.
  */
+@Tag(name = "Webhooks")
 @RestController
 class WebhookTestEvents {
 
@@ -46,6 +54,10 @@ class WebhookTestEvents {
         }
     }
 
+    @Operation(summary = "Send a test event to an endpoint", description = "A sample body in the event's shape (docs/webhooks.md).",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = "event"),
+                    schemaProperties = @SchemaProperty(name = "event", schema = @Schema(implementation = WebhookEvent.class)))))
+    @ApiResponse(responseCode = "202", description = "The delivery, queued")
     @PostMapping("/webhooks/{id}/test")
     ResponseEntity<Delivery> test(Caller caller, @PathVariable long id, BodyParams body) {
         WebhooksController.requireConfigToken(caller);

@@ -9,11 +9,21 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Attempt;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Delivery;
 import dev.passerelle.server.webhooks.WebhookEndpoints.Registered;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.NonNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +42,7 @@ import tools.jackson.databind.ObjectMapper;
  * (PROTOCOL-NOTES §8.1, where Powens registers them in its console and keeps per-webhook logs; the
  * secret of §8.3 comes with each endpoint instead of a separate auth provider).
  */
+@Tag(name = "Webhooks", description = "Endpoints that receive events, their deliveries and secrets; with the config token.")
 @RestController
 class WebhooksController {
 
@@ -55,8 +66,10 @@ class WebhooksController {
     }
 
     /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation, absent elsewhere. */
-    record WebhookView(long id, String url, List<String> events, long idClient, String auth, Instant created,
+    record WebhookView(long id, @NonNull String url, @ArraySchema(schema = @Schema(implementation = WebhookEvent.class)) @NonNull List<String> events,
+                       long idClient, @Schema(implementation = WebhookAuth.class) @NonNull String auth, @NonNull Instant created,
                        Instant previousSecretExpires, boolean listener, boolean listening,
+                       @Schema(description = "Only in the answer to a registration or a rotation: shown once")
                        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
@@ -71,20 +84,29 @@ class WebhooksController {
         }
     }
 
-    record WebhookList(List<WebhookView> webhooks, int total) {
+    record WebhookList(@NonNull List<WebhookView> webhooks, int total) {
     }
 
-    record DeliveryList(List<Delivery> deliveries, int total) {
+    record DeliveryList(@NonNull List<Delivery> deliveries, int total) {
     }
 
     /** A delivery with every attempt, oldest first. */
-    record DeliveryDetail(@JsonUnwrapped Delivery delivery, List<Attempt> attempts) {
+    record DeliveryDetail(@JsonUnwrapped Delivery delivery, @NonNull List<Attempt> attempts) {
     }
 
     /**
      * {@code url}, {@code events} (comma list or JSON array), {@code id_client}, {@code auth}
      * ({@code hmac}, the default, or {@code bearer}); 201 with the secret, shown once.
      */
+    @Operation(summary = "Register an endpoint", description = "For the users of a client application; its secret is shown once.",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = {"url", "events", "id_client"}),
+                    schemaProperties = {
+                            @SchemaProperty(name = "url", schema = @Schema(type = "string", format = "uri")),
+                            @SchemaProperty(name = "events", schema = @Schema(type = "string",
+                                    description = "Comma list or JSON array of events", example = "CONNECTION_SYNCED,ACCOUNT_SYNCED")),
+                            @SchemaProperty(name = "id_client", schema = @Schema(type = "integer", format = "int64")),
+                            @SchemaProperty(name = "auth", schema = @Schema(implementation = WebhookAuth.class))})))
+    @ApiResponse(responseCode = "201", description = "Registered, with its secret")
     @PostMapping("/webhooks")
     ResponseEntity<WebhookView> register(Caller caller, BodyParams body) {
         requireConfigToken(caller);
@@ -102,6 +124,11 @@ class WebhooksController {
      * most {@link WebhooksProperties#MAX_ROTATION_OVERLAP}) or until
      * {@code DELETE /webhooks/{id}/secrets/previous}. 409 while a previous secret is live.
      */
+    @Operation(summary = "Rotate an endpoint's secret", description = "The new secret is shown once; the current one keeps "
+            + "signing next to it for previous_expires_in seconds. 409 while a previous secret is live.",
+            requestBody = @RequestBody(content = @Content(schemaProperties =
+                    @SchemaProperty(name = "previous_expires_in", schema = @Schema(type = "integer", minimum = "1")))))
+    @ApiResponse(responseCode = "201", description = "Rotated, with the new secret")
     @PostMapping("/webhooks/{id}/secrets")
     ResponseEntity<WebhookView> rotate(Caller caller, @PathVariable long id, BodyParams body) {
         requireConfigToken(caller);
@@ -117,6 +144,8 @@ class WebhooksController {
     }
 
     /** 204 once the secret being rotated out stops signing; 404 when there is none. */
+    @Operation(summary = "Stop signing with the secret being rotated out")
+    @ApiResponse(responseCode = "204", description = "Retired")
     @DeleteMapping("/webhooks/{id}/secrets/previous")
     ResponseEntity<Void> retirePrevious(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
@@ -127,8 +156,11 @@ class WebhooksController {
     }
 
     /** The deliveries of an endpoint, newest first: status, attempts, last answer and error. */
+    @Operation(summary = "An endpoint's deliveries, newest first")
     @GetMapping("/webhooks/{id}/deliveries")
-    DeliveryList deliveries(Caller caller, @PathVariable long id, @RequestParam(required = false) Integer limit) {
+    DeliveryList deliveries(Caller caller, @PathVariable long id,
+                            @Parameter(schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "1000"))
+                            @RequestParam(required = false) Integer limit) {
         requireConfigToken(caller);
         endpoints.find(id).orElseThrow(() -> WebhookEndpoints.notFound(id));
         int max = limit == null ? MAX_DELIVERIES : Math.clamp(limit, 1, MAX_DELIVERIES);
@@ -136,6 +168,7 @@ class WebhooksController {
         return new DeliveryList(list, list.size());
     }
 
+    @Operation(summary = "A delivery with every attempt, oldest first")
     @GetMapping("/webhooks/deliveries/{id}")
     DeliveryDetail delivery(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
@@ -143,6 +176,8 @@ class WebhooksController {
     }
 
     /** 202: the delivery is sent again at the sender's next run, with the same {@code id_webhook_data}. */
+    @Operation(summary = "Send a delivery again", description = "At the sender's next run, with the same id_webhook_data.")
+    @ApiResponse(responseCode = "202", description = "Queued")
     @PostMapping("/webhooks/deliveries/{id}/replay")
     ResponseEntity<Delivery> replay(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
@@ -174,6 +209,7 @@ class WebhooksController {
         }
     }
 
+    @Operation(summary = "List the endpoints")
     @GetMapping("/webhooks")
     WebhookList list(Caller caller) {
         requireConfigToken(caller);
@@ -182,6 +218,8 @@ class WebhooksController {
     }
 
     /** 204 once deleted, with its pending deliveries. */
+    @Operation(summary = "Delete an endpoint")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/webhooks/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);

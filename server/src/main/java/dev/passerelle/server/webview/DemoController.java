@@ -4,6 +4,7 @@ import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.DemoClient;
 import dev.passerelle.server.clients.DemoClientProperties;
 import dev.passerelle.server.config.PublicUrl;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * it returns is enough to open the manage and reconnect flows from the callback page. The pages
  * are for integrators, in English.
  */
+@Hidden
 @Controller
 class DemoController {
 

@@ -1,6 +1,7 @@
 package dev.passerelle.server.webview;
 
 import dev.passerelle.server.clients.ClientApplications;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
  * error page and never a redirect. The page is a template whose script drives the public REST API
  * (sources under {@code src/main/webview}, bundled into {@code static/webview/webview.js}).
  */
+@Hidden
 @Controller
 class WebviewController {
 

@@ -4,6 +4,9 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.NonNull;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is known before the user types anything. The session is derived from the code (docs/auth.md):
  * it dies when the code's origin is revoked and never outlives the code; it mints no codes.
  */
+@Tag(name = "Webview", description = "The hosted Connect pages (docs/webview.md).")
 @RestController
 class WebviewSessionController {
 
@@ -23,6 +27,7 @@ class WebviewSessionController {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "Open a webview session", description = "With a temporary code from GET /auth/token/code as bearer.")
     @PostMapping("/webview/session")
     WebviewSession open(Caller caller) {
         if (!(caller instanceof Caller.User user) || !user.kind().isExchangeable()) {
@@ -33,7 +38,7 @@ class WebviewSessionController {
     }
 
     /** The session's bearer token and its seconds to live. */
-    record WebviewSession(String token, Integer expiresIn) {
+    record WebviewSession(@NonNull String token, Integer expiresIn) {
         @Override
         public String toString() {
             return "WebviewSession[" + expiresIn + " s]";

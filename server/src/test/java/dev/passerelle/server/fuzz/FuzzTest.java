@@ -86,7 +86,9 @@ class FuzzTest {
         Path out = Path.of("target", "fuzz-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, summary + "\n");
-        assertThat(routes).as("routes discovered").hasSizeGreaterThan(40);
+        assertThat(routes).as("routes discovered").hasSizeGreaterThan(40)
+                .extracting(Route::pattern).as("the OpenAPI document and its page, mapped by springdoc")
+                .contains("/openapi.json", "/openapi");
         assertThat(report.defects()).as(summary).isEmpty();
         assertThat(snapshot(victim)).as("the victim's data").isEqualTo(before);
     }

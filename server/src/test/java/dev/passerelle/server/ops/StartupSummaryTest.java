@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The block that ends the start-up log tells a newcomer everything needed next, and each thing
- * it names works: the API, the demo page, the files of the demo secret and of the config token,
+ * it names works: the API, its reference page and OpenAPI document, the demo page, the files of the demo secret and of the config token,
  * and the first request, run as printed. It never holds a secret.
  */
 @IntegrationTest
@@ -33,6 +33,21 @@ class StartupSummaryTest {
         assertThat(lines).contains("  API           " + api.base(), "  Demo page     " + api.base() + "/demo");
         assertThat(lines).anyMatch(line -> line.startsWith("  Docs          README.md and docs/"));
         assertThat(api.get("/demo").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void theNamedApiReferencePageAndOpenApiDocumentAreServed() {
+        String reference = line("  API reference ").substring("  API reference ".length());
+        String page = reference.substring(0, reference.indexOf(' '));
+        String document = reference.substring(reference.indexOf(": ") + 2, reference.length() - 1);
+
+        assertThat(page).isEqualTo(api.base() + "/openapi");
+        TestApi.Response redirect = api.link(page).send();
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(api.link(redirect.header("Location")).send().header("Content-Type")).startsWith("text/html");
+        TestApi.Response served = api.link(document).send();
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.json().get("openapi").asString()).isEqualTo("3.1.0");
     }
 
     @Test

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small HTTP client for integration tests: real requests over the loopback, bodies in any of
- * the three encodings the protocol accepts, JSON responses as {@link JsonNode}.
+ * the three encodings the protocol accepts, JSON responses as {@link JsonNode}. Every response is
+ * also handed to {@link RecordedResponses}, to be checked against the OpenAPI document.
  * <pre>{@code api.post("/users/me/connections").bearer(token).json(Map.of("id_connector", 40)).send()}</pre>
  */
 public final class TestApi {
@@ -179,7 +180,9 @@ public final class TestApi {
             headers.forEach(request::header);
             try {
                 HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Response(response.statusCode(), response.headers(), response.body());
+                Response answer = new Response(response.statusCode(), response.headers(), response.body());
+                RecordedResponses.record(method, path, answer);
+                return answer;
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {
