@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /users/{u}/connections} (§3.3, [doc]): creates the connection and its first source and
+ * {@code POST /users/{u}/connections} (docs/protocol.md §3.3, [doc]): creates the connection and its first source and
  * checks the credentials at once. A failed check throws its error envelope and keeps nothing.
  */
 @Service
