@@ -1,4 +1,4 @@
-// The connect flow (PROTOCOL-NOTES §10.3): create the user when no code is given, pick a
+// The connect flow (docs/protocol.md §10.3): create the user when no code is given, pick a
 // connector, add the connection's sources (docs/webview.md "Banks with several sources"), let the
 // user choose the accounts to activate, then go back with connection_id (and code when the user was
 // created here). Given up, the flow deletes what it made; reloaded, it goes on where it was.
@@ -56,7 +56,7 @@ export async function addConnections(app, {max, back = null}) {
   if (connectors.length === 0) {
     return app.fatal(null, app.t('noConnector'));
   }
-  // The integrator naming exactly one connector skips the picker (§10.3).
+  // The integrator naming exactly one connector skips the picker (docs/protocol.md §10.3).
   const named = app.config.connectorUuids.length + app.config.connectorIds.length === 1 ? connectors[0] : null;
   const added = app.journey.added;
   while (added.length < max) {

@@ -1,4 +1,4 @@
-// Drives one connection through the states of PROTOCOL-NOTES §4 until it is usable: credentials,
+// Drives one connection through the states of docs/protocol.md §4 until it is usable: credentials,
 // one-time codes (additionalInformationNeeded), app validation (decoupled, polled with resume),
 // consent renewal (SCARequired) and web authentication (webauthRequired, by redirect).
 
@@ -46,7 +46,7 @@ export class Dialogue {
     return [...(this.connector.sources || [])].sort((a, b) => a.priority - b.priority);
   }
 
-  /** Whether the source is added at the bank's own website (webauth, PROTOCOL-NOTES §5). */
+  /** Whether the source is added at the bank's own website (webauth, docs/protocol.md §5). */
   atBank(source) {
     return source.auth_mechanism === 'webauth';
   }

@@ -1,4 +1,4 @@
-// A form input per connector field (PROTOCOL-NOTES §2.4 ConnectorField): label, description,
+// A form input per connector field (docs/protocol.md §2.4 ConnectorField): label, description,
 // list values, masked passwords with a show/hide toggle, and the field's own rules (required,
 // regex, list) checked before anything is sent.
 

@@ -1,4 +1,4 @@
-// The manage flow (PROTOCOL-NOTES §10.5): every connection of the user with its state, to
+// The manage flow (docs/protocol.md §10.5): every connection of the user with its state, to
 // synchronize, fix, delete, and whose accounts the user (de)activates; new connections too.
 
 import {accountCheckbox} from './accounts.js';
@@ -7,7 +7,7 @@ import {BACK} from './dialogue.js';
 import {repair} from './reconnect.js';
 import {actions, busy, button, h, liveStatus, localDateTime, show} from './ui.js';
 
-/** States the user can act on from here (§4 "needs user"). */
+/** States the user can act on from here (docs/protocol.md §4 "needs user"). */
 const FIXABLE = ['SCARequired', 'webauthRequired', 'additionalInformationNeeded', 'decoupled', 'wrongpass', 'passwordExpired',
   'actionNeeded'];
 
@@ -121,7 +121,7 @@ function card(app, connection, names, accounts, home) {
   return article;
 }
 
-/** The state in words; a state this page does not know reads as a generic problem (§4 forward compatibility). */
+/** The state in words; a state this page does not know reads as a generic problem (docs/protocol.md §4 forward compatibility). */
 function stateLabel(app, state) {
   const key = 'state.' + (state || 'ok');
   const label = app.t(key);

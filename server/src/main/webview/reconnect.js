@@ -1,4 +1,4 @@
-// The reconnect flow (PROTOCOL-NOTES §10.4): bring one connection back to a usable state keeping
+// The reconnect flow (docs/protocol.md §10.4): bring one connection back to a usable state keeping
 // its id — answer what it waits for, re-enter credentials, renew consent — then go back with
 // connection_id at once. Manage reuses repair() for its "fix" button. Cancel leaves the connection
 // as the bank left it: it existed before the flow.

@@ -1,4 +1,4 @@
--- Web authentication (PROTOCOL-NOTES §5) and the simulated PSD2 bank served under /sandbox/bank.
+-- Web authentication (docs/protocol.md §5) and the simulated PSD2 bank served under /sandbox/bank.
 -- Both keep only SHA-256 hashes of the values that travel in URLs (state, consent ticket, code).
 
 -- One browser trip through an institution's pages: created by GET /webauth when the connector

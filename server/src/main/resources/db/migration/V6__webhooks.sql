@@ -1,4 +1,4 @@
--- Webhooks (PROTOCOL-NOTES §8): endpoints registered per client application, and the outbox of
+-- Webhooks (docs/protocol.md §8): endpoints registered per client application, and the outbox of
 -- deliveries written when an event happens and sent by the webhook-sender task.
 
 CREATE TABLE webhook (

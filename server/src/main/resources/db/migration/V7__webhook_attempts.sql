@@ -1,7 +1,7 @@
--- Webhooks, second part (PROTOCOL-NOTES §8.3, §8.4): how an endpoint authenticates its calls, a
+-- Webhooks, second part (docs/protocol.md §8.3, §8.4): how an endpoint authenticates its calls, a
 -- second secret while the first is rotated out, and the log of every attempt of every delivery.
 
--- 'hmac' (BI-Signature headers, §8.3 alternative 2) or 'bearer' (Authorization: Bearer <secret>,
+-- 'hmac' (BI-Signature headers, docs/protocol.md §8.3 alternative 2) or 'bearer' (Authorization: Bearer <secret>,
 -- the shape of alternative 1). Both also carry the timestamped Passerelle-Signature header.
 ALTER TABLE webhook ADD COLUMN auth VARCHAR(10) DEFAULT 'hmac' NOT NULL;
 -- The secret being rotated out: still signs until previous_expires or until it is retired.

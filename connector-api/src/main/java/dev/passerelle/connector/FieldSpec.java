@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * One input a connector asks of the user: a credential, a scenario choice, an OTP answer
- * (PROTOCOL-NOTES §2.4 {@code ConnectorField}).
+ * (docs/protocol.md §2.4 {@code ConnectorField}).
  *
  * @param name           key under which the value is posted
  * @param label          short label shown next to the input

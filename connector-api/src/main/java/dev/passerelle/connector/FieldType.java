@@ -1,6 +1,6 @@
 package dev.passerelle.connector;
 
-/** Input widget of a connector field (PROTOCOL-NOTES §2.4 {@code type}). */
+/** Input widget of a connector field (docs/protocol.md §2.4 {@code type}). */
 public enum FieldType {
     TEXT("text"),
     PASSWORD("password"),

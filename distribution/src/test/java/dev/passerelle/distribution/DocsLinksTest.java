@@ -189,7 +189,8 @@ class DocsLinksTest {
         return anchors.get(file);
     }
 
-    private static String plainText(Node node) {
+    /** The text of a Markdown node, code spans included: what GitHub names a heading's anchor after. */
+    static String plainText(Node node) {
         StringBuilder text = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override

@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The one wire vocabulary of connection and source states (PROTOCOL-NOTES §4). A connection whose
+ * The one wire vocabulary of connection and source states (docs/protocol.md §4). A connection whose
  * last step succeeded has no state ({@code null} on the wire), so "OK" is not a member: code that
  * handles "no state" does so explicitly with {@link Optional}.
  */
 public enum ConnectionState {
     /** Sync not attempted: the present user must give a strong customer authentication. */
     SCA_REQUIRED("SCARequired", Kind.USER_ACTION),
-    /** A full redirect authentication (webauth, §5) is needed. */
+    /** A full redirect authentication (webauth, docs/protocol.md §5) is needed. */
     WEBAUTH_REQUIRED("webauthRequired", Kind.USER_ACTION),
     /** The institution asks for more input; the connection carries {@code fields}. */
     ADDITIONAL_INFORMATION_NEEDED("additionalInformationNeeded", Kind.USER_ACTION),
@@ -37,7 +37,7 @@ public enum ConnectionState {
 
     /** How the server treats a state. */
     public enum Kind {
-        /** Blocking until the user does something (§4 "Needs user? yes"). */
+        /** Blocking until the user does something (docs/protocol.md §4 "Needs user? yes"). */
         USER_ACTION,
         /** Retried automatically by the scheduler. */
         RETRIED,
@@ -64,7 +64,7 @@ public enum ConnectionState {
         return kind;
     }
 
-    /** The state a connector failure leads to (§4); a refused or expired decoupled validation leaves the source waiting for a new SCA. */
+    /** The state a connector failure leads to (docs/protocol.md §4); a refused or expired decoupled validation leaves the source waiting for a new SCA. */
     public static ConnectionState of(FailureReason reason) {
         return switch (reason) {
             case WRONG_PASS -> WRONGPASS;
@@ -85,7 +85,7 @@ public enum ConnectionState {
 
     /**
      * Whether a step that ends in this state failed its check: answered as an error envelope whose
-     * code is this state's wire string (§3.3, observed {@code {"code":"wrongpass"}}) on creation and
+     * code is this state's wire string (docs/protocol.md §3.3, observed {@code {"code":"wrongpass"}}) on creation and
      * on updates. The others are answered with the connection itself (202).
      */
     public boolean failsTheCheck() {

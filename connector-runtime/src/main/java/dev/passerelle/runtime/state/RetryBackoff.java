@@ -6,7 +6,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When a source that failed transiently ({@code rateLimiting}, {@code websiteUnavailable},
- * {@code bug}: "auto-retried", PROTOCOL-NOTES §4) is tried again: exponential backoff with equal
+ * {@code bug}: "auto-retried", docs/protocol.md §4) is tried again: exponential backoff with equal
  * jitter. The n-th consecutive failure waits between half and all of
  * {@code min(retry-max-delay, retry-delay × 2^(n-1))}: the doubling spares an institution that is
  * down, the jitter spreads the connections that failed together (one outage fails them all at once)

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one mapper from typed connector outcomes to the protocol (PROTOCOL-NOTES §3.3, §4): which
+ * The one mapper from typed connector outcomes to the protocol (docs/protocol.md §3.3, §4): which
  * state a source is in after a step, which fields it asks for, when it is retried, what became of
  * the consent. Connectors never speak wire strings; nothing else in the server interprets a
  * {@link StepResult}.
@@ -67,9 +67,9 @@ public final class StepOutcomes {
     }
 
     /**
-     * The state of a source whose consent ended (§3.6 {@code access_expire}, §12): the user must
+     * The state of a source whose consent ended (docs/protocol.md §3.6 {@code access_expire}, §12): the user must
      * authenticate again, by redirect on a source the institution reaches that way by default
-     * ({@code webauthRequired}), by a strong authentication on the others ({@code SCARequired}, §4).
+     * ({@code webauthRequired}), by a strong authentication on the others ({@code SCARequired}, docs/protocol.md §4).
      * The institution is not asked.
      */
     public StepOutcome consentExpired(ConnectorDescriptor connector, String source) {
@@ -98,7 +98,7 @@ public final class StepOutcomes {
         int failures = state.kind() == ConnectionState.Kind.RETRIED ? earlierFailures + 1 : 0;
         Instant nextTry = switch (state.kind()) {
             case RETRIED -> now.plus(backoff.delay(failures, f.retryAfter()));
-            // The user acts at the bank, out of band (§4): the next periodic sync finds out.
+            // The user acts at the bank, out of band (docs/protocol.md §4): the next periodic sync finds out.
             case USER_ACTION -> state == ConnectionState.ACTION_NEEDED ? periodic : null;
             case TRANSIENT, FINAL -> null;
         };

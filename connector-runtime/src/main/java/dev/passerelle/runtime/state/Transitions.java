@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The one transition table of the connection protocol (PROTOCOL-NOTES §4, "How the client
+ * The one transition table of the connection protocol (docs/protocol.md §4, "How the client
  * resumes"): for the state a source is in and what the client (or the scheduler) asked, which
  * connector call runs. The state that follows is the call's outcome, mapped by {@link StepOutcomes}.
  */
@@ -20,7 +20,7 @@ public final class Transitions {
         SYNC_USER_PRESENT,
         /** A sync without the user ({@code psu_requested=false}, background refresh): no SCA may start. */
         SYNC_USER_ABSENT,
-        /** A sync without the user on a source whose consent ended ({@code access_expire}, §12). */
+        /** A sync without the user on a source whose consent ended ({@code access_expire}, docs/protocol.md §12). */
         SYNC_CONSENT_EXPIRED
     }
 
@@ -47,7 +47,7 @@ public final class Transitions {
         TABLE.put(ConnectionState.VALIDATING, row(Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED, Call.LOCKED));
         // "Force the connection with no parameter" (SCA guide): any user-present call asks for the SCA.
         TABLE.put(ConnectionState.SCA_REQUIRED, row(Call.START, Call.SYNC, Call.SYNC, Call.NONE, Call.NONE));
-        // Resumed by the webauth redirect (§5); a user-present sync reports whether it is still needed.
+        // Resumed by the webauth redirect (docs/protocol.md §5); a user-present sync reports whether it is still needed.
         TABLE.put(ConnectionState.WEBAUTH_REQUIRED, row(Call.START, Call.NONE, Call.SYNC, Call.NONE, Call.NONE));
         // Retrying stored wrong credentials unattended could get the user locked out at the bank.
         TABLE.put(ConnectionState.WRONGPASS, row(Call.START, Call.NONE, Call.SYNC, Call.NONE, Call.NONE));

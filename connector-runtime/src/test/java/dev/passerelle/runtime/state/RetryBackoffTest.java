@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Exponential backoff with equal jitter after consecutive transient failures (§4 "auto-retried"). */
+/** Exponential backoff with equal jitter after consecutive transient failures (docs/protocol.md §4 "auto-retried"). */
 class RetryBackoffTest {
 
     static final Duration BASE = Duration.ofMinutes(5);

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The one mapper from connector outcomes to protocol states (§4). */
+/** The one mapper from connector outcomes to protocol states (docs/protocol.md §4). */
 class StepOutcomesTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");

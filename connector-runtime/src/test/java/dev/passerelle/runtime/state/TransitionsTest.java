@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The transition table when a source's consent ended (§12): the user is asked, the institution is not. */
+/** The transition table when a source's consent ended (docs/protocol.md §12): the user is asked, the institution is not. */
 class TransitionsTest {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code openapi} source reached by web authentication (PROTOCOL-NOTES §5): no password is
+ * The {@code openapi} source reached by web authentication (docs/protocol.md §5): no password is
  * posted; the user logs in and consents at the sandbox bank (OAuth2 authorization code, RFC 6749
  * §4.1), which redirects back to the server's registered callback with the server-minted interaction
  * id as {@code state}. The scenario then runs as after a password check, its sessions carrying the

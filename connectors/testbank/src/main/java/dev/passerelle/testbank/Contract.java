@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The customer's utility contracts, shown as subscriptions of the {@code directaccess} source
- * (document capability, PROTOCOL-NOTES §7.3), each with one invoice a month as a PDF, rendered
+ * (document capability, docs/protocol.md §7.3), each with one invoice a month as a PDF, rendered
  * only when the server asks for the file.
  */
 enum Contract {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The values of the {@code <source>website} list field ("Cas d'usage", PROTOCOL-NOTES §9), in
+ * The values of the {@code <source>website} list field ("Cas d'usage", docs/protocol.md §9), in
  * Powens' order: each selects how the test bank behaves, so that an integrator can walk every
- * connection state of §4.
+ * connection state of docs/protocol.md §4.
  */
 enum Scenario {
     PAR("par", "Particuliers", new Succeeds()),

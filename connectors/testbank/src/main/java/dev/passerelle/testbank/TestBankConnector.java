@@ -30,9 +30,9 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * "Connecteur de test": Passerelle's twin of Powens' sandbox connector (PROTOCOL-NOTES §9). The
+ * "Connecteur de test": Passerelle's twin of Powens' sandbox connector (docs/protocol.md §9). The
  * scenario the user picks in the {@code <source>website} field drives the connection through every
- * state of §4, deterministically: time comes only from the context's clock and memory only from the
+ * state of docs/protocol.md §4, deterministically: time comes only from the context's clock and memory only from the
  * session, and the data are generated from the login so that tests can predict them. Documents and
  * the profile come from {@code directaccess} only, as its descriptor says; the server asks no other.
  * Every step and data call first waits out the configured {@link InstitutionLatency} (none by

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The identity Powens gives its sandbox connector (PROTOCOL-NOTES §9): same uuid, name, slug and
+ * The identity Powens gives its sandbox connector (docs/protocol.md §9): same uuid, name, slug and
  * fields, so that integrator code and webview prefills written against Powens' sandbox work here.
  * Labels are Powens' (French) by default, and English for users who ask for it.
  */

@@ -1,5 +1,5 @@
 /**
- * "Connecteur de test", the sandbox bank (PROTOCOL-NOTES §9): {@link dev.passerelle.testbank.TestBankConnector}
+ * "Connecteur de test", the sandbox bank (docs/protocol.md §9): {@link dev.passerelle.testbank.TestBankConnector}
  * is the only public type. Inside, the authentication side is a {@code Scenario} enum whose constants
  * hold small {@code Behaviour}s (succeeds, asks an OTP, awaits an app validation, fails once…), and the
  * data side a {@code Branch} that describes a customer's accounts as {@code Rule}s applied day by day

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The bank account routes (PROTOCOL-NOTES §7.1), each also nested under a connection. Disabled
+ * The bank account routes (docs/protocol.md §7.1), each also nested under a connection. Disabled
  * accounts are hidden unless {@code ?all} is given, also to address them: activating an account
  * is {@code PUT|POST .../accounts/{id}?all} (or {@code {id1},{id2}} for several) with
  * {@code {"disabled": false}}.

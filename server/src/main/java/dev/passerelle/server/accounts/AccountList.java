@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of {@code GET /users/{id}/accounts} (PROTOCOL-NOTES §7.1): the accounts, their count, and
+ * The body of {@code GET /users/{id}/accounts} (docs/protocol.md §7.1): the accounts, their count, and
  * per currency the sum of the balances and coming amounts of the listed accounts that are consented
  * and still shown by the institution (a deleted account's last balance is stale).
  */

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 
 /**
  * One {@code bank_account} row. {@code name} is the user's label (it follows {@code originalName}
- * until the user renames the account); {@code disabled} is null once the user consented (§7.1).
+ * until the user renames the account); {@code disabled} is null once the user consented (docs/protocol.md §7.1).
  *
  * @param parentExternalId the parent account's external id, joined in so that the row can be turned
  *                         back into the connector's {@link Account}

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads and edits of the user's bank accounts (PROTOCOL-NOTES §7.1). Consent travels as the
+ * Reads and edits of the user's bank accounts (docs/protocol.md §7.1). Consent travels as the
  * {@code disabled} field of an edit: {@code false} activates (and fetches transactions at once),
  * {@code true} deactivates (and deletes them).
  */

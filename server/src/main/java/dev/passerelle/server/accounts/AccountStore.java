@@ -20,7 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The SQL of {@code bank_account}: reconciling what a connector lists with what is stored, and the
- * reads and writes of the account endpoints (PROTOCOL-NOTES §7.1). Every user-facing read filters
+ * reads and writes of the account endpoints (docs/protocol.md §7.1). Every user-facing read filters
  * on {@code id_user}, so another user's account id is simply not found.
  */
 @Component

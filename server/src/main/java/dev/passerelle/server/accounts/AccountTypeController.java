@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /account_types} and {@code GET /account_types/{id}} (PROTOCOL-NOTES §7.1); no token needed. */
+/** {@code GET /account_types} and {@code GET /account_types/{id}} (docs/protocol.md §7.1); no token needed. */
 @Tag(name = "Accounts")
 @RestController
 class AccountTypeController {

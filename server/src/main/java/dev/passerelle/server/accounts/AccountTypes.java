@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The fixed catalogue of account types behind {@code GET /account_types} (PROTOCOL-NOTES §7.1).
+ * The fixed catalogue of account types behind {@code GET /account_types} (docs/protocol.md §7.1).
  * The ids are part of the wire contract and never change: {@code checking} is 2 and {@code card} 8
  * as observed on Powens; the regulated French savings books hang off {@code savings}.
  */

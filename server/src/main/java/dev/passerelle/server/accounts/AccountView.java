@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A bank account on the wire (PROTOCOL-NOTES §7.1 {@code BankAccount}); {@code type} is the type's name. */
+/** A bank account on the wire (docs/protocol.md §7.1 {@code BankAccount}); {@code type} is the type's name. */
 public record AccountView(
         long id,
         long idConnection,

@@ -6,7 +6,7 @@ import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** {@code expand=accounts} (enabled ones) and {@code expand=all_accounts} on connections (§3.1). */
+/** {@code expand=accounts} (enabled ones) and {@code expand=all_accounts} on connections (docs/protocol.md §3.1). */
 @Component
 class AccountsOfConnection implements ConnectionExpansion {
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * An account's {@code currency} object (PROTOCOL-NOTES §7.1: {@code id, symbol, prefix, precision},
+ * An account's {@code currency} object (docs/protocol.md §7.1: {@code id, symbol, prefix, precision},
  * plus the {@code name} Powens' spec requires), derived from the ISO code.
  *
  * @param prefix whether the symbol is written before the amount ({@code $12}) rather than after ({@code 12 €})

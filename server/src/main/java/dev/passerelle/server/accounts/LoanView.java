@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The {@code loan} object of a loan account (PROTOCOL-NOTES §7.1 {@code Loan}); durations in months. */
+/** The {@code loan} object of a loan account (docs/protocol.md §7.1 {@code Loan}); durations in months. */
 public record LoanView(
         BigDecimal totalAmount,
         BigDecimal rate,

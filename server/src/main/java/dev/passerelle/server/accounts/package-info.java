@@ -1,5 +1,5 @@
 /**
- * Bank accounts (PROTOCOL-NOTES §7.1): listing with per-currency balances, edits, and consent —
+ * Bank accounts (docs/protocol.md §7.1): listing with per-currency balances, edits, and consent —
  * discovered accounts stay disabled until the user activates them, one or several at once — plus
  * the fixed account type catalogue.
  */

@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The one catalogue of errors Passerelle answers, with their wire {@code code} and HTTP status
- * (PROTOCOL-NOTES §11.2). Clients branch on the code, not on the status [doc: errors].
+ * (docs/protocol.md §11.2). Clients branch on the code, not on the status [doc: errors].
  * The error table of {@code docs/protocol.md} lists every code; a test keeps the two in step.
  */
 public enum ApiError {
@@ -21,11 +21,11 @@ public enum ApiError {
     /** A {@code Range} header on a static file that names no byte of it (RFC 9110 §15.5.17). */
     RANGE_NOT_SATISFIABLE("invalidValue", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "The Range header cannot be satisfied."),
     TOO_MANY_REQUESTS("tooManyRequests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later."),
-    /** A field value failed the connector's metadata: required, regex or list values (§3.3, observed). */
+    /** A field value failed the connector's metadata: required, regex or list values (docs/protocol.md §3.3, observed). */
     CONFIG("config", HttpStatus.BAD_REQUEST, "A connector field value is invalid."),
     CONNECTION_LOCKED("connectionLocked", HttpStatus.CONFLICT, "Another operation is running on this connection."),
     NO_ACCOUNT("noAccount", HttpStatus.CONFLICT, "No account is enabled on this user."),
-    // Connection-step failures: the code is the ConnectionState wire string (§3.3, §4).
+    // Connection-step failures: the code is the ConnectionState wire string (docs/protocol.md §3.3, §4).
     WRONGPASS("wrongpass", HttpStatus.BAD_REQUEST, "The institution rejected the credentials."),
     ACTION_NEEDED("actionNeeded", HttpStatus.BAD_REQUEST, "The user must act on the institution's website."),
     PASSWORD_EXPIRED("passwordExpired", HttpStatus.BAD_REQUEST, "The user must change the password at the institution."),

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The body of a write request as flat name → string values, whatever the client sent: JSON,
- * {@code application/x-www-form-urlencoded} or {@code multipart/form-data} (PROTOCOL-NOTES §0bis).
+ * {@code application/x-www-form-urlencoded} or {@code multipart/form-data} (docs/protocol.md §0).
  * JSON scalars become their text ({@code false} → {@code "false"}); JSON {@code null} is absent;
  * nested objects and arrays keep their JSON text. Declare a controller parameter of this type.
  */

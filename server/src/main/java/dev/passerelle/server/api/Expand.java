@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The {@code expand} parameter: a comma list with bracketed sub-expansions, e.g.
- * {@code accounts,connector[countries,fields]} (PROTOCOL-NOTES §0bis). Unknown names are kept
+ * {@code accounts,connector[countries,fields]} (docs/protocol.md §0). Unknown names are kept
  * and simply never asked for, so they are ignored as the brief requires.
  */
 public final class Expand {

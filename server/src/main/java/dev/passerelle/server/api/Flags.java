@@ -2,7 +2,7 @@ package dev.passerelle.server.api;
 
 /**
  * Boolean parameters as clients send them: the value-less {@code ?all}, {@code all=}, {@code all=true},
- * {@code 1}, {@code yes} are true; {@code false}, {@code 0}, {@code no} are false (PROTOCOL-NOTES §0bis).
+ * {@code 1}, {@code yes} are true; {@code false}, {@code 0}, {@code no} are false (docs/protocol.md §0).
  */
 public final class Flags {
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The id segment of a write on accounts or subscriptions: one id, or several separated by commas to
- * act on them at once ({@code PUT /users/me/connections/3/accounts/12,13?all}, PROTOCOL-NOTES §7.1).
+ * act on them at once ({@code PUT /users/me/connections/3/accounts/12,13?all}, docs/protocol.md §7.1).
  *
  * @param several whether the segment named a list (the response is then wrapped in a list object)
  */

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Every request's id: a fresh UUID, sent back as {@code X-Request-ID} (observed on the reference
- * API, §11.1), put in the log context as {@code request_id} for as long as the request is served,
+ * API, docs/protocol.md §11.1), put in the log context as {@code request_id} for as long as the request is served,
  * and quoted in error envelopes. A client-supplied id is not trusted: it would let anyone forge log
  * lines. The container assigns it on entry ({@code edge.RequestEntryValve}), before any filter, so
  * that the errors it answers itself carry it too.

@@ -15,7 +15,7 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * How values look on the wire (PROTOCOL-NOTES §11.4): date-times as {@code YYYY-MM-DD HH:MM:SS}
+ * How values look on the wire (docs/protocol.md §11.4): date-times as {@code YYYY-MM-DD HH:MM:SS}
  * in the configured zone (stored in UTC), dates as {@code YYYY-MM-DD}, decimals as plain JSON
  * numbers without trailing zeros ({@code -196.38}).
  */

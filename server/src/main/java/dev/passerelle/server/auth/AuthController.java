@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /auth/*} (PROTOCOL-NOTES §1.3): creating users with their first token, temporary codes,
+ * {@code /auth/*} (docs/protocol.md §1.3): creating users with their first token, temporary codes,
  * exchanging a code for a permanent token, renewing and revoking tokens.
  */
 @Tag(name = "Authentication", description = "Users' tokens: create, exchange, renew, revoke (docs/protocol.md).")

@@ -12,7 +12,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Turns {@code Authorization: Bearer <token>} into a {@link Caller} (PROTOCOL-NOTES §1.1). A
+ * Turns {@code Authorization: Bearer <token>} into a {@link Caller} (docs/protocol.md §1.1). A
  * controller parameter of type {@link Caller} requires one (401 {@code unauthorized} otherwise);
  * {@link #optional} serves endpoints where authentication is optional ({@code POST /auth/init}).
  * The caller is resolved once per request, so a single-use code is spent once.

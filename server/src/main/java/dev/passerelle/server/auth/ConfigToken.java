@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The domain's config (administrator) token (PROTOCOL-NOTES §1.2). From
+ * The domain's config (administrator) token (docs/protocol.md §1.2). From
  * {@code passerelle.config-token} ({@code PASSERELLE_CONFIG_TOKEN}) or, when unset, generated once
  * into {@code <data-dir>/config-token} (owner-only). Only its hash stays in memory.
  */

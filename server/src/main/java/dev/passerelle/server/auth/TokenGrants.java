@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ways a token is granted (PROTOCOL-NOTES §1.3), each one transaction: a user is never left
+ * The ways a token is granted (docs/protocol.md §1.3), each one transaction: a user is never left
  * without the token that was meant to reach it, and a single-use code is only spent by an exchange
  * that succeeds.
  */

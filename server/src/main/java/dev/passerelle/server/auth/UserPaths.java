@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves the {@code {userId}} path segment: {@code me} or a numeric id (PROTOCOL-NOTES §0bis).
+ * Resolves the {@code {userId}} path segment: {@code me} or a numeric id (docs/protocol.md §0).
  * A user token reaches only its own user (403 otherwise, never another user's data); the config
  * token reaches any existing user by numeric id.
  */

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The client applications of the domain (PROTOCOL-NOTES §1.3): the integrators' back ends that
+ * The client applications of the domain (docs/protocol.md §1.3): the integrators' back ends that
  * prove themselves with {@code client_id} + {@code client_secret}. Only a slow, salted hash of a
  * secret is stored ({@link SlowHashes}). The redirect URI whitelist guards every {@code redirect_uri} a webview or webauth flow
  * is given.

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The server's own public base URL, the API root as browsers and institutions reach it
  * ({@code passerelle.public-url}, e.g. {@code https://bank-api.example.com/2.0}). Web authentication
- * (PROTOCOL-NOTES §5) needs it to build the links it hands out and the callback institutions redirect
+ * (docs/protocol.md §5) needs it to build the links it hands out and the callback institutions redirect
  * to; connectors receive it as their {@code public-url} setting. Unset, it is
  * {@code http://localhost:<port the server listens on><context path>}, known once the server listens.
  */

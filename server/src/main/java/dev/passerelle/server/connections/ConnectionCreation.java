@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /users/{u}/connections} (§3.3, [doc]): creates the connection and its first source and
+ * {@code POST /users/{u}/connections} (docs/protocol.md §3.3, [doc]): creates the connection and its first source and
  * checks the credentials at once. A failed check throws its error envelope and keeps nothing.
  */
 @Service
@@ -54,7 +54,7 @@ public class ConnectionCreation {
 
         Instant now = clock.instant();
         Instant expire = now.plus(properties.pendingAdd());
-        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
+        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire, null);
         records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.CREDENTIALS, now, expire);
         ConnectionRow connection = connections.get(userId, connectionId);
         StepOutcome outcome;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Something another feature adds to a connection when asked through {@code expand}
- * ({@code accounts}, {@code all_accounts}, {@code subscriptions}, …, PROTOCOL-NOTES §3.1), so
+ * ({@code accounts}, {@code all_accounts}, {@code subscriptions}, …, docs/protocol.md §3.1), so
  * the connections feature does not depend on the data features.
  */
 public interface ConnectionExpansion {

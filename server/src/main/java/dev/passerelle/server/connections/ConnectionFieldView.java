@@ -16,7 +16,7 @@ import org.jspecify.annotations.NonNull;
 
 /**
  * A field a connection in a user-action state asks for, in the observed shape
- * {@code {name, label, description, regex, value, type}} (PROTOCOL-NOTES §2.4, §3.1), plus
+ * {@code {name, label, description, regex, value, type}} (docs/protocol.md §2.4, §3.1), plus
  * {@code required}, {@code auth_mechanisms} (required by [sdk]) and, for lists, {@code values}.
  * A challenge's extras ride on its fields, absent otherwise: {@code image} (a {@code data:} URI of
  * a photoTAN or QR code, on the first field) and {@code attempts_left} (how many wrong answers the

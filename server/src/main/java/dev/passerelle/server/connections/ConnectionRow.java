@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A {@code connection} row. {@code state}, {@code errorMessage} and {@code fieldsJson} mirror the
- * source that decides the connection's state (§4: the error of any source is the connection's).
+ * source that decides the connection's state (docs/protocol.md §4: the error of any source is the connection's).
  */
 record ConnectionRow(
         long id,

@@ -4,7 +4,7 @@ import dev.passerelle.runtime.state.ConnectionState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-/** A connection source on the wire (PROTOCOL-NOTES §3.6). */
+/** A connection source on the wire (docs/protocol.md §3.6). */
 public record ConnectionSourceView(
         long id,
         long idConnection,

@@ -34,8 +34,8 @@ import tools.jackson.databind.ObjectMapper;
  * Runs one connector call on one connection source through the {@link ConnectorRuntime} and records
  * what it means: the source's new state (as the runtime's {@link StepOutcomes} maps it), the session
  * the connector left (whatever it answered or threw), retry time and transient-failure count, the
- * consent a strong authentication renews or the institution ends (§12), the connection's summary
- * state (§4: the error of any source is the connection's), the stored credentials, the timeline (the
+ * consent a strong authentication renews or the institution ends (docs/protocol.md §12), the connection's summary
+ * state (docs/protocol.md §4: the error of any source is the connection's), the stored credentials, the timeline (the
  * connector's own lines included), and {@link SourceReady} on success so the data feature pulls
  * accounts, then {@link ConnectionSynced} once the step ended in a resting state. Callers hold the
  * connection's step lease.
@@ -43,10 +43,10 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class ConnectionSteps {
 
-    /** The meta value a decoupled validation is polled with ({@code resume=true}, §3.4). */
+    /** The meta value a decoupled validation is polled with ({@code resume=true}, docs/protocol.md §3.4). */
     static final Map<String, String> RESUME = Map.of("resume", "true");
 
-    /** States in which a source waits for the user to authenticate (§4); a user-present sync is that authentication. */
+    /** States in which a source waits for the user to authenticate (docs/protocol.md §4); a user-present sync is that authentication. */
     private static final Set<ConnectionState> AWAITING_AUTHENTICATION = EnumSet.of(ConnectionState.SCA_REQUIRED,
             ConnectionState.WEBAUTH_REQUIRED);
 
@@ -155,7 +155,7 @@ class ConnectionSteps {
     }
 
     /**
-     * A source whose consent ended (§12) is not synced: it now waits for the user to authenticate
+     * A source whose consent ended (docs/protocol.md §12) is not synced: it now waits for the user to authenticate
      * again, and the institution is not contacted (its access is no longer consented to).
      */
     StepOutcome consentExpired(Step step) {
@@ -207,7 +207,7 @@ class ConnectionSteps {
 
     /**
      * Whether a successful step was a strong authentication of the user, which renews the consent
-     * (§12): the user, present, gave credentials, answered a challenge, validated in the bank app,
+     * (docs/protocol.md §12): the user, present, gave credentials, answered a challenge, validated in the bank app,
      * came back from the institution's page, or was asked for the authentication a source waited on.
      */
     private static boolean authenticated(Step step) {
@@ -217,7 +217,7 @@ class ConnectionSteps {
 
     /**
      * The connector call. Polling a decoupled validation ({@code resume=true}) blocks until it is
-     * given, up to {@code passerelle.connections.resume-wait} on the injected clock (§3.4 "blocks
+     * given, up to {@code passerelle.connections.resume-wait} on the injected clock (docs/protocol.md §3.4 "blocks
      * until validated"); the runtime holds no slot between the polls.
      */
     private Called<StepResult> call(Step step, SourceCall source, Presence presence) {
@@ -276,7 +276,7 @@ class ConnectionSteps {
 
     /**
      * What a connector sees of the credentials when its source is driven at the institution's
-     * website (§5): that source's web-authentication fields only. The login and password another
+     * website (docs/protocol.md §5): that source's web-authentication fields only. The login and password another
      * source stored would let it skip the institution's pages, and a source added "through the
      * bank" must go through the bank.
      */

@@ -11,7 +11,7 @@ import dev.passerelle.server.connections.ConnectionWork.Work;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code PUT /users/{u}/connections/{c}} (§3.5) and the background sync: syncs every enabled source
+ * {@code PUT /users/{u}/connections/{c}} (docs/protocol.md §3.5) and the background sync: syncs every enabled source
  * in priority order. {@code psu_requested=false} means the user is absent: no strong authentication
  * may start. Failures stay on the connection as its state; the answer is the connection, not an error.
  */

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /users/{u}/connections/{c}} (§3.4): answers a challenge, polls a decoupled validation,
+ * {@code POST /users/{u}/connections/{c}} (docs/protocol.md §3.4): answers a challenge, polls a decoupled validation,
  * changes credentials, adds or targets a source, or (empty body) forces a sync. Which connector call
  * the request leads to is the runtime's {@link Transitions} table's decision; a failed check answers
  * its error envelope.
@@ -113,7 +113,7 @@ public class ConnectionUpdates {
      * when nothing is posted (the SCA guide's "force the connection with no parameter"). With
      * {@code refresh_auth=true} the user authenticates again with the stored credentials and what
      * is posted, which always reaches the institution's strong authentication and renews the
-     * consent (§3.4, §12).
+     * consent (docs/protocol.md §3.4, §12).
      */
     private Trigger triggerFor(SourceRow source, Map<String, String> values, boolean resume, boolean refreshAuth) {
         if (resume) {
@@ -144,7 +144,7 @@ public class ConnectionUpdates {
         return fields.valueStream().map(f -> f.path("name").asString()).collect(Collectors.toSet());
     }
 
-    /** The named source of the connection, added now if the connection does not have it yet (§3.3 multi-source). */
+    /** The named source of the connection, added now if the connection does not have it yet (docs/protocol.md §3.3 multi-source). */
     private SourceRow sourceToUpdate(ConnectionRow connection, ConnectorDescriptor descriptor, String name,
                                      Map<String, String> values) {
         Optional<SourceRow> existing = connectors.sourceNamed(connection.id(), name);

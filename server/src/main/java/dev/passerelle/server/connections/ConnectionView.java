@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.NonNull;
 
 /**
- * A connection on the wire (PROTOCOL-NOTES §3.1), with the deprecated aliases real clients still
+ * A connection on the wire (docs/protocol.md §3.1), with the deprecated aliases real clients still
  * read ({@code error} for {@code state}, {@code id_bank}/{@code id_provider} for
  * {@code id_connector}). Expanded members follow the fixed ones.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Renders connections with their {@code expand}ed members (§3.1); unknown names are ignored. */
+/** Renders connections with their {@code expand}ed members (docs/protocol.md §3.1); unknown names are ignored. */
 @Component
 public class ConnectionViews {
 

@@ -79,7 +79,7 @@ public class ConnectionWork {
 
     /**
      * Takes the lease and queues {@code work} on the {@link BackgroundQueue}, so that any instance
-     * runs it; answers at once with the connection shown as {@code validating} (§4 transient state)
+     * runs it; answers at once with the connection shown as {@code validating} (docs/protocol.md §4 transient state)
      * until the work ends. Posted field values travel sealed, as stored credentials are.
      */
     ConnectionResult queued(ConnectionRow connection, Work work) {
@@ -145,7 +145,7 @@ public class ConnectionWork {
 
     /**
      * What a sync asks of a source: with the user, or without; without the user once the consent
-     * ended (§12), the source must wait for the user instead of reaching the institution.
+     * ended (docs/protocol.md §12), the source must wait for the user instead of reaching the institution.
      */
     private Trigger syncTrigger(SourceRow source, boolean psuRequested) {
         if (psuRequested) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * A user's connections and their sources as they stand (§3.1, §3.2), each read scoped to its user:
+ * A user's connections and their sources as they stand (docs/protocol.md §3.1, §3.2), each read scoped to its user:
  * someone else's connection is 404, as an unknown one.
  */
 @Service
@@ -44,7 +44,7 @@ public class Connections {
 
     /**
      * Checks that a {@code /connections/{id}/...} path segment names one of the user's connections, so
-     * that the data routes nested under a connection answer 404 for anyone else's (§0bis). Passes
+     * that the data routes nested under a connection answer 404 for anyone else's (docs/protocol.md §0). Passes
      * through null (no connection in the path).
      */
     public Long requireOwned(long userId, Long connectionId) {
@@ -54,7 +54,7 @@ public class Connections {
         return connectionId;
     }
 
-    /** {@code POST …/sources/{s}} {@code {disabled}}: a disabled source is skipped by syncs (§3.2). */
+    /** {@code POST …/sources/{s}} {@code {disabled}}: a disabled source is skipped by syncs (docs/protocol.md §3.2). */
     public SourceRow setSourceDisabled(long userId, long connectionId, long sourceId, boolean disabled) {
         ConnectionRow connection = get(userId, connectionId);
         SourceRow source = records.sources(connectionId).stream().filter(s -> s.id() == sourceId).findFirst()

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Connections of a user (PROTOCOL-NOTES §3). 200 when nothing waits on the user, 202 when the
+ * Connections of a user (docs/protocol.md §3). 200 when nothing waits on the user, 202 when the
  * user must act or a step runs in the background; failed checks answer the error envelope whose
  * code is the state ({@code wrongpass}, …). The user's own request ({@link PsuContext}) goes with
  * every step they ask for.
@@ -114,7 +114,7 @@ public class ConnectionsController {
         return views.view(connections.get(users.resolve(caller, user), connection), Expand.parse(expand));
     }
 
-    /** Answers, resume, new credentials, another source, or (empty body) a forced sync (§3.4). */
+    /** Answers, resume, new credentials, another source, or (empty body) a forced sync (docs/protocol.md §3.4). */
     @Operation(summary = "Update a connection",
             description = "Answers to the fields asked for, resume=true after a decoupled validation or a web authentication, "
                     + "new credentials, another source, active, or (an empty body) a sync. 200 or 202 as when adding one.",
@@ -140,7 +140,7 @@ public class ConnectionsController {
     }
 
     /**
-     * A sync (§3.5). A {@code PUT} that carries field values is an update, as {@code POST}: clients
+     * A sync (docs/protocol.md §3.5). A {@code PUT} that carries field values is an update, as {@code POST}: clients
      * use both verbs for updates.
      */
     @Operation(summary = "Sync a connection",
@@ -200,7 +200,7 @@ public class ConnectionsController {
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + source + " on connection " + connection));
     }
 
-    /** {@code {"disabled": bool}}; legacy {@code PUT} enables and {@code DELETE} disables (§3.2). */
+    /** {@code {"disabled": bool}}; legacy {@code PUT} enables and {@code DELETE} disables (docs/protocol.md §3.2). */
     @Operation(summary = "Enable or disable a source", description = "{\"disabled\": bool}; the legacy PUT enables and DELETE disables.",
             requestBody = @RequestBody(content = @Content(schemaProperties =
                     @SchemaProperty(name = "disabled", schema = @Schema(type = "boolean", defaultValue = "false")))))

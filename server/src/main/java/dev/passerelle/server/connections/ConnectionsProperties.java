@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * injected {@code Clock}.
  *
  * @param resumeWait         how long {@code resume=true} blocks waiting for a decoupled validation
- *                           before answering with the still-pending state (§3.4 "blocks until validated")
+ *                           before answering with the still-pending state (docs/protocol.md §3.4 "blocks until validated")
  * @param pendingAdd         how long an unfinished add lives before it is purged (observed {@code created + 2h})
  * @param retryDelay         the base of the backoff after a transient failure: the longest wait after the first
  * @param retryMaxDelay      the longest wait between two retries, however many failures came before

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which connector and which of its sources a request acts on, as the configuration leaves them
- * enabled (§3.3 multi-source), with the protocol's errors when there is none.
+ * enabled (docs/protocol.md §3.3 multi-source), with the protocol's errors when there is none.
  */
 @Component
 class ConnectorChoice {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * How long the user's consent lasts once they authenticated strongly on a source (PROTOCOL-NOTES
+ * How long the user's consent lasts once they authenticated strongly on a source (docs/protocol.md
  * §3.6 {@code access_expire}, §12 "Consent / PSD2 access expiry"). PSD2 lets account information be
  * read without the user for 180 days after their last strong authentication (RTS art. 10, as
  * amended in 2022); Powens does not state its figure, so it is {@code passerelle.connections.consent-validity}

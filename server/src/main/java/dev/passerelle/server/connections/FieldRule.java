@@ -8,7 +8,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * One rule a posted connector field value must satisfy (PROTOCOL-NOTES §2.4 {@code required},
+ * One rule a posted connector field value must satisfy (docs/protocol.md §2.4 {@code required},
  * {@code regex}, {@code values}). Rules compose in {@link FieldValidator}; a violation is a 400
  * {@code config} worded like the reference sandbox's ({@code Value "x" is not in list: a, b}).
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Checks posted field values against the connector's metadata before any institution is contacted
- * (PROTOCOL-NOTES §3.3 "bad field value → 400 config"). On creation every required field must be
+ * (docs/protocol.md §3.3 "bad field value → 400 config"). On creation every required field must be
  * there; on updates only the posted values are checked.
  */
 final class FieldValidator {

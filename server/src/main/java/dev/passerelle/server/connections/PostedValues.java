@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The connector field values a connection request posts, end-to-end decrypted (§6). */
+/** The connector field values a connection request posts, end-to-end decrypted (docs/protocol.md §6). */
 @Component
 class PostedValues {
 
-    /** Body keys that steer the call rather than carry field values (§3.3, §3.4). */
+    /** Body keys that steer the call rather than carry field values (docs/protocol.md §3.3, §3.4). */
     private static final Set<String> META = Set.of("id_connector", "connector_uuid", "id_bank", "id_provider", "source",
             "active", "expire", "resume", "decoupled", "refresh_auth", "background", "expand", "psu_requested");
 

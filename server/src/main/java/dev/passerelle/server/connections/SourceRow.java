@@ -12,7 +12,7 @@ import java.util.Map;
  * A {@code connection_source} row; the session stays sealed until a step opens it.
  *
  * @param mechanism         how the source was added; null on rows older than that column ({@link SourceMechanisms#resolve})
- * @param accessExpire      when the user's consent to syncs without them ends (§3.6), null when never given
+ * @param accessExpire      when the user's consent to syncs without them ends (docs/protocol.md §3.6), null when never given
  * @param lastSca           when the user last authenticated strongly on this source
  * @param transientFailures how many transient failures in a row the scheduler met; the retry backoff grows with it
  */
@@ -72,7 +72,7 @@ record SourceRow(
         return SourceMechanisms.resolve(mechanism, connector, name, storedCredentials);
     }
 
-    /** Whether the user's consent ended by {@code now}: syncs without the user must stop (§12). */
+    /** Whether the user's consent ended by {@code now}: syncs without the user must stop (docs/protocol.md §12). */
     boolean consentExpired(Instant now) {
         return accessExpire != null && !now.isBefore(accessExpire);
     }

@@ -7,7 +7,7 @@ import dev.passerelle.server.api.ApiException;
 
 /**
  * The error a failed check answers with ({@link ConnectionState#failsTheCheck()}): its code is the
- * state's wire string (§3.3, observed {@code {"code":"wrongpass"}}), its message the institution's
+ * state's wire string (docs/protocol.md §3.3, observed {@code {"code":"wrongpass"}}), its message the institution's
  * words for the user.
  */
 final class StepErrors {

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Purges connections whose first step was never completed by their {@code expire} time (an OTP
- * never answered, a decoupled validation never given): PROTOCOL-NOTES §3.1 "during an unfinished
+ * never answered, a decoupled validation never given): docs/protocol.md §3.1 "during an unfinished
  * add the connection is purged at this time". A connection that succeeded once has no
  * {@code expire} and is never purged here.
  */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The connection side of a web authentication (§5): which source it targets, its first step with the
+ * The connection side of a web authentication (docs/protocol.md §5): which source it targets, its first step with the
  * interaction the server minted, and the institution's return. The browser's side (links, trips,
  * callbacks) is the {@code webauth} feature's.
  */
@@ -39,7 +39,7 @@ public class WebauthSteps {
 
     private static final Logger log = LoggerFactory.getLogger(WebauthSteps.class);
 
-    /** States a web authentication resolves (§5.4: webauth, and SCA or consent renewal). */
+    /** States a web authentication resolves (docs/protocol.md §5.4: webauth, and SCA or consent renewal). */
     private static final Set<ConnectionState> AWAITING_WEBAUTH = EnumSet.of(ConnectionState.WEBAUTH_REQUIRED,
             ConnectionState.SCA_REQUIRED);
 
@@ -96,7 +96,7 @@ public class WebauthSteps {
     }
 
     /**
-     * {@code GET /webauth-url} and {@code /webauth} (§5.1, §5.4): the source a web authentication
+     * {@code GET /webauth-url} and {@code /webauth} (docs/protocol.md §5.1, §5.4): the source a web authentication
      * targets. New connection: the named source, or the connector's first that accepts web
      * authentication. Reconnection: the named source (added if the connection lacks it), or the first
      * that waits on {@code webauthRequired} or {@code SCARequired}; 409 {@code invalidValue} when the
@@ -138,7 +138,7 @@ public class WebauthSteps {
     }
 
     /**
-     * {@code GET /webauth} (§5.2): creates the connection and its source (or reuses them to
+     * {@code GET /webauth} (docs/protocol.md §5.2): creates the connection and its source (or reuses them to
      * reconnect) and runs the connector's first step with the posted list-field values, handing it
      * the {@code interaction} whose URLs the institution must send the user back to. A new connection
      * whose first step is denied or fails is deleted.
@@ -156,7 +156,7 @@ public class WebauthSteps {
         if (created) {
             FieldValidator.forCreation(fields, values);
             connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now,
-                    now.plus(properties.pendingAdd()));
+                    now.plus(properties.pendingAdd()), ConnectionState.WEBAUTH_REQUIRED);
         } else {
             FieldValidator.forUpdate(fields, values);
             connectionId = target.connectionId();
@@ -175,10 +175,10 @@ public class WebauthSteps {
     }
 
     /**
-     * The institution's return (§5.3): resumes the source with it, and a fresh {@code interaction}
+     * The institution's return (docs/protocol.md §5.3): resumes the source with it, and a fresh {@code interaction}
      * should the institution ask for another trip. With {@code discardOnFailure} (the web
      * authentication was creating the connection) a step that is denied or fails deletes the
-     * connection, as a failed creation keeps nothing (§3.3).
+     * connection, as a failed creation keeps nothing (docs/protocol.md §3.3).
      */
     public RedirectStep completeRedirect(long userId, long connectionId, String sourceName, Resume.Callback callback,
                                          Interaction interaction, boolean discardOnFailure, PsuContext psu) {

@@ -136,7 +136,7 @@ public class ConnectorRegistry implements DisposableBean {
         return connectors;
     }
 
-    /** An enabled connector by numeric id or uuid (the API accepts both, §2.1). */
+    /** An enabled connector by numeric id or uuid (the API accepts both, docs/protocol.md §2.1). */
     public Optional<RunningConnector> find(String idOrUuid) {
         if (idOrUuid == null) {
             return Optional.empty();

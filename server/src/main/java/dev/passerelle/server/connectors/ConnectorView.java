@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.NonNull;
 
 /**
- * A connector on the wire (PROTOCOL-NOTES §2.2). {@code sources}, {@code fields} and
+ * A connector on the wire (docs/protocol.md §2.2). {@code sources}, {@code fields} and
  * {@code countries} appear only when expanded; everything else is always present, null included.
  * Only the sources the configuration leaves enabled are published, with their fields.
  */

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public connector catalogue (PROTOCOL-NOTES §2.1): no token needed. {@code /banks} and
+ * The public connector catalogue (docs/protocol.md §2.1): no token needed. {@code /banks} and
  * {@code /providers} are the deprecated aliases restricted to the {@code bank} and {@code document}
  * capabilities.
  */

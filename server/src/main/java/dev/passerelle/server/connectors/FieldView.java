@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.jspecify.annotations.NonNull;
 
 /**
- * A connector field on the wire (PROTOCOL-NOTES §2.4 {@code ConnectorField}). {@code values} is
+ * A connector field on the wire (docs/protocol.md §2.4 {@code ConnectorField}). {@code values} is
  * present only on {@code list} fields ([doc] "only for list"); a field without source or mechanism
  * restriction lists every source and mechanism.
  */

@@ -13,7 +13,7 @@ import java.util.List;
 import org.jspecify.annotations.NonNull;
 
 /**
- * A connector source on the wire (PROTOCOL-NOTES §2.3). Sources disabled by configuration are not
+ * A connector source on the wire (docs/protocol.md §2.3). Sources disabled by configuration are not
  * published at all, so {@code disabled} is always null here; the field stays for clients that read it.
  */
 public record SourceView(

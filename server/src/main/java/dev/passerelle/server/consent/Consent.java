@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The user's consent on one discovered account or subscription (PROTOCOL-NOTES §7.1 "Activation /
+ * The user's consent on one discovered account or subscription (docs/protocol.md §7.1 "Activation /
  * consent", §7.3). Granting it clears {@code disabled} and fetches the item's data at once, in the
  * request; withdrawing it sets {@code disabled} and deletes the item's transactions (and, through
  * {@link ConsentChanged}, its investments) or documents (GDPR: nothing is kept without consent).

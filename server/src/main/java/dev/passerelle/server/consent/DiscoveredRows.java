@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What bank accounts and subscriptions share (PROTOCOL-NOTES §7.1, §7.3): both are discovered on a
+ * What bank accounts and subscriptions share (docs/protocol.md §7.1, §7.3): both are discovered on a
  * connection source, keyed by the institution's external id, start disabled until the user
  * consents, get {@code deleted} when the institution stops showing them and carry the {@code error}
  * of their last data fetch. The table-specific columns stay with their own store.
@@ -36,7 +36,7 @@ public class DiscoveredRows {
 
     /**
      * Which items a user-facing read may see: the user's own, optionally of one connection, and the
-     * disabled ones only with {@code ?all} (PROTOCOL-NOTES §0bis "Implicit filtering"). Deleted items
+     * disabled ones only with {@code ?all} (docs/protocol.md §0 "Implicit filtering"). Deleted items
      * stay visible, carrying their {@code deleted} date.
      */
     public record Visible(long userId, Long connectionId, boolean all) {

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The document routes (PROTOCOL-NOTES §7.3): the user's documents of consented subscriptions, newest
+ * The document routes (docs/protocol.md §7.3): the user's documents of consented subscriptions, newest
  * first, paged like transactions, and each document's file.
  */
 @Tag(name = "Documents", description = "Subscriptions to document providers and their documents.")

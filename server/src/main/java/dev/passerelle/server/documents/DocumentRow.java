@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One {@code document} row without its bytes (PROTOCOL-NOTES §7.3). */
+/** One {@code document} row without its bytes (docs/protocol.md §7.3). */
 public record DocumentRow(
         long id,
         long idUser,

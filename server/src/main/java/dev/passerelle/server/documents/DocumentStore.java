@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The SQL of {@code document} (PROTOCOL-NOTES §7.3): idempotent storage of what a connector returned
+ * The SQL of {@code document} (docs/protocol.md §7.3): idempotent storage of what a connector returned
  * for a subscription, and the owner-filtered reads of the document endpoints. Documents of a
  * subscription without consent are never read.
  */
@@ -129,7 +129,7 @@ public class DocumentStore {
 
     /**
      * The documents of a subscription stored at {@code since} or later, as {@link #list} orders
-     * them: what the fetches from then on added (PROTOCOL-NOTES §8.2 "new documents").
+     * them: what the fetches from then on added (docs/protocol.md §8.2 "new documents").
      */
     public List<DocumentRow> insertedSince(long subscriptionId, Instant since) {
         return jdbc.sql(COLUMNS + " WHERE d.id_subscription = :s AND d.created >= :since ORDER BY d.doc_date DESC, d.id DESC")

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A document on the wire (PROTOCOL-NOTES §7.3). {@code url} is where its file is downloaded, relative
+ * A document on the wire (docs/protocol.md §7.3). {@code url} is where its file is downloaded, relative
  * to the API root like the {@code _links} of lists, with the same bearer token.
  */
 public record DocumentView(

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The subscription routes (PROTOCOL-NOTES §7.3), each also nested under a connection. Like accounts,
+ * The subscription routes (docs/protocol.md §7.3), each also nested under a connection. Like accounts,
  * subscriptions arrive disabled; {@code {"disabled": false}} on one or several ({@code {id1},{id2}})
  * with {@code ?all} is the user's consent and fetches their documents, {@code true} deletes them.
  */

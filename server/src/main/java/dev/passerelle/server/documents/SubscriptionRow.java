@@ -4,7 +4,7 @@ import dev.passerelle.connector.Subscription;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One {@code subscription} row (PROTOCOL-NOTES §7.3); {@code disabled} is null once the user consented. */
+/** One {@code subscription} row (docs/protocol.md §7.3); {@code disabled} is null once the user consented. */
 public record SubscriptionRow(
         long id,
         long idConnection,

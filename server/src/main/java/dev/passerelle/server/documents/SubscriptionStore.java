@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The SQL of {@code subscription} (PROTOCOL-NOTES §7.3): reconciling what a connector lists, and the
+ * The SQL of {@code subscription} (docs/protocol.md §7.3): reconciling what a connector lists, and the
  * reads of the subscription endpoints, always filtered on the owner.
  */
 @Component

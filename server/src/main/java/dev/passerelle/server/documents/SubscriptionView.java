@@ -3,7 +3,7 @@ package dev.passerelle.server.documents;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A subscription on the wire (PROTOCOL-NOTES §7.3). */
+/** A subscription on the wire (docs/protocol.md §7.3). */
 public record SubscriptionView(
         long id,
         long idConnection,

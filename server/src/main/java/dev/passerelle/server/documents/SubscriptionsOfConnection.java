@@ -6,7 +6,7 @@ import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** {@code expand=subscriptions} (enabled ones) and {@code expand=all_subscriptions} on connections (§3.1). */
+/** {@code expand=subscriptions} (enabled ones) and {@code expand=all_subscriptions} on connections (docs/protocol.md §3.1). */
 @Component
 class SubscriptionsOfConnection implements ConnectionExpansion {
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Decrypts end-to-end encrypted field values at the edge, before validation (PROTOCOL-NOTES §6).
+ * Decrypts end-to-end encrypted field values at the edge, before validation (docs/protocol.md §6).
  * A value shaped like a JWE compact serialization (five base64url parts) must be a valid JWE for
  * one of our keys: an unknown {@code kid}, another algorithm, a bad tag or a bad shape is a 400
  * {@code invalidValue}, never silently taken as cleartext. Other values are cleartext, accepted

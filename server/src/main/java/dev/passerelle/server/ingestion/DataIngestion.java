@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pulls a connection source's data into the database once a step on it succeeded
- * (PROTOCOL-NOTES §7.1, §7.3 and DESIGN "main path of data", step 5): discovers accounts and
+ * (docs/protocol.md §7.1, §7.3 and DESIGN "main path of data", step 5): discovers accounts and
  * subscriptions (new ones start disabled: the user has not consented yet), then fetches
  * transactions, investments (accounts whose type holds them, on sources that read wealth) and
  * documents of the consented ones only; a document's file is asked once, when the document is new.
@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each stage publishes its event ({@link AccountsFetched}, {@link InvestmentsFetched},
  * {@link AccountSynced}, {@link SubscriptionSynced}) inside the transaction that stored its data,
- * so that what listens (the webhook outbox, PROTOCOL-NOTES §8.2) commits or rolls back with it.
+ * so that what listens (the webhook outbox, docs/protocol.md §8.2) commits or rolls back with it.
  */
 @Component
 public class DataIngestion implements ConsentedData {

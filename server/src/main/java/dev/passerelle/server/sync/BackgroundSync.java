@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The background sync without the user (PROTOCOL-NOTES §3.5 {@code psu_requested=false}, §8.4
+ * The background sync without the user (docs/protocol.md §3.5 {@code psu_requested=false}, §8.4
  * "background syncs every 24 h"): queues one {@code sync-connection} task per due connection, and
  * runs one such task. The task's instance id is the connection id, so a connection is never queued
  * twice; with several server instances db-scheduler hands each task to one of them, and the

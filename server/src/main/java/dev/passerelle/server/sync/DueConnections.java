@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The connections a background sync is due on: active, with a retry time that has come. A
  * connection that needs its user (SCA, new credentials, an answer) has no {@code next_try}, so it
- * is never picked until the user acts (PROTOCOL-NOTES §3.5, §4). The retry time is judged in the
+ * is never picked until the user acts (docs/protocol.md §3.5, §4). The retry time is judged in the
  * connection's user's time: in the sandbox, a user whose clock was moved ahead of the server's
  * ({@code sandbox_user_clock}) has their connections due that much earlier.
  */

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox test clock (issue 5; Powens' sandbox has {@code POST /test/sync} and
- * {@code /test/webhooks}, §8.1): {@code GET /test/clock} tells the server's time,
+ * {@code /test/webhooks}, docs/protocol.md §8.1): {@code GET /test/clock} tells the server's time,
  * {@code POST /test/clock {"advance": "P1D"}} moves it forward by an ISO-8601 duration (config
  * token only). {@code GET|POST /users/{id|me}/test/clock} do the same for one user's own clock, on
  * top of the server's (the user's token or the config token). The routes exist only in sandbox mode.

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * A date or date-time query parameter ({@code min_date}, {@code max_date}, {@code last_update};
- * PROTOCOL-NOTES §0bis "Temporal filtering", §7.2). Accepted: a year {@code 2024}, a month
+ * docs/protocol.md §0 "Temporal filtering", §7.2). Accepted: a year {@code 2024}, a month
  * {@code 2024-03}, a day {@code 2024-03-01}, and a date-time with an offset
  * ({@code 2024-03-01T10:00:00Z}, {@code 2024-03-01T10:00:00+01:00}) or without one
  * ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's zone. A period stands for

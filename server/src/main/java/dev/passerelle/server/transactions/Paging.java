@@ -3,7 +3,7 @@ package dev.passerelle.server.transactions;
 import dev.passerelle.server.api.ApiError;
 
 /**
- * {@code limit} and {@code offset} of a list (PROTOCOL-NOTES §0bis "Pagination"): at most 1000 rows
+ * {@code limit} and {@code offset} of a list (docs/protocol.md §0 "Pagination"): at most 1000 rows
  * a page, 1000 when the client does not say; an offset past the end is an empty page, not an error.
  */
 public record Paging(int limit, long offset) {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The transaction routes (PROTOCOL-NOTES §7.2): the user's transactions, or one account's, or one
+ * The transaction routes (docs/protocol.md §7.2): the user's transactions, or one account's, or one
  * connection's, newest first, paged by {@code limit}/{@code offset}, filtered by dates, update time,
  * sign and deletion. Only consented accounts' transactions exist to the API.
  */

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * What the institution says about one transaction, normalised so that the stored and the fetched
  * versions compare equal exactly when nothing changed: that comparison is what makes re-ingestion
- * idempotent and keeps {@code last_update} meaningful (PROTOCOL-NOTES §7.2 {@code last_update}).
+ * idempotent and keeps {@code last_update} meaningful (docs/protocol.md §7.2 {@code last_update}).
  */
 record TransactionFacts(
         LocalDate date,

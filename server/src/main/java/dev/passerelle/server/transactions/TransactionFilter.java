@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which transactions a list shows (PROTOCOL-NOTES §7.2 query parameters), as SQL over
+ * Which transactions a list shows (docs/protocol.md §7.2 query parameters), as SQL over
  * {@code bank_transaction t JOIN bank_account a}. The scope (owner, account or connection,
  * deleted or not) also bounds {@code first_date}/{@code last_date}; the other criteria narrow the
  * result. Only transactions of consented accounts are ever visible.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reads of the transaction endpoints (PROTOCOL-NOTES §7.2), always within one user's consented accounts. */
+/** The reads of the transaction endpoints (docs/protocol.md §7.2), always within one user's consented accounts. */
 @Component
 class TransactionStore {
 

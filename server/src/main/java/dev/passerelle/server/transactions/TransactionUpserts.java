@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what a connector returned for one account, idempotently on {@code (id_account, external_id)}
- * (PROTOCOL-NOTES §7.2): new operations are inserted, changed ones (a coming operation now booked, a
+ * (docs/protocol.md §7.2): new operations are inserted, changed ones (a coming operation now booked, a
  * corrected amount or wording) are updated in place with a new {@code last_update}, unchanged ones
  * are left alone, and operations of the fetched period the institution no longer shows get
  * {@code deleted}. The key is the connector's own id: {@link Transaction#externalId()} is mandatory,
@@ -76,7 +76,7 @@ public class TransactionUpserts {
 
     /**
      * The operations of the account an upsert at {@code since} or later inserted ({@code date_scraped}
-     * is the upsert's instant), oldest first: PROTOCOL-NOTES §8.2 "new transactions".
+     * is the upsert's instant), oldest first: docs/protocol.md §8.2 "new transactions".
      */
     public List<TransactionView> insertedSince(long accountId, Instant since) {
         return jdbc.sql("SELECT " + TransactionView.COLUMNS + " FROM bank_transaction t"

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A transaction on the wire (PROTOCOL-NOTES §7.2). {@code rdate} falls back to {@code date} and
+ * A transaction on the wire (docs/protocol.md §7.2). {@code rdate} falls back to {@code date} and
  * {@code gross_value} to {@code value} when the institution gives none, as Powens' spec requires
  * both; categorisation is not implemented, so {@code categories} is always empty.
  */

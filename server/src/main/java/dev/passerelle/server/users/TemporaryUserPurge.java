@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every minute, deletes the temporary users whose 30 minutes are up (PROTOCOL-NOTES §1.3). A
+ * Every minute, deletes the temporary users whose 30 minutes are up (docs/protocol.md §1.3). A
  * db-scheduler task, so that with several instances on one database only one runs it at a time.
  */
 @Configuration(proxyBeanMethods = false)

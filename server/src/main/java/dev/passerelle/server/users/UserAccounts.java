@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, promotes, lists and deletes users (PROTOCOL-NOTES §1.3). A user created without client
+ * Creates, promotes, lists and deletes users (docs/protocol.md §1.3). A user created without client
  * credentials is temporary: it is purged {@link #TEMPORARY_LIFETIME} after creation unless a
  * permanent token is issued for it in time. Deleting a user deletes all of its data: tokens and
  * connections cascade from {@code app_user}, and accounts, transactions, subscriptions and

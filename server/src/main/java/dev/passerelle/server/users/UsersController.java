@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /users} (PROTOCOL-NOTES §1.3): a user token reads or deletes its own user ({@code me} or its
+ * {@code /users} (docs/protocol.md §1.3): a user token reads or deletes its own user ({@code me} or its
  * numeric id); the config token lists every user and reaches any of them by numeric id.
  */
 @Tag(name = "Users")

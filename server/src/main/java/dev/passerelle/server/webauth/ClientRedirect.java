@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where a web authentication ends (§5.3): the integrator's {@code redirect_uri}, exactly one of its
+ * Where a web authentication ends (docs/protocol.md §5.3): the integrator's {@code redirect_uri}, exactly one of its
  * client application's whitelist and without a query string, and the {@code state} echoed there.
  * Nothing redirects to a URI that was not checked here: an open redirect would hand codes and
  * connection ids to whoever wrote the link.
@@ -49,7 +49,7 @@ record ClientRedirect(long clientId, String redirectUri, String state) {
         return RedirectUris.withQuery(redirectUri, params);
     }
 
-    /** The redirect URI carrying an error (§5.3: {@code error}, {@code error_description}). */
+    /** The redirect URI carrying an error (docs/protocol.md §5.3: {@code error}, {@code error_description}). */
     URI withError(String error, String description) {
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("error", error);

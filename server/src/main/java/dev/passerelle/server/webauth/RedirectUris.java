@@ -9,7 +9,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Redirects that carry their answer in the query string, as OAuth2 and the webauth callback do (§5.3). */
+/** Redirects that carry their answer in the query string, as OAuth2 and the webauth callback do (docs/protocol.md §5.3). */
 public final class RedirectUris {
 
     private RedirectUris() {

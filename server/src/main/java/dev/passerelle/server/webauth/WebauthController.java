@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Web authentication endpoints (PROTOCOL-NOTES §5): {@code GET /webauth-url} for the integrator's
+ * Web authentication endpoints (docs/protocol.md §5): {@code GET /webauth-url} for the integrator's
  * back end, and for the browser {@code GET /webauth} and the institution's callback. A browser is
  * redirected only to a {@code redirect_uri} that is exactly in the client application's whitelist;
  * any problem before that is shown as a page. Once the redirect is known, problems travel back to
@@ -62,7 +62,7 @@ class WebauthController {
         return new WebauthUrl(journeys.link(user, redirect, WebauthParams.from(query)).toString());
     }
 
-    /** §5.2: 307 to the institution (or straight back to the integrator when nothing needs the browser). */
+    /** docs/protocol.md §5.2: 307 to the institution (or straight back to the integrator when nothing needs the browser). */
     @Operation(summary = "Start a web authentication in the browser",
             description = "Redirects to the institution, or straight back to redirect_uri (with error and error_description "
                     + "when it cannot start). An unsafe client_id or redirect_uri gets an HTML page instead.")
@@ -91,7 +91,7 @@ class WebauthController {
         }
     }
 
-    /** §5.3: the fixed callback, the trip named by {@code state}; 302 to the integrator's {@code redirect_uri}. */
+    /** docs/protocol.md §5.3: the fixed callback, the trip named by {@code state}; 302 to the integrator's {@code redirect_uri}. */
     @Operation(summary = "Where institutions send the browser back", description = "The trip is named by state; "
             + "redirects to the integrator's redirect_uri, or shows an HTML page when the trip is unknown or spent.")
     @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)

@@ -27,7 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The web authentication journey (PROTOCOL-NOTES §5): the link handed to the integrator, the
+ * The web authentication journey (docs/protocol.md §5): the link handed to the integrator, the
  * browser's visit that starts the connector's redirect, and the institution's callback that
  * completes it and sends the browser back to the integrator with {@code id_connection} or an
  * {@code error}.
@@ -69,7 +69,7 @@ class WebauthJourneys {
     }
 
     /**
-     * {@code GET /webauth-url} (§5.1): checks what the link would do (409 when the connection needs no
+     * {@code GET /webauth-url} (docs/protocol.md §5.1): checks what the link would do (409 when the connection needs no
      * web authentication) and returns the {@code /webauth} link with a fresh single-use code.
      */
     URI link(Caller.User user, ClientRedirect redirect, WebauthParams params) {
@@ -94,7 +94,7 @@ class WebauthJourneys {
     }
 
     /**
-     * {@code GET /webauth} (§5.2), once the redirect is known safe: checks the temporary code,
+     * {@code GET /webauth} (docs/protocol.md §5.2), once the redirect is known safe: checks the temporary code,
      * creates or reuses the connection and answers where the browser goes, the institution's page
      * or (the step ended at once) back to the integrator.
      */
@@ -110,7 +110,7 @@ class WebauthJourneys {
     }
 
     /**
-     * The institution's return (§5.3): the trip its URL names ({@code returned}, the path of a trip's
+     * The institution's return (docs/protocol.md §5.3): the trip its URL names ({@code returned}, the path of a trip's
      * own URL) or, on the fixed callback, its {@code state} names; completed once.
      */
     Landing callback(Map<String, String> query, Optional<Interactions.Return> returned, PsuContext psu) {
@@ -166,7 +166,7 @@ class WebauthJourneys {
         if (step.failed()) {
             return redirect.withError("server_error", describe(step, step.state().wire()));
         }
-        // Authenticated; the connection may still ask for more (an OTP...): the integrator reads it (§5.3).
+        // Authenticated; the connection may still ask for more (an OTP...): the integrator reads it (docs/protocol.md §5.3).
         String id = Long.toString(step.connectionId());
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("id_connection", id);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to authenticate, as {@code /webauth-url} and {@code /webauth} take it (§5.1, §5.2): a connector
+ * What to authenticate, as {@code /webauth-url} and {@code /webauth} take it (docs/protocol.md §5.1, §5.2): a connector
  * for a new connection or {@code id_connection} to reconnect, an optional {@code source}, and the
  * values of the connector's web-authentication fields (e.g. {@code openapiwebsite}) passed as extra
  * query parameters.

@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the data sync of a connection into webhook deliveries (PROTOCOL-NOTES §8.2), in the order a
+ * Turns the data sync of a connection into webhook deliveries (docs/protocol.md §8.2), in the order a
  * step raises them: {@code ACCOUNTS_FETCHED} once a source's accounts are listed, then
  * {@code ACCOUNT_SYNCED} per consented account and {@code SUBSCRIPTION_SYNCED} per consented
  * subscription with what their fetch inserted, and last {@code CONNECTION_SYNCED}, each enabled

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How an endpoint's calls prove they come from Passerelle (PROTOCOL-NOTES §8.3), chosen when it
+ * How an endpoint's calls prove they come from Passerelle (docs/protocol.md §8.3), chosen when it
  * is registered. Both also carry the timestamped {@code Passerelle-Signature} header, which alone
  * lets a receiver accept two secrets while one is rotated out.
  */

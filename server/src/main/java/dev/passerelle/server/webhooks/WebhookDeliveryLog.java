@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every attempt of every delivery (PROTOCOL-NOTES §8.1 names Powens' {@code /webhooks/{id}/logs}),
+ * Every attempt of every delivery (docs/protocol.md §8.1 names Powens' {@code /webhooks/{id}/logs}),
  * what the delivery log API lists, and replays. A replay sends the same delivery row again, so the
  * receiver sees the same {@code id_webhook_data} and can ignore it if it already processed it.
  */

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The endpoints client applications registered (PROTOCOL-NOTES §8.1). Each gets its own secret
- * (§8.3), shown once and stored sealed with the at-rest key. Rotating it keeps the old secret
+ * The endpoints client applications registered (docs/protocol.md §8.1). Each gets its own secret
+ * (docs/protocol.md §8.3), shown once and stored sealed with the at-rest key. Rotating it keeps the old secret
  * signing next to the new one until it is retired or expires, as Stripe does.
  */
 @Component

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The events an endpoint can subscribe to (PROTOCOL-NOTES §8.2); the others of §8.2 are not emitted. */
+/** The events an endpoint can subscribe to (docs/protocol.md §8.2); the others of docs/protocol.md §8.2 are not emitted. */
 public enum WebhookEvent {
     USER_CREATED, USER_DELETED, CONNECTION_SYNCED, CONNECTION_DELETED, ACCOUNTS_FETCHED, ACCOUNT_SYNCED,
     ACCOUNT_ENABLED, ACCOUNT_DISABLED, SUBSCRIPTION_SYNCED;

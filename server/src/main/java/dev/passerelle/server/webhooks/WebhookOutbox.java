@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes one delivery per subscribed endpoint when an event happens (PROTOCOL-NOTES §8.4 "sent
+ * Writes one delivery per subscribed endpoint when an event happens (docs/protocol.md §8.4 "sent
  * immediately when the event occurs"), so an event survives a restart or an endpoint that is down.
- * The body is rendered now, with the API's JSON conventions (§8.2: dates as in the API), and only
+ * The body is rendered now, with the API's JSON conventions (docs/protocol.md §8.2: dates as in the API), and only
  * when an endpoint subscribed. Runs in the transaction of the change that raised the event, on a
  * savepoint: a failure to queue is logged and never fails nor rolls back that change.
  */
@@ -58,7 +58,7 @@ class WebhookOutbox {
         this.clock = clock;
     }
 
-    /** Queues the event for the client application of {@code userId}; webhooks concern permanent users only (§1.4). */
+    /** Queues the event for the client application of {@code userId}; webhooks concern permanent users only (docs/protocol.md §1.4). */
     void forUser(long userId, WebhookEvent event, Subject subject, Supplier<?> body) {
         guarded(event, () -> users.find(userId).filter(User::isPermanent).map(User::clientId)
                 .ifPresent(client -> enqueue(client, event, subject, body)));

@@ -33,8 +33,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the due deliveries of the outbox (PROTOCOL-NOTES §8.4): a JSON {@code POST} authenticated
- * with the endpoint's secrets (§8.3) and naming its event ({@value #EVENT_HEADER}), oldest event
+ * Sends the due deliveries of the outbox (docs/protocol.md §8.4): a JSON {@code POST} authenticated
+ * with the endpoint's secrets (docs/protocol.md §8.3) and naming its event ({@value #EVENT_HEADER}), oldest event
  * first; every attempt goes to the delivery log. A 2xx answer delivers it; anything else is
  * retried later with a doubling delay. After {@code failures-per-run} consecutive failures an
  * endpoint is left alone until the next run, so one dead endpoint does not hold up the others.
@@ -161,7 +161,7 @@ class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * The call with the headers of the endpoint's auth (§8.3): the secret being rotated out, if any,
+     * The call with the headers of the endpoint's auth (docs/protocol.md §8.3): the secret being rotated out, if any,
      * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
      * signs {@code Passerelle-Signature}.
      */
@@ -205,7 +205,7 @@ class WebhookSender implements AutoCloseable {
         }
     }
 
-    /** The stored payload with its {@code id_webhook_data}: the delivery's id, the same on every attempt (§8.2). */
+    /** The stored payload with its {@code id_webhook_data}: the delivery's id, the same on every attempt (docs/protocol.md §8.2). */
     private String body(Due due) {
         ObjectNode body = (ObjectNode) json.readTree(due.payload());
         body.put("id_webhook_data", due.id());

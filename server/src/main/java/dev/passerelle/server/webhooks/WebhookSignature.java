@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signatures of a webhook call, all HMAC-SHA256 of the raw body with an endpoint secret.
  * <ul>
- *   <li>{@code BI-Signature} (PROTOCOL-NOTES §8.3, alternative 2): base64 of the HMAC of
+ *   <li>{@code BI-Signature} (docs/protocol.md §8.3, alternative 2): base64 of the HMAC of
  *   {@code "POST." + URL path + "." + BI-Signature-Date + "." + body}, standard base64 with padding;</li>
  *   <li>{@code Passerelle-Signature}: {@code t=<unix seconds>,v1=<hex HMAC of t + "." + body>}, one
  *   {@code v1} per live secret, so that a receiver keeps verifying while a secret is rotated out

@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the features' account and user events into webhook deliveries (PROTOCOL-NOTES §8.2), for
+ * Turns the features' account and user events into webhook deliveries (docs/protocol.md §8.2), for
  * the client application the user belongs to; the data-sync events are {@link SyncTriggers}'.
  */
 @Component

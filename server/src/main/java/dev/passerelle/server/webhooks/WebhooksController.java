@@ -39,8 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * {@code /webhooks} with the config token: registers an endpoint for a client application's users,
  * lists and deletes them, rotates their secret, lists their deliveries and replays one
- * (PROTOCOL-NOTES §8.1, where Powens registers them in its console and keeps per-webhook logs; the
- * secret of §8.3 comes with each endpoint instead of a separate auth provider).
+ * (docs/protocol.md §8.1, where Powens registers them in its console and keeps per-webhook logs; the
+ * secret of docs/protocol.md §8.3 comes with each endpoint instead of a separate auth provider).
  */
 @Tag(name = "Webhooks", description = "Endpoints that receive events, their deliveries and secrets; with the config token.")
 @RestController

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code passerelle.webhooks.*}: how the outbox is sent (PROTOCOL-NOTES §8.4).
+ * {@code passerelle.webhooks.*}: how the outbox is sent (docs/protocol.md §8.4).
  *
  * @param sendInterval        delay between two runs of the sender
  * @param batchSize           at most this many deliveries are attempted per run

@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /demo}: a plain page that plays the integrator for the demo client, starting the Connect
- * webview (PROTOCOL-NOTES §10), and {@code /demo/callback}, which shows what the webview sent back.
+ * webview (docs/protocol.md §10), and {@code /demo/callback}, which shows what the webview sent back.
  * No secret is involved: without {@code code} the webview creates the user, and the temporary code
  * it returns is enough to open the manage and reconnect flows from the callback page. The pages
  * are for integrators, in English.

@@ -57,7 +57,7 @@ class WebviewController {
                 null);
     }
 
-    /** Without a language in the URL, the browser's (Powens redirects the same way, §10.1). */
+    /** Without a language in the URL, the browser's (Powens redirects the same way, docs/protocol.md §10.1). */
     @GetMapping("/webview/{flow:connect|reconnect|manage}")
     ResponseEntity<String> inBrowserLanguage(@PathVariable String flow, HttpServletRequest request) {
         return page(null, flow, request);

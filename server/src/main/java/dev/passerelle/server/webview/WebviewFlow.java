@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The flows of the hosted Connect webview (PROTOCOL-NOTES §10.1, §10.3–10.5) and what each needs
+ * The flows of the hosted Connect webview (docs/protocol.md §10.1, §10.3–10.5) and what each needs
  * before a page is served.
  */
 enum WebviewFlow {

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A webview URL once checked (PROTOCOL-NOTES §10.2–10.5): the client exists, the
+ * A webview URL once checked (docs/protocol.md §10.2–10.5): the client exists, the
  * {@code redirect_uri} is exactly on its whitelist, and each flow has what it needs. The page's
  * script gets these values from {@link #config()}, never from the address bar, so what it
  * redirects to is what the server checked.
@@ -31,7 +31,7 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
                      List<String> accountUsages, List<String> accountIbans, int maxConnections,
                      Map<String, Map<String, String>> prefill) {
 
-    /** The capability a connect webview offers when the integrator names none (§10.3). */
+    /** The capability a connect webview offers when the integrator names none (docs/protocol.md §10.3). */
     static final String DEFAULT_CAPABILITY = "bank";
 
     private static final Pattern PREFILL = Pattern.compile(

@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The page a web authentication started from the webview comes back to (PROTOCOL-NOTES §5.3):
+ * The page a web authentication started from the webview comes back to (docs/protocol.md §5.3):
  * {@code <public URL>/webview/return}. It is the {@code redirect_uri} the webview gives
  * {@code /webauth}, so every client accepts it ({@link ClientApplications#allowOwnPage}); it carries
  * no flow of its own and only continues one the same browser tab started, which goes on to the

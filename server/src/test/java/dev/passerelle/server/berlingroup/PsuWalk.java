@@ -116,7 +116,7 @@ final class PsuWalk {
                 .get("connectionlogs");
     }
 
-    /** The callback's 302 to the integrator (§5.3): its query. */
+    /** The callback's 302 to the integrator (docs/protocol.md §5.3): its query. */
     private Map<String, String> backAtTheIntegrator(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         return query(location(response));

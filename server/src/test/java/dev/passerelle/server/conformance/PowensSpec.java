@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Powens' own OpenAPI description ({@code powenscompany/powens-sdks}, {@code lib/specs}), read from
- * outside the project ({@code -Dpasserelle.spec.dir}; CI passes {@code ../shared/reference/powens-sdks-specs}),
+ * outside the project ({@code -Dpasserelle.spec.dir}; CI passes the {@code lib/specs} folder of a checkout of https://github.com/powenscompany/powens-sdks),
  * used to validate our real responses. Those files have defects and sometimes disagree with the
  * current documentation; every deliberate deviation is an entry of {@link SpecDeviation}, each with
  * its reason, mirrored in {@code docs/protocol.md}.

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code background=true} (§3.4, §12): the request answers {@code validating} at once and the step
+ * {@code background=true} (docs/protocol.md §3.4, §12): the request answers {@code validating} at once and the step
  * runs as a db-scheduler task, which any server instance may pick.
  */
 class ConnectionBackgroundTest extends TestBankUserTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /users/{u}/connections}: the synchronous check and its outcomes (§3.3). */
+/** {@code POST /users/{u}/connections}: the synchronous check and its outcomes (docs/protocol.md §3.3). */
 @SandboxMode
 class ConnectionCreationTest extends TestBankUserTest {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Field values end-to-end encrypted for {@code GET /publickey} are decrypted before validation (§6). */
+/** Field values end-to-end encrypted for {@code GET /publickey} are decrypted before validation (docs/protocol.md §6). */
 class ConnectionEncryptedFieldsTest extends TestBankUserTest {
 
     RSAKey key;

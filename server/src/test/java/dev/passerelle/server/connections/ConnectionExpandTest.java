@@ -6,7 +6,7 @@ import dev.passerelle.server.support.TestApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** {@code expand} on connections: discovered accounts and subscriptions arrive disabled (§3.1, §7). */
+/** {@code expand} on connections: discovered accounts and subscriptions arrive disabled (docs/protocol.md §3.1, §7). */
 class ConnectionExpandTest extends TestBankUserTest {
 
     @Test

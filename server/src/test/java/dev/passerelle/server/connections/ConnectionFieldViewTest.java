@@ -9,7 +9,7 @@ import dev.passerelle.runtime.state.Prompt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fields a connection asks for on the wire (§2.4, §3.1), with a challenge's extras. */
+/** The fields a connection asks for on the wire (docs/protocol.md §2.4, §3.1), with a challenge's extras. */
 class ConnectionFieldViewTest {
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Interactive steps resumed through {@code POST /users/{u}/connections/{c}} (§3.4, §4). */
+/** Interactive steps resumed through {@code POST /users/{u}/connections/{c}} (docs/protocol.md §3.4, §4). */
 class ConnectionResumeTest extends TestBankUserTest {
 
     @Autowired

@@ -7,7 +7,7 @@ import dev.passerelle.server.support.TestApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Later syncs and updates: failures are kept as the connection's state and resumed (§3.4, §3.5, §4). */
+/** Later syncs and updates: failures are kept as the connection's state and resumed (docs/protocol.md §3.4, §3.5, §4). */
 @SandboxMode
 class ConnectionSyncTest extends TestBankUserTest {
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Field values checked against connector metadata before the institution is contacted (§3.3). */
+/** Field values checked against connector metadata before the institution is contacted (docs/protocol.md §3.3). */
 class FieldValidatorTest {
 
     static final FieldSpec LOGIN = new FieldSpec("login", "Login", null, FieldType.TEXT, true, "[a-z]+", List.of(),

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * States that need the user (§4 "Needs user? yes") are never retried unattended: they carry no
+ * States that need the user (docs/protocol.md §4 "Needs user? yes") are never retried unattended: they carry no
  * {@code next_try}, so the background sync does not pick them until the user acts.
  */
 @SandboxMode
@@ -62,7 +62,7 @@ class UserNeededStatesTest extends TestBankUserTest {
         assertNeverRetried(bank.awaitSettled(id), "decoupled");
     }
 
-    /** Not a retry: the user acts at the bank, out of band, and a later sync (auto or PUT) succeeds (§4). */
+    /** Not a retry: the user acts at the bank, out of band, and a later sync (auto or PUT) succeeds (docs/protocol.md §4). */
     @Test
     void whenActionIsNeededAtTheBankThenOnlyThePeriodicSyncComesBack() {
         long id = bank.added("par");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The public connector catalogue (§2). */
+/** The public connector catalogue (docs/protocol.md §2). */
 @IntegrationTest
 @SandboxMode
 class ConnectorsEndpointTest {

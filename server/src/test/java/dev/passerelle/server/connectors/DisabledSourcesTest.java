@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Sources switched off by configuration are not published, nor are fields only they use (§2). */
+/** Sources switched off by configuration are not published, nor are fields only they use (docs/protocol.md §2). */
 @IntegrationTest
 @SandboxMode
 @TestPropertySource(properties = "passerelle.connectors.disabled-sources." + TestConnector.UUID + "=openapi")

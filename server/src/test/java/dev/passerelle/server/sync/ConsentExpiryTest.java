@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A source's consent lasts 180 days after the user's last strong authentication (§3.6
+ * A source's consent lasts 180 days after the user's last strong authentication (docs/protocol.md §3.6
  * {@code access_expire}, §12): then the background sync asks the user to authenticate again
  * instead of reaching the institution.
  */

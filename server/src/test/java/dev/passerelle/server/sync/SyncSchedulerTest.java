@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The background sync picks due connections and syncs them without the user (§3.5, §8.4). */
+/** The background sync picks due connections and syncs them without the user (docs/protocol.md §3.5, §8.4). */
 class SyncSchedulerTest extends BackgroundSyncTest {
 
     @Autowired

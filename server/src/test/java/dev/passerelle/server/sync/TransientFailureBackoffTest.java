@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Transient failures ({@code websiteUnavailable}, {@code rateLimiting}, {@code bug}, §4) are retried
+ * Transient failures ({@code websiteUnavailable}, {@code rateLimiting}, {@code bug}, docs/protocol.md §4) are retried
  * by the background sync with exponential backoff and equal jitter, visible as {@code next_try}.
  */
 class TransientFailureBackoffTest extends FlakyBankSyncTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Web authentication end to end (§5): integrator → /webauth-url → browser → sandbox bank → callback → redirect_uri. */
+/** Web authentication end to end (docs/protocol.md §5): integrator → /webauth-url → browser → sandbox bank → callback → redirect_uri. */
 @IntegrationTest
 @SandboxMode
 class WebauthFlowTest {

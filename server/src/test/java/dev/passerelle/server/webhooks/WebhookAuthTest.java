@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** How calls are authenticated (PROTOCOL-NOTES §8.3) and how an endpoint's secret is rotated. */
+/** How calls are authenticated (docs/protocol.md §8.3) and how an endpoint's secret is rotated. */
 @IntegrationTest
 class WebhookAuthTest extends WebhookTestBase {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The delivery log and replays through the API (PROTOCOL-NOTES §8.1 logs, §8.2 {@code id_webhook_data}). */
+/** The delivery log and replays through the API (docs/protocol.md §8.1 logs, §8.2 {@code id_webhook_data}). */
 @IntegrationTest
 class WebhookDeliveryLogTest extends WebhookTestBase {
 

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Deliveries to a real listener (PROTOCOL-NOTES §8.2–8.4). The background sender is slowed down
+ * Deliveries to a real listener (docs/protocol.md §8.2–8.4). The background sender is slowed down
  * so that each test sends by calling it.
  */
 @IntegrationTest

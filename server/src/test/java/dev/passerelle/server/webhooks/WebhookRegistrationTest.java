@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /webhooks} with the config token (PROTOCOL-NOTES §8.1, §8.3). */
+/** {@code /webhooks} with the config token (docs/protocol.md §8.1, §8.3). */
 @IntegrationTest
 class WebhookRegistrationTest {
 

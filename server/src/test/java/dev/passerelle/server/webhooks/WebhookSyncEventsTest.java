@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ACCOUNTS_FETCHED}, {@code ACCOUNT_SYNCED} and {@code SUBSCRIPTION_SYNCED} (PROTOCOL-NOTES
+ * {@code ACCOUNTS_FETCHED}, {@code ACCOUNT_SYNCED} and {@code SUBSCRIPTION_SYNCED} (docs/protocol.md
  * §8.2) raised by the data sync of a source of the scripted {@link FakeBank}, to a real listener.
  */
 @IntegrationTest

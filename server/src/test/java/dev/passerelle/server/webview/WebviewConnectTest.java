@@ -7,7 +7,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The connect webview in Chromium (PROTOCOL-NOTES §10.3): from the picker to the callback. */
+/** The connect webview in Chromium (docs/protocol.md §10.3): from the picker to the callback. */
 class WebviewConnectTest extends BrowserTestBase {
 
     @Test

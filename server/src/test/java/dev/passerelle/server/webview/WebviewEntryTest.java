@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How a browser enters the webview: the demo page, and a URL the server refuses (PROTOCOL-NOTES §10.2). */
+/** How a browser enters the webview: the demo page, and a URL the server refuses (docs/protocol.md §10.2). */
 class WebviewEntryTest extends BrowserTestBase {
 
     @Test

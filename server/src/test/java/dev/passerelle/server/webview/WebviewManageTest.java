@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The manage webview in Chromium (PROTOCOL-NOTES §10.5): state, sync, delete, account activation. */
+/** The manage webview in Chromium (docs/protocol.md §10.5): state, sync, delete, account activation. */
 class WebviewManageTest extends BrowserTestBase {
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The checks made before a webview page is served (PROTOCOL-NOTES §10.2): plain HTTP, no browser.
+ * The checks made before a webview page is served (docs/protocol.md §10.2): plain HTTP, no browser.
  * A refused URL answers an error page, never a redirect.
  */
 @IntegrationTest

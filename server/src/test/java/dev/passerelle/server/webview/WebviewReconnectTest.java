@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The reconnect webview in Chromium (PROTOCOL-NOTES §10.4): a connection in error is fixed and keeps its id. */
+/** The reconnect webview in Chromium (docs/protocol.md §10.4): a connection in error is fixed and keeps its id. */
 class WebviewReconnectTest extends BrowserTestBase {
 
     @Test

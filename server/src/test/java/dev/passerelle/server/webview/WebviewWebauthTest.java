@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sources added at the bank's website (PROTOCOL-NOTES §5) from the connect webview, in Chromium.
+ * Sources added at the bank's website (docs/protocol.md §5) from the connect webview, in Chromium.
  * With the test connector's direct access source disabled, its first source is openapi: the
  * webview sends the user to the sandbox bank and takes them back on its return page.
  */
