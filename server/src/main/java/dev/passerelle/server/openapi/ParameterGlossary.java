@@ -9,7 +9,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * What the protocol's parameters mean, said once for every operation that takes them, by place
  * and name ({@code "path connection"}): the same name means the same thing on every route
- * (docs/protocol.md, "Conventions"), so a handler need not repeat it. A parameter the handler
+ * (docs/protocol.md §0), so a handler need not repeat it. A parameter the handler
  * documents itself keeps its own words; a parameter that is in neither is left bare, and the
  * document's tests name it.
  */
