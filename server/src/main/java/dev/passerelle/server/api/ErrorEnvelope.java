@@ -6,7 +6,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The protocol's error body (docs/protocol.md, "Error codes"): {@code {code, description, message, request_id}}.
+ * The protocol's error body (docs/protocol.md §11.1, §11.2): {@code {code, description, message, request_id}}.
  * {@code request_id} is the {@code X-Request-ID} UUID as a string, as the Powens SDK schema types it
  * (the prose docs say integer; see docs/protocol.md). Snake case by itself, so that the container's
  * error page renders it the same as Spring MVC does.

@@ -15,7 +15,7 @@ import org.jspecify.annotations.NonNull;
  * read ({@code error} for {@code state}, {@code id_bank}/{@code id_provider} for
  * {@code id_connector}). Expanded members follow the fixed ones.
  */
-@Schema(description = "A connection of a user to an institution (docs/protocol.md, \"Connections\"); expand=connector, "
+@Schema(description = "A connection of a user to an institution (docs/protocol.md §3.1); expand=connector, "
         + "sources, accounts, all_accounts, subscriptions, all_subscriptions add the members of those names.",
         properties = {
                 @StringToClassMapItem(key = "connector", value = ConnectorView.class),

@@ -22,7 +22,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * What every operation of the protocol shares, read off the handler's parameters: a {@link Caller}
  * means a bearer token (and 401/403 answers), a {@link BodyParams} means a body accepted as JSON,
- * form-urlencoded or multipart alike (docs/protocol.md, "Request bodies"), a path variable means a
+ * form-urlencoded or multipart alike (docs/protocol.md §0), a path variable means a
  * 404 when no such resource is the caller's; and every error, listed or not, is the envelope.
  */
 final class ProtocolOperations implements OperationCustomizer {

@@ -38,11 +38,11 @@ final class WireVocabularies {
 
     private static final Map<Class<?>, Vocabulary> BY_TYPE = Stream.of(
             entry(ConnectionState.class, "ConnectionState", ConnectionState::wire,
-                    "A connection's or source's state (docs/protocol.md, \"Connection states\"); null when its last step succeeded."),
+                    "A connection's or source's state (docs/protocol.md §4); null when its last step succeeded."),
             entry(ConnectionTimeline.Actor.class, "TimelineActor", ConnectionTimeline.Actor::wire,
                     "Who caused an entry of a connection's timeline."),
             entry(ApiError.class, "ErrorCode", ApiError::code,
-                    "The error's code: clients branch on it, not on the HTTP status (docs/protocol.md, \"Error codes\")."),
+                    "The error's code: clients branch on it, not on the HTTP status (docs/protocol.md §11.2)."),
             entry(AuthMechanism.class, "AuthMechanism", AuthMechanism::wireName,
                     "How a source authenticates: credentials given to the API, or a web authentication at the institution."),
             entry(FieldType.class, "FieldType", FieldType::wireName, "How a connector field is asked for."),

@@ -61,12 +61,6 @@ class FeatureTablesTest {
             "transactions -> bank_account",
             "webhooks -> client_application");
 
-    /**
-     * Packages that hold no SQL and whose literals are wire names, some spelt like a table: the
-     * OpenAPI document's glossary of path parameters ({@code document}, {@code subscription}, …).
-     */
-    private static final Set<String> WITHOUT_SQL = Set.of("openapi");
-
     @Test
     void everyTableOfTheMigrationsHasAnOwner() {
         assertThat(OWNER.keySet()).containsExactlyInAnyOrderElementsOf(SqlTexts.tablesOfMigrations(
@@ -78,14 +72,12 @@ class FeatureTablesTest {
         Set<String> bindNames = SqlTexts.bindNames(SqlTexts.literalsUnder(SOURCES));
         Set<String> crossings = new TreeSet<>();
         try (Stream<Path> features = Files.list(SOURCES)) {
-            features.filter(Files::isDirectory)
-                    .filter(feature -> !WITHOUT_SQL.contains(feature.getFileName().toString()))
-                    .forEach(feature -> {
-                        String name = feature.getFileName().toString();
-                        SqlTexts.tablesNamed(SqlTexts.literalsUnder(feature), OWNER.keySet(), bindNames)
-                                .filter(table -> !OWNER.get(table).equals(name))
-                                .forEach(table -> crossings.add(name + " -> " + table));
-                    });
+            features.filter(Files::isDirectory).forEach(feature -> {
+                String name = feature.getFileName().toString();
+                SqlTexts.tablesNamed(SqlTexts.literalsUnder(feature), OWNER.keySet(), bindNames)
+                        .filter(table -> !OWNER.get(table).equals(name))
+                        .forEach(table -> crossings.add(name + " -> " + table));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
