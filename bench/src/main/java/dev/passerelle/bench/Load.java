@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,32 +59,8 @@ final class Load {
     }
 
     static Result closedLoop(ServerProcess server, int connections, byte[] request, Duration warmUp, Duration measured) {
-        long start = System.nanoTime();
-        long from = start + warmUp.toNanos();
-        long until = from + measured.toNanos();
-        AtomicLong errors = new AtomicLong();
-        List<Future<Histogram>> workers = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < connections; i++) {
-                workers.add(threads.submit(() -> loop(server.port(), request, from, until, errors)));
-            }
-            sleepUntil(from);
-            server.startProfile();
-            double clientBefore = processCpuSeconds();
-            double serverBefore = server.cpuSeconds();
-            sleepUntil(until);
-            double clientAfter = processCpuSeconds();
-            double serverAfter = server.cpuSeconds();
-            server.stopProfile();
-            Histogram all = new Histogram(3_600_000_000L, 3);
-            for (Future<Histogram> worker : workers) {
-                all.add(worker.get());
-            }
-            return new Result(all.getTotalCount(), errors.get(), measured.toNanos() / 1e9, all,
-                    clientAfter - clientBefore, serverAfter - serverBefore);
-        } catch (Exception e) {
-            throw new IllegalStateException("the load run failed", e);
-        }
+        return run(server, connections, warmUp, measured,
+                (worker, start, from, until, errors) -> () -> loop(server.port(), request, from, until, errors));
     }
 
     /**
@@ -93,16 +70,30 @@ final class Load {
      */
     static Result openLoop(ServerProcess server, int connections, double rate, byte[] request, Duration warmUp,
                            Duration measured) {
+        long interval = Math.round(connections * 1e9 / rate);
+        return run(server, connections, warmUp, measured, (worker, start, from, until, errors) -> () ->
+                paced(server.port(), request, start + interval * worker / connections, interval, from, until, errors));
+    }
+
+    /** One connection's work over the run: its latencies, measured between {@code from} and {@code until}. */
+    @FunctionalInterface
+    private interface Worker {
+        Callable<Histogram> of(int worker, long start, long from, long until, AtomicLong errors);
+    }
+
+    /**
+     * Runs {@code connections} workers on virtual threads through the warm-up and the measured
+     * window, the client's and the server's CPU read at the window's edges, and merges their latencies.
+     */
+    private static Result run(ServerProcess server, int connections, Duration warmUp, Duration measured, Worker worker) {
         long start = System.nanoTime();
         long from = start + warmUp.toNanos();
         long until = from + measured.toNanos();
-        long interval = Math.round(connections * 1e9 / rate);
         AtomicLong errors = new AtomicLong();
         List<Future<Histogram>> workers = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < connections; i++) {
-                long first = start + interval * i / connections;
-                workers.add(threads.submit(() -> paced(server.port(), request, first, interval, from, until, errors)));
+                workers.add(threads.submit(worker.of(i, start, from, until, errors)));
             }
             sleepUntil(from);
             server.startProfile();
@@ -113,8 +104,8 @@ final class Load {
             double serverAfter = server.cpuSeconds();
             server.stopProfile();
             Histogram all = new Histogram(3_600_000_000L, 3);
-            for (Future<Histogram> worker : workers) {
-                all.add(worker.get());
+            for (Future<Histogram> each : workers) {
+                all.add(each.get());
             }
             return new Result(all.getTotalCount(), errors.get(), measured.toNanos() / 1e9, all,
                     clientAfter - clientBefore, serverAfter - serverBefore);
