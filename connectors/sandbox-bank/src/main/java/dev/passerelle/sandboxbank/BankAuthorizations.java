@@ -55,11 +55,11 @@ class BankAuthorizations {
     String open(Authorization authorization, Instant now, Instant expires) {
         jdbc.sql("DELETE FROM sandbox_bank_authorization WHERE expires_at < :old")
                 .param("old", utc(now.minus(KEPT_AFTER_EXPIRY))).update();
-        String ticket = OneTimeSecrets.fresh();
+        String ticket = BankSecrets.fresh();
         jdbc.sql("""
                 INSERT INTO sandbox_bank_authorization (ticket_hash, client_id, journey, created, expires_at)
                 VALUES (:ticket, :client, :journey, :now, :expires)""")
-                .param("ticket", OneTimeSecrets.hash(ticket)).param("client", authorization.clientId())
+                .param("ticket", BankSecrets.hash(ticket)).param("client", authorization.clientId())
                 .param("journey", sealed(authorization))
                 .param("now", utc(now)).param("expires", utc(expires))
                 .update();
@@ -71,18 +71,18 @@ class BankAuthorizations {
         return jdbc.sql("""
                 SELECT client_id, journey FROM sandbox_bank_authorization
                 WHERE ticket_hash = :ticket AND code_hash IS NULL AND expires_at > :now""")
-                .param("ticket", OneTimeSecrets.hash(ticket)).param("now", utc(now))
+                .param("ticket", BankSecrets.hash(ticket)).param("now", utc(now))
                 .query(this::authorization).optional();
     }
 
     /** The customer accepted: the code to send back, valid until {@code expires}; empty if the ticket was used. */
     Optional<String> accept(String ticket, Instant now, Instant expires) {
-        String code = OneTimeSecrets.fresh();
+        String code = BankSecrets.fresh();
         int updated = jdbc.sql("""
                 UPDATE sandbox_bank_authorization SET code_hash = :code, expires_at = :expires
                 WHERE ticket_hash = :ticket AND code_hash IS NULL AND expires_at > :now""")
-                .param("code", OneTimeSecrets.hash(code)).param("expires", utc(expires))
-                .param("ticket", OneTimeSecrets.hash(ticket)).param("now", utc(now))
+                .param("code", BankSecrets.hash(code)).param("expires", utc(expires))
+                .param("ticket", BankSecrets.hash(ticket)).param("now", utc(now))
                 .update();
         return updated == 1 ? Optional.of(code) : Optional.empty();
     }
@@ -90,7 +90,7 @@ class BankAuthorizations {
     /** The customer refused: nothing is kept. */
     void deny(String ticket) {
         jdbc.sql("DELETE FROM sandbox_bank_authorization WHERE ticket_hash = :ticket AND code_hash IS NULL")
-                .param("ticket", OneTimeSecrets.hash(ticket)).update();
+                .param("ticket", BankSecrets.hash(ticket)).update();
     }
 
     /**
@@ -98,7 +98,7 @@ class BankAuthorizations {
      * for good, even when the caller then turns out to be the wrong client (RFC 6749 §4.1.2).
      */
     Optional<Authorization> exchange(String code, Instant now) {
-        String hash = OneTimeSecrets.hash(code);
+        String hash = BankSecrets.hash(code);
         int spent = jdbc.sql("""
                 UPDATE sandbox_bank_authorization SET exchanged_at = :now
                 WHERE code_hash = :code AND exchanged_at IS NULL AND expires_at > :now""")

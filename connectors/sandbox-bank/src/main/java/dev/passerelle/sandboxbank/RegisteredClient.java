@@ -33,6 +33,6 @@ class RegisteredClient {
 
     /** Whether these are the client's credentials; the secret is compared in constant time. */
     boolean authenticates(String clientId, String secret) {
-        return is(clientId) & OneTimeSecrets.same(secret, properties.clientSecret());
+        return is(clientId) & BankSecrets.same(secret, properties.clientSecret());
     }
 }

@@ -69,10 +69,10 @@ class TokenEndpoint {
                     "The code is unknown, expired, already used, or was issued for another client or redirect_uri");
         }
         Map<String, Object> tokens = new LinkedHashMap<>();
-        tokens.put("access_token", OneTimeSecrets.fresh());
+        tokens.put("access_token", BankSecrets.fresh());
         tokens.put("token_type", "Bearer");
         tokens.put("expires_in", properties.tokenLifetime().toSeconds());
-        tokens.put("refresh_token", OneTimeSecrets.fresh());
+        tokens.put("refresh_token", BankSecrets.fresh());
         tokens.put("scope", "accounts");
         tokens.put("psu_id", granted.get().login());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);

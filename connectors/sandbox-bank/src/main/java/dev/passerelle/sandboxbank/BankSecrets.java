@@ -8,14 +8,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The bank's tickets, codes and tokens: 256 random bits each, URL-safe, of which the database keeps
- * only a SHA-256 hash, compared in constant time.
+ * The bank's secrets: its tickets, codes and tokens, 256 random bits each, URL-safe, of which the
+ * database keeps only a SHA-256 hash; and its client's secret, compared in constant time.
  */
-final class OneTimeSecrets {
+final class BankSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimeSecrets() {
+    private BankSecrets() {
     }
 
     static String fresh() {
