@@ -96,9 +96,11 @@ public class TokenService {
 
     /**
      * The user a token stands for, if it exists, has not expired, and its user is still there.
-     * A single-use code is spent by this call: a second resolution fails.
+     * A single-use code is spent by this call: a second resolution fails. Not a transaction of its
+     * own: a cached resolution needs no database connection at all (every request resolves a token;
+     * beginning a transaction took a pooled connection each time, docs/performance.md, P2), and the
+     * read and the spending are each one atomic statement.
      */
-    @Transactional
     public Optional<Caller.User> resolve(String token) {
         String hash = Secrets.sha256(token);
         Cached cached = cache.getIfPresent(hash);

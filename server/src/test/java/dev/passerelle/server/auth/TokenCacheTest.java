@@ -3,10 +3,17 @@ package dev.passerelle.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.passerelle.server.support.TestApi;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +25,11 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @TestPropertySource(properties = "passerelle.auth.token-cache-ttl=1h")
 class TokenCacheTest extends AuthEndpointTestBase {
+
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    HikariDataSource dataSource;
 
     private String permanent;
     private long userId;
@@ -90,5 +102,23 @@ class TokenCacheTest extends AuthEndpointTestBase {
 
         assertThat(steps.whoAmIStatus(permanent)).isEqualTo(200);
         assertThat(steps.whoAmIStatus(other)).isEqualTo(401);
+    }
+
+    /** A cached resolution asks nothing of the database: it resolves while every pooled connection is taken. */
+    @Test
+    void aCachedTokenResolvesWithoutADatabaseConnection() throws SQLException {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        List<Connection> taken = new ArrayList<>();
+        try {
+            while (pool.getActiveConnections() < dataSource.getMaximumPoolSize()) {
+                taken.add(dataSource.getConnection());
+            }
+
+            assertThat(tokens.resolve(permanent)).map(Caller.User::userId).contains(userId);
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
     }
 }
