@@ -90,9 +90,14 @@ public class ConnectionWork {
      * connector call) waits for it, as it would wait for the validation itself, rather than failing.
      */
     StepOutcome nowOrUntil(ConnectionRow connection, Work work, Instant until) {
+        return leasedUntil(connection.id(), until, () -> perform(connection.userId(), connection.id(), work));
+    }
+
+    /** Runs {@code work} holding the connection's lease, waiting for another holder until {@code until}. */
+    <T> T leasedUntil(long connectionId, Instant until, Supplier<T> work) {
         while (true) {
             try {
-                return now(connection, work);
+                return leased(connectionId, work);
             } catch (ApiException e) {
                 if (e.error() != ApiError.CONNECTION_LOCKED || !clock.instant().isBefore(until)) {
                     throw e;

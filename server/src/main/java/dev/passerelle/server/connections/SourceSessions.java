@@ -9,8 +9,10 @@ import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.SourceCall;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.connectors.ConnectorRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,18 +30,44 @@ public class SourceSessions {
     private final ConnectionTimeline timeline;
     private final ConnectionSteps steps;
     private final ConnectorRuntime runtime;
+    private final ConnectionWork connectionWork;
+    private final ConnectionsProperties properties;
+    private final Clock clock;
 
     SourceSessions(JdbcClient jdbc, CredentialVault vault, ConnectorRegistry connectors, ConnectionTimeline timeline,
-                   ConnectionSteps steps, ConnectorRuntime runtime) {
+                   ConnectionSteps steps, ConnectorRuntime runtime, ConnectionWork connectionWork,
+                   ConnectionsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.connectors = connectors;
         this.timeline = timeline;
         this.steps = steps;
         this.runtime = runtime;
+        this.connectionWork = connectionWork;
+        this.properties = properties;
+        this.clock = clock;
     }
 
-    /** The source {@code sourceId} of its connection, with the user absent (a background data call). */
+    /**
+     * Runs {@code work} on the source {@code sourceId} opened holding its connection's lease, as a step
+     * holds it: data calls outside a step (an activation's hook and fetch) never interleave with a
+     * step or a sync on the same connection, and see the session the last step left. A step running
+     * is waited for up to {@code passerelle.connections.resume-wait}; then 409 {@code connectionLocked}.
+     */
+    public void withLease(long sourceId, Consumer<OpenSource> work) {
+        long connectionId = jdbc.sql("SELECT id_connection FROM connection_source WHERE id = :id").param("id", sourceId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connection source " + sourceId));
+        connectionWork.leasedUntil(connectionId, clock.instant().plus(properties.resumeWait()), () -> {
+            work.accept(open(sourceId));
+            return null;
+        });
+    }
+
+    /**
+     * The source {@code sourceId} of its connection, with the user absent (a background data call). The
+     * caller holds the connection's lease: a step does; other callers go through {@link #withLease}.
+     */
     public OpenSource open(long sourceId) {
         Row row = jdbc.sql("""
                 SELECT c.id AS connection_id, c.id_user, c.id_connector, c.credentials, s.name, s.auth_mechanism,
