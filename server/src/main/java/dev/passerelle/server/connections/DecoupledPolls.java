@@ -58,6 +58,9 @@ public class DecoupledPolls {
      *         refused, lapsed, completed by the client's {@code resume=true}, or the connection gone)
      */
     public Optional<Instant> poll(long userId, long connectionId, String source, Instant asked) {
+        if (records.connection(userId, connectionId).isEmpty()) {
+            return Optional.empty(); // deleted: there is no lease to wait for
+        }
         try {
             return work.leased(connectionId, () -> pollHolding(userId, connectionId, source, asked));
         } catch (ApiException e) {

@@ -107,6 +107,16 @@ class DecoupledPollingTest extends BackgroundSyncTest {
     }
 
     @Test
+    void thePollOfADeletedConnectionStops() {
+        added("longDecoupled");
+
+        api.delete("/users/me/connections/" + id).bearer(user.token()).send();
+
+        assertThat(polls.poll(id, SOURCE)).isEmpty();
+        assertThat(polls.scheduled(id, SOURCE)).isEmpty();
+    }
+
+    @Test
     void aNewValidationReplacesThePollOfTheEarlierOneAndItsExpiryCountsFromTheNewOne() {
         added("longDecoupled");
         Instant first = asked();
