@@ -151,6 +151,9 @@ class ConnectionSteps {
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
         timeline.recordLines(connection.id(), after.name(), called.lines());
+        if (outcome.granted() != null) {
+            records.saveConsentScope(after.id(), outcome.granted());
+        }
         ConnectionRow summary = recorded(step, connection, after, outcome, cause(step, result), now);
         if (outcome.succeeded()) {
             events.publishEvent(new SourceReady(connection.userId(), connection.id(), after.id()));

@@ -2,14 +2,17 @@ package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.Consent;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.runtime.ConnectorRuntime;
 import dev.passerelle.runtime.LogLine;
 import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.SourceCall;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.config.DbTime;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class SourceSessions {
 
     private final JdbcClient jdbc;
+    private final ConnectionRecords records;
     private final CredentialVault vault;
     private final ConnectorRegistry connectors;
     private final ConnectionTimeline timeline;
@@ -36,8 +40,9 @@ public class SourceSessions {
 
     SourceSessions(JdbcClient jdbc, CredentialVault vault, ConnectorRegistry connectors, ConnectionTimeline timeline,
                    ConnectionSteps steps, ConnectorRuntime runtime, ConnectionWork connectionWork,
-                   ConnectionsProperties properties, Clock clock) {
+                   ConnectionsProperties properties, Clock clock, ConnectionRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
         this.vault = vault;
         this.connectors = connectors;
         this.timeline = timeline;
@@ -71,13 +76,13 @@ public class SourceSessions {
     public OpenSource open(long sourceId) {
         Row row = jdbc.sql("""
                 SELECT c.id AS connection_id, c.id_user, c.id_connector, c.credentials, s.name, s.auth_mechanism,
-                    s.session
+                    s.session, s.access_expire, s.consent_scope
                 FROM connection_source s JOIN connection c ON c.id = s.id_connection
                 WHERE s.id = :id""")
                 .param("id", sourceId)
                 .query((rs, n) -> new Row(rs.getLong("connection_id"), rs.getLong("id_user"), rs.getInt("id_connector"),
                         rs.getString("credentials"), rs.getString("name"), rs.getString("auth_mechanism"),
-                        rs.getString("session")))
+                        rs.getString("session"), DbTime.instant(rs, "access_expire"), rs.getString("consent_scope")))
                 .optional()
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connection source " + sourceId));
         RunningConnector connector = connectors.byId(row.connectorId())
@@ -88,7 +93,7 @@ public class SourceSessions {
                 row.mechanism() == null ? null : AuthMechanism.valueOf(row.mechanism()), descriptor, row.source(),
                 credentials);
         return new OpenSource(this, runtime, connector, sourceId, new SourceCall(row.userId(), row.connectionId(),
-                row.source(), mechanism, credentials, vault.openSession(row.session())));
+                row.source(), mechanism, credentials, vault.openSession(row.session())).withConsent(records.keptConsent(row.accessExpire(), row.consentScope())));
     }
 
     void saveSession(long sourceId, String session) {
@@ -104,7 +109,12 @@ public class SourceSessions {
         steps.dataCallStopped(source.userId(), source.connectionId(), source.sourceId(), connector, outcome);
     }
 
+    /** A consent the connector's post-activation hook granted without a step: kept, as a step's is. */
+    void consentGranted(long sourceId, Consent granted) {
+        records.saveConsentScope(sourceId, granted);
+    }
+
     private record Row(long connectionId, long userId, int connectorId, String credentials, String source,
-                       String mechanism, String session) {
+                       String mechanism, String session, Instant accessExpire, String consentScope) {
     }
 }

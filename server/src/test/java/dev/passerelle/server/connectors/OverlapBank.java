@@ -3,6 +3,7 @@ package dev.passerelle.server.connectors;
 import dev.passerelle.connector.Account;
 import dev.passerelle.connector.AccountType;
 import dev.passerelle.connector.ConnectionContext;
+import dev.passerelle.connector.Consent;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Transaction;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * A hand-written connector that records whether two of its calls about one connection ever ran at
  * once, as an institution whose session cannot be shared would suffer; its syncs wait at a gate the
- * test holds. Two accounts, {@code A} and {@code B}, with one transaction each.
+ * test holds. Two accounts, {@code A} and {@code B}, with one transaction each. The login {@code scoped}
+ * is granted a consent on account {@code A} only.
  */
 public final class OverlapBank extends HandWrittenBank {
 
@@ -62,7 +65,9 @@ public final class OverlapBank extends HandWrittenBank {
 
     @Override
     public StepResult start(ConnectionContext ctx) {
-        return recorded(ctx, StepResult.Success::of);
+        return recorded(ctx, () -> ctx.credential("login").filter("scoped"::equals).isPresent()
+                ? StepResult.Success.granting(new Consent(null, null, Set.of("A")))
+                : StepResult.Success.of());
     }
 
     @Override
