@@ -6,6 +6,7 @@ import dev.passerelle.connector.ConsentCapability;
 import dev.passerelle.connector.Document;
 import dev.passerelle.connector.DocumentCapability;
 import dev.passerelle.connector.DocumentFile;
+import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.Investment;
 import dev.passerelle.connector.InvestmentValue;
 import dev.passerelle.connector.Profile;
@@ -37,6 +38,10 @@ import java.util.function.Supplier;
  * credentials and session, and, when the user takes part, their request and the trip minted for them.
  */
 public final class ConnectorRuntime {
+
+    /** The answer to a data call on an account the source's consent does not cover; the institution is not asked. */
+    public static final String NOT_CONSENTED =
+            "This account is not covered by the consent given at the bank: authenticate again to include it";
 
     private final Clock clock;
     private final Bulkheads bulkheads;
@@ -115,16 +120,18 @@ public final class ConnectorRuntime {
 
     public Called<List<Transaction>> transactions(RunningConnector connector, SourceCall source, Account account,
                                                   LocalDate since) {
-        return data(connector, source, ctx -> connector.connector().transactions(ctx, account, since));
+        return covered(source, account, () -> data(connector, source,
+                ctx -> connector.connector().transactions(ctx, account, since)));
     }
 
     public Called<List<Investment>> investments(RunningConnector connector, SourceCall source, Account account) {
-        return data(connector, source, ctx -> wealth(connector).investments(ctx, account));
+        return covered(source, account, () -> data(connector, source, ctx -> wealth(connector).investments(ctx, account)));
     }
 
     public Called<List<InvestmentValue>> history(RunningConnector connector, SourceCall source, Account account,
                                                  Investment investment) {
-        return data(connector, source, ctx -> wealth(connector).history(ctx, account, investment));
+        return covered(source, account, () -> data(connector, source,
+                ctx -> wealth(connector).history(ctx, account, investment)));
     }
 
     public Called<List<Subscription>> subscriptions(RunningConnector connector, SourceCall source) {
@@ -145,6 +152,18 @@ public final class ConnectorRuntime {
     }
 
     // ----- internals -----
+
+    /**
+     * A data call on one account, made only when the consent the institution granted covers it
+     * ({@link dev.passerelle.connector.Consent#accountScope()}): the institution would refuse it, and
+     * some then hold the whole consent invalid. Otherwise the account's call ends {@code actionNeeded}
+     * (the user must consent to it at the bank) and the source is left as it is.
+     */
+    private static <T> Called<T> covered(SourceCall source, Account account, Supplier<Called<T>> call) {
+        return source.covers(account) ? call.get()
+                : new Called.Interrupted<>(StepResult.Failure.of(FailureReason.ACTION_NEEDED, NOT_CONSENTED),
+                        Optional.ofNullable(source.session()), false, List.of());
+    }
 
     private <T> Called<T> data(RunningConnector connector, SourceCall source, Function<ConnectionContext, T> body) {
         return call(connector, source, Presence.absent(), body);

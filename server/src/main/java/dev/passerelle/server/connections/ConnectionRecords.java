@@ -4,6 +4,7 @@ import static dev.passerelle.server.config.DbTime.instant;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.Consent;
 import dev.passerelle.runtime.lease.LeaseStore;
 import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.runtime.state.PendingStep;
@@ -12,9 +13,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The {@code connection} and {@code connection_source} rows. Every read is scoped to its user. The
@@ -31,10 +35,15 @@ class ConnectionRecords implements LeaseStore {
             pending_until,
             session, created, last_update, disabled, access_expire, last_sca, expire, next_try, transient_failures""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Set<String>> SCOPE = new TypeReference<>() {
+    };
 
-    ConnectionRecords(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ConnectionRecords(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -115,6 +124,22 @@ class ConnectionRecords implements LeaseStore {
                 .param("expire", utc(s.expire())).param("nextTry", utc(s.nextTry()))
                 .param("transientFailures", s.transientFailures()).param("id", s.id())
                 .update();
+    }
+
+    /**
+     * Keeps the accounts the consent granted on the source covers ({@code consent_scope}: a JSON array
+     * of external ids, NULL when the consent covers every account).
+     */
+    void saveConsentScope(long sourceId, Consent granted) {
+        Set<String> scope = granted.accountScope();
+        jdbc.sql("UPDATE connection_source SET consent_scope = :scope WHERE id = :id")
+                .param("scope", scope.isEmpty() ? null : json.writeValueAsString(scope)).param("id", sourceId)
+                .update();
+    }
+
+    /** The consent kept on a source, from its {@code access_expire} and {@code consent_scope}; null when the institution named no accounts. */
+    Consent keptConsent(Instant accessExpire, String consentScope) {
+        return consentScope == null ? null : new Consent(accessExpire, null, json.readValue(consentScope, SCOPE));
     }
 
     void saveConnection(ConnectionRow c) {

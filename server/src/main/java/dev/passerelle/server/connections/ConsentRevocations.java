@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Withdraws a connection's consents at their institutions before the connection, or its user, is
  * deleted ({@code ConsentCapability.revoke}): a PSD2 bank keeps a consent until it ends or the TPP
  * deletes it, and a user who leaves expects the access to stop. Best effort: each source is asked
- * once, and the deletion goes on whatever the institution answers.
+ * once, under the connection's lease (a step running is waited for, as by an activation), and the
+ * deletion goes on whatever the institution answers.
  */
 @Component
 class ConsentRevocations {
@@ -29,10 +30,11 @@ class ConsentRevocations {
     void revoke(long connectionId) {
         for (SourceRow source : records.sources(connectionId)) {
             try {
-                OpenSource open = sessions.open(source.id());
-                if (open.keepsItsOwnConsent()) {
-                    open.revoke();
-                }
+                sessions.withLease(source.id(), open -> {
+                    if (open.keepsItsOwnConsent()) {
+                        open.revoke();
+                    }
+                });
             } catch (RuntimeException e) {
                 log.warn("The consent of connection {} source {} could not be withdrawn: {}", connectionId,
                         source.id(), e.toString());

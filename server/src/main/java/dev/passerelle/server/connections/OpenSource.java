@@ -107,9 +107,18 @@ public final class OpenSource {
         return connector.keepsConsent();
     }
 
-    /** The post-activation hook, the user absent: {@code active} is every account now active on the source. */
+    /**
+     * The post-activation hook, the user absent: {@code active} is every account now active on the
+     * source. A consent it grants is kept, and the calls that follow are made under it.
+     */
     public Called<StepResult> accountsActivated(List<Account> active) {
-        return call(s -> runtime.accountsActivated(connector, s, Presence.absent(), active));
+        Called<StepResult> called = call(s -> runtime.accountsActivated(connector, s, Presence.absent(), active));
+        if (called instanceof Called.Returned<StepResult> returned
+                && returned.value() instanceof StepResult.Success success && success.consent() != null) {
+            source = source.withConsent(success.consent());
+            sessions.consentGranted(sourceId, success.consent());
+        }
+        return called;
     }
 
     /** Withdraws the source's consent at the institution; best effort. */

@@ -140,9 +140,12 @@ public class DataIngestion implements ConsentedData {
 
     /** Fetches the data of one account, as on its activation; a no-op unless consented and live. */
     private void fetchAccountData(long accountId) {
-        accounts.byId(accountId).filter(AccountRow::fetchable).ifPresent(account -> open(account.idSource())
-                .filter(source -> consentCovers(source, account))
-                .ifPresent(source -> fetchAccount(source, account)));
+        accounts.byId(accountId).filter(AccountRow::fetchable).ifPresent(account -> leased(account.idSource(),
+                source -> {
+                    if (consentCovers(source, account)) {
+                        fetchAccount(source, account);
+                    }
+                }));
     }
 
     /**
@@ -167,8 +170,22 @@ public class DataIngestion implements ConsentedData {
     private void fetchSubscriptionData(long subscriptionId) {
         subscriptions.byId(subscriptionId)
                 .filter(s -> s.disabled() == null && s.deleted() == null && s.idSource() != null)
-                .ifPresent(subscription -> open(subscription.idSource())
-                        .ifPresent(source -> fetchDocuments(source, subscription)));
+                .ifPresent(subscription -> leased(subscription.idSource(),
+                        source -> fetchDocuments(source, subscription)));
+    }
+
+    /**
+     * Runs an activation's connector calls on the source under its connection's lease, so that they
+     * never interleave with a step or a sync there ({@link SourceSessions#withLease}). When the source
+     * cannot be opened, or a step keeps the connection past the wait, the data comes with that step
+     * (which fetches every consented account it lists) or with the next sync.
+     */
+    private void leased(long sourceId, Consumer<OpenSource> work) {
+        try {
+            sessions.withLease(sourceId, work);
+        } catch (ApiException e) {
+            log.warn("Source {}: data not fetched on activation, left to the next sync: {}", sourceId, e.description());
+        }
     }
 
     private Optional<OpenSource> open(long sourceId) {

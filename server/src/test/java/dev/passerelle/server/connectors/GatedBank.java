@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,10 +20,7 @@ public final class GatedBank extends HandWrittenBank {
     public static final int ID = 990_003;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990003");
 
-    private static final Duration HELD_AT_MOST = Duration.ofSeconds(30);
-
-    private volatile CountDownLatch gate = new CountDownLatch(0);
-    private final Semaphore held = new Semaphore(0);
+    private final CallGate gate = new CallGate();
     private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
     private volatile boolean approved;
 
@@ -36,17 +30,16 @@ public final class GatedBank extends HandWrittenBank {
 
     /** From now on, {@code hold} calls wait until {@link #openGate()}. */
     public void closeGate() {
-        held.drainPermits();
-        gate = new CountDownLatch(1);
+        gate.close();
     }
 
     public void openGate() {
-        gate.countDown();
+        gate.open();
     }
 
     /** Whether {@code calls} calls are waiting at the gate (within ten seconds). */
     public boolean holds(int calls) throws InterruptedException {
-        return held.tryAcquire(calls, 10, TimeUnit.SECONDS);
+        return gate.holds(calls);
     }
 
     /** Whether decoupled validations are given from now on. */
@@ -63,8 +56,7 @@ public final class GatedBank extends HandWrittenBank {
     public StepResult start(ConnectionContext ctx) {
         return switch (ctx.credential("login").orElse("")) {
             case "hold" -> {
-                held.release();
-                awaitGate();
+                gate.pass();
                 yield StepResult.Success.of();
             }
             case "decoupled" -> validation();
@@ -85,13 +77,5 @@ public final class GatedBank extends HandWrittenBank {
 
     private static StepResult validation() {
         return new StepResult.Decoupled("Validate in your bank's app", Duration.ofMillis(20), null);
-    }
-
-    private void awaitGate() {
-        try {
-            gate.await(HELD_AT_MOST.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Serves the hand-written test connectors ({@link FlakyBank}, {@link GatedBank}) beside the
+ * Serves the hand-written test connectors ({@link FlakyBank}, {@link GatedBank}, {@link OverlapBank}) beside the
  * discovered ones, so that connections can be added on them over HTTP.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -27,10 +27,15 @@ public class HandWrittenBanksConfig {
     }
 
     @Bean
+    OverlapBank overlapBank() {
+        return new OverlapBank();
+    }
+
+    @Bean
     @Primary
     ConnectorRegistry registryWithHandWrittenBanks(ConnectorsProperties properties, Clock clock,
                                                    ObjectProvider<SourceSwitch> switches, FlakyBank flaky,
-                                                   GatedBank gated) {
-        return TestConnectors.registryWith(properties, clock, switches, flaky, gated);
+                                                   GatedBank gated, OverlapBank overlap) {
+        return TestConnectors.registryWith(properties, clock, switches, flaky, gated, overlap);
     }
 }
