@@ -2,12 +2,8 @@ package dev.passerelle.server.berlingroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.sync.BackgroundSyncSteps;
@@ -26,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,15 +41,17 @@ import tools.jackson.databind.ObjectMapper;
  * sync, its refusals and limits, its consent withdrawn when the connection or the user goes. The bank
  * is the project's XS2A simulator over HTTPS with mutual TLS, refusing unsigned requests.
  */
-@IntegrationTest
+@BerlinGroupApiTest
 @Import(BackgroundSyncSteps.class)
 class BerlinGroupBankTest {
 
-    private static final Xs2aBank BANK = Xs2aBank.start(options -> options
-            .scenario(PsuScenario.builder("quick").approach(ScaApproach.DECOUPLED)
+    @AutoClose
+    private static final Xs2aBank BANK = Xs2aBank.builder()
+            .psu(PsuScenario.builder("quick").approach(ScaApproach.DECOUPLED)
                     .decoupled(PsuScenario.DecoupledOutcome.APPROVED, Duration.ZERO).build())
-            .scenario(PsuScenario.builder("quick-refusal").approach(ScaApproach.DECOUPLED)
-                    .decoupled(PsuScenario.DecoupledOutcome.REJECTED, Duration.ZERO).build()));
+            .psu(PsuScenario.builder("quick-refusal").approach(ScaApproach.DECOUPLED)
+                    .decoupled(PsuScenario.DecoupledOutcome.REJECTED, Duration.ZERO).build())
+            .start();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,17 +60,10 @@ class BerlinGroupBankTest {
         BANK.configure(registry);
     }
 
-    @AfterAll
-    static void closeTheBank() {
-        BANK.close();
-    }
-
     @Autowired
     TestApi api;
     @Autowired
-    TestUsers users;
-    @Autowired
-    ClientApplications clients;
+    PsuWalks walks;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -84,8 +75,8 @@ class BerlinGroupBankTest {
     @BeforeEach
     void newUserOfANewClient() {
         BANK.simulator.clearRequests();
-        user = users.permanent();
-        walk = new PsuWalk(api, BANK, TestClient.registerIn(clients), user);
+        walk = walks.newUserAt(BANK);
+        user = walk.user();
     }
 
     @AfterEach
@@ -276,6 +267,19 @@ class BerlinGroupBankTest {
         JsonNode connection = walk.connection(id);
         assertThat(connection.get("state").asString()).as("%s", connection).isEqualTo("rateLimiting");
         assertThat(WireTime.instant(connection.get("next_try"))).isAfter(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aBankUnavailableOnTheAccountsListMakesTheConnectionWebsiteUnavailableUntilItsRetryAfter() {
+        long id = walk.connected("unavailable");
+
+        JsonNode connection = walk.connection(id);
+
+        assertThat(connection.get("state").asString()).as("%s", connection).isEqualTo("websiteUnavailable");
+        assertThat(BANK.simulator.lastRequest(Endpoint.ACCOUNTS).orElseThrow().status()).isEqualTo(503);
+        assertThat(WireTime.instant(connection.get("next_try")))
+                .isAfterOrEqualTo(clock.instant().plus(Duration.ofMinutes(5)).minusSeconds(1));
+        assertThat(walk.accounts(id)).isEmpty();
     }
 
     @Test
