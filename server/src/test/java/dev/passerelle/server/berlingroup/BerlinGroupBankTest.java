@@ -7,6 +7,7 @@ import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.sync.BackgroundSyncSteps;
+import dev.passerelle.server.users.UserAccounts;
 import dev.passerelle.xs2a.simulator.ConsentView;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
 import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
@@ -68,6 +69,8 @@ class BerlinGroupBankTest {
     MutableClock clock;
     @Autowired
     BackgroundSyncSteps background;
+    @Autowired
+    UserAccounts users;
 
     TestUser user;
     PsuWalk walk;
@@ -306,6 +309,23 @@ class BerlinGroupBankTest {
         assertThat(deleted.status()).as("%s", deleted).isLessThan(300);
         assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
                 .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+    }
+
+    @Test
+    void purgingAnExpiredTemporaryUserWithdrawsTheConsentsOfItsConnections() {
+        Set<String> before = consentIds();
+        PsuWalk temporary = walks.newTemporaryUserAt(BANK);
+        temporary.connected("redirect");
+        ConsentView consent = validConsentSince(before);
+
+        clock.advance(UserAccounts.TEMPORARY_LIFETIME.plusMinutes(1));
+        assertThat(users.purgeExpiredTemporaryUsers()).isPositive();
+
+        assertThat(users.find(temporary.user().id())).isEmpty();
+        assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
+                .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+        assertThat(BANK.simulator.lastRequest(Endpoint.DELETE_CONSENT).orElseThrow().path())
+                .endsWith("/v1/consents/" + consent.consentId());
     }
 
     private JsonNode transactions(long account) {

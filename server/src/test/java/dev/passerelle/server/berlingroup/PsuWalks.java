@@ -1,11 +1,15 @@
 package dev.passerelle.server.berlingroup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.clients.TestClient;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
+import dev.passerelle.server.support.TestUsers.TestUser;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Makes the {@link PsuWalk} of each test: a new user of a new client application, at a bank. Made when
@@ -28,5 +32,13 @@ class PsuWalks {
     /** A new permanent user of a new client application, about to connect to {@code bank}. */
     PsuWalk newUserAt(Xs2aBank bank) {
         return new PsuWalk(api, bank, TestClient.registerIn(clients), users.permanent());
+    }
+
+    /** A new temporary user, as an anonymous {@code POST /auth/init} makes one, about to connect to {@code bank}. */
+    PsuWalk newTemporaryUserAt(Xs2aBank bank) {
+        JsonNode init = api.post("/auth/init").send().json();
+        assertThat(init.get("type").asString()).isEqualTo("temporary");
+        return new PsuWalk(api, bank, TestClient.registerIn(clients),
+                new TestUser(init.get("id_user").asLong(), init.get("auth_token").asString()));
     }
 }
