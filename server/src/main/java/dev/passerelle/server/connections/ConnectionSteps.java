@@ -2,6 +2,7 @@ package dev.passerelle.server.connections;
 
 import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
+import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.Resume;
@@ -17,6 +18,7 @@ import dev.passerelle.runtime.state.StepOutcomes;
 import dev.passerelle.runtime.state.Transitions.Call;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -45,6 +47,9 @@ class ConnectionSteps {
 
     /** The meta value a decoupled validation is polled with ({@code resume=true}, docs/protocol.md §3.4). */
     static final Map<String, String> RESUME = Map.of("resume", "true");
+
+    /** The words of a decoupled validation that lapsed while the server polled it. */
+    static final String DECOUPLED_EXPIRED = "The validation in your bank app was not given in time: please authenticate again";
 
     /** States in which a source waits for the user to authenticate (docs/protocol.md §4); a user-present sync is that authentication. */
     private static final Set<ConnectionState> AWAITING_AUTHENTICATION = EnumSet.of(ConnectionState.SCA_REQUIRED,
@@ -150,8 +155,28 @@ class ConnectionSteps {
         if (outcome.succeeded()) {
             events.publishEvent(new SourceReady(connection.userId(), connection.id(), after.id()));
         }
+        if (result instanceof StepResult.Decoupled decoupled) {
+            events.publishEvent(new DecoupledPending(connection.userId(), connection.id(), after.name(), now,
+                    nextPoll(decoupled, now), !polled(step)));
+        }
         announce(summary, outcome, now);
         return new Ran(result, outcome);
+    }
+
+    /**
+     * When the server polls a decoupled validation next: after the connector's {@code pollAfter}, and
+     * never sooner than {@code passerelle.connections.decoupled-poll-interval}, which spares the
+     * institution a connector that asks to be polled at once.
+     */
+    Instant nextPoll(StepResult.Decoupled decoupled, Instant now) {
+        Duration floor = properties.decoupledPollInterval();
+        return now.plus(decoupled.pollAfter().compareTo(floor) > 0 ? decoupled.pollAfter() : floor);
+    }
+
+    /** Whether the step polled a decoupled validation already asked ({@code resume=true}, or the background poll). */
+    private static boolean polled(Step step) {
+        return step.call() == Call.RESUME
+                && (step.resume() instanceof Resume.Poll || step.resume() == null && step.input().equals(RESUME));
     }
 
     /**
@@ -159,11 +184,27 @@ class ConnectionSteps {
      * again, and the institution is not contacted (its access is no longer consented to).
      */
     StepOutcome consentExpired(Step step) {
+        return unasked(step, outcomes.consentExpired(step.connector().descriptor(), step.source().name()),
+                "consentExpired: the consent given until " + step.source().accessExpire() + " ended");
+    }
+
+    /**
+     * A decoupled validation the user did not give in time (docs/protocol.md §4 {@code decoupled}): the
+     * source goes where a validation the institution reports expired goes ({@code SCARequired}, with
+     * the same words), without asking the institution again.
+     */
+    StepOutcome decoupledExpired(Step step, Instant asked) {
+        StepResult expired = StepResult.Failure.of(FailureReason.DECOUPLED_EXPIRED, DECOUPLED_EXPIRED);
+        return unasked(step, outcomes.map(expired, step.connector().descriptor(), step.source().name(), clock.instant(),
+                step.source().transientFailures()), "decoupled validation asked at " + asked + " not given in time -> "
+                + describe(expired));
+    }
+
+    /** Records {@code outcome} on the step's source without calling the connector. */
+    private StepOutcome unasked(Step step, StepOutcome outcome, String cause) {
         Instant now = clock.instant();
-        StepOutcome outcome = outcomes.consentExpired(step.connector().descriptor(), step.source().name());
         announce(recorded(step, step.connection(), step.source().after(outcome, null, step.source().sealedSession(), now,
-                        null), outcome, "consentExpired: the consent given until " + step.source().accessExpire() + " ended",
-                now), outcome, now);
+                null), outcome, cause, now), outcome, now);
         return outcome;
     }
 
@@ -207,11 +248,12 @@ class ConnectionSteps {
 
     /**
      * Whether a successful step was a strong authentication of the user, which renews the consent
-     * (docs/protocol.md §12): the user, present, gave credentials, answered a challenge, validated in the bank app,
-     * came back from the institution's page, or was asked for the authentication a source waited on.
+     * (docs/protocol.md §12): the user validated in the bank app (whether they or the background poll
+     * asked), or, present, gave credentials, answered a challenge, came back from the institution's
+     * page, or was asked for the authentication a source waited on.
      */
     private static boolean authenticated(Step step) {
-        return step.userPresent() && (step.call() == Call.START || step.call() == Call.RESUME
+        return polled(step) || step.userPresent() && (step.call() == Call.START || step.call() == Call.RESUME
                 || AWAITING_AUTHENTICATION.contains(step.source().state()));
     }
 

@@ -5,6 +5,7 @@ import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.runtime.state.PendingStep;
 import dev.passerelle.runtime.state.StepOutcome;
 import dev.passerelle.runtime.state.Transitions;
@@ -100,7 +101,11 @@ public class ConnectionUpdates {
         if (inBackground) {
             return work.queued(connection, asked);
         }
-        StepOutcome outcome = work.now(connection, asked);
+        // A resume=true waits for the validation anyway, so it also waits out the server's own poll of
+        // it; a step the client queued (the connection shows validating) still answers 409 at once.
+        StepOutcome outcome = asked.pollsDecoupled() && connection.state() != ConnectionState.VALIDATING
+                ? work.nowOrUntil(connection, asked, clock.instant().plus(properties.resumeWait()))
+                : work.now(connection, asked);
         if (outcome != null && outcome.failed()) {
             throw StepErrors.of(outcome);
         }

@@ -8,9 +8,13 @@ import dev.passerelle.runtime.state.StepOutcome;
 import dev.passerelle.runtime.state.Transitions;
 import dev.passerelle.runtime.state.Transitions.Call;
 import dev.passerelle.runtime.state.Transitions.Trigger;
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.connections.ConnectionSteps.Step;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class ConnectionWork {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionWork.class);
+
+    /** How often a request waiting for the connection's lease tries again. */
+    private static final Duration LEASE_RETRY = Duration.ofMillis(100);
 
     private final ConnectionRecords records;
     private final ConnectionSteps steps;
@@ -61,6 +68,11 @@ public class ConnectionWork {
             return new Work(null, null, Map.of(), psuRequested, psuRequested ? psu : null, actor);
         }
 
+        /** A {@code resume=true}: polls the decoupled validation its source waits on (docs/protocol.md §3.4). */
+        boolean pollsDecoupled() {
+            return call == Call.RESUME && input.equals(ConnectionSteps.RESUME);
+        }
+
         @Override
         public String toString() {
             return "Work[" + (source == null ? "sync" : call + " on " + source) + ", posted " + input.keySet() + "]";
@@ -70,6 +82,24 @@ public class ConnectionWork {
     /** Runs the work now under the lease; the outcome of the last connector call, null if none ran. */
     StepOutcome now(ConnectionRow connection, Work work) {
         return leased(connection.id(), () -> perform(connection.userId(), connection.id(), work));
+    }
+
+    /**
+     * As {@link #now}, but a lease held elsewhere is waited for until {@code until} on the injected
+     * clock: a {@code resume=true} that meets the server's own poll of the validation (a short
+     * connector call) waits for it, as it would wait for the validation itself, rather than failing.
+     */
+    StepOutcome nowOrUntil(ConnectionRow connection, Work work, Instant until) {
+        while (true) {
+            try {
+                return now(connection, work);
+            } catch (ApiException e) {
+                if (e.error() != ApiError.CONNECTION_LOCKED || !clock.instant().isBefore(until)) {
+                    throw e;
+                }
+            }
+            pause();
+        }
     }
 
     /** Runs {@code work} holding the connection's lease. */
@@ -124,8 +154,12 @@ public class ConnectionWork {
         ConnectionRow connection = connections.get(userId, connectionId);
         RunningConnector connector = connectors.of(connection);
         if (work.source() != null) {
-            return steps.run(new Step(connection, connectors.source(connection, work.source()), connector, work.call(),
-                    work.input(), ConnectionSteps.presence(work.psuRequested(), work.psu()), work.actor()));
+            SourceRow source = connectors.source(connection, work.source());
+            if (work.pollsDecoupled() && source.state() != ConnectionState.DECOUPLED) {
+                return null; // completed meanwhile, by the server's background poll: nothing left to poll
+            }
+            return steps.run(new Step(connection, source, connector, work.call(), work.input(),
+                    ConnectionSteps.presence(work.psuRequested(), work.psu()), work.actor()));
         }
         StepOutcome last = null;
         for (SourceRow listed : connectors.enabledSources(connection, connector.descriptor())) {
@@ -141,6 +175,15 @@ public class ConnectionWork {
             };
         }
         return last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(LEASE_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.CONNECTION_LOCKED.exception("Interrupted while waiting for the connection's current step");
+        }
     }
 
     /**

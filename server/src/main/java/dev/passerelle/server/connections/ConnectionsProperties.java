@@ -16,11 +16,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stepLease          how long one step may hold a connection before another may take over
  * @param consentValidity    how long a strong authentication lets background syncs run (PSD2 RTS art. 10: 180 days)
  * @param consentValidityByConnector the same per connector uuid, for institutions that grant another validity
+ * @param decoupledPollInterval the least time between two background polls of a decoupled validation: the
+ *                           connector's {@code pollAfter} when longer (docs/protocol.md §4 {@code decoupled})
+ * @param decoupledExpiry    how long the background polls wait for a decoupled validation before the source
+ *                           goes to {@code SCARequired} (the institution's own expiry when earlier)
  */
 @ConfigurationProperties("passerelle.connections")
 public record ConnectionsProperties(Duration resumeWait, Duration pendingAdd, Duration retryDelay, Duration retryMaxDelay,
                                     Duration stepLease, Duration consentValidity,
-                                    Map<String, Duration> consentValidityByConnector) {
+                                    Map<String, Duration> consentValidityByConnector, Duration decoupledPollInterval,
+                                    Duration decoupledExpiry) {
 
     public ConnectionsProperties {
         resumeWait = resumeWait == null ? Duration.ofSeconds(30) : resumeWait;
@@ -30,5 +35,7 @@ public record ConnectionsProperties(Duration resumeWait, Duration pendingAdd, Du
         stepLease = stepLease == null ? Duration.ofMinutes(10) : stepLease;
         consentValidity = consentValidity == null ? Duration.ofDays(180) : consentValidity;
         consentValidityByConnector = consentValidityByConnector == null ? Map.of() : Map.copyOf(consentValidityByConnector);
+        decoupledPollInterval = decoupledPollInterval == null ? Duration.ofSeconds(2) : decoupledPollInterval;
+        decoupledExpiry = decoupledExpiry == null ? Duration.ofMinutes(10) : decoupledExpiry;
     }
 }

@@ -1,5 +1,6 @@
 package dev.passerelle.server.sync;
 
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The db-scheduler tasks of the background sync: {@code sync-due-connections} looks for due
  * connections every {@code passerelle.sync.poll-interval} and queues one {@code sync-connection}
- * per connection; {@code connection-step} runs the steps requests asked with {@code background=true}.
+ * per connection; {@code connection-step} runs the steps requests asked with {@code background=true};
+ * {@code poll-decoupled} polls a decoupled validation until it is given ({@link DecoupledPolling}).
  * The tasks about one connection run in its user's time (the sandbox's per-user test clock).
  * All live in the database, so several instances share them.
  */
@@ -40,6 +42,12 @@ class SyncTasks {
         return Tasks.oneTime(DatabaseBackgroundQueue.CONNECTION_STEP)
                 .execute((instance, context) -> UserTime.run(instance.getData().userId(),
                         () -> connections.runQueued(instance.getData())));
+    }
+
+    @Bean
+    CustomTask<DecoupledPolling.DecoupledPoll> pollDecoupled(DecoupledPolling polling) {
+        return Tasks.custom(DecoupledPolling.POLL_DECOUPLED)
+                .execute((instance, context) -> polling.execute(instance.getData()));
     }
 
     @Bean

@@ -20,14 +20,16 @@ import org.springframework.test.context.ContextConfiguration;
 // only warnings are logged, to keep CI output readable (SecretsDoNotLeakTest logs everything);
 // client secrets are bcrypt-hashed at the lowest cost, as hundreds of tests authenticate clients;
 // webhooks are delivered to receivers on 127.0.0.1 (WebhookTargetsTest turns the guard back on).
-// The recurring background sync and webhook sender wait ten years, beyond any move of the test
-// clock: tests run that work by calling it, and a concurrent run would take the connection's lease
-// or reorder deliveries under them. TestClockTest turns the sync poll back on.
+// The recurring background sync, the background polls of decoupled validations and the webhook
+// sender wait ten years, beyond any move of the test clock: tests run that work by calling it, and
+// a concurrent run would take the connection's lease or reorder deliveries under them.
+// TestClockTest turns the sync poll back on, DecoupledPollingSchedulerTest the decoupled polls.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.connections.resume-wait=2s",
         "passerelle.crypto.client-secret-cost=4",
         "passerelle.webhooks.allow-private-targets=true",
         "passerelle.sync.poll-interval=" + IntegrationTest.BACKGROUND_PAUSE,
+        "passerelle.connections.decoupled-poll-interval=" + IntegrationTest.BACKGROUND_PAUSE,
         "passerelle.webhooks.send-interval=" + IntegrationTest.BACKGROUND_PAUSE,
         "logging.level.root=WARN",
         "passerelle.limits.auth-per-minute=1000000",
