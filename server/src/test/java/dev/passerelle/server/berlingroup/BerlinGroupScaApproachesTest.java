@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.sync.DecoupledPollSteps;
 import dev.passerelle.xs2a.simulator.ConsentView;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
 import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
 import dev.passerelle.xs2a.simulator.http.Endpoint;
+import dev.passerelle.xs2a.simulator.sca.ScaApproach;
+import dev.passerelle.xs2a.simulator.scenario.PsuScenario;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -18,21 +23,26 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The ends of a Berlin Group SCA through the public API (docs/berlin-group.md "Strong customer
- * authentication", "What each state means to the user"): an approval in the banking app that never
- * comes, one-time codes wrong until the bank ends the authorisation, and the OAuth2 approach
- * (authorization code with PKCE) accepted and refused on the bank's authorization server.
+ * authentication", "What each state means to the user"): an approval in the banking app that the
+ * server's background poll picks up, one that never comes, one-time codes wrong until the bank ends
+ * the authorisation, and the OAuth2 approach (authorization code with PKCE) accepted and refused on
+ * the bank's authorization server.
  */
 @BerlinGroupApiTest
+@Import(DecoupledPollSteps.class)
 class BerlinGroupScaApproachesTest {
 
     @AutoClose
     private static final Xs2aBank BANK = Xs2aBank.builder()
+            .psu(PsuScenario.builder("approving").approach(ScaApproach.DECOUPLED)
+                    .decoupled(PsuScenario.DecoupledOutcome.APPROVED, Duration.ZERO).build())
             .entry("sca-approaches", "redirect,oauth,decoupled,embedded")
             .entry("oauth-client-id", "PSDDE-BAFIN-000001")
             .start();
@@ -48,6 +58,8 @@ class BerlinGroupScaApproachesTest {
     PsuWalks walks;
     @Autowired
     MutableClock clock;
+    @Autowired
+    DecoupledPollSteps polls;
 
     PsuWalk walk;
 
@@ -78,6 +90,22 @@ class BerlinGroupScaApproachesTest {
         assertThat(connection.get("error_message").asString()).contains("not confirmed in your banking app in time");
         assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status()).isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
         assertThat(walk.accounts(id)).isEmpty();
+    }
+
+    @Test
+    void anApprovalInTheBankingAppCompletesTheConnectionWithoutTheClientAskingAgain() {
+        Map<String, String> back = walk.open(walk.link(Map.of("openapilogin", "approving")));
+        long id = Long.parseLong(back.get("id_connection"));
+        assertThat(walk.connection(id).get("state").asString()).isEqualTo("decoupled");
+
+        Optional<Instant> next = polls.poll(id, "openapi");
+
+        assertThat(next).as("no further poll once approved").isEmpty();
+        JsonNode connection = walk.connection(id);
+        assertThat(connection.get("state").isNull()).as("%s", connection).isTrue();
+        assertThat(walk.accounts(id)).hasSize(4);
+        assertThat(BANK.simulator.lastRequest(Endpoint.SCA_STATUS).orElseThrow().header("psu-ip-address"))
+                .as("asked by the server, the user absent").isEmpty();
     }
 
     @Test
