@@ -9,7 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
  * Only in sandbox mode ({@code passerelle.sandbox.enabled=true}, off by default): the movable test
- * clocks and the simulated PSD2 bank, which a production install must not serve.
+ * clocks and, in its own module on the same property, the simulated PSD2 bank, which a production
+ * install must not serve.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

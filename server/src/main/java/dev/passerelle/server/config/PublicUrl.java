@@ -1,5 +1,6 @@
 package dev.passerelle.server.config;
 
+import dev.passerelle.runtime.host.PublicBaseUrl;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code http://localhost:<port the server listens on><context path>}, known once the server listens.
  */
 @Component
-public class PublicUrl implements ApplicationListener<WebServerInitializedEvent> {
+public class PublicUrl implements PublicBaseUrl, ApplicationListener<WebServerInitializedEvent> {
 
     private final String configured;
     private final String contextPath;
@@ -36,7 +37,7 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
         }
     }
 
-    /** The base URL, without a trailing slash. */
+    @Override
     public String base() {
         return configured.isEmpty() ? listening : configured;
     }

@@ -1,6 +1,6 @@
 package dev.passerelle.server.connections;
 
-import dev.passerelle.server.crypto.SealedColumn;
+import dev.passerelle.runtime.host.SealedColumn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

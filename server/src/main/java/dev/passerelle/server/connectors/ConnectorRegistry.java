@@ -8,6 +8,7 @@ import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.runtime.ConnectorLifecycle;
 import dev.passerelle.runtime.ConnectorLifecycle.Started;
 import dev.passerelle.runtime.RunningConnector;
+import dev.passerelle.runtime.host.SourceSwitch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

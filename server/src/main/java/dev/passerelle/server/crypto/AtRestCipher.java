@@ -1,5 +1,6 @@
 package dev.passerelle.server.crypto;
 
+import dev.passerelle.runtime.host.AtRestEncryption;
 import dev.passerelle.server.config.DataDirectory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * directory on first start.
  */
 @Component
-public class AtRestCipher {
+public class AtRestCipher implements AtRestEncryption {
 
     private static final String VERSION = "v1";
     private static final int IV_BYTES = 12;
@@ -67,7 +68,7 @@ public class AtRestCipher {
         }
     }
 
-    /** Encrypts {@code plaintext} for the column described by {@code purpose}. */
+    @Override
     public String encrypt(String plaintext, String purpose) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
@@ -84,6 +85,7 @@ public class AtRestCipher {
     }
 
     /** Decrypts an envelope written by {@link #encrypt} under any known key. */
+    @Override
     public String decrypt(String envelope, String purpose) {
         String[] parts = envelope.split("\\.", 3);
         if (parts.length != 3 || !VERSION.equals(parts[0])) {

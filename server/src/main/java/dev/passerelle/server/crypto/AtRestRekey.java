@@ -1,5 +1,6 @@
 package dev.passerelle.server.crypto;
 
+import dev.passerelle.runtime.host.SealedColumn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.passerelle.server.webhooks;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.passerelle.server.crypto.SealedColumn;
+import dev.passerelle.runtime.host.SealedColumn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,12 +13,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConsentCapability;
 import dev.passerelle.connector.DocumentCapability;
 import dev.passerelle.connector.ProfileCapability;
 import dev.passerelle.connector.WealthCapability;
+import dev.passerelle.testbank.TestBankConnector;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,12 @@ import org.junit.jupiter.api.Test;
  * connector runtime, that calls connectors.
  */
 class PackageRulesTest {
+
+    private static final ArchRule THE_SERVER_IMPORTS_NO_CONNECTOR = noClasses()
+            .that().resideInAPackage("dev.passerelle.server..")
+            .should().dependOnClassesThat(resideInAPackage("dev.passerelle..")
+                    .and(not(resideInAnyPackage(
+                            "dev.passerelle.server..", "dev.passerelle.connector..", "dev.passerelle.runtime.."))));
 
     private static JavaClasses server;
 
@@ -45,38 +55,33 @@ class PackageRulesTest {
 
     /**
      * Connectors are found by ServiceLoader, never imported: the server knows the SPI and the runtime
-     * only. The sandbox PSD2 bank still serves the test connector's customers and switches its
-     * redirect source off outside sandbox mode; it is the one known exception until the sandbox
-     * moves into its own module (issue 10, item 5).
+     * only. The sandbox bank and the test connector it serves are modules the server has at run time
+     * only (server/pom.xml), as every connector.
      */
     @Test
     void theServerImportsNoConnectorImplementation() {
-        noClasses().that().resideInAPackage("dev.passerelle.server..")
-                .and().resideOutsideOfPackage("dev.passerelle.server.sandboxbank..")
-                .should().dependOnClassesThat(resideInAPackage("dev.passerelle..")
-                        .and(not(resideInAnyPackage(
-                                "dev.passerelle.server..", "dev.passerelle.connector..", "dev.passerelle.runtime.."))))
-                .check(server);
+        THE_SERVER_IMPORTS_NO_CONNECTOR.check(server);
     }
 
+    /** The rule above holds something: a server class that imports a connector breaks it. */
     @Test
-    void theSandboxBankImportsOnlyTheTestConnectorAmongConnectors() {
-        noClasses().that().resideInAPackage("dev.passerelle.server.sandboxbank..")
-                .should().dependOnClassesThat(resideInAPackage("dev.passerelle..")
-                        .and(not(resideInAnyPackage("dev.passerelle.server..", "dev.passerelle.connector..",
-                                "dev.passerelle.runtime..", "dev.passerelle.testbank"))))
-                .check(server);
+    void aServerClassImportingAConnectorBreaksTheRule() {
+        JavaClasses offending = new ClassFileImporter().importClasses(ImportsTheTestConnector.class);
+
+        assertThatThrownBy(() -> THE_SERVER_IMPORTS_NO_CONNECTOR.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(ImportsTheTestConnector.class.getName())
+                .hasMessageContaining("dev.passerelle.testbank.TestBankConnector");
     }
 
     /**
      * Steps and data calls go through {@code ConnectorRuntime}: its lease, bulkheads, session and
      * outcome mapping. Reading a connector's descriptor (what it is, not a call to the institution)
-     * is the registry's; the sandbox bank is the known exception named above.
+     * is the registry's.
      */
     @Test
     void onlyTheConnectorRuntimeCallsAConnector() {
-        noClasses().that().resideOutsideOfPackage("dev.passerelle.server.sandboxbank..")
-                .should().callMethodWhere(onAConnector()).check(server);
+        noClasses().should().callMethodWhere(onAConnector()).check(server);
     }
 
     private static DescribedPredicate<JavaMethodCall> onAConnector() {
@@ -89,5 +94,13 @@ class PackageRulesTest {
 
     private static boolean isA(JavaClass owner, Class<?> type) {
         return owner.isAssignableTo(type);
+    }
+
+    /** What {@link #aServerClassImportingAConnectorBreaksTheRule} checks the rule against (a test class: not imported above). */
+    static final class ImportsTheTestConnector {
+
+        static UUID testConnector() {
+            return TestBankConnector.UUID;
+        }
     }
 }

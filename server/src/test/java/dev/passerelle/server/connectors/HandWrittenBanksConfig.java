@@ -1,5 +1,6 @@
 package dev.passerelle.server.connectors;
 
+import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.passerelle.server.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.passerelle.runtime.host.SealedColumn;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestConnector;
@@ -75,5 +76,12 @@ class AtRestRekeyTest {
     void bothConnectionColumnsAreDeclaredForRotation() {
         assertThat(columns).extracting(SealedColumn::table, SealedColumn::column)
                 .contains(tuple("connection", "credentials"), tuple("connection_source", "session"));
+    }
+
+    /** Outside sandbox mode too (this context's): journeys sealed while it was on must move to a new key all the same. */
+    @Test
+    void theSandboxBanksJourneysAreDeclaredForRotationByItsModule() {
+        assertThat(columns).extracting(SealedColumn::table, SealedColumn::column, SealedColumn::purpose)
+                .contains(tuple("sandbox_bank_authorization", "journey", "sandbox_bank_authorization.journey"));
     }
 }

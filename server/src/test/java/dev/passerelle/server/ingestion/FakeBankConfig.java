@@ -1,9 +1,9 @@
 package dev.passerelle.server.ingestion;
 
+import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connections.SourceSessions;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;

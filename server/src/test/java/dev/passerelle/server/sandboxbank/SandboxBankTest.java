@@ -47,14 +47,58 @@ class SandboxBankTest {
     }
 
     @Test
-    void authorizeThenAccessibleBilingualLoginPageWithoutExternalAssets() {
+    void authorizeThenAccessibleLoginPageWithoutExternalAssets() {
         Page login = browser.get(authorize(params()));
 
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.contentType()).startsWith("text/html");
-        assertThat(login.body()).contains("<html lang=\"fr\"", "lang=\"en\"", "<label for=\"login\">",
-                "<label for=\"password\">", "id=\"login\"", "id=\"password\"", "Identifiant", "Login")
-                .doesNotContain("<script", "src=", "<link");
+        assertThat(login.body()).contains("<label for=\"login\">", "<label for=\"password\">", "id=\"login\"",
+                        "id=\"password\"", "<button type=\"submit\">")
+                .doesNotContain("<script", "src=", "<link", "aria-describedby");
+    }
+
+    @Test
+    void theLoginPageSpeaksFrenchToAFrenchBrowser() {
+        TestApi.Response login = api.get(authorizePath()).header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5").send();
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Content-Language")).isEqualTo("fr");
+        assertThat(login.text()).contains("<html lang=\"fr\"", "<title>Banque de test Passerelle</title>",
+                        ">Identifiant</label>", ">Code (1234)</label>", ">Se connecter</button>",
+                        "Connectez-vous pour autoriser l&#39;accès à vos comptes.")
+                .doesNotContain("Log in");
+    }
+
+    @Test
+    void theLoginPageSpeaksEnglishToABrowserThatPrefersNeitherLanguage() {
+        TestApi.Response login = api.get(authorizePath()).header("Accept-Language", "de-DE,de;q=0.9").send();
+
+        assertThat(login.header("Content-Language")).isEqualTo("en");
+        assertThat(login.text()).contains("<html lang=\"en\"", "<title>Passerelle test bank</title>",
+                        ">Login</label>", ">Passcode (1234)</label>", ">Log in</button>")
+                .doesNotContain("Identifiant");
+    }
+
+    @Test
+    void anErrorPageSpeaksTheBrowsersLanguageToo() {
+        Map<String, String> params = params();
+        params.put("client_id", "someone-else");
+
+        TestApi.Response page = api.get(authorizePath(params)).header("Accept-Language", "fr").send();
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("<html lang=\"fr\"", "Une erreur est survenue", "role=\"alert\"",
+                "Application inconnue de la banque.");
+    }
+
+    @Test
+    void thePagesAreNeitherCachedNorFramedNorSentAsReferrer() {
+        TestApi.Response login = api.get(authorizePath()).send();
+
+        assertThat(login.header("Cache-Control")).contains("no-store");
+        assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.header("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
+        assertThat(login.header("Referrer-Policy")).isEqualTo("no-referrer");
     }
 
     @Test
@@ -95,7 +139,18 @@ class SandboxBankTest {
         Page page = logIn("alice", "0000");
 
         assertThat(page.status()).isEqualTo(401);
-        assertThat(page.body()).contains("role=\"alert\"").doesNotContain("name=\"ticket\"");
+        assertThat(page.body()).contains("id=\"login-error\"", "role=\"alert\"", "Wrong login or passcode.",
+                "aria-describedby=\"login-error\"").doesNotContain("name=\"ticket\"");
+    }
+
+    @Test
+    void wrongPasswordThenTheLoginPageKeepsTheAuthorizationRequestInItsHiddenFields() {
+        Page page = logIn("alice", "0000");
+
+        assertThat(page.input("client_id")).isEqualTo(CLIENT_ID);
+        assertThat(page.input("redirect_uri")).isEqualTo(callback());
+        assertThat(page.input("state")).isEqualTo("st-1");
+        assertThat(page.input("scenario")).isEqualTo("par");
     }
 
     @Test
@@ -133,6 +188,17 @@ class SandboxBankTest {
         assertThat(back.status()).isEqualTo(303);
         assertThat(back.location().orElseThrow().toString()).startsWith(callback() + "?");
         assertThat(Browser.query(back.location().orElseThrow())).containsKey("code").containsEntry("state", "st-1");
+    }
+
+    @Test
+    void aStateWithReservedCharactersComesBackAsItWasSent() {
+        String state = "a&b=c+d é/?#%20{x}";
+        Map<String, String> params = params();
+        params.put("state", state);
+
+        Page back = decide(logIn(params, "alice", "1234"), "accept");
+
+        assertThat(Browser.query(back.location().orElseThrow())).containsEntry("state", state).containsKey("code");
     }
 
     @Test
@@ -240,9 +306,21 @@ class SandboxBankTest {
         return RedirectUris.withQuery(api.base() + "/sandbox/bank/authorize", params);
     }
 
+    private String authorizePath() {
+        return authorizePath(params());
+    }
+
+    private String authorizePath(Map<String, String> params) {
+        return RedirectUris.withQuery("/sandbox/bank/authorize", params).toString();
+    }
+
     private Page logIn(String login, String password) {
-        Page page = browser.get(authorize(params()));
-        Map<String, String> form = new LinkedHashMap<>(params());
+        return logIn(params(), login, password);
+    }
+
+    private Page logIn(Map<String, String> params, String login, String password) {
+        Page page = browser.get(authorize(params));
+        Map<String, String> form = new LinkedHashMap<>(params);
         form.remove("response_type");
         form.put("login", login);
         form.put("password", password);

@@ -2,9 +2,9 @@ package dev.passerelle.server.sandboxbank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import dev.passerelle.server.connectors.SourceSwitch;
 import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;

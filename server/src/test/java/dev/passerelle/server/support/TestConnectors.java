@@ -1,9 +1,9 @@
 package dev.passerelle.server.support;
 
 import dev.passerelle.connector.Connector;
+import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
-import dev.passerelle.server.connectors.SourceSwitch;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

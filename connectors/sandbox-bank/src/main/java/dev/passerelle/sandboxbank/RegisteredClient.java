@@ -1,9 +1,7 @@
-package dev.passerelle.server.sandboxbank;
+package dev.passerelle.sandboxbank;
 
-import dev.passerelle.server.config.ConditionalOnSandboxMode;
-import dev.passerelle.server.config.PublicUrl;
-import dev.passerelle.server.crypto.Secrets;
-import dev.passerelle.server.webauth.WebauthCallback;
+import dev.passerelle.runtime.Interactions;
+import dev.passerelle.runtime.host.PublicBaseUrl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +10,12 @@ import org.springframework.stereotype.Component;
  * that the bank never redirects a customer to a URI an attacker chose.
  */
 @Component
-@ConditionalOnSandboxMode
 class RegisteredClient {
 
     private final SandboxBankProperties properties;
-    private final PublicUrl publicUrl;
+    private final PublicBaseUrl publicUrl;
 
-    RegisteredClient(SandboxBankProperties properties, PublicUrl publicUrl) {
+    RegisteredClient(SandboxBankProperties properties, PublicBaseUrl publicUrl) {
         this.properties = properties;
         this.publicUrl = publicUrl;
     }
@@ -30,12 +27,12 @@ class RegisteredClient {
     /** Whether {@code redirectUri} is exactly one this client registered. */
     boolean allowsRedirectTo(String redirectUri) {
         return redirectUri != null && (properties.redirectUris().isEmpty()
-                ? publicUrl.resolve(WebauthCallback.PATH).toString().equals(redirectUri)
+                ? (publicUrl.base() + Interactions.CALLBACK_PATH).equals(redirectUri)
                 : properties.redirectUris().contains(redirectUri));
     }
 
     /** Whether these are the client's credentials; the secret is compared in constant time. */
     boolean authenticates(String clientId, String secret) {
-        return is(clientId) & Secrets.matches(secret, Secrets.sha256(properties.clientSecret()));
+        return is(clientId) & BankSecrets.same(secret, properties.clientSecret());
     }
 }

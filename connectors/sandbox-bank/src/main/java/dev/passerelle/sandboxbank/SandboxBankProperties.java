@@ -1,4 +1,4 @@
-package dev.passerelle.server.sandboxbank;
+package dev.passerelle.sandboxbank;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.passerelle.server.crypto;
+package dev.passerelle.runtime.host;
 
 /**
- * A column holding {@link AtRestCipher} envelopes. Each feature that seals a column declares it as
- * a bean, so that {@link AtRestRekey} can re-encrypt every secret without knowing the features.
+ * A column holding {@link AtRestEncryption} envelopes. Each part of the server that seals a column
+ * declares it as a bean, so that the server's key rotation ({@code rekey}) re-encrypts every secret
+ * without knowing the parts.
  *
  * @param table   table name
  * @param column  column holding envelopes (null allowed)

@@ -1,14 +1,12 @@
-package dev.passerelle.server.sandboxbank;
+package dev.passerelle.sandboxbank;
 
-import static dev.passerelle.server.config.DbTime.utc;
-
-import dev.passerelle.server.config.ConditionalOnSandboxMode;
-import dev.passerelle.server.crypto.AtRestCipher;
-import dev.passerelle.server.crypto.Secrets;
+import dev.passerelle.runtime.host.AtRestEncryption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +20,6 @@ import tools.jackson.databind.ObjectMapper;
  * key, and each step is one conditional update, so that two concurrent uses cannot both succeed.
  */
 @Repository
-@ConditionalOnSandboxMode
 class BankAuthorizations {
 
     /** The at-rest purpose of {@code sandbox_bank_authorization.journey}, bound into its envelopes. */
@@ -32,10 +29,10 @@ class BankAuthorizations {
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
-    private final AtRestCipher cipher;
+    private final AtRestEncryption cipher;
     private final ObjectMapper json;
 
-    BankAuthorizations(JdbcClient jdbc, AtRestCipher cipher, ObjectMapper json) {
+    BankAuthorizations(JdbcClient jdbc, AtRestEncryption cipher, ObjectMapper json) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
@@ -58,11 +55,11 @@ class BankAuthorizations {
     String open(Authorization authorization, Instant now, Instant expires) {
         jdbc.sql("DELETE FROM sandbox_bank_authorization WHERE expires_at < :old")
                 .param("old", utc(now.minus(KEPT_AFTER_EXPIRY))).update();
-        String ticket = Secrets.random(32);
+        String ticket = BankSecrets.fresh();
         jdbc.sql("""
                 INSERT INTO sandbox_bank_authorization (ticket_hash, client_id, journey, created, expires_at)
                 VALUES (:ticket, :client, :journey, :now, :expires)""")
-                .param("ticket", Secrets.sha256(ticket)).param("client", authorization.clientId())
+                .param("ticket", BankSecrets.hash(ticket)).param("client", authorization.clientId())
                 .param("journey", sealed(authorization))
                 .param("now", utc(now)).param("expires", utc(expires))
                 .update();
@@ -74,18 +71,18 @@ class BankAuthorizations {
         return jdbc.sql("""
                 SELECT client_id, journey FROM sandbox_bank_authorization
                 WHERE ticket_hash = :ticket AND code_hash IS NULL AND expires_at > :now""")
-                .param("ticket", Secrets.sha256(ticket)).param("now", utc(now))
+                .param("ticket", BankSecrets.hash(ticket)).param("now", utc(now))
                 .query(this::authorization).optional();
     }
 
     /** The customer accepted: the code to send back, valid until {@code expires}; empty if the ticket was used. */
     Optional<String> accept(String ticket, Instant now, Instant expires) {
-        String code = Secrets.random(32);
+        String code = BankSecrets.fresh();
         int updated = jdbc.sql("""
                 UPDATE sandbox_bank_authorization SET code_hash = :code, expires_at = :expires
                 WHERE ticket_hash = :ticket AND code_hash IS NULL AND expires_at > :now""")
-                .param("code", Secrets.sha256(code)).param("expires", utc(expires))
-                .param("ticket", Secrets.sha256(ticket)).param("now", utc(now))
+                .param("code", BankSecrets.hash(code)).param("expires", utc(expires))
+                .param("ticket", BankSecrets.hash(ticket)).param("now", utc(now))
                 .update();
         return updated == 1 ? Optional.of(code) : Optional.empty();
     }
@@ -93,7 +90,7 @@ class BankAuthorizations {
     /** The customer refused: nothing is kept. */
     void deny(String ticket) {
         jdbc.sql("DELETE FROM sandbox_bank_authorization WHERE ticket_hash = :ticket AND code_hash IS NULL")
-                .param("ticket", Secrets.sha256(ticket)).update();
+                .param("ticket", BankSecrets.hash(ticket)).update();
     }
 
     /**
@@ -101,7 +98,7 @@ class BankAuthorizations {
      * for good, even when the caller then turns out to be the wrong client (RFC 6749 §4.1.2).
      */
     Optional<Authorization> exchange(String code, Instant now) {
-        String hash = Secrets.sha256(code);
+        String hash = BankSecrets.hash(code);
         int spent = jdbc.sql("""
                 UPDATE sandbox_bank_authorization SET exchanged_at = :now
                 WHERE code_hash = :code AND exchanged_at IS NULL AND expires_at > :now""")
@@ -114,6 +111,11 @@ class BankAuthorizations {
                 SELECT client_id, journey FROM sandbox_bank_authorization
                 WHERE code_hash = :code""")
                 .param("code", hash).query(this::authorization).optional();
+    }
+
+    /** An instant bound to a {@code TIMESTAMP WITH TIME ZONE} column, in UTC on H2 and PostgreSQL alike. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private String sealed(Authorization authorization) {

@@ -1,17 +1,18 @@
-package dev.passerelle.server.sandboxbank;
+package dev.passerelle.sandboxbank;
 
-import dev.passerelle.server.config.ConditionalOnSandboxMode;
-import dev.passerelle.server.sandboxbank.BankAuthorizations.Authorization;
-import dev.passerelle.server.sandboxbank.BankPages.AuthorizeRequest;
-import dev.passerelle.server.webauth.HtmlPage;
-import dev.passerelle.server.webauth.RedirectUris;
+import dev.passerelle.sandboxbank.BankAuthorizations.Authorization;
+import dev.passerelle.sandboxbank.BankPages.AuthorizeRequest;
 import dev.passerelle.testbank.SandboxCustomers;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The sandbox bank's pages (RFC 6749 §4.1.1–4.1.2): the authorization request shows a login page;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-@ConditionalOnSandboxMode
 @RequestMapping("/sandbox/bank")
 class SandboxBankController {
 
@@ -39,13 +40,15 @@ class SandboxBankController {
 
     private final RegisteredClient client;
     private final BankAuthorizations authorizations;
+    private final BankPages pages;
     private final SandboxBankProperties properties;
     private final Clock clock;
 
-    SandboxBankController(RegisteredClient client, BankAuthorizations authorizations, SandboxBankProperties properties,
-                          Clock clock) {
+    SandboxBankController(RegisteredClient client, BankAuthorizations authorizations, BankPages pages,
+                          SandboxBankProperties properties, Clock clock) {
         this.client = client;
         this.authorizations = authorizations;
+        this.pages = pages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -55,10 +58,11 @@ class SandboxBankController {
                                      @RequestParam(name = "client_id", required = false) String clientId,
                                      @RequestParam(name = "redirect_uri", required = false) String redirectUri,
                                      @RequestParam(name = "state", required = false) String state,
-                                     @RequestParam(name = "scenario", required = false) String scenario) {
+                                     @RequestParam(name = "scenario", required = false) String scenario,
+                                     HttpServletRequest browser) {
         AuthorizeRequest request = new AuthorizeRequest(clientId, redirectUri, state, scenario);
-        return refusal(request).orElseGet(() -> "code".equals(responseType)
-                ? BankPages.login(HttpStatus.OK, request, null, null)
+        return refusal(request, browser).orElseGet(() -> "code".equals(responseType)
+                ? pages.login(browser, HttpStatus.OK, request, null)
                 : back(request.redirectUri(), Map.of("error", "unsupported_response_type"), state));
     }
 
@@ -68,49 +72,45 @@ class SandboxBankController {
                                  @RequestParam(name = "state", required = false) String state,
                                  @RequestParam(name = "scenario", required = false) String scenario,
                                  @RequestParam(name = "login", required = false) String login,
-                                 @RequestParam(name = "password", required = false) String password) {
+                                 @RequestParam(name = "password", required = false) String password,
+                                 HttpServletRequest browser) {
         AuthorizeRequest request = new AuthorizeRequest(clientId, redirectUri, state, scenario);
-        Optional<ResponseEntity<String>> refused = refusal(request);
+        Optional<ResponseEntity<String>> refused = refusal(request, browser);
         if (refused.isPresent()) {
             return refused.get();
         }
         if (login == null || !login.matches(LOGIN_PATTERN)) {
-            return BankPages.login(HttpStatus.BAD_REQUEST, request,
-                    "L'identifiant compte de 1 à 64 lettres, chiffres ou . _ @ -.",
-                    "The login has 1 to 64 letters, digits or . _ @ -.");
+            return pages.login(browser, HttpStatus.BAD_REQUEST, request, "sandbox-bank.login.error.format");
         }
         if (!SandboxCustomers.acceptsPassword(password)) {
-            return BankPages.login(HttpStatus.UNAUTHORIZED, request, "Identifiant ou code incorrect.",
-                    "Wrong login or passcode.");
+            return pages.login(browser, HttpStatus.UNAUTHORIZED, request, "sandbox-bank.login.error.wrong");
         }
         Instant now = clock.instant();
         String ticket = authorizations.open(new Authorization(clientId, redirectUri, state, login, scenario), now,
                 now.plus(properties.consentLifetime()));
-        return BankPages.consent(ticket, login, SandboxCustomers.accounts(login, scenario, now));
+        return pages.consent(browser, ticket, login, SandboxCustomers.accounts(login, scenario, now));
     }
 
     @PostMapping("/consent")
     ResponseEntity<String> consent(@RequestParam(name = "ticket", required = false) String ticket,
-                                   @RequestParam(name = "decision", required = false) String decision) {
+                                   @RequestParam(name = "decision", required = false) String decision,
+                                   HttpServletRequest browser) {
         Instant now = clock.instant();
         Optional<Authorization> awaited = ticket == null ? Optional.empty() : authorizations.awaitingConsent(ticket, now);
         if (awaited.isEmpty()) {
-            return HtmlPage.error(HttpStatus.BAD_REQUEST,
-                    "Cette demande d'autorisation a expiré ou a déjà reçu une réponse. Recommencez depuis votre application.",
-                    "This authorization request expired or was already answered. Start again from your application.");
+            return pages.error(browser, HttpStatus.BAD_REQUEST, "sandbox-bank.error.consent-gone");
         }
         Authorization authorization = awaited.get();
         return switch (decision == null ? "" : decision) {
             case "accept" -> authorizations.accept(ticket, now, now.plus(properties.codeLifetime()))
                     .map(code -> back(authorization.redirectUri(), Map.of("code", code), authorization.clientState()))
-                    .orElseGet(() -> HtmlPage.error(HttpStatus.CONFLICT,
-                            "Cette demande a déjà reçu une réponse.", "This request was already answered."));
+                    .orElseGet(() -> pages.error(browser, HttpStatus.CONFLICT, "sandbox-bank.error.answered"));
             case "deny" -> {
                 authorizations.deny(ticket);
                 yield back(authorization.redirectUri(), Map.of("error", "access_denied",
                         "error_description", "The customer refused access"), authorization.clientState());
             }
-            default -> HtmlPage.error(HttpStatus.BAD_REQUEST, "Choisissez Accepter ou Refuser.", "Choose Accept or Deny.");
+            default -> pages.error(browser, HttpStatus.BAD_REQUEST, "sandbox-bank.error.decision");
         };
     }
 
@@ -118,28 +118,37 @@ class SandboxBankController {
      * Why the bank must not serve (nor redirect) this request, if it must not (RFC 6749 §4.1.2.1):
      * an unknown client or an unregistered {@code redirect_uri} is told to the user, never redirected to.
      */
-    private Optional<ResponseEntity<String>> refusal(AuthorizeRequest request) {
+    private Optional<ResponseEntity<String>> refusal(AuthorizeRequest request, HttpServletRequest browser) {
         if (!client.is(request.clientId())) {
-            return Optional.of(HtmlPage.error(HttpStatus.BAD_REQUEST, "Application inconnue de la banque.",
-                    "The bank does not know this application (client_id)."));
+            return Optional.of(pages.error(browser, HttpStatus.BAD_REQUEST, "sandbox-bank.error.unknown-client"));
         }
         if (!client.allowsRedirectTo(request.redirectUri())) {
-            return Optional.of(HtmlPage.error(HttpStatus.BAD_REQUEST,
-                    "Adresse de retour non enregistrée auprès de la banque.",
-                    "The redirect_uri is not registered at the bank."));
+            return Optional.of(pages.error(browser, HttpStatus.BAD_REQUEST, "sandbox-bank.error.unregistered-redirect"));
         }
         if (request.state() != null && request.state().length() > MAX_STATE
                 || request.scenario() != null && request.scenario().length() > MAX_SCENARIO) {
-            return Optional.of(HtmlPage.error(HttpStatus.BAD_REQUEST, "Paramètre trop long.",
-                    "A parameter (state or scenario) is too long."));
+            return Optional.of(pages.error(browser, HttpStatus.BAD_REQUEST, "sandbox-bank.error.too-long"));
         }
         return Optional.empty();
     }
 
-    /** Back to the client with the answer, after a form post: 303 makes the browser follow with a GET. */
+    /**
+     * Back to the client with the answer and its {@code state}, if it sent one, added to the query
+     * string in the form-urlencoded format (RFC 6749 §4.1.2, Appendix B), after a form post: 303 makes
+     * the browser follow with a GET. Never cached, and no referrer leaks the URL, which may carry a code.
+     */
     private static ResponseEntity<String> back(String redirectUri, Map<String, String> answer, String state) {
         Map<String, String> params = new LinkedHashMap<>(answer);
         params.put("state", state);
-        return RedirectUris.redirect(HttpStatus.SEE_OTHER, RedirectUris.withQuery(redirectUri, params));
+        UriComponentsBuilder location = UriComponentsBuilder.fromUriString(redirectUri);
+        params.forEach((name, value) -> {
+            if (value != null) {
+                location.queryParam(name, URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location.build(true).toUri())
+                .cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 }

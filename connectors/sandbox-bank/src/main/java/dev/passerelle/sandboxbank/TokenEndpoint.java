@@ -1,8 +1,6 @@
-package dev.passerelle.server.sandboxbank;
+package dev.passerelle.sandboxbank;
 
-import dev.passerelle.server.config.ConditionalOnSandboxMode;
-import dev.passerelle.server.crypto.Secrets;
-import dev.passerelle.server.sandboxbank.BankAuthorizations.Authorization;
+import dev.passerelle.sandboxbank.BankAuthorizations.Authorization;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-@ConditionalOnSandboxMode
 class TokenEndpoint {
 
     private final RegisteredClient client;
@@ -72,10 +69,10 @@ class TokenEndpoint {
                     "The code is unknown, expired, already used, or was issued for another client or redirect_uri");
         }
         Map<String, Object> tokens = new LinkedHashMap<>();
-        tokens.put("access_token", Secrets.random(32));
+        tokens.put("access_token", BankSecrets.fresh());
         tokens.put("token_type", "Bearer");
         tokens.put("expires_in", properties.tokenLifetime().toSeconds());
-        tokens.put("refresh_token", Secrets.random(32));
+        tokens.put("refresh_token", BankSecrets.fresh());
         tokens.put("scope", "accounts");
         tokens.put("psu_id", granted.get().login());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);

@@ -1,4 +1,4 @@
-package dev.passerelle.server.connectors;
+package dev.passerelle.runtime.host;
 
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.Settings;
@@ -6,7 +6,7 @@ import dev.passerelle.connector.SourceDescriptor;
 import java.util.Optional;
 
 /**
- * A feature's say on whether a connector source can work on this server, beside the operator's
+ * A part's say on whether a connector source can work on this server, beside the operator's
  * {@code passerelle.connectors.disabled-sources}: a source switched off is not published and takes
  * no connection, and the start-up log says why.
  */
