@@ -20,4 +20,17 @@ public interface ConnectorProvider {
      * @param configuration the provider's configuration, keys relative to its prefix ({@code banks[0].name}, …)
      */
     List<Connector> connectors(Map<String, String> configuration);
+
+    /**
+     * The settings the provider's configuration gives one of its connectors, as if the operator had
+     * written them under {@code passerelle.connectors.settings.<uuid>.*} (where the operator's own
+     * win): the TLS key store of a bank's directory entry ({@link MutualTls}), from which the runtime
+     * builds the connector's {@link InstitutionHttp}. None by default.
+     *
+     * @param configuration the provider's configuration, as given to {@link #connectors}
+     * @param connector     one of the connectors made from it
+     */
+    default Map<String, String> settings(Map<String, String> configuration, ConnectorDescriptor connector) {
+        return Map.of();
+    }
 }

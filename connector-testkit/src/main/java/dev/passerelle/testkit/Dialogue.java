@@ -46,6 +46,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -98,7 +99,10 @@ public final class Dialogue {
             throw new IllegalArgumentException("Source '" + source.name() + "' does not accept " + mechanism);
         }
         this.credentials = new LinkedHashMap<>(b.credentials);
-        this.running = switch (ConnectorLifecycle.start(connector, b.settings, b.clock, ConnectorLog.discarding(), b.http)) {
+        Started started = b.http == null
+                ? ConnectorLifecycle.start(connector, b.settings, b.clock, ConnectorLog.discarding())
+                : ConnectorLifecycle.start(connector, b.settings, b.clock, ConnectorLog.discarding(), b.http);
+        this.running = switch (started) {
             case Started.Running r -> r.connector();
             case Started.Refused r -> throw new IllegalArgumentException("The server would not run this connector: "
                     + r.reason(), r.cause());
@@ -458,7 +462,16 @@ public final class Dialogue {
 
         /** The HTTP client to the institution: a {@link Cassette}'s recorder or player, say. */
         public Builder http(InstitutionHttp http) {
-            this.http = http;
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /**
+         * Reaches the institution with the client the server builds from the connector's settings: the
+         * certificate of its {@link dev.passerelle.connector.MutualTls} settings over TLS, its rate limit.
+         */
+        public Builder serverHttp() {
+            this.http = null;
             return this;
         }
 

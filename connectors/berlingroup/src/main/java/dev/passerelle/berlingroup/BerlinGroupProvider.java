@@ -2,11 +2,15 @@ package dev.passerelle.berlingroup;
 
 import dev.passerelle.berlingroup.directory.Aspsp;
 import dev.passerelle.berlingroup.directory.BankDirectory;
+import dev.passerelle.berlingroup.directory.KeyStores;
 import dev.passerelle.berlingroup.transport.TppCredentials;
 import dev.passerelle.berlingroup.transport.Xs2aClient;
 import dev.passerelle.connector.Connector;
+import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.ConnectorProvider;
+import dev.passerelle.connector.MutualTls;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +50,35 @@ public final class BerlinGroupProvider implements ConnectorProvider {
         return directory.banks().stream()
                 .<Connector>map(bank -> new BerlinGroupConnector(bank, new Xs2aClient(bank, credentials)))
                 .toList();
+    }
+
+    /**
+     * The bank's mutual TLS, as {@link MutualTls} settings the runtime builds the bank's client from:
+     * the TPP's key store with the bank's QWAC entry, and the extra trusted authorities. A bank that
+     * takes the QWAC in a header (a gateway that terminates TLS) gets no client certificate.
+     */
+    @Override
+    public Map<String, String> settings(Map<String, String> configuration, ConnectorDescriptor connector) {
+        if (configuration.isEmpty()) {
+            return Map.of();
+        }
+        BankDirectory directory = BankDirectory.parse(configuration);
+        KeyStores stores = directory.keyStores();
+        Map<String, String> settings = new LinkedHashMap<>();
+        stores.trustStoreFile().ifPresent(file -> {
+            settings.put(MutualTls.TRUST_STORE, file.toString());
+            settings.put(MutualTls.TRUST_STORE_PASSWORD, new String(stores.trustStorePassword()));
+        });
+        directory.banks().stream().filter(bank -> bank.identity().uuid().equals(connector.uuid()))
+                .map(Aspsp::transport)
+                .filter(transport -> transport.qwacAlias() != null && transport.certificateHeader() == null)
+                .findFirst()
+                .ifPresent(transport -> stores.keyStoreFile().ifPresent(file -> {
+                    settings.put(MutualTls.KEY_STORE, file.toString());
+                    settings.put(MutualTls.KEY_STORE_PASSWORD, new String(stores.keyStorePassword()));
+                    settings.put(MutualTls.KEY_ALIAS, transport.qwacAlias());
+                }));
+        return settings;
     }
 
     private static void check(TppCredentials credentials, String alias, String setting, List<String> problems) {

@@ -85,10 +85,20 @@ final class SimulatedBank implements AutoCloseable {
         return new BerlinGroupProvider().connectors(directory).getFirst();
     }
 
+    /**
+     * A dialogue with the connector as the server runs it: with the settings its provider gives it (the
+     * QWAC of the directory), reaching the bank with the server's client.
+     */
+    Dialogue.Builder dialogue() {
+        Connector connector = connector();
+        Dialogue.Builder dialogue = Dialogue.with(connector).clock(clock).serverHttp();
+        new BerlinGroupProvider().settings(directory, connector.descriptor()).forEach(dialogue::setting);
+        return dialogue;
+    }
+
     /** A dialogue on the web-authentication source (redirect, OAuth, decoupled), with the user id when given. */
     Dialogue webauth(String psuId) {
-        Dialogue.Builder dialogue = Dialogue.with(connector()).source(BankDescriptor.OPEN_API)
-                .mechanism(AuthMechanism.WEBAUTH).clock(clock);
+        Dialogue.Builder dialogue = dialogue().source(BankDescriptor.OPEN_API).mechanism(AuthMechanism.WEBAUTH);
         if (psuId != null) {
             dialogue.field(BankDescriptor.OPEN_API_LOGIN, psuId);
         }
@@ -97,7 +107,7 @@ final class SimulatedBank implements AutoCloseable {
 
     /** A dialogue on the embedded source with the user's id and password. */
     Dialogue embedded(String psuId, String password) {
-        return Dialogue.with(connector()).source(BankDescriptor.EMBEDDED).clock(clock)
+        return dialogue().source(BankDescriptor.EMBEDDED)
                 .field(BankDescriptor.LOGIN, psuId).field(BankDescriptor.PASSWORD, password).build();
     }
 

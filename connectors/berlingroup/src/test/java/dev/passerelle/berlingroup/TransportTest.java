@@ -3,6 +3,8 @@ package dev.passerelle.berlingroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.Account;
+import dev.passerelle.connector.MutualTls;
+import dev.passerelle.connector.SettingSpec;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.testkit.Dialogue;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
@@ -56,6 +58,25 @@ class TransportTest {
             assertThat(dialogue.followRedirect(bank.accepting("redirect"))).isInstanceOf(StepResult.Success.class);
             assertThat(bank.simulator.lastRequest(Endpoint.GET_CONSENT).orElseThrow().header("x-ssl-client-cert"))
                     .contains(bank.tpp.qwac.certificateBase64());
+        }
+    }
+
+    @Test
+    void theRuntimesClientPresentsTheBanksQwacOverTlsUnlessAHeaderCarriesIt() {
+        try (SimulatedBank tls = SimulatedBank.start(Map.of());
+             SimulatedBank header = SimulatedBank.start(Map.of("certificate-header", "X-SSL-Client-Cert"))) {
+            BerlinGroupProvider provider = new BerlinGroupProvider();
+
+            Map<String, String> overTls = provider.settings(tls.directory(), tls.connector().descriptor());
+            Map<String, String> inHeader = provider.settings(header.directory(), header.connector().descriptor());
+
+            assertThat(overTls).containsEntry(MutualTls.KEY_STORE, tls.tpp.keyStore.toString())
+                    .containsEntry(MutualTls.KEY_ALIAS, TppCertificates.QWAC)
+                    .containsEntry(MutualTls.TRUST_STORE, tls.tpp.trustStore.toString());
+            assertThat(inHeader).doesNotContainKeys(MutualTls.KEY_STORE, MutualTls.KEY_ALIAS)
+                    .containsEntry(MutualTls.TRUST_STORE, header.tpp.trustStore.toString());
+            assertThat(tls.connector().descriptor().settings()).extracting(SettingSpec::name)
+                    .containsAll(MutualTls.settings().stream().map(SettingSpec::name).toList());
         }
     }
 

@@ -19,8 +19,10 @@ import dev.passerelle.runtime.SourceCall;
 import dev.passerelle.runtime.limits.Bulkheads;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,7 +30,7 @@ import java.util.function.Function;
  * documents) with its decrypted credentials and session, the user absent. Each call runs through the
  * {@link ConnectorRuntime}: the session the connector writes is stored at once, its lines reach the
  * support timeline, and an interruption that concerns the whole source (a strong authentication or
- * a consent is required, the institution throttles) changes the source's state as a step would. A
+ * a consent is required, the institution throttles or is down) changes the source's state as a step would. A
  * call the connector's concurrency limits refuse is the item's {@code rateLimiting}, not the source's.
  */
 public final class OpenSource {
@@ -36,6 +38,9 @@ public final class OpenSource {
     /** What the refusal of a data call by the server's own limits reads as. */
     private static final StepResult.Failure REFUSED = StepResult.Failure.rateLimited(
             "Too many operations in progress on this bank; the next sync fetches it", Duration.ofSeconds(5));
+
+    private static final Set<FailureReason> INSTITUTION_WIDE = EnumSet.of(FailureReason.RATE_LIMITED,
+            FailureReason.WEBSITE_UNAVAILABLE);
 
     private final SourceSessions sessions;
     private final ConnectorRuntime runtime;
@@ -152,9 +157,13 @@ public final class OpenSource {
         sessions.stopped(this, connector, outcome);
     }
 
-    /** Only an institution-wide answer changes the source; a failure on one item stays that item's error. */
+    /**
+     * Only an institution-wide answer changes the source: the user must authenticate, the institution
+     * throttles or is down (docs/protocol.md §4 {@code rateLimiting}, {@code websiteUnavailable}, retried
+     * with the source). Any other failure on one item stays that item's error.
+     */
     private static boolean stopsTheSource(StepResult outcome) {
-        return !(outcome instanceof StepResult.Failure failure) || failure.reason() == FailureReason.RATE_LIMITED;
+        return !(outcome instanceof StepResult.Failure failure) || INSTITUTION_WIDE.contains(failure.reason());
     }
 
     @Override

@@ -58,16 +58,17 @@ public class ConnectorRegistry implements DisposableBean {
     /** A registry of the discovered connectors and {@code extra} ones (tests add connectors of their own). */
     public static ConnectorRegistry withExtra(ConnectorsProperties properties, Clock clock,
                                               List<SourceSwitch> switches, List<Connector> extra) {
-        List<Connector> all = new ArrayList<>(discover(properties));
-        all.addAll(extra);
+        List<Discovered> all = new ArrayList<>(discover(properties));
+        extra.forEach(connector -> all.add(new Discovered(connector, Map.of())));
         return new ConnectorRegistry(all, properties, clock, switches);
     }
 
-    private ConnectorRegistry(List<Connector> discovered, ConnectorsProperties properties,
+    private ConnectorRegistry(List<Discovered> discovered, ConnectorsProperties properties,
                               Clock clock, List<SourceSwitch> switches) {
         this.properties = properties;
         Map<Integer, Connector> byId = new HashMap<>();
-        for (Connector c : discovered) {
+        for (Discovered found : discovered) {
+            Connector c = found.connector();
             Connector clash = byId.putIfAbsent(c.descriptor().id(), c);
             if (clash != null) {
                 throw new IllegalStateException("Connectors " + clash.descriptor().name() + " and "
@@ -75,8 +76,8 @@ public class ConnectorRegistry implements DisposableBean {
             }
         }
         this.connectors = discovered.stream()
-                .filter(c -> !properties.disabled().contains(c.descriptor().uuid().toString()))
-                .map(c -> started(c, configured(c.descriptor()), clock))
+                .filter(found -> !properties.disabled().contains(found.connector().descriptor().uuid().toString()))
+                .map(found -> started(found.connector(), settings(found), clock))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
                 .toList();
@@ -99,17 +100,30 @@ public class ConnectorRegistry implements DisposableBean {
         return Map.copyOf(off);
     }
 
-    private static List<Connector> discover(ConnectorsProperties properties) {
-        List<Connector> found = new ArrayList<>(ServiceLoader.load(Connector.class).stream()
-                .map(ServiceLoader.Provider::get).toList());
-        ServiceLoader.load(ConnectorProvider.class).stream().map(ServiceLoader.Provider::get).forEach(provider ->
-                found.addAll(provider.connectors(properties.providerConfiguration(provider.name()))));
+    private static List<Discovered> discover(ConnectorsProperties properties) {
+        List<Discovered> found = new ArrayList<>(ServiceLoader.load(Connector.class).stream()
+                .map(ServiceLoader.Provider::get).map(connector -> new Discovered(connector, Map.of())).toList());
+        ServiceLoader.load(ConnectorProvider.class).stream().map(ServiceLoader.Provider::get).forEach(provider -> {
+            Map<String, String> configuration = properties.providerConfiguration(provider.name());
+            provider.connectors(configuration).forEach(connector -> found.add(new Discovered(connector,
+                    provider.settings(configuration, connector.descriptor()))));
+        });
         return found;
     }
 
-    /** The configured settings of a connector (the runtime adds {@code public-url} to each call's unless configured). */
-    private Map<String, String> configured(ConnectorDescriptor connector) {
-        return properties.settings().getOrDefault(connector.uuid().toString(), Map.of());
+    /**
+     * The settings of a connector: what its provider's configuration gives it, under the operator's
+     * {@code passerelle.connectors.settings.<uuid>} (the runtime adds {@code public-url} to each call's unless
+     * configured).
+     */
+    private Map<String, String> settings(Discovered found) {
+        Map<String, String> settings = new HashMap<>(found.provided());
+        settings.putAll(properties.settings().getOrDefault(found.connector().descriptor().uuid().toString(), Map.of()));
+        return settings;
+    }
+
+    /** A connector found at start-up, and the settings its provider gives it (none for one that stands alone). */
+    private record Discovered(Connector connector, Map<String, String> provided) {
     }
 
     private static Optional<RunningConnector> started(Connector connector, Map<String, String> settings, Clock clock) {

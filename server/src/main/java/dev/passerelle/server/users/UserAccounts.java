@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, promotes, lists and deletes users (docs/protocol.md §1.3). A user created without client
@@ -36,11 +37,14 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    public UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    public UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+                        PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A new permanent user, bound to {@code clientId} when a client authenticated the call; publishes {@link UserCreated}. */
@@ -89,21 +93,27 @@ public class UserAccounts {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY id").query(UserAccounts::user).list();
     }
 
-    /** Deletes the user and everything of it, then publishes {@link UserDeleted}. */
-    @Transactional
+    /** Deletes the user and everything of it, {@link UserDeleting} first, then publishes {@link UserDeleted}. */
     public void delete(long userId) {
-        Optional<User> user = find(userId);
-        user.ifPresent(u -> events.publishEvent(new UserDeleting(userId)));
-        Long clientId = user.map(User::clientId).orElse(null);
-        if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
-            events.publishEvent(new UserDeleted(userId, clientId));
-        }
+        transactions.executeWithoutResult(status -> {
+            Optional<User> user = find(userId);
+            user.ifPresent(u -> events.publishEvent(new UserDeleting(userId)));
+            Long clientId = user.map(User::clientId).orElse(null);
+            if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
+                events.publishEvent(new UserDeleted(userId, clientId));
+            }
+        });
     }
 
-    /** Deletes the temporary users whose time is up; returns how many. */
+    /**
+     * Deletes the temporary users whose time is up, each as {@link #delete} does (their consents at
+     * institutions are withdrawn as when the user is deleted through the API); returns how many.
+     */
     public int purgeExpiredTemporaryUsers() {
-        return jdbc.sql("DELETE FROM app_user WHERE temporary_until IS NOT NULL AND temporary_until <= :now")
-                .param("now", utc(clock.instant())).update();
+        List<Long> expired = jdbc.sql("SELECT id FROM app_user WHERE temporary_until IS NOT NULL AND temporary_until <= :now")
+                .param("now", utc(clock.instant())).query(Long.class).list();
+        expired.forEach(this::delete);
+        return expired.size();
     }
 
     private static User user(ResultSet rs, int row) throws SQLException {

@@ -2,15 +2,12 @@ package dev.passerelle.server.berlingroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.server.support.WireTime;
 import dev.passerelle.server.sync.BackgroundSyncSteps;
+import dev.passerelle.server.users.UserAccounts;
 import dev.passerelle.xs2a.simulator.ConsentView;
 import dev.passerelle.xs2a.simulator.RecordedRequest;
 import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
@@ -26,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,15 +42,17 @@ import tools.jackson.databind.ObjectMapper;
  * sync, its refusals and limits, its consent withdrawn when the connection or the user goes. The bank
  * is the project's XS2A simulator over HTTPS with mutual TLS, refusing unsigned requests.
  */
-@IntegrationTest
+@BerlinGroupApiTest
 @Import(BackgroundSyncSteps.class)
 class BerlinGroupBankTest {
 
-    private static final Xs2aBank BANK = Xs2aBank.start(options -> options
-            .scenario(PsuScenario.builder("quick").approach(ScaApproach.DECOUPLED)
+    @AutoClose
+    private static final Xs2aBank BANK = Xs2aBank.builder()
+            .psu(PsuScenario.builder("quick").approach(ScaApproach.DECOUPLED)
                     .decoupled(PsuScenario.DecoupledOutcome.APPROVED, Duration.ZERO).build())
-            .scenario(PsuScenario.builder("quick-refusal").approach(ScaApproach.DECOUPLED)
-                    .decoupled(PsuScenario.DecoupledOutcome.REJECTED, Duration.ZERO).build()));
+            .psu(PsuScenario.builder("quick-refusal").approach(ScaApproach.DECOUPLED)
+                    .decoupled(PsuScenario.DecoupledOutcome.REJECTED, Duration.ZERO).build())
+            .start();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,21 +61,16 @@ class BerlinGroupBankTest {
         BANK.configure(registry);
     }
 
-    @AfterAll
-    static void closeTheBank() {
-        BANK.close();
-    }
-
     @Autowired
     TestApi api;
     @Autowired
-    TestUsers users;
-    @Autowired
-    ClientApplications clients;
+    PsuWalks walks;
     @Autowired
     MutableClock clock;
     @Autowired
     BackgroundSyncSteps background;
+    @Autowired
+    UserAccounts users;
 
     TestUser user;
     PsuWalk walk;
@@ -84,8 +78,8 @@ class BerlinGroupBankTest {
     @BeforeEach
     void newUserOfANewClient() {
         BANK.simulator.clearRequests();
-        user = users.permanent();
-        walk = new PsuWalk(api, BANK, TestClient.registerIn(clients), user);
+        walk = walks.newUserAt(BANK);
+        user = walk.user();
     }
 
     @AfterEach
@@ -279,6 +273,19 @@ class BerlinGroupBankTest {
     }
 
     @Test
+    void aBankUnavailableOnTheAccountsListMakesTheConnectionWebsiteUnavailableUntilItsRetryAfter() {
+        long id = walk.connected("unavailable");
+
+        JsonNode connection = walk.connection(id);
+
+        assertThat(connection.get("state").asString()).as("%s", connection).isEqualTo("websiteUnavailable");
+        assertThat(BANK.simulator.lastRequest(Endpoint.ACCOUNTS).orElseThrow().status()).isEqualTo(503);
+        assertThat(WireTime.instant(connection.get("next_try")))
+                .isAfterOrEqualTo(clock.instant().plus(Duration.ofMinutes(5)).minusSeconds(1));
+        assertThat(walk.accounts(id)).isEmpty();
+    }
+
+    @Test
     void deletingTheConnectionWithdrawsItsConsentAtTheBank() {
         Set<String> before = consentIds();
         long id = walk.connected("redirect");
@@ -302,6 +309,23 @@ class BerlinGroupBankTest {
         assertThat(deleted.status()).as("%s", deleted).isLessThan(300);
         assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
                 .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+    }
+
+    @Test
+    void purgingAnExpiredTemporaryUserWithdrawsTheConsentsOfItsConnections() {
+        Set<String> before = consentIds();
+        PsuWalk temporary = walks.newTemporaryUserAt(BANK);
+        temporary.connected("redirect");
+        ConsentView consent = validConsentSince(before);
+
+        clock.advance(UserAccounts.TEMPORARY_LIFETIME.plusMinutes(1));
+        assertThat(users.purgeExpiredTemporaryUsers()).isPositive();
+
+        assertThat(users.find(temporary.user().id())).isEmpty();
+        assertThat(BANK.simulator.consent(consent.consentId()).orElseThrow().status())
+                .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
+        assertThat(BANK.simulator.lastRequest(Endpoint.DELETE_CONSENT).orElseThrow().path())
+                .endsWith("/v1/consents/" + consent.consentId());
     }
 
     private JsonNode transactions(long account) {

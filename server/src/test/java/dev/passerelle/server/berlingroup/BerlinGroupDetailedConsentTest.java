@@ -2,12 +2,7 @@ package dev.passerelle.server.berlingroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passerelle.server.clients.ClientApplications;
-import dev.passerelle.server.clients.TestClient;
-import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
-import dev.passerelle.server.support.TestUsers.TestUser;
 import dev.passerelle.xs2a.simulator.ConsentView;
 import dev.passerelle.xs2a.simulator.consent.AccessRequest;
 import dev.passerelle.xs2a.simulator.consent.ConsentStatus;
@@ -15,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,35 +24,27 @@ import tools.jackson.databind.JsonNode;
  * runtime's post-activation hook, answered without the user: {@code SCARequired}); the user's web
  * authentication then makes the bank's dedicated consent, and the account's data comes.
  */
-@IntegrationTest
+@BerlinGroupApiTest
 class BerlinGroupDetailedConsentTest {
 
-    private static final Xs2aBank BANK = Xs2aBank.start(options -> options).with("consent-model", "detailed");
+    @AutoClose
+    private static final Xs2aBank BANK = Xs2aBank.builder().entry("consent-model", "detailed").start();
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) {
         BANK.configure(registry);
     }
 
-    @AfterAll
-    static void closeTheBank() {
-        BANK.close();
-    }
-
     @Autowired
     TestApi api;
     @Autowired
-    TestUsers users;
-    @Autowired
-    ClientApplications clients;
+    PsuWalks walks;
 
-    TestUser user;
     PsuWalk walk;
 
     @BeforeEach
     void newUserOfANewClient() {
-        user = users.permanent();
-        walk = new PsuWalk(api, BANK, TestClient.registerIn(clients), user);
+        walk = walks.newUserAt(BANK);
     }
 
     @Test
@@ -86,7 +73,7 @@ class BerlinGroupDetailedConsentTest {
         assertThat(BANK.simulator.consent(listing.consentId()).orElseThrow().status())
                 .isEqualTo(ConsentStatus.TERMINATED_BY_TPP);
         TestApi.Response transactions = api.get("/users/me/accounts/" + account + "/transactions")
-                .bearer(user.token()).send();
+                .bearer(walk.token()).send();
         assertThat(transactions.json().get("transactions").size()).as("%s", transactions).isPositive();
     }
 

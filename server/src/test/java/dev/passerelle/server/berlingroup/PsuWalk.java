@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +40,15 @@ final class PsuWalk {
         this.user = user;
         this.browser = HttpClient.newBuilder().sslContext(bank.browserTls())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The user's token, for the API calls a test makes itself. */
+    String token() {
+        return user.token();
+    }
+
+    TestUser user() {
+        return user;
     }
 
     /** The {@code /webauth} link of a new connection to the bank, with the connector's fields {@code extra}. */
@@ -63,15 +74,19 @@ final class PsuWalk {
         return query(location(back));
     }
 
-    /** The whole trip: the bank's login page as {@code psuId}, then {@code decision} (accept or deny). */
+    /**
+     * The whole trip: the bank's login page (redirect or OAuth authorize) as {@code psuId}, then
+     * {@code decision} (accept or deny), each page's form posted with its own hidden fields as a browser
+     * would.
+     */
     Map<String, String> walk(URI link, String psuId, String decision) {
         HttpResponse<String> toBank = get(link);
         assertThat(toBank.statusCode()).as(toBank.body()).isEqualTo(307);
-        URI page = location(toBank);
-        assertThat(get(page).statusCode()).isEqualTo(200);
-        HttpResponse<String> consent = post(page, Map.of("psuId", psuId, "password", "secret", "action", "login"));
+        HttpResponse<String> login = get(location(toBank));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> consent = submit(login, Map.of("psuId", psuId, "password", "secret", "action", "login"));
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
-        HttpResponse<String> back = post(page, Map.of("action", decision));
+        HttpResponse<String> back = submit(consent, Map.of("action", decision));
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         return backAtTheIntegrator(get(location(back)));
     }
@@ -140,6 +155,17 @@ final class PsuWalk {
 
     private HttpResponse<String> get(URI url) {
         return send(HttpRequest.newBuilder(url).GET().build());
+    }
+
+    /** Posts the page's form: its hidden fields and {@code typed}. */
+    private HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> typed) {
+        Element form = Jsoup.parse(page.body(), page.uri().toString()).selectFirst("form");
+        assertThat(form).as(page.body()).isNotNull();
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        fields.putAll(typed);
+        String action = form.attr("action");
+        return post(action.isBlank() ? page.uri() : page.uri().resolve(action), fields);
     }
 
     private HttpResponse<String> post(URI url, Map<String, String> form) {

@@ -6,13 +6,15 @@ import dev.passerelle.xs2a.simulator.Xs2aSimulator;
 import dev.passerelle.xs2a.simulator.pki.Credential;
 import dev.passerelle.xs2a.simulator.pki.Psd2Role;
 import dev.passerelle.xs2a.simulator.pki.TestPki;
+import dev.passerelle.xs2a.simulator.scenario.PsuScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -21,7 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * that makes it a connector, given to the server as an operator would configure it. Over HTTPS with
  * mutual TLS and signed requests (a test QTSP issued its server certificate and the TPP's QWAC and
  * QSeal; the bank refuses an unsigned request), or over plain
- * HTTP for a browser that trusts no test authority.
+ * HTTP for a browser that trusts no test authority. Built with {@link #builder()}; a test class keeps
+ * one in a static field, gives it to the server in its {@code @DynamicPropertySource} and walks it as
+ * a user with {@link PsuWalks}.
  */
 public final class Xs2aBank implements AutoCloseable {
 
@@ -34,11 +38,12 @@ public final class Xs2aBank implements AutoCloseable {
     private final TestPki pki;
     private final Map<String, String> directory = new LinkedHashMap<>();
 
-    private Xs2aBank(UnaryOperator<SimulatorOptions.Builder> options, boolean tls) {
+    private Xs2aBank(Builder builder) {
         try {
             pki = TestPki.create("Test QTSP");
             SimulatorOptions.Builder bank = SimulatorOptions.builder();
-            if (tls) {
+            builder.scenarios.forEach(bank::scenario);
+            if (builder.tls) {
                 Path dir = Files.createTempDirectory("xs2a-bank");
                 dir.toFile().deleteOnExit();
                 Credential qwac = pki.issueQwac("Passerelle Test TPP", Psd2Role.PSP_AI);
@@ -57,7 +62,7 @@ public final class Xs2aBank implements AutoCloseable {
                 directory.put("banks[0].signing", "true");
                 directory.put("banks[0].qseal-alias", "qseal");
             }
-            simulator = Xs2aSimulator.start(options.apply(bank).build());
+            simulator = Xs2aSimulator.start(bank.build());
             directory.put("banks[0].name", NAME);
             directory.put("banks[0].uuid", UUID);
             directory.put("banks[0].country", "DE");
@@ -68,25 +73,20 @@ public final class Xs2aBank implements AutoCloseable {
             // The simulator counts every page of a report as an unattended access, as strict banks do; the
             // first fetch of an activated account is unattended, and a long report takes more than PSD2's four.
             directory.put("banks[0].frequency-per-day", "24");
+            builder.entry.forEach((key, value) -> directory.put("banks[0]." + key, value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The bank's directory entry with {@code key} (e.g. {@code consent-model}) set to {@code value}. */
-    Xs2aBank with(String key, String value) {
-        directory.put("banks[0]." + key, value);
-        return this;
-    }
-
-    /** Over HTTPS with mutual TLS. */
-    static Xs2aBank start(UnaryOperator<SimulatorOptions.Builder> options) {
-        return new Xs2aBank(options, true);
+    /** A bank over HTTPS with mutual TLS, the simulator's PSU catalogue and the default directory entry. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Over plain HTTP, for a real browser on the bank's pages. */
     public static Xs2aBank plainHttp() {
-        return new Xs2aBank(UnaryOperator.identity(), false);
+        return builder().plainHttp().start();
     }
 
     /** A browser's TLS: it trusts the test QTSP that issued the bank's certificate. */
@@ -103,5 +103,37 @@ public final class Xs2aBank implements AutoCloseable {
     @Override
     public void close() {
         simulator.close();
+    }
+
+    /** Builds an {@link Xs2aBank}: the PSUs it knows beyond the catalogue, its directory entry, its transport. */
+    public static final class Builder {
+        private final List<PsuScenario> scenarios = new ArrayList<>();
+        private final Map<String, String> entry = new LinkedHashMap<>();
+        private boolean tls = true;
+
+        private Builder() {
+        }
+
+        /** A PSU the simulator knows besides its catalogue (or instead of the catalogue's of the same id). */
+        public Builder psu(PsuScenario scenario) {
+            scenarios.add(scenario);
+            return this;
+        }
+
+        /** The bank's directory entry with {@code key} (e.g. {@code consent-model}) set to {@code value}. */
+        public Builder entry(String key, String value) {
+            entry.put(key, value);
+            return this;
+        }
+
+        /** Over plain HTTP, without certificates or signatures. */
+        public Builder plainHttp() {
+            tls = false;
+            return this;
+        }
+
+        public Xs2aBank start() {
+            return new Xs2aBank(this);
+        }
     }
 }

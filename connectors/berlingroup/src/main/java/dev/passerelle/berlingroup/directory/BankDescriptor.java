@@ -7,6 +7,7 @@ import dev.passerelle.connector.Capability;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.MutualTls;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ public final class BankDescriptor {
                 .sources(sources)
                 .fields(fields)
                 .rateLimit(bank.transport().rateLimit())
+                // The QWAC: the runtime's institution client presents it over TLS (BerlinGroupProvider#settings).
+                .settings(MutualTls.settings())
                 .build();
     }
 

@@ -2,11 +2,9 @@ package dev.passerelle.berlingroup.transport;
 
 import dev.passerelle.berlingroup.directory.Aspsp;
 import dev.passerelle.connector.ConnectionContext;
-import dev.passerelle.connector.InstitutionHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,9 +32,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * How the connector talks to one bank (implementation guidelines, "Transport layer" and "Request
  * headers"): every request gets a fresh {@code X-Request-ID}, {@code Accept: application/json}, the
- * PSU's own request headers when the user is present, the TPP's QWAC over mutual TLS (or in a header
- * when the bank sits behind a gateway that terminates TLS), a QSeal signature when the bank wants
- * one, the bank's timeout and rate limit. An answer of 4xx or 5xx, or no answer, is a
+ * PSU's own request headers when the user is present, the TPP's QWAC over mutual TLS (presented by the
+ * runtime's client) or in a header when the bank sits behind a gateway that terminates TLS, a QSeal
+ * signature when the bank wants one, the bank's timeout. An answer of 4xx or 5xx, or no answer, is a
  * {@link BankError} carrying the bank's {@code tppMessages} and {@code Retry-After}.
  *
  * <p>API links the bank returns ({@code _links}) are followed only on the bank's own origin, so that
@@ -47,28 +45,22 @@ public final class Xs2aClient {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Aspsp bank;
-    private final InstitutionHttp http;
     private final RequestSigner signer;
     private final String certificateHeaderValue;
 
+    /**
+     * A client of {@code bank} signing with, or sending in a header, the entries of {@code credentials}.
+     * Requests go through the connection's {@link ConnectionContext#http()}: the runtime's client, which
+     * presents the QWAC over mutual TLS and keeps under the bank's rate limit
+     * ({@link dev.passerelle.berlingroup.BerlinGroupProvider#settings}).
+     */
     public Xs2aClient(Aspsp bank, TppCredentials credentials) {
-        this(bank, InstitutionHttp.of(HttpClient.newBuilder()
-                // Behind a gateway that terminates TLS, the QWAC travels in a header instead of the handshake.
-                .sslContext(credentials.tls(bank.transport().certificateHeader() == null
-                        ? bank.transport().qwacAlias() : null))
-                .connectTimeout(min(bank.transport().timeout(), Duration.ofSeconds(10)))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()), credentials);
-    }
-
-    /** A client sending through {@code http} (tests record exchanges this way). */
-    public Xs2aClient(Aspsp bank, InstitutionHttp http, TppCredentials credentials) {
         this.bank = bank;
         Aspsp.Transport transport = bank.transport();
-        this.http = transport.rateLimit() == null ? http : InstitutionHttp.throttled(http, transport.rateLimit());
         this.signer = transport.signing()
                 ? new RequestSigner(credentials.privateKey(transport.qsealAlias()), credentials.certificate(transport.qsealAlias()))
                 : null;
+        // Behind a gateway that terminates TLS, the QWAC travels in a header instead of the handshake.
         this.certificateHeaderValue = transport.certificateHeader() == null ? null
                 : base64(credentials, transport.qwacAlias());
     }
@@ -207,7 +199,7 @@ public final class Xs2aClient {
             all.forEach(request::header);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = ctx.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 throw BankError.unreachable(call, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -306,9 +298,5 @@ public final class Xs2aClient {
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("The QWAC certificate cannot be encoded", e);
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) < 0 ? a : b;
     }
 }
