@@ -77,7 +77,8 @@ class LauncherTest {
         int ready = indexOf(lines, "Passerelle is ready.");
 
         assertThat(ready).as(String.join("\n", lines)).isNotNegative();
-        assertThat(lines.subList(ready, lines.size())).hasSize(8)
+        assertThat(lines.subList(ready, lines.size())).hasSize(9)
+                .anySatisfy(line -> assertThat(line).contains("  Console       http://localhost:"))
                 .anySatisfy(line -> assertThat(line).contains("  API reference http://localhost:").contains("/2.0/openapi.json"))
                 .satisfies(block -> assertThat(block.getLast()).contains("  First user    curl -s -X POST http://localhost:"));
         assertThat(lines.subList(0, ready)).noneMatch(line -> line.contains(" WARN ") || line.startsWith("WARNING"));

@@ -21,9 +21,11 @@ public final class StepOutcomes {
     public static final String CONSENT_ENDED = "Your consent to access this account has expired: please authenticate again";
 
     private final RetryBackoff backoff;
+    private final SyncPeriods syncPeriods;
 
-    public StepOutcomes(RetryBackoff backoff) {
+    public StepOutcomes(RetryBackoff backoff, SyncPeriods syncPeriods) {
         this.backoff = backoff;
+        this.syncPeriods = syncPeriods;
     }
 
     /**
@@ -55,8 +57,8 @@ public final class StepOutcomes {
      * unattended accesses a day allow ({@link Consent#frequencyPerDay}, PSD2 RTS art. 36(5): four unless
      * the user agreed to more), since each background sync is one unattended access.
      */
-    private static Duration period(ConnectorDescriptor connector, StepResult result) {
-        Duration configured = Duration.ofMinutes(Math.round(connector.syncPeriodDays() * 24 * 60));
+    private Duration period(ConnectorDescriptor connector, StepResult result) {
+        Duration configured = syncPeriods.of(connector);
         Integer perDay = result instanceof StepResult.Success success && success.consent() != null
                 ? success.consent().frequencyPerDay() : null;
         if (perDay == null) {

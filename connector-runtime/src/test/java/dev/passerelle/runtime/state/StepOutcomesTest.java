@@ -27,7 +27,7 @@ class StepOutcomesTest {
 
     /** Backoff base 10 min, at most 2 h; the jitter always draws the middle of its range. */
     final StepOutcomes outcomes = new StepOutcomes(new RetryBackoff(Duration.ofMinutes(10), Duration.ofHours(2),
-            () -> 0.5));
+            () -> 0.5), SyncPeriods::own);
 
     @Test
     void successHasNoStateAndIsSyncedAgainAfterTheConnectorPeriod() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.NoStore;
-import dev.passerelle.server.clients.ClientApplications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,10 +35,10 @@ public class AuthController {
 
     private final TokenGrants grants;
     private final TokenService tokens;
-    private final ClientApplications clients;
+    private final ClientCredentials clients;
     private final Callers callers;
 
-    public AuthController(TokenGrants grants, TokenService tokens, ClientApplications clients, Callers callers) {
+    public AuthController(TokenGrants grants, TokenService tokens, ClientCredentials clients, Callers callers) {
         this.grants = grants;
         this.tokens = tokens;
         this.clients = clients;
@@ -154,6 +153,7 @@ public class AuthController {
         return switch (caller) {
             case Caller.User user -> user;
             case Caller.Admin admin -> throw ApiError.FORBIDDEN.exception("The config token has no user; use a user token");
+            case Caller.UsersReader reader -> throw ApiError.FORBIDDEN.exception("The users token has no user; use a user token");
         };
     }
 

@@ -24,21 +24,27 @@ public class Callers implements HandlerMethodArgumentResolver {
 
     private final TokenService tokens;
     private final ConfigToken configToken;
+    private final UsersToken usersToken;
 
-    public Callers(TokenService tokens, ConfigToken configToken) {
+    public Callers(TokenService tokens, ConfigToken configToken, UsersToken usersToken) {
         this.tokens = tokens;
         this.configToken = configToken;
+        this.usersToken = usersToken;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Caller.class;
+        return parameter.getParameterType() == Caller.class || parameter.getParameterType() == Caller.Admin.class;
     }
 
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest web,
                                   WebDataBinderFactory binders) {
-        return required(web.getNativeRequest(HttpServletRequest.class));
+        Caller caller = required(web.getNativeRequest(HttpServletRequest.class));
+        if (parameter.getParameterType() == Caller.Admin.class && !(caller instanceof Caller.Admin)) {
+            throw ApiError.FORBIDDEN.exception("This route needs the config token");
+        }
+        return caller;
     }
 
     /** The caller, or 401. */
@@ -60,8 +66,8 @@ public class Callers implements HandlerMethodArgumentResolver {
             return Optional.empty();
         }
         String token = bearer(header);
-        Caller caller = configToken.matches(token)
-                ? new Caller.Admin()
+        Caller caller = configToken.matches(token) ? new Caller.Admin()
+                : usersToken.matches(token) ? new Caller.UsersReader()
                 : tokens.resolve(token).orElseThrow(() -> ApiError.UNAUTHORIZED.exception(
                         "The token is malformed, expired, spent or revoked"));
         request.setAttribute(ATTRIBUTE, caller);

@@ -169,6 +169,15 @@ public class TokenService {
     }
 
     /**
+     * Deletes every token and code issued through client application {@code clientId}: whatever its
+     * users hold through it stops working. Tokens issued with the config token, or anonymously, stay.
+     */
+    public void revokeClient(long clientId) {
+        jdbc.sql("DELETE FROM auth_token WHERE id_client = :client").param("client", clientId).update();
+        forgetResolutions();
+    }
+
+    /**
      * Deletes every permanent token of {@code userId} but {@code keepTokenId} ({@code revoke_previous}),
      * and the codes and sessions derived from them.
      */

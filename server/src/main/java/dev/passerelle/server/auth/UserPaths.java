@@ -24,6 +24,7 @@ public class UserPaths {
             return switch (caller) {
                 case Caller.User user -> user.userId();
                 case Caller.Admin admin -> throw ApiError.FORBIDDEN.exception("The config token has no 'me' user; use a numeric id");
+                case Caller.UsersReader reader -> throw usersTokenRefused();
             };
         }
         long id = parse(segment);
@@ -40,7 +41,12 @@ public class UserPaths {
                 }
                 yield id;
             }
+            case Caller.UsersReader reader -> throw usersTokenRefused();
         };
+    }
+
+    private static RuntimeException usersTokenRefused() {
+        return ApiError.FORBIDDEN.exception("The users token only lists users (GET /users)");
     }
 
     private boolean exists(long id) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,14 @@ import org.springframework.stereotype.Component;
  * Registers the demo client application at start-up ({@link DemoClientProperties}). Without a
  * configured secret, one is generated once into the owner-only file
  * {@code <data-dir>/demo-client-secret} and reused on later starts. The start-up summary names the
- * file ({@link #secretFile()}): the secret itself is never logged.
+ * file ({@link #secretFile()}): the secret itself is never logged. Once an operator changed the
+ * demo client through the API or the console, or deleted it, the configuration no longer applies to
+ * it, and the log says so.
  */
 @Component
 public class DemoClient {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoClient.class);
 
     static final String SECRET_FILE = "demo-client-secret";
     /** The demo's callback page under the API root ({@code /demo/callback}). */
@@ -55,7 +61,13 @@ public class DemoClient {
         String secret = properties.secret().isBlank()
                 ? dataDirectory.secret(SECRET_FILE, () -> Secrets.random(SECRET_BYTES))
                 : properties.secret();
-        clients.register(properties.id(), properties.name(), secret, redirectUris);
+        switch (clients.register(properties.id(), properties.name(), secret, redirectUris)) {
+            case CREATED, REFRESHED -> { }
+            case KEPT_AS_CHANGED -> log.info("Demo client {} was changed through the configuration API or the console: "
+                    + "passerelle.demo-client.* no longer applies to it", properties.id());
+            case DELETED -> log.info("Demo client {} was deleted through the configuration API or the console: "
+                    + "passerelle.demo-client.* no longer applies to it", properties.id());
+        }
     }
 
     /** The demo client's {@code client_id}. */

@@ -54,7 +54,7 @@ public class ConnectionCreation {
 
         Instant now = clock.instant();
         Instant expire = now.plus(properties.pendingAdd());
-        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire, null);
+        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
         records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.CREDENTIALS, now, expire);
         ConnectionRow connection = connections.get(userId, connectionId);
         StepOutcome outcome;

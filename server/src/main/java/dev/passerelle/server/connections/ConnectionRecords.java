@@ -46,19 +46,14 @@ class ConnectionRecords implements LeaseStore {
         this.json = json;
     }
 
-    /**
-     * A new connection in {@code state} ({@code null}: none yet), so that a client reading it before
-     * the connector's first step ended sees what it waits for, not a finished connection.
-     */
     long insertConnection(long userId, int connectorId, String connectorUuid, String sealedCredentials, Instant now,
-                          Instant expire, ConnectionState state) {
+                          Instant expire) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO connection (id_user, id_connector, connector_uuid, credentials, created, expire, state)
-                VALUES (:user, :connector, :uuid, :credentials, :now, :expire, :state)""")
+                INSERT INTO connection (id_user, id_connector, connector_uuid, credentials, created, expire)
+                VALUES (:user, :connector, :uuid, :credentials, :now, :expire)""")
                 .param("user", userId).param("connector", connectorId).param("uuid", connectorUuid)
                 .param("credentials", sealedCredentials).param("now", utc(now)).param("expire", utc(expire))
-                .param("state", wire(state))
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * A {@code connection} row. {@code state}, {@code errorMessage} and {@code fieldsJson} mirror the
  * source that decides the connection's state (docs/protocol.md §4: the error of any source is the connection's).
  */
-record ConnectionRow(
+public record ConnectionRow(
         long id,
         long userId,
         int connectorId,

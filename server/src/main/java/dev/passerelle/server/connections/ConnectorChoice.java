@@ -40,11 +40,9 @@ class ConnectorChoice {
         return enabled(key.get());
     }
 
-    /** An enabled connector with at least one enabled source, by id or uuid. */
+    /** The connector a new connection is made to, by id or uuid ({@link ConnectorRegistry#forNewConnection}). */
     RunningConnector enabled(String key) {
-        return registry.find(key)
-                .filter(c -> !registry.enabledSources(c.descriptor()).isEmpty())
-                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("No enabled connector '" + key + "'"));
+        return registry.forNewConnection(key);
     }
 
     /** An enabled connector by id, when one was chosen before (a web authentication's target). */

@@ -156,7 +156,7 @@ public class WebauthSteps {
         if (created) {
             FieldValidator.forCreation(fields, values);
             connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now,
-                    now.plus(properties.pendingAdd()), ConnectionState.WEBAUTH_REQUIRED);
+                    now.plus(properties.pendingAdd()));
         } else {
             FieldValidator.forUpdate(fields, values);
             connectionId = target.connectionId();

@@ -9,21 +9,19 @@ import dev.passerelle.runtime.ConnectorLifecycle;
 import dev.passerelle.runtime.ConnectorLifecycle.Started;
 import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.host.SourceSwitch;
+import dev.passerelle.server.api.ApiError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -31,41 +29,47 @@ import org.springframework.stereotype.Component;
 /**
  * The connectors this server runs: discovered with {@link ServiceLoader} at start-up (each
  * {@link Connector}, and every connector a {@link ConnectorProvider} makes from
- * {@code passerelle.connectors.providers.<name>.*}), minus the ones the configuration disables
- * ({@code passerelle.connectors.disabled}: uuids) and their disabled sources
- * ({@code passerelle.connectors.disabled-sources.<uuid>}: source names, plus the sources a
- * {@link SourceSwitch} turns off, logged with the reason). Each is started by the runtime's
- * {@link ConnectorLifecycle} with its settings from {@code passerelle.connectors.settings.<uuid>.<key>}
- * (each call's adds {@code public-url}); one the lifecycle refuses (another SPI version, wrong or missing settings,
- * an unreadable key store, an {@code open} that throws) is not run, and the log says why.
+ * {@code passerelle.connectors.providers.<name>.*}), and what is published of them now
+ * ({@link ConnectorSwitches}): an operator hides connectors and disables sources at run time, over
+ * the configuration's initial values ({@code passerelle.connectors.disabled}: uuids of hidden
+ * connectors; {@code passerelle.connectors.disabled-sources.<uuid>}: source names), and a
+ * {@link SourceSwitch} turns off a source that cannot work here, logged with the reason.
+ *
+ * <p>Each connector is started by the runtime's {@link ConnectorLifecycle} with its settings from the
+ * operator or {@code passerelle.connectors.settings.<uuid>.<key>} (each call's adds {@code public-url});
+ * one the lifecycle refuses (another SPI version, wrong or missing settings, an unreadable key store,
+ * an {@code open} that throws) is not run, and the log says why. When an operator changes a
+ * connector's settings, each instance restarts that connector with them the next time it looks the
+ * connector up; if the new settings do not start, the connector keeps running with the old ones.
+ *
+ * <p>A hidden connector is not published and takes no new connection; its existing connections
+ * keep syncing. A disabled source is neither published nor used, by new and existing connections alike.
  */
 @Component
 public class ConnectorRegistry implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
 
-    private final List<RunningConnector> connectors;
-    private final ConnectorsProperties properties;
-    /** Per connector uuid, the names of the sources a {@link SourceSwitch} turned off. */
-    private final Map<String, Set<String>> switchedOff;
+    private final List<Slot> slots;
+    private final ConnectorSwitches switches;
+    private final Clock clock;
 
     @Autowired
-    public ConnectorRegistry(ConnectorsProperties properties, Clock clock,
-                             ObjectProvider<SourceSwitch> switches) {
-        this(discover(properties), properties, clock, switches.orderedStream().toList());
+    public ConnectorRegistry(ConnectorsProperties properties, Clock clock, ConnectorSwitches switches) {
+        this(discover(properties), clock, switches);
     }
 
     /** A registry of the discovered connectors and {@code extra} ones (tests add connectors of their own). */
-    public static ConnectorRegistry withExtra(ConnectorsProperties properties, Clock clock,
-                                              List<SourceSwitch> switches, List<Connector> extra) {
+    public static ConnectorRegistry withExtra(ConnectorsProperties properties, Clock clock, ConnectorSwitches switches,
+                                              List<Connector> extra) {
         List<Discovered> all = new ArrayList<>(discover(properties));
         extra.forEach(connector -> all.add(new Discovered(connector, Map.of())));
-        return new ConnectorRegistry(all, properties, clock, switches);
+        return new ConnectorRegistry(all, clock, switches);
     }
 
-    private ConnectorRegistry(List<Discovered> discovered, ConnectorsProperties properties,
-                              Clock clock, List<SourceSwitch> switches) {
-        this.properties = properties;
+    private ConnectorRegistry(List<Discovered> discovered, Clock clock, ConnectorSwitches switches) {
+        this.switches = switches;
+        this.clock = clock;
         Map<Integer, Connector> byId = new HashMap<>();
         for (Discovered found : discovered) {
             Connector c = found.connector();
@@ -75,29 +79,20 @@ public class ConnectorRegistry implements DisposableBean {
                         + c.descriptor().name() + " share id " + c.descriptor().id());
             }
         }
-        this.connectors = discovered.stream()
-                .filter(found -> !properties.disabled().contains(found.connector().descriptor().uuid().toString()))
-                .map(found -> started(found.connector(), settings(found), clock))
+        this.slots = discovered.stream()
+                .map(found -> {
+                    Map<String, String> settings = settings(found);
+                    return started(found.connector(), settings).map(running -> new Slot(found, running, settings));
+                })
                 .flatMap(Optional::stream)
-                .sorted(Comparator.comparingInt(c -> c.descriptor().id()))
+                .sorted(Comparator.comparingInt(s -> s.connector().descriptor().id()))
                 .toList();
-        log.info("Connectors enabled: {}", connectors.stream().map(c -> c.descriptor().name()).toList());
-        this.switchedOff = switchedOff(switches);
-    }
-
-    private Map<String, Set<String>> switchedOff(List<SourceSwitch> switches) {
-        Map<String, Set<String>> off = new HashMap<>();
-        for (RunningConnector connector : connectors) {
-            ConnectorDescriptor descriptor = connector.descriptor();
-            for (SourceDescriptor source : descriptor.sources()) {
-                switches.stream().map(s -> s.whyOff(descriptor, source, connector.settings())).flatMap(Optional::stream)
-                        .findFirst().ifPresent(why -> {
-                            log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why);
-                            off.computeIfAbsent(descriptor.uuid().toString(), uuid -> new HashSet<>()).add(source.name());
-                        });
-            }
+        log.info("Connectors published: {}", all().stream().map(c -> c.descriptor().name()).toList());
+        for (Slot slot : slots) {
+            ConnectorDescriptor descriptor = slot.connector().descriptor();
+            descriptor.sources().forEach(source -> switches.whyOff(descriptor, source).ifPresent(why ->
+                    log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why)));
         }
-        return Map.copyOf(off);
     }
 
     private static List<Discovered> discover(ConnectorsProperties properties) {
@@ -112,21 +107,20 @@ public class ConnectorRegistry implements DisposableBean {
     }
 
     /**
-     * The settings of a connector: what its provider's configuration gives it, under the operator's
-     * {@code passerelle.connectors.settings.<uuid>} (the runtime adds {@code public-url} to each call's unless
-     * configured).
+     * The settings a connector runs with: what its provider's configuration gives it, under the
+     * operator's (the console's, or {@code passerelle.connectors.settings.<uuid>}).
      */
     private Map<String, String> settings(Discovered found) {
         Map<String, String> settings = new HashMap<>(found.provided());
-        settings.putAll(properties.settings().getOrDefault(found.connector().descriptor().uuid().toString(), Map.of()));
-        return settings;
+        settings.putAll(switches.ownSettings(found.connector().descriptor()));
+        return Map.copyOf(settings);
     }
 
     /** A connector found at start-up, and the settings its provider gives it (none for one that stands alone). */
     private record Discovered(Connector connector, Map<String, String> provided) {
     }
 
-    private static Optional<RunningConnector> started(Connector connector, Map<String, String> settings, Clock clock) {
+    private Optional<RunningConnector> started(Connector connector, Map<String, String> settings) {
         return switch (ConnectorLifecycle.start(connector, settings, clock, new ServerLog(connector.descriptor()))) {
             case Started.Running running -> Optional.of(running.connector());
             case Started.Refused refused -> {
@@ -140,19 +134,31 @@ public class ConnectorRegistry implements DisposableBean {
 
     @Override
     public void destroy() {
-        for (RunningConnector connector : connectors) {
-            ConnectorLifecycle.stop(connector).ifPresent(e ->
-                    log.warn("Connector {} failed to close", connector.descriptor().name(), e));
-        }
+        slots.forEach(slot -> stop(slot.running));
     }
 
-    /** Enabled connectors, by id. */
+    private static void stop(RunningConnector connector) {
+        ConnectorLifecycle.stop(connector).ifPresent(e ->
+                log.warn("Connector {} failed to close", connector.descriptor().name(), e));
+    }
+
+    /** The published connectors (not hidden), by id. */
     public List<RunningConnector> all() {
-        return connectors;
+        return discovered().stream().filter(c -> !switches.hidden(c.descriptor())).toList();
     }
 
-    /** An enabled connector by numeric id or uuid (the API accepts both, docs/protocol.md §2.1). */
+    /** Every connector this server runs, hidden or not, by id: for the configuration API and the console. */
+    public List<RunningConnector> discovered() {
+        return slots.stream().map(Slot::current).toList();
+    }
+
+    /** A published connector by numeric id or uuid (the API accepts both, docs/protocol.md §2.1). */
     public Optional<RunningConnector> find(String idOrUuid) {
+        return findAny(idOrUuid).filter(c -> !switches.hidden(c.descriptor()));
+    }
+
+    /** A connector by numeric id or uuid, hidden or not. */
+    public Optional<RunningConnector> findAny(String idOrUuid) {
         if (idOrUuid == null) {
             return Optional.empty();
         }
@@ -167,24 +173,80 @@ public class ConnectorRegistry implements DisposableBean {
         }
     }
 
+    /** A connector by id, hidden or not: the connections made to a connector before it was hidden keep working. */
     public Optional<RunningConnector> byId(int id) {
-        return connectors.stream().filter(c -> c.descriptor().id() == id).findFirst();
+        return slots.stream().filter(s -> s.connector().descriptor().id() == id).findFirst().map(Slot::current);
     }
 
+    /** A connector by uuid, hidden or not. */
     public Optional<RunningConnector> byUuid(UUID uuid) {
-        return connectors.stream().filter(c -> c.descriptor().uuid().equals(uuid)).findFirst();
+        return slots.stream().filter(s -> s.connector().descriptor().uuid().equals(uuid)).findFirst().map(Slot::current);
     }
 
-    /** Whether the configuration and every {@link SourceSwitch} leave this source of this connector enabled. */
+    /**
+     * The connector a new connection is made to: published, with an enabled source, while the domain
+     * takes new connections; else 400 (409 when {@code connection.disable_new} refuses them all).
+     */
+    public RunningConnector forNewConnection(String idOrUuid) {
+        if (!switches.newConnectionsAllowed()) {
+            throw ApiError.CONFLICT.exception("New connections are disabled on this domain (connection.disable_new)");
+        }
+        return find(idOrUuid)
+                .filter(c -> !enabledSources(c.descriptor()).isEmpty())
+                .orElseThrow(() -> ApiError.INVALID_VALUE.exception("No enabled connector '" + idOrUuid + "'"));
+    }
+
+    /** Whether the operator, the configuration and every {@link SourceSwitch} leave this source of this connector enabled. */
     public boolean isEnabled(ConnectorDescriptor connector, SourceDescriptor source) {
-        String uuid = connector.uuid().toString();
-        return !properties.disabledSources().getOrDefault(uuid, List.of()).contains(source.name())
-                && !switchedOff.getOrDefault(uuid, Set.of()).contains(source.name());
+        return switches.disabledSince(connector, source).isEmpty() && switches.whyOff(connector, source).isEmpty();
     }
 
     /** The enabled sources of a connector, in priority order. */
     public List<SourceDescriptor> enabledSources(ConnectorDescriptor connector) {
         return connector.sources().stream().filter(s -> isEnabled(connector, s)).toList();
+    }
+
+    /**
+     * One connector and its running instance, restarted when the settings an operator gave it are no
+     * longer the ones it runs with ({@link ConnectorSwitches} sees another instance's change too).
+     */
+    private final class Slot {
+
+        private final Discovered found;
+        private volatile RunningConnector running;
+        /** The settings last started with, or tried: a refused start is not tried again until they change. */
+        private volatile Map<String, String> settings;
+
+        private Slot(Discovered found, RunningConnector running, Map<String, String> settings) {
+            this.found = found;
+            this.running = running;
+            this.settings = settings;
+        }
+
+        Connector connector() {
+            return found.connector();
+        }
+
+        RunningConnector current() {
+            if (!settings.equals(settings(found))) {
+                restart();
+            }
+            return running;
+        }
+
+        private synchronized void restart() {
+            Connector connector = connector();
+            Map<String, String> wanted = settings(found);
+            if (settings.equals(wanted)) {
+                return;
+            }
+            Map<String, String> previous = settings;
+            settings = wanted;
+            RunningConnector old = running;
+            log.info("Connector {}: its settings changed, restarting it", connector.descriptor().name());
+            stop(old);
+            running = started(connector, wanted).or(() -> started(connector, previous)).orElse(old);
+        }
     }
 
     /** {@code passerelle.connectors.*}. */

@@ -18,7 +18,9 @@ import org.jspecify.annotations.NonNull;
 /**
  * A connector on the wire (docs/protocol.md §2.2). {@code sources}, {@code fields} and
  * {@code countries} appear only when expanded; everything else is always present, null included.
- * Only the sources the configuration leaves enabled are published, with their fields.
+ * The public catalogue publishes only enabled sources, with their fields; the config token's view
+ * ({@code ?all}) also shows hidden connectors ({@code hidden: true}) and disabled sources, while
+ * {@code fields} stay those of the enabled sources.
  */
 public record ConnectorView(
         int id,
@@ -44,16 +46,17 @@ public record ConnectorView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldView> fields,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Country> countries) {
 
-    static ConnectorView of(ConnectorDescriptor connector, List<SourceView> enabledSources, Expand expand) {
+    static ConnectorView of(ConnectorDescriptor connector, boolean hidden, List<SourceView> sources, Expand expand) {
         List<String> mechanisms = connector.availableAuthMechanisms().stream()
                 .map(AuthMechanism::wireName).sorted().toList();
-        return new ConnectorView(connector.id(), connector.uuid(), connector.name(), false, false,
+        List<SourceView> enabledSources = sources.stream().filter(source -> source.disabled() == null).toList();
+        return new ConnectorView(connector.id(), connector.uuid(), connector.name(), hidden, false,
                 connector.code(), connector.beta(), connector.color(), connector.slug(), connector.syncPeriodDays(),
                 connector.monthsToFetch(), connector.authMechanism().wireName(), mechanisms, null, null, false,
                 connector.capabilities().stream().map(WireNames::of).toList(),
                 connector.accountTypes().stream().map(WireNames::of).toList(),
                 connector.accountUsages().stream().map(WireNames::of).toList(),
-                expand.has("sources") ? enabledSources : null,
+                expand.has("sources") ? sources : null,
                 expand.has("fields") ? FieldView.enabledFields(connector, enabledSources) : null,
                 expand.has("countries") ? connector.countries().stream().map(Country::of).toList() : null);
     }

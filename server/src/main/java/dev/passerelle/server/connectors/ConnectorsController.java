@@ -7,10 +7,14 @@ import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.WireNames;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.Expand;
+import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.auth.Caller;
+import dev.passerelle.server.auth.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public connector catalogue (docs/protocol.md §2.1): no token needed. {@code /banks} and
  * {@code /providers} are the deprecated aliases restricted to the {@code bank} and {@code document}
- * capabilities.
+ * capabilities. With the config token, {@code ?all} also shows hidden connectors and disabled
+ * sources (a connector without any enabled source included); other callers' {@code ?all} changes nothing.
  */
 @Tag(name = "Connectors", description = "The public catalogue of institutions and their sources; no token needed.")
 @RestController
@@ -50,10 +55,12 @@ public class ConnectorsController {
 
     private final ConnectorRegistry registry;
     private final ConnectorCatalog catalog;
+    private final Callers callers;
 
-    public ConnectorsController(ConnectorRegistry registry, ConnectorCatalog catalog) {
+    public ConnectorsController(ConnectorRegistry registry, ConnectorCatalog catalog, Callers callers) {
         this.registry = registry;
         this.catalog = catalog;
+        this.callers = callers;
     }
 
     /**
@@ -71,19 +78,31 @@ public class ConnectorsController {
                               @Parameter(description = "Comma list of ids") @RequestParam(name = "connector_ids", required = false) String ids,
                               @Parameter(description = "Comma list of uuids") @RequestParam(name = "connector_uuids", required = false) String uuids,
                               @Parameter(description = "Comma list of ISO 3166 country codes, any of them", example = "fr,de")
-                              @RequestParam(name = "country_codes", required = false) String countries) {
+                              @RequestParam(name = "country_codes", required = false) String countries,
+                              @RequestParam(required = false) String all,
+                              HttpServletRequest request) {
         Predicate<ConnectorDescriptor> filter = hasEvery(ConnectorsController::capabilities, capabilities)
                 .and(mechanism(authMechanism))
                 .and(oneOf(c -> String.valueOf(c.id()), ids))
                 .and(oneOf(c -> c.uuid().toString(), uuids))
                 .and(hasAny(ConnectorDescriptor::countries, countries));
+        if (adminView(all, request)) {
+            Expand expanded = Expand.parse(expand);
+            List<ConnectorView> connectors = registry.discovered().stream().map(RunningConnector::descriptor).filter(filter)
+                    .map(c -> catalog.adminView(c, expanded)).toList();
+            return new ConnectorList(connectors, connectors.size());
+        }
         List<ConnectorView> connectors = listed(filter, expand);
         return new ConnectorList(connectors, connectors.size());
     }
 
     @Operation(summary = "Get a connector", description = "By its id or uuid.")
     @GetMapping({"/connectors/{key}", "/banks/{key}", "/providers/{key}"})
-    public ConnectorView get(@PathVariable String key, @RequestParam(required = false) String expand) {
+    public ConnectorView get(@PathVariable String key, @RequestParam(required = false) String expand,
+                             @RequestParam(required = false) String all, HttpServletRequest request) {
+        if (adminView(all, request)) {
+            return catalog.adminView(findAny(key), Expand.parse(expand));
+        }
         return catalog.view(find(key).descriptor(), Expand.parse(expand));
     }
 
@@ -97,15 +116,18 @@ public class ConnectorsController {
 
     @Operation(summary = "A connector's enabled sources")
     @GetMapping({"/connectors/{key}/sources", "/banks/{key}/sources"})
-    public SourceList sources(@PathVariable String key) {
-        List<SourceView> sources = sources(find(key).descriptor());
+    public SourceList sources(@PathVariable String key, @RequestParam(required = false) String all,
+                              HttpServletRequest request) {
+        List<SourceView> sources = adminView(all, request) ? catalog.allSources(findAny(key)) : sources(find(key).descriptor());
         return new SourceList(sources, sources.size());
     }
 
     @Operation(summary = "One enabled source of a connector", description = "By its id or name.")
     @GetMapping("/connectors/{key}/sources/{sourceId}")
-    public SourceView source(@PathVariable String key, @PathVariable String sourceId) {
-        return sources(find(key).descriptor()).stream()
+    public SourceView source(@PathVariable String key, @PathVariable String sourceId,
+                             @RequestParam(required = false) String all, HttpServletRequest request) {
+        List<SourceView> sources = adminView(all, request) ? catalog.allSources(findAny(key)) : sources(find(key).descriptor());
+        return sources.stream()
                 .filter(s -> String.valueOf(s.id()).equals(sourceId) || s.name().equals(sourceId))
                 .findFirst()
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No enabled source " + sourceId + " on connector " + key));
@@ -139,6 +161,16 @@ public class ConnectorsController {
 
     private List<SourceView> sources(ConnectorDescriptor connector) {
         return catalog.sources(connector);
+    }
+
+    /** Whether the config token asked for {@code ?all}; a present but invalid token is a 401 as everywhere. */
+    private boolean adminView(String all, HttpServletRequest request) {
+        return Flags.isOn("all", all) && callers.optional(request).filter(Caller.Admin.class::isInstance).isPresent();
+    }
+
+    private ConnectorDescriptor findAny(String key) {
+        return registry.findAny(key).map(RunningConnector::descriptor)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connector with id or uuid '" + key + "'"));
     }
 
     private RunningConnector find(String key) {

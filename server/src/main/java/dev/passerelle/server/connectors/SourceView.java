@@ -13,8 +13,9 @@ import java.util.List;
 import org.jspecify.annotations.NonNull;
 
 /**
- * A connector source on the wire (docs/protocol.md §2.3). Sources disabled by configuration are not
- * published at all, so {@code disabled} is always null here; the field stays for clients that read it.
+ * A connector source on the wire (docs/protocol.md §2.3). Disabled sources are not published, so
+ * {@code disabled} is null in the public catalogue; the config token's view ({@code ?all}) lists
+ * them too, with the time they were disabled.
  */
 public record SourceView(
         int id,
@@ -27,11 +28,11 @@ public record SourceView(
         @ArraySchema(schema = @Schema(implementation = AccountUsage.class)) @NonNull List<String> accountUsages,
         Instant disabled) {
 
-    static SourceView of(ConnectorDescriptor connector, SourceDescriptor source) {
+    static SourceView of(ConnectorDescriptor connector, SourceDescriptor source, Instant disabled) {
         return new SourceView(source.id(), connector.id(), source.name(), source.priority(),
                 source.authMechanism().wireName(),
                 source.availableAuthMechanisms().stream().map(AuthMechanism::wireName).sorted().toList(),
                 source.capabilities().stream().map(WireNames::of).toList(),
-                source.accountUsages().stream().map(WireNames::of).toList(), null);
+                source.accountUsages().stream().map(WireNames::of).toList(), disabled);
     }
 }

@@ -4,7 +4,7 @@ import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
-import dev.passerelle.server.transactions.Paging;
+import dev.passerelle.server.api.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

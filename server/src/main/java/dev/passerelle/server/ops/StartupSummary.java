@@ -3,6 +3,7 @@ package dev.passerelle.server.ops;
 import dev.passerelle.server.auth.ConfigToken;
 import dev.passerelle.server.clients.DemoClient;
 import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.console.ConsoleStartup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The block that ends the start-up log: where the API is, its OpenAPI document and browsable
  * reference (docs/openapi.md), the demo page, where the demo client's secret and the config token are
- * (never their values), the docs, and a first request to paste.
+ * (never their values), where the console is, the docs, and a first request to paste.
  * It is logged when the server starts accepting traffic, which Spring Boot announces after every
  * {@code ApplicationReadyEvent} listener (the demo client's registration among them) has run.
  * One log event per line, so that JSON logs and log-line neutralisation keep it readable.
@@ -29,12 +30,14 @@ class StartupSummary {
     private final PublicUrl publicUrl;
     private final DemoClient demoClient;
     private final ConfigToken configToken;
+    private final ConsoleStartup console;
     private final AtomicBoolean logged = new AtomicBoolean();
 
-    StartupSummary(PublicUrl publicUrl, DemoClient demoClient, ConfigToken configToken) {
+    StartupSummary(PublicUrl publicUrl, DemoClient demoClient, ConfigToken configToken, ConsoleStartup console) {
         this.publicUrl = publicUrl;
         this.demoClient = demoClient;
         this.configToken = configToken;
+        this.console = console;
     }
 
     @EventListener
@@ -58,6 +61,8 @@ class StartupSummary {
                 "  Demo page     " + api + "/demo",
                 "  Demo client   id " + client + ", " + secret,
                 "  Config token  " + configToken.file().map(file -> "in " + file).orElse("set by PASSERELLE_CONFIG_TOKEN"),
+                "  Console       " + console.url() + console.firstOperatorPasswordFile()
+                        .map(file -> " (operator " + ConsoleStartup.FIRST_OPERATOR + ", password in " + file + ")").orElse(""),
                 "  Docs          README.md and docs/ in the source tree (operations: docs/operations.md)",
                 "  First user    curl -s -X POST " + api + "/auth/init -d client_id=" + client
                         + " --data-urlencode " + secretArgument);

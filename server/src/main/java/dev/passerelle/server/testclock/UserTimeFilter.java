@@ -61,6 +61,7 @@ class UserTimeFilter extends OncePerRequestFilter {
         return switch (caller.orElse(null)) {
             case Caller.User user -> OptionalLong.of(user.userId());
             case Caller.Admin admin -> pathUser(request);
+            case Caller.UsersReader reader -> OptionalLong.empty();
             case null -> OptionalLong.empty();
         };
     }

@@ -1,6 +1,7 @@
 package dev.passerelle.server.transactions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.server.api.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -2,7 +2,9 @@ package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.api.Paging;
 import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;

@@ -1,5 +1,6 @@
 package dev.passerelle.server.transactions;
 
+import dev.passerelle.server.api.Paging;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.passerelle.server.users;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.auth.TokenKind;
+import dev.passerelle.server.domainconfig.DomainConfig;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,15 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, promotes, lists and deletes users (docs/protocol.md §1.3). A user created without client
- * credentials is temporary: it is purged {@link #TEMPORARY_LIFETIME} after creation unless a
- * permanent token is issued for it in time. Deleting a user deletes all of its data: tokens and
+ * credentials is temporary: it is purged {@code users.temporary_lifetime_minutes} after creation
+ * ({@link #TEMPORARY_LIFETIME} by default) unless a permanent token is issued for it in time. Deleting a user deletes all of its data: tokens and
  * connections cascade from {@code app_user}, and accounts, transactions, subscriptions and
  * documents cascade from the connection.
  */
 @Service
 public class UserAccounts {
 
-    /** As long as the temporary token issued with the user. */
+    /** By default, as long as the temporary token issued with the user. */
     public static final Duration TEMPORARY_LIFETIME = TokenKind.TEMPORARY.lifetime();
 
     private static final String COLUMNS = "id, signin, id_client, temporary_until";
@@ -37,13 +38,17 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DomainConfig config;
+    private final UserKeys keys;
     private final TransactionTemplate transactions;
 
-    public UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+    public UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, DomainConfig config, UserKeys keys,
                         PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.config = config;
+        this.keys = keys;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -54,9 +59,9 @@ public class UserAccounts {
         return user;
     }
 
-    /** A new temporary user, purged after {@link #TEMPORARY_LIFETIME} unless made permanent. */
+    /** A new temporary user, purged after {@code users.temporary_lifetime_minutes} unless made permanent. */
     public User createTemporary() {
-        return create(null, clock.instant().plus(TEMPORARY_LIFETIME));
+        return create(null, clock.instant().plus(config.value(keys.temporaryLifetime())));
     }
 
     private User create(Long clientId, Instant temporaryUntil) {
@@ -88,9 +93,50 @@ public class UserAccounts {
                 .param("id", userId).query(UserAccounts::user).optional();
     }
 
+    /** How many users the domain has, temporary ones included. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
     /** Every user of the domain, oldest first. */
     public List<User> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY id").query(UserAccounts::user).list();
+    }
+
+    /**
+     * Which users to list; every criterion may be null.
+     *
+     * @param ids      only these users
+     * @param clientId only the users of this client application
+     * @param from     signed up at or after
+     * @param until    signed up before
+     */
+    public record Filter(List<Long> ids, Long clientId, Instant from, Instant until) {
+    }
+
+    public record Page(List<User> users, long total) {
+    }
+
+    /** One page of the users matching {@code filter}, oldest first, and how many match in all. */
+    public Page page(Filter filter, int limit, long offset) {
+        if (filter.ids() != null && filter.ids().isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        String where = " WHERE (CAST(:client AS BIGINT) IS NULL OR id_client = :client)"
+                + " AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR signin >= :from)"
+                + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR signin < :until)"
+                + (filter.ids() == null ? "" : " AND id IN (:ids)");
+        long total = bind(jdbc.sql("SELECT COUNT(*) FROM app_user" + where), filter).query(Long.class).single();
+        List<User> users = bind(jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where
+                + " ORDER BY id LIMIT :limit OFFSET :offset"), filter)
+                .param("limit", limit).param("offset", offset).query(UserAccounts::user).list();
+        return new Page(users, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter filter) {
+        JdbcClient.StatementSpec bound = sql.param("client", filter.clientId()).param("from", utc(filter.from()))
+                .param("until", utc(filter.until()));
+        return filter.ids() == null ? bound : bound.param("ids", filter.ids());
     }
 
     /** Deletes the user and everything of it, {@link UserDeleting} first, then publishes {@link UserDeleted}. */

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.NonNull;
@@ -39,10 +40,12 @@ class WebauthController {
 
     private final WebauthJourneys journeys;
     private final ClientApplications clients;
+    private final WebauthPages pages;
 
-    WebauthController(WebauthJourneys journeys, ClientApplications clients) {
+    WebauthController(WebauthJourneys journeys, ClientApplications clients, WebauthPages pages) {
         this.journeys = journeys;
         this.clients = clients;
+        this.pages = pages;
     }
 
     /** The URL is JSON ({@code WebauthURL}); problems are the usual error envelope. */
@@ -70,14 +73,12 @@ class WebauthController {
     @ApiResponse(responseCode = "400", description = "An HTML page: the link is invalid",
             content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping("/webauth")
-    ResponseEntity<String> webauth(@RequestParam Map<String, String> query, PsuContext psu) {
+    ResponseEntity<String> webauth(@RequestParam Map<String, String> query, PsuContext psu, Locale locale) {
         ClientRedirect redirect;
         try {
             redirect = ClientRedirect.check(clients, query.get("client_id"), query.get("redirect_uri"), query.get("state"));
         } catch (ApiException unsafe) {
-            return HtmlPage.error(HttpStatus.BAD_REQUEST,
-                    "Ce lien d'authentification est invalide ; l'application ne peut pas être rappelée.",
-                    unsafe.description());
+            return pages.error(HttpStatus.BAD_REQUEST, "invalidLink", unsafe.description(), locale);
         }
         try {
             return RedirectUris.redirect(HttpStatus.TEMPORARY_REDIRECT,
@@ -97,8 +98,8 @@ class WebauthController {
     @ApiResponse(responseCode = "302", description = "To the integrator's redirect_uri", content = @Content)
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH)
-    ResponseEntity<String> callback(@RequestParam Map<String, String> query, PsuContext psu) {
-        return land(query, Optional.empty(), psu);
+    ResponseEntity<String> callback(@RequestParam Map<String, String> query, PsuContext psu, Locale locale) {
+        return land(query, Optional.empty(), psu, locale);
     }
 
     /** A trip's own return URL after success (Berlin Group's {@code TPP-Redirect-URI}). */
@@ -107,8 +108,8 @@ class WebauthController {
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}")
     ResponseEntity<String> returned(@RequestParam Map<String, String> query, @PathVariable String interaction,
-                                    PsuContext psu) {
-        return land(query, Optional.of(new Interactions.Return(interaction, false)), psu);
+                                    PsuContext psu, Locale locale) {
+        return land(query, Optional.of(new Interactions.Return(interaction, false)), psu, locale);
     }
 
     /** A trip's own return URL after a refusal or failure ({@code TPP-Nok-Redirect-URI}). */
@@ -117,15 +118,15 @@ class WebauthController {
     @ApiResponse(responseCode = "400", description = "An HTML page: the trip is unknown or spent", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping(WebauthCallback.PATH + "/{interaction}/" + Interactions.REFUSED)
     ResponseEntity<String> refused(@RequestParam Map<String, String> query, @PathVariable String interaction,
-                                   PsuContext psu) {
-        return land(query, Optional.of(new Interactions.Return(interaction, true)), psu);
+                                   PsuContext psu, Locale locale) {
+        return land(query, Optional.of(new Interactions.Return(interaction, true)), psu, locale);
     }
 
     private ResponseEntity<String> land(Map<String, String> query, Optional<Interactions.Return> returned,
-                                        PsuContext psu) {
+                                        PsuContext psu, Locale locale) {
         return switch (journeys.callback(query, returned, psu)) {
             case Landing.Redirect(var location) -> RedirectUris.redirect(HttpStatus.FOUND, location);
-            case Landing.Page(var status, var french, var english) -> HtmlPage.error(status, french, english);
+            case Landing.Page(var status, var problem) -> pages.error(status, problem, null, locale);
         };
     }
 }

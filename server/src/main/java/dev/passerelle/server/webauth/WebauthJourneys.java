@@ -39,8 +39,7 @@ class WebauthJourneys {
 
     private static final Logger log = LoggerFactory.getLogger(WebauthJourneys.class);
 
-    private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST,
-            "Ce retour de la banque a déjà été utilisé.", "This return from the bank was already used.");
+    private static final Landing ALREADY_USED = new Landing.Page(HttpStatus.BAD_REQUEST, "alreadyUsed");
 
     private final WebauthSteps connections;
     private final TokenService tokens;
@@ -64,7 +63,8 @@ class WebauthJourneys {
         record Redirect(URI location) implements Landing {
         }
 
-        record Page(HttpStatus status, String french, String english) implements Landing {
+        /** @param problem what went wrong, a {@code webauth.error.*} message key */
+        record Page(HttpStatus status, String problem) implements Landing {
         }
     }
 
@@ -117,9 +117,7 @@ class WebauthJourneys {
         String id = returned.map(Interactions.Return::interactionId).orElse(query.get("state"));
         Optional<Found> found = id == null || id.isBlank() ? Optional.empty() : flows.find(id);
         if (found.isEmpty()) {
-            return new Landing.Page(HttpStatus.BAD_REQUEST,
-                    "Ce retour de la banque ne correspond à aucune authentification en cours.",
-                    "This return from the bank matches no authentication under way.");
+            return new Landing.Page(HttpStatus.BAD_REQUEST, "unknownReturn");
         }
         Found trip = found.get();
         Flow flow = trip.flow();

@@ -86,6 +86,12 @@ class WebhookDeliveryLog {
                 .query(WebhookDeliveryLog::delivery).optional();
     }
 
+    /** The body posted for the delivery, as stored (without its {@code id_webhook_data}). */
+    Optional<String> payload(long deliveryId) {
+        return jdbc.sql("SELECT payload FROM webhook_delivery WHERE id = :id").param("id", deliveryId)
+                .query(String.class).optional();
+    }
+
     List<Attempt> attempts(long deliveryId) {
         return jdbc.sql("SELECT attempted, http_status, error FROM webhook_attempt WHERE id_delivery = :d ORDER BY id")
                 .param("d", deliveryId)

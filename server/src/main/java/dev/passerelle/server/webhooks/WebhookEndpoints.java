@@ -5,6 +5,7 @@ import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.clients.ClientDeleted;
 import dev.passerelle.server.crypto.AtRestCipher;
 import dev.passerelle.server.crypto.Secrets;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +36,7 @@ class WebhookEndpoints {
     static final String SECRET = "webhook.secret";
 
     private static final String COLUMNS = """
-            id, id_client, url, events, auth, created, listener,
+            id, id_client, url, events, auth, id_auth, created, listener,
             CASE WHEN listened_until > :now THEN TRUE ELSE FALSE END AS listening,
             CASE WHEN previous_expires > :now THEN previous_expires END AS previous_expires""";
 
@@ -64,7 +66,7 @@ class WebhookEndpoints {
      *
      * @param secrets the live secrets, the one being rotated out first: receivers already hold it
      */
-    record SigningKeys(WebhookAuth auth, List<String> secrets) {
+    record SigningKeys(WebhookAuth auth, List<String> secrets, Long authProvider) {
 
         @Override
         public String toString() {
@@ -72,8 +74,28 @@ class WebhookEndpoints {
         }
     }
 
-    Registered register(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth) {
-        return insert(clientId, targets.checkedUrl(url), events, auth, Secrets.random(32), false);
+    Registered register(long clientId, String url, Set<WebhookEvent> events, WebhookAuth auth, Long authProvider) {
+        Registered registered = insert(clientId, targets.checkedUrl(url), events, auth, Secrets.random(32), false);
+        if (authProvider != null) {
+            authenticateWith(registered.webhook().id(), authProvider);
+            return new Registered(find(registered.webhook().id()).orElseThrow(), registered.secret());
+        }
+        return registered;
+    }
+
+    /** Changes the events an endpoint receives. */
+    void changeEvents(long id, Set<WebhookEvent> events) {
+        jdbc.sql("UPDATE webhook SET events = :events WHERE id = :id").param("events", WebhookEvent.join(events))
+                .param("id", id).update();
+    }
+
+    /** Lets auth provider {@code authProvider} authenticate the endpoint's calls, or (null) its own {@code auth} again. */
+    void authenticateWith(long id, Long authProvider) {
+        if (authProvider != null && jdbc.sql("SELECT COUNT(*) FROM webhook_auth_provider WHERE id = :id")
+                .param("id", authProvider).query(Long.class).single() == 0) {
+            throw ApiError.INVALID_VALUE.exception("No webhook auth provider " + authProvider + " ('id_auth')");
+        }
+        jdbc.sql("UPDATE webhook SET id_auth = :auth WHERE id = :id").param("auth", authProvider).param("id", id).update();
     }
 
     /**
@@ -148,7 +170,7 @@ class WebhookEndpoints {
                 .param("client", clientId).param("url", url).param("events", WebhookEvent.join(events))
                 .param("auth", auth.wire()).param("secret", cipher.encrypt(secret, SECRET)).param("created", utc(now))
                 .param("listener", listener).update(key, "id");
-        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null, listener, false),
+        return new Registered(new Webhook(key.getKeyAs(Long.class), clientId, url, events, auth, now, null, null, listener, false),
                 secret);
     }
 
@@ -210,14 +232,15 @@ class WebhookEndpoints {
     /** The live secrets of an endpoint, opened for signing. */
     Optional<SigningKeys> secrets(long id) {
         return jdbc.sql("""
-                        SELECT auth, secret, CASE WHEN previous_expires > :now THEN previous_secret END AS previous
+                        SELECT auth, id_auth, secret, CASE WHEN previous_expires > :now THEN previous_secret END AS previous
                         FROM webhook WHERE id = :id""")
                 .param("id", id).param("now", utc(clock.instant()))
                 .query((rs, row) -> {
                     List<String> secrets = new ArrayList<>();
                     Optional.ofNullable(rs.getString("previous")).ifPresent(sealed -> secrets.add(cipher.decrypt(sealed, SECRET)));
                     secrets.add(cipher.decrypt(rs.getString("secret"), SECRET));
-                    return new SigningKeys(WebhookAuth.parse(rs.getString("auth")), List.copyOf(secrets));
+                    return new SigningKeys(WebhookAuth.parse(rs.getString("auth")), List.copyOf(secrets),
+                            rs.getObject("id_auth", Long.class));
                 })
                 .optional();
     }
@@ -227,14 +250,20 @@ class WebhookEndpoints {
     }
 
     private boolean clientExists(long clientId) {
-        return jdbc.sql("SELECT COUNT(*) FROM client_application WHERE id = :id").param("id", clientId)
+        return jdbc.sql("SELECT COUNT(*) FROM client_application WHERE id = :id AND deleted IS NULL").param("id", clientId)
                 .query(Long.class).single() > 0;
+    }
+
+    /** A deleted client's endpoints go, with their pending deliveries, in the deletion's transaction. */
+    @EventListener
+    void onClientDeleted(ClientDeleted deleted) {
+        jdbc.sql("DELETE FROM webhook WHERE id_client = :client").param("client", deleted.clientId()).update();
     }
 
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {
         return new Webhook(rs.getLong("id"), rs.getLong("id_client"), rs.getString("url"),
                 WebhookEvent.parse(WebhookEvent.split(rs.getString("events"))), WebhookAuth.parse(rs.getString("auth")),
-                instant(rs, "created"), instant(rs, "previous_expires"), rs.getBoolean("listener"),
-                rs.getBoolean("listening"));
+                instant(rs, "created"), instant(rs, "previous_expires"), rs.getObject("id_auth", Long.class),
+                rs.getBoolean("listener"), rs.getBoolean("listening"));
     }
 }

@@ -2,33 +2,44 @@ package dev.passerelle.server.webhooks;
 
 import static dev.passerelle.server.config.DbTime.utc;
 
+import dev.passerelle.server.webhooks.WebhookAuthProviders.Credentials;
 import dev.passerelle.server.webhooks.WebhookEndpoints.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +60,9 @@ class WebhookSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     private static final ContentType JSON_UTF8 = ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8);
+    /** An OAuth token is fetched again this long before it expires. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+    private static final int MAX_TOKEN_ANSWER = 64 * 1024;
 
     /** One delivery to attempt; {@code since} is its event's time, or its last replay's. */
     private record Due(long id, long webhookId, String url, String event, String payload, int attempts, Instant since) {
@@ -76,25 +90,32 @@ class WebhookSender implements AutoCloseable {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final WebhooksProperties properties;
+    private final WebhookTimings timings;
+    private final WebhookAuthProviders providers;
     private final Clock clock;
     private final CloseableHttpClient http;
+    private final Map<TokenKey, OAuthToken> oauthTokens = new ConcurrentHashMap<>();
 
     WebhookSender(WebhookEndpoints endpoints, WebhookDeliveryLog deliveryLog, JdbcClient jdbc, ObjectMapper json,
-                  WebhooksProperties properties, WebhookTargets targets, Clock clock) {
+                  WebhooksProperties properties, WebhookTimings timings, WebhookAuthProviders providers,
+                  WebhookTargets targets, Clock clock) {
         this.endpoints = endpoints;
         this.deliveryLog = deliveryLog;
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
+        this.timings = timings;
+        this.providers = providers;
         this.clock = clock;
-        Timeout timeout = Timeout.of(properties.timeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(targets.resolver())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .setConnectionConfigResolver(route -> {
+                            Timeout timeout = Timeout.of(timings.timeout()); // the domain's value now
+                            return ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build();
+                        })
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
@@ -121,8 +142,9 @@ class WebhookSender implements AutoCloseable {
         Map<Long, Integer> consecutiveFailures = new HashMap<>();
         Map<Long, Optional<SigningKeys>> keys = new HashMap<>();
         int delivered = 0;
+        int failuresPerRun = timings.failuresPerRun();
         for (Due due : dues) {
-            if (consecutiveFailures.getOrDefault(due.webhookId(), 0) >= properties.failuresPerRun()) {
+            if (consecutiveFailures.getOrDefault(due.webhookId(), 0) >= failuresPerRun) {
                 continue;
             }
             Optional<SigningKeys> signing = keys.computeIfAbsent(due.webhookId(), endpoints::secrets);
@@ -130,7 +152,7 @@ class WebhookSender implements AutoCloseable {
                 continue; // the endpoint was deleted meanwhile, or another sender took this delivery
             }
             Instant attempted = clock.instant();
-            Attempt attempt = channel.deliver(signed(due, signing.get()));
+            Attempt attempt = attempt(due, signing.get(), channel);
             deliveryLog.record(due.id(), attempted, attempt.status(), attempt.error());
             if (attempt.delivered()) {
                 markDelivered(due);
@@ -142,6 +164,17 @@ class WebhookSender implements AutoCloseable {
             }
         }
         return delivered;
+    }
+
+    private Attempt attempt(Due due, SigningKeys keys, Channel channel) {
+        Outgoing outgoing;
+        try {
+            outgoing = signed(due, keys);
+        } catch (IOException e) {
+            boolean told = e instanceof TokenRefused || e instanceof WebhookTargets.RefusedTarget;
+            return new Attempt(false, null, "OAuth token: " + (told ? e.getMessage() : e.getClass().getSimpleName()));
+        }
+        return channel.deliver(outgoing);
     }
 
     /** The due deliveries of the endpoints posted to, or (given an id) of that listener endpoint only. */
@@ -161,34 +194,114 @@ class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * The call with the headers of the endpoint's auth (docs/protocol.md §8.3): the secret being rotated out, if any,
-     * signs {@code BI-Signature} or is the bearer, as receivers already hold it; every live secret
-     * signs {@code Passerelle-Signature}.
+     * The call with the headers of the endpoint's auth (docs/protocol.md §8.3, {@link #authenticate});
+     * every live secret of the endpoint signs {@code Passerelle-Signature}. An OAuth provider's token
+     * that cannot be had is an {@link IOException}.
      */
-    private Outgoing signed(Due due, SigningKeys keys) {
+    private Outgoing signed(Due due, SigningKeys keys) throws IOException {
         String body = body(due);
         Instant now = clock.instant();
-        String secret = keys.secrets().getFirst();
         URI uri = URI.create(due.url());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", JSON_UTF8.toString());
         headers.put("User-Agent", "Passerelle");
         headers.put(EVENT_HEADER, due.event());
         headers.put(WebhookSignature.TIMESTAMPED_HEADER, WebhookSignature.timestamped(keys.secrets(), now.getEpochSecond(), body));
-        switch (keys.auth()) {
-            case HMAC -> {
-                String date = DateTimeFormatter.ISO_INSTANT.format(now);
-                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                headers.put(WebhookSignature.DATE_HEADER, date);
-                headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+        authenticate(headers, keys, uri, now, body);
+        return new Outgoing(due.id(), due.event(), uri, headers, body);
+    }
+
+    /**
+     * Adds the headers of the endpoint's auth (§8.3): its auth provider's when it has one (the
+     * provider's key signs {@code BI-Signature}; an OAuth provider's token is the bearer), else its
+     * own: the secret being rotated out, if any, signs {@code BI-Signature} or is the bearer, as
+     * receivers already hold it.
+     */
+    private void authenticate(Map<String, String> headers, SigningKeys keys, URI uri, Instant now, String body) throws IOException {
+        Optional<Credentials> provider = Optional.ofNullable(keys.authProvider()).flatMap(providers::credentials);
+        if (provider.isPresent()) {
+            switch (provider.get()) {
+                case Credentials.HmacKey key -> signBi(headers, key.secretKey(), uri, now, body);
+                case Credentials.OAuthClient client -> headers.put("Authorization", "Bearer " + oauthToken(client));
             }
+            return;
+        }
+        String secret = keys.secrets().getFirst();
+        switch (keys.auth()) {
+            case HMAC -> signBi(headers, secret, uri, now, body);
             case BEARER -> headers.put("Authorization", "Bearer " + secret);
         }
-        return new Outgoing(due.id(), due.event(), uri, headers, body);
+    }
+
+    private static void signBi(Map<String, String> headers, String secret, URI uri, Instant now, String body) {
+        String date = DateTimeFormatter.ISO_INSTANT.format(now);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        headers.put(WebhookSignature.DATE_HEADER, date);
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, "POST", path, date, body));
+    }
+
+    /**
+     * A token from the provider's authorisation server (RFC 6749 §4.4, client authenticated with
+     * HTTP Basic, §2.3.1), reused until shortly before it expires. The token endpoint is reached
+     * through the same address checks as the endpoints.
+     */
+    private String oauthToken(Credentials.OAuthClient client) throws IOException {
+        TokenKey key = new TokenKey(client.providerId(), client.url(), client.clientId());
+        Instant now = clock.instant();
+        OAuthToken cached = oauthTokens.get(key);
+        if (cached != null && now.isBefore(cached.renewAt())) {
+            return cached.value();
+        }
+        HttpPost post = new HttpPost(URI.create(client.url()));
+        post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timings.timeout())).setRedirectsEnabled(false)
+                .build());
+        post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (form(client.clientId()) + ":" + form(client.clientSecret())).getBytes(StandardCharsets.UTF_8)));
+        post.setHeader("Accept", "application/json");
+        List<NameValuePair> fields = new ArrayList<>(List.of(new BasicNameValuePair("grant_type", "client_credentials")));
+        Optional.ofNullable(client.scope()).ifPresent(scope -> fields.add(new BasicNameValuePair("scope", scope)));
+        post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
+        OAuthToken token = http.execute(post, response -> {
+            if (response.getCode() / 100 != 2) {
+                throw new TokenRefused("HTTP " + response.getCode());
+            }
+            JsonNode answer = json.readTree(EntityUtils.toByteArray(response.getEntity(), MAX_TOKEN_ANSWER));
+            if (!answer.path("access_token").isString()) {
+                throw new TokenRefused("no access_token in the answer");
+            }
+            long lifetime = answer.path("expires_in").canConvertToLong() ? answer.path("expires_in").asLong() : 3600;
+            return new OAuthToken(answer.path("access_token").asString(),
+                    now.plusSeconds(Math.max(0, lifetime - TOKEN_MARGIN.toSeconds())));
+        });
+        oauthTokens.put(key, token);
+        return token.value();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The token endpoint refused, or answered something else than a token. */
+    private static final class TokenRefused extends IOException {
+        TokenRefused(String message) {
+            super(message);
+        }
+    }
+
+    private record TokenKey(long providerId, String url, String clientId) {
+    }
+
+    private record OAuthToken(String value, Instant renewAt) {
+        @Override
+        public String toString() {
+            return "OAuthToken[until " + renewAt + "]"; // never the token
+        }
     }
 
     private Attempt post(Outgoing outgoing) {
         HttpPost request = new HttpPost(outgoing.url());
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timings.timeout())).setRedirectsEnabled(false)
+                .build());
         request.setEntity(new StringEntity(outgoing.body(), JSON_UTF8)); // its Content-Type is the headers' one
         outgoing.headers().forEach((name, value) -> {
             if (!name.equals("Content-Type")) {
@@ -219,7 +332,7 @@ class WebhookSender implements AutoCloseable {
      * the delivery to be retried once the hold ends.
      */
     private boolean claim(Due due) {
-        Instant holdUntil = clock.instant().plus(properties.timeout().multipliedBy(2));
+        Instant holdUntil = clock.instant().plus(timings.timeout().multipliedBy(2));
         return jdbc.sql("""
                         UPDATE webhook_delivery SET attempts = attempts + 1, next_attempt = :hold
                         WHERE id = :id AND attempts = :seen AND next_attempt IS NOT NULL""")
@@ -235,13 +348,13 @@ class WebhookSender implements AutoCloseable {
     private void markFailed(Due due, String error) {
         Instant now = clock.instant();
         int attempts = due.attempts() + 1;
-        boolean givingUp = !now.isBefore(due.since().plus(properties.giveUpAfter()));
+        boolean givingUp = !now.isBefore(due.since().plus(timings.giveUpAfter()));
         if (givingUp) {
             log.warn("Webhook delivery {} to endpoint {} dropped after {} attempts: {}", due.id(), due.webhookId(),
                     attempts, error);
         }
         jdbc.sql("UPDATE webhook_delivery SET next_attempt = :next, last_error = :error WHERE id = :id")
-                .param("next", givingUp ? null : utc(now.plus(properties.retryAfter(attempts))))
+                .param("next", givingUp ? null : utc(now.plus(timings.retryAfter(attempts))))
                 .param("error", error).param("id", due.id())
                 .update();
     }
@@ -252,9 +365,9 @@ class WebhookSender implements AutoCloseable {
      */
     private void purgeFinished() {
         jdbc.sql("DELETE FROM webhook_delivery WHERE next_attempt IS NULL AND COALESCE(replayed, created) < :cutoff")
-                .param("cutoff", utc(clock.instant().minus(properties.keepFinished()))).update();
+                .param("cutoff", utc(clock.instant().minus(timings.keepFinished()))).update();
         jdbc.sql("DELETE FROM webhook WHERE listener AND listened_until < :cutoff")
-                .param("cutoff", utc(clock.instant().minus(properties.giveUpAfter()))).update();
+                .param("cutoff", utc(clock.instant().minus(timings.giveUpAfter()))).update();
     }
 
 }

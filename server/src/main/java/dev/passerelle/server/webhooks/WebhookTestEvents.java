@@ -28,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
  * for the endpoint, with a sample body in the event's shape (docs/webhooks.md), so that an
  * integrator sees a signed call arrive without making one happen; Stripe's {@code trigger} and
  * Powens' legacy {@code POST /test/webhooks} serve the same purpose. The answer is the delivery
- * (202), sent at the sender's next run (at once to a listener) and logged like any other.
+ * (202), sent at the sender's next run (at once to a listener) and logged like any other. The
+ * console's "Send a test event" goes through {@link #send}.
  */
 @Tag(name = "Webhooks")
 @RestController
@@ -66,8 +67,12 @@ class WebhookTestEvents {
         if (events.size() != 1) {
             throw ApiError.INVALID_VALUE.exception("'event' names one event");
         }
-        WebhookEvent event = events.iterator().next();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(send(hook, events.iterator().next()));
+    }
+
+    /** Queues one call of {@code event} with its sample body for {@code hook}; the delivery as logged. */
+    Delivery send(Webhook hook, WebhookEvent event) {
         long delivery = outbox.enqueueTest(hook, event, samples.required(event.name()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.find(delivery).orElseThrow());
+        return deliveries.find(delivery).orElseThrow();
     }
 }

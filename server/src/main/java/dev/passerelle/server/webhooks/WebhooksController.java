@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.audit.ChangedBy;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Attempt;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Delivery;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -53,13 +56,15 @@ class WebhooksController {
     private static final int MAX_AUTH_LENGTH = 20;
 
     private final WebhookEndpoints endpoints;
+    private final WebhookChanges changes;
     private final WebhookDeliveryLog deliveries;
     private final WebhooksProperties properties;
     private final ObjectMapper json;
 
-    WebhooksController(WebhookEndpoints endpoints, WebhookDeliveryLog deliveries, WebhooksProperties properties,
-                       ObjectMapper json) {
+    WebhooksController(WebhookEndpoints endpoints, WebhookChanges changes, WebhookDeliveryLog deliveries,
+                       WebhooksProperties properties, ObjectMapper json) {
         this.endpoints = endpoints;
+        this.changes = changes;
         this.deliveries = deliveries;
         this.properties = properties;
         this.json = json;
@@ -67,15 +72,15 @@ class WebhooksController {
 
     /** An endpoint on the wire; {@code secret} only in the answer to its registration or to a rotation, absent elsewhere. */
     record WebhookView(long id, @NonNull String url, @ArraySchema(schema = @Schema(implementation = WebhookEvent.class)) @NonNull List<String> events,
-                       long idClient, @Schema(implementation = WebhookAuth.class) @NonNull String auth, @NonNull Instant created,
+                       long idClient, @Schema(implementation = WebhookAuth.class) @NonNull String auth, Long idAuth, @NonNull Instant created,
                        Instant previousSecretExpires, boolean listener, boolean listening,
                        @Schema(description = "Only in the answer to a registration or a rotation: shown once")
                        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
         static WebhookView of(Webhook hook, String secret) {
             return new WebhookView(hook.id(), hook.url(), hook.events().stream().map(Enum::name).toList(),
-                    hook.clientId(), hook.auth().wire(), hook.created(), hook.previousSecretExpires(), hook.listener(),
-                    hook.listening(), secret);
+                    hook.clientId(), hook.auth().wire(), hook.authProvider(), hook.created(), hook.previousSecretExpires(),
+                    hook.listener(), hook.listening(), secret);
         }
 
         @Override
@@ -96,7 +101,8 @@ class WebhooksController {
 
     /**
      * {@code url}, {@code events} (comma list or JSON array), {@code id_client}, {@code auth}
-     * ({@code hmac}, the default, or {@code bearer}); 201 with the secret, shown once.
+     * ({@code hmac}, the default, or {@code bearer}), {@code id_auth} (an auth provider of
+     * {@code /webhooks/auth} that authenticates the calls instead); 201 with the secret, shown once.
      */
     @Operation(summary = "Register an endpoint", description = "For the users of a client application; its secret is shown once.",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(requiredProperties = {"url", "events", "id_client"}),
@@ -113,9 +119,29 @@ class WebhooksController {
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = endpoints.register(clientId, url, events(body.require("events"), json),
-                body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC));
+        Registered registered = changes.register(clientId, url, events(body.require("events"), json),
+                body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC),
+                body.number("id_auth").orElse(null), ChangedBy.CONFIG_TOKEN);
         return created(registered);
+    }
+
+    /**
+     * Changes an endpoint: {@code events}, and {@code id_auth} (an auth provider, or empty for the
+     * endpoint's own {@code auth} again). The URL and the client stay: register another endpoint.
+     */
+    @Operation(summary = "Change an endpoint", description = "Its events, and id_auth (an authentication provider, or "
+            + "empty for the endpoint's own auth again).")
+    @RequestMapping(path = "/webhooks/{id}", method = {RequestMethod.PUT, RequestMethod.POST})
+    WebhookView update(Caller caller, @PathVariable long id, BodyParams body) {
+        requireConfigToken(caller);
+        Set<WebhookEvent> events = body.string("events").map(raw -> events(raw, json))
+                .orElse(null);
+        boolean changeProvider = body.has("id_auth");
+        if (events == null && !changeProvider) {
+            throw ApiError.MISSING_PARAMETER.exception("Give 'events' or 'id_auth' (empty for none)");
+        }
+        return WebhookView.of(changes.update(id, events, changeProvider, body.number("id_auth").orElse(null),
+                ChangedBy.CONFIG_TOKEN), null);
     }
 
     /**
@@ -140,7 +166,7 @@ class WebhooksController {
             }
             return Duration.ofSeconds(seconds);
         }).orElse(properties.rotationOverlap());
-        return created(endpoints.rotate(id, overlap));
+        return created(changes.rotate(id, overlap, ChangedBy.CONFIG_TOKEN));
     }
 
     /** 204 once the secret being rotated out stops signing; 404 when there is none. */
@@ -149,7 +175,7 @@ class WebhooksController {
     @DeleteMapping("/webhooks/{id}/secrets/previous")
     ResponseEntity<Void> retirePrevious(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
-        if (!endpoints.retirePrevious(id)) {
+        if (!changes.retirePrevious(id, ChangedBy.CONFIG_TOKEN)) {
             throw ApiError.NOT_FOUND.exception("Webhook " + id + " has no previous secret");
         }
         return ResponseEntity.noContent().build();
@@ -223,7 +249,7 @@ class WebhooksController {
     @DeleteMapping("/webhooks/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable long id) {
         requireConfigToken(caller);
-        if (!endpoints.delete(id)) {
+        if (!changes.delete(id, ChangedBy.CONFIG_TOKEN)) {
             throw WebhookEndpoints.notFound(id);
         }
         return ResponseEntity.noContent().build();

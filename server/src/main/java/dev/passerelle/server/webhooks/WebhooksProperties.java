@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code passerelle.webhooks.*}: how the outbox is sent (docs/protocol.md §8.4).
+ * {@code passerelle.webhooks.*}: how the outbox is sent (docs/protocol.md §8.4). The timings are the
+ * defaults of the domain configuration's {@code webhooks.*} keys ({@link WebhookTimings}).
  *
  * @param sendInterval        delay between two runs of the sender
  * @param batchSize           at most this many deliveries are attempted per run
@@ -67,9 +68,4 @@ public record WebhooksProperties(Duration sendInterval, Integer batchSize, Integ
         }
     }
 
-    /** The wait after the {@code attempts}-th failure: {@link #firstRetry} doubled each time, at most {@link #maxRetry}. */
-    Duration retryAfter(int attempts) {
-        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 30));
-        return delay.compareTo(maxRetry) > 0 || delay.isNegative() ? maxRetry : delay;
-    }
 }

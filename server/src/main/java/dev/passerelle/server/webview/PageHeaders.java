@@ -16,8 +16,9 @@ final class PageHeaders {
     private PageHeaders() {
     }
 
-    static ResponseEntity<String> page(HttpStatus status, String html, String frameAncestor) {
-        String policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    static ResponseEntity<String> page(HttpStatus status, String html, String frameAncestor, String imageOrigin) {
+        String policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
+                + (imageOrigin == null ? "" : " " + imageOrigin) + "; "
                 + "form-action 'self'; base-uri 'none'; frame-ancestors 'self'" + (frameAncestor == null ? "" : " " + frameAncestor);
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -40,7 +40,8 @@ class WebviewAssets implements WebMvcConfigurer {
 
     /** The links a page needs, with their content hash, under this request's context path. */
     Links links(HttpServletRequest request) {
-        return new Links(url(request, "webview.js"), url(request, "webview.css"), url(request, "favicon.svg"));
+        return new Links(url(request, "webview.js"), url(request, "webview.css"), url(request, "favicon.svg"),
+                request.getContextPath() + WebviewThemeSheet.PATH);
     }
 
     private String url(HttpServletRequest request, String file) {
@@ -51,7 +52,7 @@ class WebviewAssets implements WebMvcConfigurer {
         return request.getContextPath() + versioned;
     }
 
-    /** What the templates link to. */
-    record Links(String script, String css, String favicon) {
+    /** What the templates link to; {@code theme} is the client colour's sheet, without its query. */
+    record Links(String script, String css, String favicon, String theme) {
     }
 }

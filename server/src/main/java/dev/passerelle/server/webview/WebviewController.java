@@ -54,7 +54,7 @@ class WebviewController {
     ResponseEntity<String> afterBank(HttpServletRequest request) {
         WebviewLanguage lang = WebviewLanguage.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return page(request, "return", lang, Map.of("flow", "return", "lang", lang.code(), "apiBase", request.getContextPath()),
-                null);
+                null, null);
     }
 
     /** Without a language in the URL, the browser's (Powens redirects the same way, docs/protocol.md §10.1). */
@@ -73,16 +73,16 @@ class WebviewController {
         try {
             WebviewLaunch launch = WebviewLaunch.check(known.get(), language, request.getParameterMap(), clients, defaults);
             return page(request, flow, language, launch.config(request.getContextPath(), webauthReturn.url()),
-                    launch.integratorOrigin().orElse(null));
+                    launch.integratorOrigin().orElse(null), ClientBrand.of(clients, launch.clientId()));
         } catch (WebviewRefused e) {
             return refused(request, HttpStatus.BAD_REQUEST, language, "webview.refused.title", e.refusal().key());
         }
     }
 
     private ResponseEntity<String> page(HttpServletRequest request, String flow, WebviewLanguage lang,
-                                        Map<String, Object> config, String frameAncestor) {
+                                        Map<String, Object> config, String frameAncestor, ClientBrand brand) {
         return pages.render(HttpStatus.OK, "page", lang, Map.of("flow", flow, "links", assets.links(request),
-                "config", json.writeValueAsString(config), "messages", words.forScripts(lang)), frameAncestor);
+                "config", json.writeValueAsString(config), "messages", words.forScripts(lang)), frameAncestor, brand);
     }
 
     private ResponseEntity<String> refused(HttpServletRequest request, HttpStatus status, WebviewLanguage lang,

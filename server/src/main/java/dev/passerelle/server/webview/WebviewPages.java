@@ -23,8 +23,19 @@ class WebviewPages {
 
     ResponseEntity<String> render(HttpStatus status, String template, WebviewLanguage lang, Map<String, Object> values,
                                   String frameAncestor) {
+        return render(status, template, lang, values, frameAncestor, null);
+    }
+
+    /** A page presented as {@code brand}'s client application (null: the webview's own look). */
+    ResponseEntity<String> render(HttpStatus status, String template, WebviewLanguage lang, Map<String, Object> values,
+                                  String frameAncestor, ClientBrand brand) {
         Context context = new Context(lang.locale(), values);
         context.setVariable("lang", lang.code());
-        return PageHeaders.page(status, templates.process("webview/" + template, context), frameAncestor);
+        if (brand != null) {
+            context.setVariable("branding", brand.branding());
+            context.setVariable("clientName", brand.clientName());
+        }
+        return PageHeaders.page(status, templates.process("webview/" + template, context), frameAncestor,
+                brand == null ? null : brand.logoOrigin().orElse(null));
     }
 }

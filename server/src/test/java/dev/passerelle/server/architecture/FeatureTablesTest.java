@@ -46,7 +46,16 @@ class FeatureTablesTest {
             Map.entry("scheduled_tasks", "sync"),
             Map.entry("webhook", "webhooks"),
             Map.entry("webhook_delivery", "webhooks"),
-            Map.entry("webhook_attempt", "webhooks"));
+            Map.entry("webhook_attempt", "webhooks"),
+            Map.entry("webhook_auth_provider", "webhooks"),
+            Map.entry("connector_switch", "connectors"),
+            Map.entry("connector_source_switch", "connectors"),
+            Map.entry("config_entry", "domainconfig"),
+            Map.entry("config_log", "audit"),
+            Map.entry("config_version", "audit"),
+            Map.entry("console_operator", "console"),
+            Map.entry("console_login_failure", "console"),
+            Map.entry("console_session", "console"));
 
     /**
      * Reads of another feature's table that remain, as {@code feature -> table}. The consent rows are

@@ -29,6 +29,15 @@ public final class AuthSteps {
         }
     }
 
+    /** The test context's users token, read from the file the server generated. */
+    public static String usersToken(DataDirectory dataDirectory) {
+        try {
+            return Files.readString(dataDirectory.secretPath(UsersToken.FILE)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code POST /auth/init} with the client's credentials: a permanent user. */
     public JsonNode permanentUser(TestClient client) {
         return ok(api.post("/auth/init").form(client.credentials()).send());

@@ -1,10 +1,8 @@
 package dev.passerelle.server.connectors;
 
-import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -34,8 +32,8 @@ public class HandWrittenBanksConfig {
     @Bean
     @Primary
     ConnectorRegistry registryWithHandWrittenBanks(ConnectorsProperties properties, Clock clock,
-                                                   ObjectProvider<SourceSwitch> switches, FlakyBank flaky,
-                                                   GatedBank gated, OverlapBank overlap) {
+                                                   ConnectorSwitches switches, FlakyBank flaky, GatedBank gated,
+                                                   OverlapBank overlap) {
         return TestConnectors.registryWith(properties, clock, switches, flaky, gated, overlap);
     }
 }

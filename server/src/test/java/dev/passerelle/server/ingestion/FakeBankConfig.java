@@ -4,9 +4,9 @@ import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.connections.SourceSessions;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import dev.passerelle.server.connectors.ConnectorSwitches;
 import dev.passerelle.server.support.TestConnectors;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -27,8 +27,8 @@ public class FakeBankConfig {
 
     @Bean
     @Primary
-    ConnectorRegistry registryWithFakeBank(ConnectorsProperties properties, Clock clock,
-                                           ObjectProvider<SourceSwitch> switches, FakeBank bank) {
+    ConnectorRegistry registryWithFakeBank(ConnectorsProperties properties, Clock clock, ConnectorSwitches switches,
+                                           FakeBank bank) {
         return TestConnectors.registryWith(properties, clock, switches, bank);
     }
 

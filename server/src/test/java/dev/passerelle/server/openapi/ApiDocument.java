@@ -25,12 +25,12 @@ record ApiDocument(String json, JsonNode tree, SwaggerParseResult parsed) {
     /**
      * What the server answers outside the document, as route patterns or paths: the document and its
      * browsable page (springdoc's), pages for browsers that answer HTML (the webview but its session
-     * call, the demo), the simulated bank of sandbox mode (an institution, not the API), the
+     * call, the demo, the operators' console), the simulated bank of sandbox mode (an institution, not the API), the
      * container's error forward, and the actuator's health and metrics endpoints (operations, not the
      * protocol: docs/operations.md). Each of the server's own controllers here is {@code @Hidden}.
      */
     static final Pattern NOT_IN_THE_DOCUMENT =
-            Pattern.compile("^/(openapi|swagger-ui/|webview/(?!session$)|demo|sandbox/bank/|error$|actuator/)");
+            Pattern.compile("^/(openapi|swagger-ui/|webview/(?!session$)|demo|sandbox/bank/|console(/|$)|error$|actuator/)");
 
     static ApiDocument of(TestApi api) {
         TestApi.Response served = api.get(PATH).send();

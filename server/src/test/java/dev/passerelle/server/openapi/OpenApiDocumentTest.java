@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -98,7 +99,7 @@ class OpenApiDocumentTest {
         assertThat(names).hasSizeGreaterThan(300)
                 .allMatch(name -> name.substring(name.lastIndexOf('.') + 1).matches("_?[a-z][a-z0-9_]*"));
         assertThat(names).contains("ErrorEnvelope.request_id", "ConnectionView.id_connector", "AccountTypeList.accounttypes",
-                "TransactionPage._links");
+                "TransactionPage._links", "ProviderList.providers", "AuthProviderList.authproviders");
     }
 
     @Test
@@ -189,7 +190,7 @@ class OpenApiDocumentTest {
     }
 
     private static boolean isHidden(HandlerMethod handler) {
-        return handler.getBeanType().isAnnotationPresent(Hidden.class) || handler.hasMethodAnnotation(Hidden.class);
+        return AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Hidden.class) || handler.hasMethodAnnotation(Hidden.class);
     }
 
     /** {@code METHOD /path/{var}} for each pattern and method of a mapping, path variables without their regex. */

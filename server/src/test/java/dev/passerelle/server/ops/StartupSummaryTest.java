@@ -73,6 +73,17 @@ class StartupSummaryTest {
         assertThat(summary.lines()).noneMatch(line -> line.contains(secret));
     }
 
+    @Test
+    void theConsoleLineNamesItsUrlAndTheFileOfTheFirstOperatorsPassword() throws IOException {
+        String console = line("  Console       ");
+        String prefix = "  Console       " + api.base() + "/console (operator admin, password in ";
+        Path file = Path.of(console.substring(prefix.length(), console.length() - 1));
+
+        assertThat(console).startsWith(prefix);
+        assertThat(file).isRegularFile();
+        assertThat(console).doesNotContain(Files.readString(file).strip());
+    }
+
     private String line(String prefix) {
         return summary.lines().stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
     }

@@ -3,8 +3,11 @@ package dev.passerelle.server.sandboxbank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.runtime.host.SourceSwitch;
+import dev.passerelle.server.auth.AuthSteps;
+import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.connectors.ConnectorRegistry;
 import dev.passerelle.server.connectors.ConnectorRegistry.ConnectorsProperties;
+import dev.passerelle.server.connectors.ConnectorSwitches;
 import dev.passerelle.server.support.CapturesLogs;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
@@ -13,7 +16,6 @@ import dev.passerelle.server.support.TestUsers;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +30,11 @@ class SandboxModeOffTest {
     @Autowired
     TestUsers users;
     @Autowired
+    ConnectorSwitches switches;
+    @Autowired
     ConnectorsProperties connectorsProperties;
     @Autowired
-    ObjectProvider<SourceSwitch> switches;
+    DataDirectory dataDirectory;
     @Autowired
     Clock clock;
 
@@ -54,6 +58,26 @@ class SandboxModeOffTest {
         assertThat(connector.get("fields").findValuesAsString("name")).doesNotContain("openapiwebsite");
         assertThat(api.get("/connectors/40/sources/402").send().status()).isEqualTo(404);
         assertThat(added.status()).as("%s", added).isBetween(400, 499);
+    }
+
+    @Test
+    void anOperatorCannotEnableTheSourceButPointingItAtAnotherBankTurnsItOnWithoutRestart() {
+        String config = AuthSteps.configToken(dataDirectory);
+
+        TestApi.Response enabled = api.put("/connectors/40/sources/openapi").bearer(config)
+                .json(Map.of("disabled", false)).send();
+        assertThat(enabled.status()).as("%s", enabled).isEqualTo(409);
+        assertThat(enabled.json().get("description").asString()).contains("passerelle.sandbox.enabled=true");
+
+        api.put("/connectors/40/settings").bearer(config).json(Map.of("bank-url", "https://bank.example/psd2")).send();
+        try {
+            assertThat(api.get("/connectors/40?expand=sources").send().json().get("sources").findValuesAsString("name"))
+                    .containsExactly("directaccess", "openapi");
+        } finally {
+            api.put("/connectors/40/settings").bearer(config).json(Map.of("bank-url", "")).send();
+        }
+        assertThat(api.get("/connectors/40?expand=sources").send().json().get("sources").findValuesAsString("name"))
+                .containsExactly("directaccess");
     }
 
     @Test

@@ -52,7 +52,7 @@ class AuthorizationMatrixTest {
 
     /** The bearer a cell sends. */
     enum Bearer {
-        NONE, MALFORMED, EXPIRED, REVOKED, CODE, SPENT_SINGLE_USE_CODE, ANOTHER_USER, OWNER, CONFIG
+        NONE, MALFORMED, EXPIRED, REVOKED, CODE, SPENT_SINGLE_USE_CODE, ANOTHER_USER, OWNER, CONFIG, USERS_TOKEN
     }
 
     /** One endpoint, its path with placeholders of {@link Owner}, and its body. */
@@ -67,6 +67,10 @@ class AuthorizationMatrixTest {
 
         static Endpoint destructive(String method, String path) {
             return new Endpoint(method, path, Map.of(), true);
+        }
+
+        static Endpoint destructive(String method, String path, Map<String, String> body) {
+            return new Endpoint(method, path, body, true);
         }
 
         /** The same call, placeholders in the body's values filled. */
@@ -121,7 +125,8 @@ class AuthorizationMatrixTest {
             Endpoint.of("GET", "/users/{u}/subscriptions/{sub}"),
             Endpoint.of("PUT", "/users/{u}/subscriptions/{sub}?all", Map.of("disabled", "false")),
             Endpoint.of("GET", "/users/{u}/documents"),
-            Endpoint.of("GET", "/users/{u}/documents/{d}/file"));
+            Endpoint.of("GET", "/users/{u}/documents/{d}/file"),
+            Endpoint.of("GET", "/users/{u}/export"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointWithEveryBearer() {
@@ -159,14 +164,40 @@ class AuthorizationMatrixTest {
             Endpoint.of("GET", "/webhooks/{w}/deliveries"),
             Endpoint.of("GET", "/webhooks/deliveries/{dl}"),
             Endpoint.destructive("POST", "/webhooks/deliveries/{dl}/replay"),
-            Endpoint.destructive("DELETE", "/webhooks/{w}"));
+            Endpoint.destructive("DELETE", "/webhooks/{w}"),
+            Endpoint.of("GET", "/config?search=webhooks"),
+            Endpoint.of("POST", "/config", Map.of("webhooks.timeout_seconds", "10")),
+            Endpoint.of("PUT", "/config", Map.of("webhooks.timeout_seconds", "10")),
+            Endpoint.of("GET", "/config/logs?limit=5"),
+            Endpoint.of("GET", "/clients"),
+            Endpoint.of("POST", "/clients", Map.of("name", "Matrix", "redirect_uris", "https://matrix.example/cb")),
+            Endpoint.of("GET", "/clients/{client}"),
+            Endpoint.of("PUT", "/clients/{client}", Map.of("name", "Renamed by the matrix")),
+            Endpoint.of("POST", "/clients/{client}", Map.of("name", "Renamed by the matrix")),
+            Endpoint.destructive("PUT", "/clients/{client}", Map.of("secret", "true")),
+            Endpoint.destructive("DELETE", "/clients/{client}"),
+            Endpoint.of("PUT", "/connectors/" + TestConnector.UUID, Map.of("hidden", "false")),
+            Endpoint.of("POST", "/connectors/40", Map.of("hidden", "false")),
+            Endpoint.of("PUT", "/connectors/40,40", Map.of("hidden", "false")),
+            Endpoint.of("PATCH", "/connectors", Map.of(TestConnector.UUID, "{\"hidden\": false}")),
+            Endpoint.of("PUT", "/connectors/40/sources/directaccess", Map.of("disabled", "false")),
+            Endpoint.of("GET", "/connectors/40/settings"),
+            Endpoint.of("PUT", "/connectors/40/settings", Map.of("matrix-setting", "1")),
+            Endpoint.of("PUT", "/webhooks/{w}", Map.of("events", "USER_CREATED,USER_DELETED")),
+            Endpoint.of("POST", "/webhooks/{w}", Map.of("id_auth", "{ap}")),
+            Endpoint.of("GET", "/webhooks/auth"),
+            Endpoint.of("POST", "/webhooks/auth", Map.of("type", "hmac_signature", "name", "Matrix key")),
+            Endpoint.of("GET", "/webhooks/auth/{ap}"),
+            Endpoint.of("PUT", "/webhooks/auth/{ap}", Map.of("name", "Renamed by the matrix")),
+            Endpoint.destructive("DELETE", "/webhooks/auth/{ap}"));
 
     /** A user of a client application whose webhook endpoint holds a delivery about that user. */
-    record Hooked(TestUser user, long client, long webhook, long delivery) {
+    record Hooked(TestUser user, long client, long webhook, long delivery, long authProvider) {
         String fill(String template) {
             return template.replace("{client}", Long.toString(client))
                     .replace("{w}", Long.toString(webhook))
-                    .replace("{dl}", Long.toString(delivery));
+                    .replace("{dl}", Long.toString(delivery))
+                    .replace("{ap}", Long.toString(authProvider));
         }
     }
 
@@ -178,8 +209,27 @@ class AuthorizationMatrixTest {
             assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
             switch (bearer) {
                 case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
-                case CODE, OWNER, ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+                case CODE, OWNER, ANOTHER_USER, USERS_TOKEN -> assertRefused(response, 403, "forbidden");
                 case CONFIG -> assertThat(response.status()).as("%s", response).isBetween(200, 299);
+            }
+        });
+    }
+
+    /** The routes of the users token (§1.2): listing the users, with the config token too. */
+    static final List<Endpoint> USERS_TOKEN_ENDPOINTS = List.of(
+            Endpoint.of("GET", "/users"),
+            Endpoint.of("GET", "/users?search={u}&limit=5&offset=0"));
+
+    @TestFactory
+    Stream<DynamicTest> everyUsersTokenEndpointWithEveryBearer() {
+        return cells(USERS_TOKEN_ENDPOINTS, this::newOwner, (endpoint, bearer, owner) -> {
+            TestApi.Response response = send(endpoint, owner.path(endpoint.path(), Long.toString(owner.user().id())),
+                    bearerFor(bearer, owner.user()));
+            assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
+            switch (bearer) {
+                case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
+                case CODE, OWNER, ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+                case CONFIG, USERS_TOKEN -> assertThat(response.status()).as("%s", response).isEqualTo(200);
             }
         });
     }
@@ -202,7 +252,7 @@ class AuthorizationMatrixTest {
         assertThat(response.status()).as("%s → %s", bearer, response).isLessThan(500);
         switch (bearer) {
             case NONE, MALFORMED, EXPIRED, REVOKED, SPENT_SINGLE_USE_CODE -> assertRefused(response, 401, "unauthorized");
-            case ANOTHER_USER -> assertRefused(response, 403, "forbidden");
+            case ANOTHER_USER, USERS_TOKEN -> assertRefused(response, 403, "forbidden");
             case CODE, OWNER, CONFIG -> assertThat(response.status()).as("%s → %s", bearer, response).isBetween(200, 299);
         }
     }
@@ -220,6 +270,7 @@ class AuthorizationMatrixTest {
             case "POST" -> api.post(path);
             case "PUT" -> api.put(path);
             case "DELETE" -> api.delete(path);
+            case "PATCH" -> api.patch(path);
             default -> throw new IllegalArgumentException(endpoint.method());
         };
         if (bearer != null) {
@@ -242,6 +293,7 @@ class AuthorizationMatrixTest {
             case ANOTHER_USER -> users.permanent().token();
             case OWNER -> owner.token();
             case CONFIG -> AuthSteps.configToken(dataDirectory);
+            case USERS_TOKEN -> AuthSteps.usersToken(dataDirectory);
         };
     }
 
@@ -303,7 +355,11 @@ class AuthorizationMatrixTest {
         TestApi.Response deliveries = api.get("/webhooks/" + webhook + "/deliveries")
                 .bearer(AuthSteps.configToken(dataDirectory)).send();
         assertThat(deliveries.json().get("deliveries").size()).as("%s", deliveries).isPositive();
-        return new Hooked(user, client.id(), webhook, deliveries.json().get("deliveries").get(0).get("id").asLong());
+        TestApi.Response provider = api.post("/webhooks/auth").bearer(AuthSteps.configToken(dataDirectory))
+                .json(Map.of("type", "hmac_signature", "name", "Matrix row")).send();
+        assertThat(provider.status()).as("%s", provider).isEqualTo(201);
+        return new Hooked(user, client.id(), webhook, deliveries.json().get("deliveries").get(0).get("id").asLong(),
+                provider.json().get("id").asLong());
     }
 
     private long first(TestUser user, String path, String key) {

@@ -21,6 +21,8 @@ public final class RecordedResponses {
     private static final int PER_KIND = 8;
     private static final Map<String, List<Exchange>> BY_KIND = new ConcurrentHashMap<>();
     private static final AtomicInteger SEEN = new AtomicInteger();
+    /** Set on a thread walking a tour whose every response must be checked (see {@link #keepingEvery}). */
+    private static final ThreadLocal<Boolean> KEEP_EVERY = ThreadLocal.withInitial(() -> false);
 
     private RecordedResponses() {
     }
@@ -30,8 +32,22 @@ public final class RecordedResponses {
         String path = URI.create("http://localhost" + pathAndQuery).getRawPath();
         String kind = method + " " + path.replaceAll("/\\d[\\d,]*", "/{n}") + " " + response.status();
         List<Exchange> kept = BY_KIND.computeIfAbsent(kind, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
-        if (kept.size() < PER_KIND) {
+        if (kept.size() < PER_KIND || KEEP_EVERY.get()) {
             kept.add(new Exchange(method, path, response.status(), response.header("Content-Type"), response.text()));
+        }
+    }
+
+    /**
+     * Runs {@code walk} keeping every response it gets on this thread, past the few of each kind: a
+     * walk meant to show every shape (a connection in each state) must not lose its responses to the
+     * tests that filled the same kinds before it.
+     */
+    public static void keepingEvery(Runnable walk) {
+        KEEP_EVERY.set(true);
+        try {
+            walk.run();
+        } finally {
+            KEEP_EVERY.remove();
         }
     }
 

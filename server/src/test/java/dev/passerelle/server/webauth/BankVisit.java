@@ -62,6 +62,11 @@ public final class BankVisit {
         return URI.create(response.json().get("url").asString());
     }
 
+    /** The user's browser, for a visit off the usual path. */
+    Browser browser() {
+        return browser;
+    }
+
     /** The browser opens {@code url} (a {@code /webauth} link). */
     Page open(URI url) {
         return browser.get(url);

@@ -31,6 +31,11 @@ public final class Browser {
         return send(url, HttpRequest.newBuilder(url).GET());
     }
 
+    /** A GET from a browser whose user reads {@code languages} ({@code Accept-Language}, e.g. {@code fr}). */
+    public Page get(URI url, String languages) {
+        return send(url, HttpRequest.newBuilder(url).header("Accept-Language", languages).GET());
+    }
+
     /** Submits a form to {@code url}, URL-encoded as browsers do. */
     public Page post(URI url, Map<String, String> form) {
         String body = form.entrySet().stream()

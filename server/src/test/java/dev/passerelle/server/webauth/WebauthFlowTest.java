@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Web authentication end to end (docs/protocol.md §5): integrator → /webauth-url → browser → sandbox bank → callback → redirect_uri. */
@@ -268,6 +269,33 @@ class WebauthFlowTest {
 
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.location()).isEmpty();
+    }
+
+    @Test
+    void theInvalidLinkPageSpeaksTheBrowsersLanguageWithTheServersWordsEscaped() {
+        URI link = withParam(visit.link(visit.newConnection()), "redirect_uri", "https://evil.example.test/cb");
+
+        Page french = visit.browser().get(link, "fr-FR,fr;q=0.9,en;q=0.5");
+        Page english = visit.browser().get(link, "en-GB");
+
+        assertThat(french.status()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(french.body())).contains("<html lang=\"fr\"", "Une erreur est survenue",
+                "Ce lien d'authentification est invalide", "'redirect_uri' is not in the whitelist");
+        assertThat(french.body()).contains("&#39;redirect_uri&#39;").doesNotContain("Something went wrong");
+        assertThat(HtmlUtils.htmlUnescape(english.body())).contains("<html lang=\"en\"", "Something went wrong",
+                "This authentication link is invalid").doesNotContain("Une erreur");
+    }
+
+    @Test
+    void theUnknownReturnPageIsInFrenchOrInEnglishWithoutASecondLanguage() {
+        URI forged = URI.create(api.base() + "/webauth/callback?code=x&state=forged");
+
+        assertThat(HtmlUtils.htmlUnescape(visit.browser().get(forged, "fr").body()))
+                .contains("Ce retour de la banque ne correspond à aucune authentification en cours.")
+                .doesNotContain("matches no authentication", "Detail");
+        assertThat(HtmlUtils.htmlUnescape(visit.browser().get(forged, "de, en;q=0.8").body()))
+                .contains("This return from the bank matches no authentication under way.")
+                .doesNotContain("aucune authentification");
     }
 
     @Test

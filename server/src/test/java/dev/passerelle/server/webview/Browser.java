@@ -1,25 +1,16 @@
 package dev.passerelle.server.webview;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.passerelle.server.support.Chromium;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,16 +38,7 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose user reads {@code languages} ({@code Accept-Language}, e.g. {@code fr}). */
     static Browser open(String languages) {
-        ChromeOptions options = new ChromeOptions();
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
-        options.setBinary(System.getProperty("passerelle.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=640,1100", "--lang=" + languages.split(",")[0]);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("passerelle.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(Chromium.start(languages, 640, 1100));
     }
 
     void go(String url) {
@@ -172,21 +154,7 @@ final class Browser implements AutoCloseable {
     }
 
     void screenshot(String name) {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        try {
-            copy(shot, Path.of("target", "screenshots"), name);
-            String docs = System.getProperty("passerelle.screenshots", "");
-            if (!docs.isBlank()) {
-                copy(shot, Path.of(docs), name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path shot, Path directory, String name) throws IOException {
-        Files.createDirectories(directory);
-        Files.copy(shot, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(driver, name);
     }
 
     @Override

@@ -1,6 +1,5 @@
-package dev.passerelle.server.transactions;
+package dev.passerelle.server.api;
 
-import dev.passerelle.server.api.ApiError;
 
 /**
  * {@code limit} and {@code offset} of a list (docs/protocol.md §0 "Pagination"): at most 1000 rows

@@ -1,6 +1,5 @@
-package dev.passerelle.server.transactions;
+package dev.passerelle.server.api;
 
-import dev.passerelle.server.api.ApiError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's zone. A period stands for
  * its first day as a lower bound and its last day as an upper bound.
  */
-final class DateParam {
+public final class DateParam {
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -38,12 +37,12 @@ final class DateParam {
     }
 
     /** The parameter, or null when absent or blank. */
-    static DateParam of(String name, String raw, ZoneId zone) {
+    public static DateParam of(String name, String raw, ZoneId zone) {
         return raw == null || raw.isBlank() ? null : new DateParam(name, raw, zone);
     }
 
     /** The first day the value covers. */
-    LocalDate firstDay() {
+    public LocalDate firstDay() {
         try {
             if (YEAR.matcher(raw).matches()) {
                 return Year.parse(raw).atDay(1);
@@ -61,7 +60,7 @@ final class DateParam {
     }
 
     /** The last day the value covers. */
-    LocalDate lastDay() {
+    public LocalDate lastDay() {
         try {
             if (YEAR.matcher(raw).matches()) {
                 return Year.parse(raw).atMonth(12).atEndOfMonth();
@@ -76,7 +75,7 @@ final class DateParam {
     }
 
     /** The instant the value starts at (a bare date or period: its first midnight in the API's zone). */
-    Instant instant() {
+    public Instant instant() {
         if (YEAR.matcher(raw).matches() || MONTH.matcher(raw).matches() || DAY.matcher(raw).matches()) {
             return firstDay().atStartOfDay(zone).toInstant();
         }
@@ -93,6 +92,17 @@ final class DateParam {
                 throw invalid();
             }
         }
+    }
+
+    /**
+     * The first instant after what the value covers, as an exclusive upper bound: the midnight after
+     * a day, month or year; a microsecond (what the database keeps) after a date-time.
+     */
+    public Instant upperBound() {
+        if (YEAR.matcher(raw).matches() || MONTH.matcher(raw).matches() || DAY.matcher(raw).matches()) {
+            return lastDay().plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        return instant().plusNanos(1000);
     }
 
     private RuntimeException invalid() {

@@ -1,0 +1,48 @@
+package dev.passerelle.server.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The language pages are rendered in (the application's {@code localeResolver}). In the console:
+ * {@code ?lang=fr} or {@code en} (remembered in a cookie), else the cookie, else the browser's
+ * {@code Accept-Language}, else English. Elsewhere, as Spring's default: {@code Accept-Language}.
+ */
+@Component("localeResolver")
+class ConsoleLanguage implements LocaleResolver {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+    private final AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
+    private final AcceptHeaderLocaleResolver everywhere = new AcceptHeaderLocaleResolver();
+
+    ConsoleLanguage() {
+        browser.setSupportedLocales(SUPPORTED);
+        browser.setDefaultLocale(Locale.ENGLISH);
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        if (!ConsoleGuard.isConsole(request)) {
+            return everywhere.resolveLocale(request);
+        }
+        return supported(request.getParameter("lang"))
+                .or(() -> ConsoleCookies.read(request, ConsoleCookies.LANGUAGE).flatMap(ConsoleLanguage::supported))
+                .orElseGet(() -> browser.resolveLocale(request));
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        throw new UnsupportedOperationException("The console's language is chosen with ?lang=");
+    }
+
+    static Optional<Locale> supported(String code) {
+        return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(code)).findFirst();
+    }
+}

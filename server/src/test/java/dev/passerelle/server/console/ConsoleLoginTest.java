@@ -1,0 +1,201 @@
+package dev.passerelle.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.support.MutableClock;
+import dev.passerelle.server.support.TestApi;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Signing in to the console over HTTP: sessions, CSRF tokens on every form, the lockout, the
+ * second factor and logout. Operators from configuration: a password, and a password with TOTP.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "passerelle.console.operators[0].login=alice",
+        "passerelle.console.operators[0].password=" + ConsoleLoginTest.PASSWORD,
+        "passerelle.console.operators[1].login=bob",
+        "passerelle.console.operators[1].password=" + ConsoleLoginTest.PASSWORD,
+        "passerelle.console.operators[1].totp-secret=" + ConsoleLoginTest.TOTP_KEY,
+        "passerelle.console.lockout-failures=3",
+        "passerelle.http.trusted-proxies=127.0.0.1,::1"})
+class ConsoleLoginTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+    /** Base32 of the RFC 6238 test key "12345678901234567890". */
+    static final String TOTP_KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void forget() {
+        jdbc.sql("DELETE FROM console_login_failure").update();
+        clock.reset();
+    }
+
+    private ConsoleClient browser() {
+        return new ConsoleClient(api.base());
+    }
+
+    private String code(long offsetSteps) {
+        return Totp.code(Base32.decode(TOTP_KEY), Totp.step(clock.instant()) + offsetSteps, Totp.DIGITS, "HmacSHA1");
+    }
+
+    @Test
+    void theConsoleAsksToSignInFirst() {
+        ConsoleClient browser = browser();
+
+        ConsoleClient.Page page = browser.get("/console");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/2.0/console/login");
+        ConsoleClient.Page login = browser.get("/console/login");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("name=\"_csrf\"");
+        assertThat(login.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /** OPTIONS changes nothing (RFC 9110 §9.2.1): without a session it goes to the login page, never a 500 (the fuzz suite found it). */
+    @Test
+    void anOptionsRequestWithoutASessionGoesToTheLoginPage() {
+        TestApi.Response options = api.method("OPTIONS", "/console/clients").send();
+
+        assertThat(options.status()).isEqualTo(302);
+        assertThat(options.header("Location")).endsWith("/2.0/console/login");
+    }
+
+    @Test
+    void aRightPasswordOpensASessionWithAStrictHttpOnlyCookie() {
+        ConsoleClient browser = browser();
+
+        ConsoleClient.Page signedIn = browser.logIn("alice", PASSWORD);
+
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.location()).endsWith("/2.0/console");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("passerelle_console=")
+                && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"));
+        ConsoleClient.Page dashboard = browser.get("/console");
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"count-users\"");
+        assertThat(jdbc.sql("SELECT token_hash FROM console_session").query(String.class).list())
+                .doesNotContain(browser.cookie("passerelle_console").getValue());
+    }
+
+    @Test
+    void overHttpsThroughATrustedProxyTheCookiesAreSecure() {
+        ConsoleClient plain = browser();
+        ConsoleClient proxied = browser().withHeader("X-Forwarded-Proto", "https");
+
+        ConsoleClient.Page overHttp = plain.get("/console/login");
+        ConsoleClient.Page overHttps = proxied.get("/console/login");
+
+        assertThat(overHttp.headers().allValues("Set-Cookie")).singleElement().asString()
+                .startsWith("passerelle_console_login=").contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure");
+        assertThat(overHttps.headers().allValues("Set-Cookie")).singleElement().asString()
+                .startsWith("passerelle_console_login=").contains("HttpOnly", "SameSite=Strict", "Secure");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        ConsoleClient browser = browser();
+        browser.logIn("alice", PASSWORD);
+
+        ConsoleClient.Page forged = browser.postRaw("/console/logout", Map.of());
+        ConsoleClient.Page wrong = browser.postRaw("/console/logout", Map.of("_csrf", "forged"));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).contains("did not come from the console");
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(browser.get("/console").status()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void theLoginFormItselfNeedsItsToken() {
+        ConsoleClient browser = browser();
+        browser.get("/console/login");
+
+        ConsoleClient.Page forged = browser.postRaw("/console/login", Map.of("login", "alice", "password", PASSWORD));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(browser.get("/console").status()).isEqualTo(302);
+    }
+
+    @Test
+    void repeatedFailuresLockTheLoginEvenWithTheRightPasswordAndUnknownLoginsAlike() {
+        ConsoleClient browser = browser();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(browser.logIn("alice", "wrong password").status()).isEqualTo(401);
+        }
+
+        ConsoleClient.Page third = browser.logIn("alice", "wrong password");
+        ConsoleClient.Page right = browser.logIn("alice", PASSWORD);
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.body()).contains("locked until");
+        assertThat(right.status()).as("locked, whatever the password").isEqualTo(429);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.logIn("nobody", "wrong password");
+        }
+        assertThat(browser.logIn("nobody", "x").body()).as("an unknown login reads alike").contains("locked until");
+
+        clock.advance(Duration.ofMinutes(16));
+
+        assertThat(browser.logIn("alice", PASSWORD).status()).isEqualTo(302);
+    }
+
+    @Test
+    void anOperatorWithASecondFactorNeedsTheCodeAndACodeWorksOnce() {
+        ConsoleClient browser = browser();
+
+        ConsoleClient.Page password = browser.logIn("bob", PASSWORD);
+
+        assertThat(password.location()).endsWith("/console/login/code");
+        assertThat(browser.get("/console").location()).as("no console before the code").endsWith("/console/login/code");
+        browser.get("/console/login/code");
+        assertThat(browser.post("/console/login/code", Map.of("code", "000000")).status()).isEqualTo(401);
+        String code = code(0);
+        ConsoleClient.Page coded = browser.post("/console/login/code", Map.of("code", code));
+        assertThat(coded.status()).isEqualTo(302);
+        assertThat(browser.get("/console").status()).isEqualTo(200);
+
+        ConsoleClient other = browser();
+        other.logIn("bob", PASSWORD);
+        other.get("/console/login/code");
+        assertThat(other.post("/console/login/code", Map.of("code", code)).status()).as("replayed code").isEqualTo(401);
+    }
+
+    @Test
+    void loggingOutEndsTheSession() {
+        ConsoleClient browser = browser();
+        browser.logIn("alice", PASSWORD);
+        browser.get("/console");
+
+        ConsoleClient.Page out = browser.post("/console/logout", Map.of());
+
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(browser.get("/console").status()).isEqualTo(302);
+    }
+
+    @Test
+    void anIdleSessionEnds() {
+        ConsoleClient browser = browser();
+        browser.logIn("alice", PASSWORD);
+
+        clock.advance(Duration.ofMinutes(31));
+
+        assertThat(browser.get("/console").status()).isEqualTo(302);
+    }
+}
