@@ -132,9 +132,11 @@ class DomainConfigTest {
 
         long id = api.post("/auth/init").send().json().get("id_user").asLong();
 
-        Map<String, Object> row = jdbc.sql("SELECT signin, temporary_until FROM app_user WHERE id = :id").param("id", id)
-                .query().singleRow();
-        assertThat(Duration.between(((OffsetDateTime) row.get("signin")), (OffsetDateTime) row.get("temporary_until")))
+        // Read as OffsetDateTime by the driver: H2 and PostgreSQL hand back different types from getObject(int).
+        Duration lifetime = jdbc.sql("SELECT signin, temporary_until FROM app_user WHERE id = :id").param("id", id)
+                .query((rs, row) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .single();
+        assertThat(lifetime)
                 .isGreaterThan(Duration.ofMinutes(119)).isLessThanOrEqualTo(Duration.ofMinutes(120));
     }
 
