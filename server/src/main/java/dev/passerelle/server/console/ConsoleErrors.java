@@ -13,22 +13,15 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * The console's failures as pages, not the API's JSON: a refused request (no session, a form
- * whose CSRF token is missing or stale) is 403; a refusal of the services keeps its status and
- * shows its description; anything unexpected is logged and shown without detail.
+ * The console's failures as pages, not the API's JSON: a refusal of the services keeps its status
+ * and shows its description; anything unexpected is logged and shown without detail. A request the
+ * guard refused is {@link ConsoleRefusals}'.
  */
 @ControllerAdvice(annotations = ConsoleController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
-
-    @ExceptionHandler(ConsoleRefusal.class)
-    String refused(ConsoleRefusal refusal, HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("messageKey", refusal.messageKey());
-        return "console/error";
-    }
 
     @ExceptionHandler(ApiException.class)
     String apiRefused(ApiException refusal, HttpServletResponse response, Model model) {
