@@ -50,8 +50,10 @@ final class BackgroundSyncFigure {
         try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
             lone = templates(server);
         }
+        long cloning = System.nanoTime();
         long cloned = clone(data, due);
-        System.out.printf("# P5 one sync alone: %.2f s; %d connections due%n", lone, cloned);
+        System.out.printf("# P5 one sync alone: %.2f s; %d connections due (cloned in %.0f s)%n", lone, cloned,
+                (System.nanoTime() - cloning) / 1e9);
         try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
             double heapBefore = server.heapAfterGcMegabytes();
             sleep(warmUp);

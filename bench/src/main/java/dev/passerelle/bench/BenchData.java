@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
 /** What a connector returns for one account, made up but shaped like a real year of operations. */
 record BenchData(long accountId, LocalDate since, List<Transaction> transactions) {
 
-    private static final TransactionType[] TYPES = {TransactionType.CARD, TransactionType.TRANSFER,
+    static final TransactionType[] TYPES = {TransactionType.CARD, TransactionType.TRANSFER,
             TransactionType.ORDER, TransactionType.WITHDRAWAL, TransactionType.DEFERRED_CARD, TransactionType.CHECK};
-    private static final String[] SHOPS = {"CARREFOUR", "SNCF", "EDF", "AMAZON EU", "BOULANGERIE DU\tCOIN",
+    static final String[] SHOPS = {"CARREFOUR", "SNCF", "EDF", "AMAZON EU", "BOULANGERIE DU\tCOIN",
             "PAYPAL *SHOP", "LOYER \"JUIN\"", "C:\\PATH REF"};
 
     /** {@code perAccount} operations for each account over the year before {@code today}; the same for a seed. */

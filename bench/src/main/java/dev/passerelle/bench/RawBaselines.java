@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -41,11 +40,6 @@ final class RawBaselines {
 
     /** {@code COPY bank_transaction FROM STDIN} of all the fetches' rows, in the current transaction. */
     void copy(List<BenchData> fetches, OffsetDateTime now) {
-        copy(fetches.stream(), now);
-    }
-
-    /** As {@link #copy(List, OffsetDateTime)}, the fetches made as they are written: for more rows than fit in memory. */
-    void copy(Stream<BenchData> fetches, OffsetDateTime now) {
         withConnection(connection -> {
             try (Writer out = new BufferedWriter(new OutputStreamWriter(
                     new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16),
