@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * Loads on one request: {@code connections} virtual threads, each with its own keep-alive
+ * Loads on one request: {@code connections} threads, each with its own keep-alive
  * connection, send it back to back (closed loop: the throughput) or at a planned rate (open loop:
  * the latency at that load); after a warm-up, every answer is counted and its latency recorded in
  * an HdrHistogram. The generator's own cost is measured too: the CPU time this process
@@ -38,6 +38,14 @@ final class Load {
             return latencies.getValueAtPercentile(99) / 1000.0;
         }
 
+        /** This run and {@code other} as one: their requests, windows, latencies and CPU added up. */
+        Result plus(Result other) {
+            Histogram both = latencies.copy();
+            both.add(other.latencies);
+            return new Result(requests + other.requests, errors + other.errors, seconds + other.seconds, both,
+                    clientCpuSeconds + other.clientCpuSeconds, serverCpuSeconds + other.serverCpuSeconds);
+        }
+
         double p50Millis() {
             return latencies.getValueAtPercentile(50) / 1000.0;
         }
@@ -52,15 +60,32 @@ final class Load {
             return clientCpuSeconds / (clientCpuSeconds + serverCpuSeconds);
         }
 
+        /** Microseconds of the server's CPU per request. */
+        double serverMicrosPerRequest() {
+            return serverCpuSeconds * 1e6 / Math.max(1, requests);
+        }
+
         String summary() {
-            return String.format("%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors; generator %.0f µs CPU/request, %.0f%% of the CPU used",
-                    perSecond(), p50Millis(), p99Millis(), errors, clientMicrosPerRequest(), 100 * clientShare());
+            return String.format("%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors; server %.0f µs CPU/request; generator %.0f µs "
+                            + "CPU/request, %.0f%% of the CPU used", perSecond(), p50Millis(), p99Millis(), errors,
+                    serverMicrosPerRequest(), clientMicrosPerRequest(), 100 * clientShare());
         }
     }
 
     static Result closedLoop(ServerProcess server, int connections, byte[] request, Duration warmUp, Duration measured) {
         return run(server, connections, warmUp, measured,
                 (worker, start, from, until, errors) -> () -> loop(server.port(), request, from, until, errors));
+    }
+
+    /** Sends {@code request} back to back on {@code connections} for {@code duration}, measuring nothing: a warm-up. */
+    static void warmUp(ServerProcess server, int connections, byte[] request, Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        AtomicLong ignored = new AtomicLong();
+        try (ExecutorService threads = threads()) {
+            for (int i = 0; i < connections; i++) {
+                threads.submit(() -> loop(server.port(), request, until, until, ignored));
+            }
+        }
     }
 
     /**
@@ -82,7 +107,7 @@ final class Load {
     }
 
     /**
-     * Runs {@code connections} workers on virtual threads through the warm-up and the measured
+     * Runs {@code connections} workers on their own threads through the warm-up and the measured
      * window, the client's and the server's CPU read at the window's edges, and merges their latencies.
      */
     private static Result run(ServerProcess server, int connections, Duration warmUp, Duration measured, Worker worker) {
@@ -91,7 +116,7 @@ final class Load {
         long until = from + measured.toNanos();
         AtomicLong errors = new AtomicLong();
         List<Future<Histogram>> workers = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = threads()) {
             for (int i = 0; i < connections; i++) {
                 workers.add(threads.submit(worker.of(i, start, from, until, errors)));
             }
@@ -112,6 +137,16 @@ final class Load {
         } catch (Exception e) {
             throw new IllegalStateException("the load run failed", e);
         }
+    }
+
+    /**
+     * One platform thread per connection, blocked in its socket's read or its sleep: the kernel wakes
+     * it directly. A virtual thread was woken through the JDK's timer thread, its read poller and a
+     * carrier, and the open loop's requests cost the generator twice the CPU (419 against 196 µs a
+     * request in the same hour, docs/performance.md), CPU taken from the server it measures.
+     */
+    private static ExecutorService threads() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("load-", 0).factory());
     }
 
     private static Histogram paced(int port, byte[] request, long first, long interval, long from, long until,

@@ -3,9 +3,6 @@ package dev.passerelle.server.transactions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.server.api.Paging;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The {@code _links} of a paged list (docs/protocol.md, "Pagination"): absolute paths from the host
@@ -29,8 +26,14 @@ public record PageLinks(Link self, @JsonInclude(JsonInclude.Include.ALWAYS) Link
     }
 
     private static Link link(String path, String query, long offset) {
-        Stream<String> kept = query == null ? Stream.empty()
-                : Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.equals("offset") && !p.startsWith("offset="));
-        return new Link(path + "?" + Stream.concat(kept, Stream.of("offset=" + offset)).collect(Collectors.joining("&")));
+        StringBuilder href = new StringBuilder(path).append('?');
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.equals("offset") && !pair.startsWith("offset=")) {
+                    href.append(pair).append('&');
+                }
+            }
+        }
+        return new Link(href.append("offset=").append(offset).toString());
     }
 }

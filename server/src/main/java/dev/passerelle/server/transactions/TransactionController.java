@@ -81,8 +81,9 @@ class TransactionController {
                 income == null ? null : Flags.parse("income", income),
                 deletedFilter(deleted, all));
 
-        List<TransactionView> page = store.page(query, paging);
-        TransactionStore.Scope counted = store.scope(query);
+        TransactionStore.ScopedPage scoped = store.scopedPage(query, paging);
+        List<TransactionView> page = scoped.rows();
+        TransactionStore.Scope counted = scoped.scope();
         long total = counted.total();
         Function<TransactionView, LocalDate> dateOf = query.dateColumn().equals("t.tx_date")
                 ? TransactionView::date : TransactionView::applicationDate;

@@ -15,7 +15,8 @@ import tools.jackson.databind.ValueSerializer;
  * page holds up to a thousand of them and this is the hottest path of the API, where the generic
  * bean serializer spent more time calling accessors by reflection than writing (docs/performance.md,
  * P2). The field names and formats are those of every other resource: snake case, dates
- * {@code YYYY-MM-DD}, date-times and decimals as {@link WireFormat} writes them, nulls written.
+ * {@code YYYY-MM-DD}, date-times and decimals as {@link WireFormat} writes them, nulls written;
+ * dates, date-times and amounts go to the generator as characters, with no string made for them.
  */
 final class TransactionJson extends ValueSerializer<TransactionView> {
 
@@ -108,21 +109,17 @@ final class TransactionJson extends ValueSerializer<TransactionView> {
 
     private static void date(JsonGenerator gen, SerializableString name, LocalDate value) {
         gen.writeName(name);
-        gen.writeString(value == null ? null : value.toString());
+        WireFormat.writeDate(gen, value);
     }
 
     private static void decimal(JsonGenerator gen, SerializableString name, BigDecimal value) {
         gen.writeName(name);
-        if (value == null) {
-            gen.writeNull();
-        } else {
-            gen.writeNumber(WireFormat.plain(value));
-        }
+        WireFormat.writeDecimal(gen, value);
     }
 
     private void instant(JsonGenerator gen, SerializableString name, Instant value) {
         gen.writeName(name);
-        gen.writeString(wire.format(value));
+        wire.writeDateTime(gen, value);
     }
 
     private static SerializableString name(String name) {

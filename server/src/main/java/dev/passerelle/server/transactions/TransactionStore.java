@@ -2,6 +2,7 @@ package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.api.Paging;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,7 @@ class TransactionStore {
 
     /** One page, newest first by the filter's date column, then by id. */
     List<TransactionView> page(TransactionFilter filter, Paging paging) {
-        return jdbc.sql("SELECT " + TransactionView.COLUMNS + filter.resultSql() + " ORDER BY " + filter.dateColumn() + " DESC, t.id DESC"
-                        + " LIMIT :limit OFFSET :offset")
+        return jdbc.sql(pageSql(filter))
                 .params(filter.params())
                 .param("limit", paging.limit())
                 .param("offset", paging.offset())
@@ -28,18 +28,45 @@ class TransactionStore {
     }
 
     /**
-     * In one pass over the scope: how many rows the result holds ({@code total}), and the earliest
-     * and latest date of the scope whatever the date criteria ({@code first_date}, {@code last_date}).
+     * One page as {@link #page} reads it, with its scope as a list's answer reports it, in one
+     * statement (a page is the API's most frequent read: docs/performance.md, P2): how many rows the
+     * result holds ({@code total}), and the earliest and latest date of the scope whatever the date
+     * criteria ({@code first_date}, {@code last_date}), in one pass over the scope. The scope's one
+     * row is joined to the page's rows, so that it comes back when the page is empty too.
      */
-    Scope scope(TransactionFilter filter) {
+    ScopedPage scopedPage(TransactionFilter filter, Paging paging) {
         String narrowing = filter.narrowing();
-        return jdbc.sql("SELECT COUNT(*)" + (narrowing.isEmpty() ? "" : " FILTER (WHERE TRUE" + narrowing + ")")
-                        + " AS total, MIN(" + filter.dateColumn() + ") AS first_date, MAX(" + filter.dateColumn()
-                        + ") AS last_date" + filter.scopeSql())
+        String scope = "SELECT COUNT(*)" + (narrowing.isEmpty() ? "" : " FILTER (WHERE TRUE" + narrowing + ")")
+                + " AS total, MIN(" + filter.dateColumn() + ") AS first_date, MAX(" + filter.dateColumn()
+                + ") AS last_date" + filter.scopeSql();
+        return jdbc.sql("SELECT p.*, s.total, s.first_date, s.last_date FROM (" + scope + ") s LEFT JOIN ("
+                        + pageSql(filter) + ") p ON TRUE ORDER BY p.page_date DESC, p.id DESC")
                 .params(filter.params())
-                .query((rs, n) -> new Scope(rs.getLong(1), new DateRange(rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class))))
-                .single();
+                .param("limit", paging.limit())
+                .param("offset", paging.offset())
+                .query(rs -> {
+                    // the scope's three columns come last, read by position as the row's are (by name, H2
+                    // indexes every column of the result first)
+                    int total = rs.getMetaData().getColumnCount() - 2;
+                    List<TransactionView> rows = new ArrayList<>();
+                    Scope counted = null;
+                    while (rs.next()) {
+                        if (counted == null) {
+                            counted = new Scope(rs.getLong(total), new DateRange(
+                                    rs.getObject(total + 1, LocalDate.class), rs.getObject(total + 2, LocalDate.class)));
+                        }
+                        if (rs.getObject(1) != null) {
+                            rows.add(TransactionView.of(rs, rows.size()));
+                        }
+                    }
+                    return new ScopedPage(rows, counted);
+                });
+    }
+
+    /** The page's rows as {@link TransactionView#COLUMNS}, then its date column as {@code page_date}. */
+    private static String pageSql(TransactionFilter filter) {
+        return "SELECT " + TransactionView.COLUMNS + ", " + filter.dateColumn() + " AS page_date" + filter.resultSql()
+                + " ORDER BY " + filter.dateColumn() + " DESC, t.id DESC LIMIT :limit OFFSET :offset";
     }
 
     Optional<TransactionView> find(long userId, long id) {
@@ -47,6 +74,10 @@ class TransactionStore {
                         + " WHERE t.id = :id AND a.id_user = :user AND a.disabled IS NULL")
                 .param("id", id).param("user", userId)
                 .query(TransactionView::of).optional();
+    }
+
+    /** A page of a result, and its scope. */
+    record ScopedPage(List<TransactionView> rows, Scope scope) {
     }
 
     /** The size of a result and the dates of its scope. */
