@@ -63,6 +63,8 @@ final class ConcurrentAddsFigure {
                     }));
                 }
                 Future<?> watch = clients.submit(() -> watchThreads(server, peakThreads, burst));
+                server.startProfile();
+                double cpuBefore = server.cpuSeconds();
                 began = System.nanoTime();
                 go.countDown();
                 Histogram seconds = new Histogram(3);
@@ -79,16 +81,19 @@ final class ConcurrentAddsFigure {
                     }
                 }
                 ended = System.nanoTime();
+                double cpuPerAdd = (server.cpuSeconds() - cpuBefore) * 1000 / adds;
+                server.stopProfile();
                 watch.cancel(true);
                 double wall = (ended - began) / 1e9;
                 double ratio = wall / lone;
                 return new Figure("P3", "concurrent-adds-slow-bank", ratio, "<=1.5,0errors", ratio <= 1.5 && errors == 0,
                         String.format("%d adds at once, the bank taking %d ms a call: all answered in %.2f s, one alone in "
-                                        + "%.2f s; each add p50 %.2f s, p99 %.2f s; %d errors%s; server threads %d before, "
+                                        + "%.2f s; each add p50 %.2f s, p99 %.2f s; %d errors%s; server CPU %.1f ms an add; "
+                                        + "server threads %d before, "
                                         + "%d at most; test connector's concurrency limit set to %d; H2; load %s",
                                 adds, LATENCY_MILLIS, wall, lone, seconds.getValueAtPercentile(50) / 1000.0,
                                 seconds.getValueAtPercentile(99) / 1000.0, errors,
-                                statuses.isEmpty() ? "" : " (statuses " + statuses + ")", threadsBefore, peakThreads.get(),
+                                statuses.isEmpty() ? "" : " (statuses " + statuses + ")", cpuPerAdd, threadsBefore, peakThreads.get(),
                                 adds + 16, Machine.load()));
             }
         } catch (Exception e) {

@@ -19,13 +19,29 @@ record Customer(Identity identity, List<BankAccount> accounts, LocalDate today) 
     private static final ZoneId BANK_ZONE = ZoneId.of("Europe/Paris");
 
     static Customer of(ConnectionContext ctx) {
-        // A source added by web authentication has no login of its own: the customer is the one who
-        // logged in at the bank, or else (an older session) the connection stands for the customer.
-        String seed = ctx.credential(TestBankDescriptor.LOGIN)
+        return of(seed(ctx), kind(ctx), ctx.clock().instant());
+    }
+
+    /**
+     * Who the customer of a call is, without their accounts: what a call about their contracts or
+     * profile needs, spared building every account and its balance.
+     */
+    static Identity identityOf(ConnectionContext ctx) {
+        return Identity.of(seed(ctx), kind(ctx));
+    }
+
+    /**
+     * A source added by web authentication has no login of its own: the customer is the one who
+     * logged in at the bank, or else (an older session) the connection stands for the customer.
+     */
+    private static String seed(ConnectionContext ctx) {
+        return ctx.credential(TestBankDescriptor.LOGIN)
                 .or(() -> BankAuthorization.from(ctx.session().orElse(null)).map(BankAuthorization::psu))
                 .orElse("connection " + ctx.connectionId());
-        DataKind kind = Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
-        return of(seed, kind, ctx.clock().instant());
+    }
+
+    private static DataKind kind(ConnectionContext ctx) {
+        return Scenario.chosen(ctx).map(DataKind::of).orElse(DataKind.PERSONAL);
     }
 
     /** The customer of {@code seed} (a login) as the bank knows them at {@code now}. */

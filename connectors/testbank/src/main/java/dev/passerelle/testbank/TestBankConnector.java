@@ -147,7 +147,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
     @Override
     public List<Subscription> subscriptions(ConnectionContext ctx) {
         institutionAnswers(ctx);
-        Identity holder = Customer.of(ctx).identity();
+        Identity holder = Customer.identityOf(ctx);
         return Arrays.stream(Contract.values()).map(contract -> contract.subscription(holder)).toList();
     }
 
@@ -163,7 +163,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
     @Override
     public DocumentFile file(ConnectionContext ctx, Subscription subscription, Document document) {
         institutionAnswers(ctx);
-        Identity holder = Customer.of(ctx).identity();
+        Identity holder = Customer.identityOf(ctx);
         return Contract.of(subscription).orElseThrow(() -> new IllegalArgumentException(
                         "not a subscription of the test bank: " + subscription.externalId()))
                 .file(holder, subscription, document);
@@ -172,7 +172,7 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
     @Override
     public Optional<Profile> profile(ConnectionContext ctx) {
         institutionAnswers(ctx);
-        return Optional.of(Customer.of(ctx).identity().profile());
+        return Optional.of(Customer.identityOf(ctx).profile());
     }
 
     /** The bank takes its time: the configured latency, drawn anew for each call. */

@@ -10,9 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +37,13 @@ public class AccountStore {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final DiscoveredRows rows;
     private final ObjectMapper json;
 
-    public AccountStore(JdbcClient jdbc, DiscoveredRows rows, ObjectMapper json) {
+    public AccountStore(JdbcClient jdbc, NamedParameterJdbcOperations batch, DiscoveredRows rows, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.rows = rows;
         this.json = json;
     }
@@ -45,17 +52,30 @@ public class AccountStore {
      * Makes the stored accounts of a source match what its connector listed: new accounts are
      * inserted disabled (no consent yet), known ones refreshed (a user's renaming survives), parents
      * linked, and the source's accounts the institution no longer shows marked deleted.
+     *
+     * @return the source's accounts whose data may be fetched now, in id order
      */
     @Transactional
-    public void reconcile(OpenSource source, List<Account> listed, Instant now) {
-        Map<String, Long> ids = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
-                account -> insert(source, account, now), (id, account) -> refresh(id, source, account, now), now);
-        for (Account account : listed) {
-            jdbc.sql("UPDATE bank_account SET id_parent = :parent WHERE id = :id")
-                    .param("parent", account.parentExternalId() == null ? null : ids.get(account.parentExternalId()))
-                    .param("id", ids.get(account.externalId()))
-                    .update();
+    public List<Long> reconcile(OpenSource source, List<Account> listed, Instant now) {
+        Set<Long> inserted = new HashSet<>();
+        DiscoveredRows.Reconciled reconciled = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
+                account -> {
+                    long id = insert(source, account, now);
+                    inserted.add(id);
+                    return id;
+                }, (id, account) -> refresh(id, source, account, now), now);
+        Map<String, Long> ids = reconciled.ids();
+        // A new account has no parent yet; a known one may have gained, changed or lost it.
+        SqlParameterSource[] links = listed.stream()
+                .filter(account -> account.parentExternalId() != null || !inserted.contains(ids.get(account.externalId())))
+                .map(account -> new MapSqlParameterSource()
+                        .addValue("parent", account.parentExternalId() == null ? null : ids.get(account.parentExternalId()))
+                        .addValue("id", ids.get(account.externalId())))
+                .toArray(SqlParameterSource[]::new);
+        if (links.length > 0) {
+            batch.batchUpdate("UPDATE bank_account SET id_parent = :parent WHERE id = :id", links);
         }
+        return reconciled.fetchable();
     }
 
     private long insert(OpenSource source, Account account, Instant now) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code POST /users/{u}/connections} (docs/protocol.md §3.3, [doc]): creates the connection and its first source and
@@ -32,16 +33,18 @@ public class ConnectionCreation {
     private final PostedValues posted;
     private final Connections connections;
     private final ConnectionsProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ConnectionCreation(ConnectionRecords records, ConnectionSteps steps, ConnectorChoice connectors, PostedValues posted,
-                       Connections connections, ConnectionsProperties properties, Clock clock) {
+                       Connections connections, ConnectionsProperties properties, TransactionTemplate tx, Clock clock) {
         this.records = records;
         this.steps = steps;
         this.connectors = connectors;
         this.posted = posted;
         this.connections = connections;
         this.properties = properties;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -54,14 +57,19 @@ public class ConnectionCreation {
 
         Instant now = clock.instant();
         Instant expire = now.plus(properties.pendingAdd());
-        long connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
-        records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.CREDENTIALS, now, expire);
-        ConnectionRow connection = connections.get(userId, connectionId);
+        // The connection and its first source are written, and read back, in one transaction.
+        Step first = tx.execute(status -> {
+            long id = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now, expire);
+            records.insertSource(id, source.id(), source.name(), AuthMechanism.CREDENTIALS, now, expire);
+            ConnectionRow connection = connections.get(userId, id);
+            return new Step(connection, connectors.source(connection, source.name()), connector, Call.START, values,
+                    ConnectionSteps.presence(true, psu), Actor.USER);
+        });
+        long connectionId = first.connection().id();
         StepOutcome outcome;
         try {
             // No one else knows the connection yet: its first step needs no lease.
-            outcome = steps.run(new Step(connection, connectors.source(connection, source.name()), connector, Call.START,
-                    values, ConnectionSteps.presence(true, psu), Actor.USER));
+            outcome = steps.run(first);
         } catch (RuntimeException refused) { // a 429 of the connector's limits
             records.delete(connectionId);
             throw refused;

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -64,11 +65,12 @@ class ConnectionSteps {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ConnectionsProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ConnectionSteps(ConnectionRecords records, CredentialVault vault, ConnectorRuntime runtime, StepOutcomes outcomes,
                     ConsentValidity consent, ConnectionTimeline timeline, ApplicationEventPublisher events,
-                    ObjectMapper json, ConnectionsProperties properties, Clock clock) {
+                    ObjectMapper json, ConnectionsProperties properties, TransactionTemplate tx, Clock clock) {
         this.records = records;
         this.vault = vault;
         this.runtime = runtime;
@@ -78,6 +80,7 @@ class ConnectionSteps {
         this.events = events;
         this.json = json;
         this.properties = properties;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -150,11 +153,14 @@ class ConnectionSteps {
         ConnectionRow connection = step.call() == Call.START
                 ? step.connection().withCredentials(vault.sealCredentials(connectorFields(descriptor, credentials)))
                 : step.connection();
-        timeline.recordLines(connection.id(), after.name(), called.lines());
-        if (outcome.granted() != null) {
-            records.saveConsentScope(after.id(), outcome.granted());
-        }
-        ConnectionRow summary = recorded(step, connection, after, outcome, cause(step, result), now);
+        // What the step changed is stored in one transaction: one commit, one pooled connection.
+        ConnectionRow summary = tx.execute(status -> {
+            timeline.recordLines(connection.id(), after.name(), called.lines());
+            if (outcome.granted() != null) {
+                records.saveConsentScope(after.id(), outcome.granted());
+            }
+            return recorded(step, connection, after, outcome, cause(step, result), now);
+        });
         if (outcome.succeeded()) {
             events.publishEvent(new SourceReady(connection.userId(), connection.id(), after.id()));
         }
@@ -206,8 +212,8 @@ class ConnectionSteps {
     /** Records {@code outcome} on the step's source without calling the connector. */
     private StepOutcome unasked(Step step, StepOutcome outcome, String cause) {
         Instant now = clock.instant();
-        announce(recorded(step, step.connection(), step.source().after(outcome, null, step.source().sealedSession(), now,
-                null), outcome, cause, now), outcome, now);
+        announce(tx.execute(status -> recorded(step, step.connection(), step.source().after(outcome, null,
+                step.source().sealedSession(), now, null), outcome, cause, now)), outcome, now);
         return outcome;
     }
 
@@ -225,10 +231,12 @@ class ConnectionSteps {
                             current.transientFailures());
                     SourceRow source = current.after(outcome, fieldsJson(outcome), current.sealedSession(), now,
                             outcome.consentEnded() ? now : null);
-                    records.saveSource(source);
-                    summarize(connection, descriptor);
-                    timeline.record(connectionId, source.name(), Actor.CONNECTOR, current.state(), outcome.state(),
-                            "data call -> " + describe(stopped), now);
+                    tx.executeWithoutResult(status -> {
+                        records.saveSource(source);
+                        summarize(connection, descriptor);
+                        timeline.record(connectionId, source.name(), Actor.CONNECTOR, current.state(), outcome.state(),
+                                "data call -> " + describe(stopped), now);
+                    });
                 }));
     }
 

@@ -6,8 +6,10 @@ import dev.passerelle.server.connections.OpenSource;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,18 +68,28 @@ public class DiscoveredRows {
     }
 
     /**
+     * What a reconciliation left: the row id of every listed item, by external id, and the ids of the
+     * source's items that are now {@linkplain #fetchableOfSource fetchable}, in id order: the listed
+     * ones the user had consented to (a new item starts disabled; an item no longer listed is deleted).
+     */
+    public record Reconciled(Map<String, Long> ids, List<Long> fetchable) {
+    }
+
+    /**
      * Inserts the listed items the connection does not know yet, refreshes the known ones and marks
      * deleted the source's items no longer listed.
-     *
-     * @return the row id of every listed item, by external id
      */
-    public <T> Map<String, Long> reconcile(Kind kind, OpenSource source, List<T> listed, Function<T, String> externalId,
-                                           Function<T, Long> insert, BiConsumer<Long, T> refresh, Instant now) {
+    public <T> Reconciled reconcile(Kind kind, OpenSource source, List<T> listed, Function<T, String> externalId,
+                                    Function<T, Long> insert, BiConsumer<Long, T> refresh, Instant now) {
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT id, external_id FROM " + kind.table + " WHERE id_connection = :c")
+        Set<Long> consented = new HashSet<>();
+        jdbc.sql("SELECT id, external_id, disabled FROM " + kind.table + " WHERE id_connection = :c")
                 .param("c", source.connectionId())
                 .query(rs -> {
                     ids.put(rs.getString("external_id"), rs.getLong("id"));
+                    if (rs.getObject("disabled") == null) {
+                        consented.add(rs.getLong("id"));
+                    }
                 });
         for (T item : listed) {
             Long id = ids.get(externalId.apply(item));
@@ -87,8 +99,9 @@ public class DiscoveredRows {
                 refresh.accept(id, item);
             }
         }
-        markMissingDeleted(kind, source, listed.stream().map(i -> ids.get(externalId.apply(i))).toList(), now);
-        return ids;
+        List<Long> present = listed.stream().map(i -> ids.get(externalId.apply(i))).toList();
+        markMissingDeleted(kind, source, present, now);
+        return new Reconciled(ids, present.stream().filter(consented::contains).distinct().sorted().toList());
     }
 
     /**

@@ -30,12 +30,16 @@ public class SubscriptionStore {
         this.rows = rows;
     }
 
-    /** New subscriptions arrive disabled (no consent yet); known ones are refreshed; missing ones deleted. */
+    /**
+     * New subscriptions arrive disabled (no consent yet); known ones are refreshed; missing ones deleted.
+     *
+     * @return the source's subscriptions whose documents may be fetched now, in id order
+     */
     @Transactional
-    public void reconcile(OpenSource source, List<Subscription> listed, Instant now) {
-        rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
+    public List<Long> reconcile(OpenSource source, List<Subscription> listed, Instant now) {
+        return rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
                 subscription -> insert(source, subscription, now),
-                (id, subscription) -> refresh(id, source, subscription, now), now);
+                (id, subscription) -> refresh(id, source, subscription, now), now).fetchable();
     }
 
     private long insert(OpenSource source, Subscription subscription, Instant now) {

@@ -101,25 +101,23 @@ public class DataIngestion implements ConsentedData {
     /** Discovers the source's accounts and subscriptions and fetches the data of the consented ones. */
     public void ingest(OpenSource source) {
         Instant now = clock.instant();
-        Optional<List<Account>> listedAccounts = data(source, source.accounts(),
-                error -> discovered.setErrorOfSource(Kind.ACCOUNT, source.sourceId(), error));
-        listedAccounts.ifPresent(listed -> tx.executeWithoutResult(status -> {
-            accounts.reconcile(source, listed, now);
-            events.publishEvent(new AccountsFetched(source.userId(), source.connectionId(), source.sourceId()));
-        }));
-        Optional<List<Subscription>> listedSubscriptions = source.reads(Capability.DOCUMENT)
+        // The reconciliations name the items to fetch: no second query for them.
+        Optional<List<Long>> fetchableAccounts = data(source, source.accounts(),
+                error -> discovered.setErrorOfSource(Kind.ACCOUNT, source.sourceId(), error))
+                .map(listed -> tx.execute(status -> {
+                    List<Long> fetchable = accounts.reconcile(source, listed, now);
+                    events.publishEvent(new AccountsFetched(source.userId(), source.connectionId(), source.sourceId()));
+                    return fetchable;
+                }));
+        Optional<List<Long>> fetchableSubscriptions = source.reads(Capability.DOCUMENT)
                 ? data(source, source.subscriptions(),
                         error -> discovered.setErrorOfSource(Kind.SUBSCRIPTION, source.sourceId(), error))
+                        .map(listed -> subscriptions.reconcile(source, listed, now))
                 : Optional.empty();
-        listedSubscriptions.ifPresent(listed -> subscriptions.reconcile(source, listed, now));
-        if (listedAccounts.isPresent()) {
-            discovered.fetchableOfSource(Kind.ACCOUNT, source.sourceId()).forEach(id -> accounts.byId(id)
-                    .ifPresent(account -> fetchAccount(source, account)));
-        }
-        if (listedSubscriptions.isPresent()) {
-            discovered.fetchableOfSource(Kind.SUBSCRIPTION, source.sourceId()).forEach(id -> subscriptions.byId(id)
-                    .ifPresent(subscription -> fetchDocuments(source, subscription)));
-        }
+        fetchableAccounts.ifPresent(ids -> ids.forEach(id -> accounts.byId(id)
+                .ifPresent(account -> fetchAccount(source, account))));
+        fetchableSubscriptions.ifPresent(ids -> ids.forEach(id -> subscriptions.byId(id)
+                .ifPresent(subscription -> fetchDocuments(source, subscription))));
     }
 
     @Override

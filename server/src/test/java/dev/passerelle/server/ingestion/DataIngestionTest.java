@@ -135,6 +135,17 @@ class DataIngestionTest {
     }
 
     @Test
+    void cardTheInstitutionNoLongerLinksLosesItsParent() {
+        bank.accounts.addAll(List.of(checking("A1", "100"), account("C1", AccountType.CARD, "-30", "EUR", "A1")));
+        ingestion.ingest(source);
+        bank.accounts.set(1, account("C1", AccountType.CARD, "-30", "EUR", null));
+
+        ingestion.ingest(source);
+
+        assertThat(byExternalId().get("C1").idParent()).isNull();
+    }
+
+    @Test
     void userRenamingSurvivesReingestion() {
         bank.accounts.add(checking("A1", "1"));
         ingestion.ingest(source);
