@@ -2,8 +2,8 @@
 # Builds the production launch's AOT cache (JDK 25+, JEP 483/514/515): the server jar extracted in
 # Spring Boot's layout for a cache (an AOT cache needs plain jars on the class path, not nested
 # ones) and the cache a training run of that layout records, up to the application context's
-# refresh, with the production launch's JVM options (the collector is part of what a cache records).
-# ./passerelle uses them when they are newer than the jar and the JDK is 25+.
+# refresh, with the production launch's JVM options, so that the cache matches the launch that
+# uses it. ./passerelle uses them when they are newer than the jar and the JDK is 25+.
 #
 #   build-aot-cache.sh <java> <server jar> <jvm options file> <directory>     (run by ./mvnw -Paot package)
 #

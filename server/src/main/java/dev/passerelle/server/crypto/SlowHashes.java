@@ -40,7 +40,7 @@ public class SlowHashes {
     private static final byte[] LABEL = "passerelle client secret v1".getBytes(StandardCharsets.US_ASCII);
     private static final int LEGACY_SHA256_HEX = 64;
 
-    private static final String BCRYPT_PREFIX = "$2b";
+    private static final BCryptVersion VERSION = BCryptVersion.$2B;
     /** The 31 characters of a bcrypt hash after its salt (any of bcrypt's base64 alphabet). */
     private static final String DECOY_DIGEST = ".".repeat(31);
 
@@ -53,8 +53,8 @@ public class SlowHashes {
     private final String decoy;
 
     public SlowHashes(Settings settings) {
-        this.bcrypt = new BCryptPasswordEncoder(BCryptVersion.$2B, settings.clientSecretCost());
-        this.decoy = BCrypt.gensalt(BCRYPT_PREFIX, settings.clientSecretCost()) + DECOY_DIGEST;
+        this.bcrypt = new BCryptPasswordEncoder(VERSION, settings.clientSecretCost());
+        this.decoy = BCrypt.gensalt(VERSION.getVersion(), settings.clientSecretCost()) + DECOY_DIGEST;
     }
 
     /** The value to store for {@code secret}: bcrypt, salted, with today's cost (60 characters). */
