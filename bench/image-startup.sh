@@ -12,7 +12,7 @@ runs=${1:-5}
 port=${2:-28080}
 root=$(realpath distribution/target/image/root)
 run=$(realpath distribution/src/test/image/run-rootfs.sh)
-entrypoint=(/opt/java/bin/java -XX:MaxRAMPercentage=75 -XX:-UsePerfData -jar /app/passerelle-server.jar)
+entrypoint=(/opt/java/bin/java @/app/jvm.options -XX:MaxRAMPercentage=75 -XX:-UsePerfData -jar /app/passerelle-server.jar)
 
 start_once() { # $1: the AOT option; prints the seconds to readiness
   local began ended pid

@@ -3,24 +3,26 @@
 # how to build and run it. Needs Debian's apt-get and dpkg-deb, a JDK 25+ as JAVA_HOME, jq, and
 # either root or unprivileged user namespaces (for the chroot of the AOT training run).
 #
-#   build-rootfs.sh <server jar> <output dir> <jlink modules> <uid> <health check class>
+#   build-rootfs.sh <server jar> <jvm options file> <output dir> <jlink modules> <uid> <health check class>
 #
 # writes into <output dir>:
 #   os/        the base system: glibc from Debian's packages (the JVM's only system dependency), the
 #              non-root user <uid>, /tmp, /data (owned by the user) and empty mount points
 #   root/      os/ plus /opt/java (a jlink runtime of the modules the server needs) and /app (the
-#              server jar extracted, Spring Boot's layout for an AOT cache) with /app/passerelle.aot,
-#              the JDK's AOT cache recorded by a training run of the server inside a chroot of root/,
-#              so that the paths, the runtime and the files' times are those of the image
+#              server jar extracted, Spring Boot's layout for an AOT cache) with /app/jvm.options (the
+#              production launch's JVM options, server/src/main/jvm/jvm.options) and /app/passerelle.aot,
+#              the JDK's AOT cache recorded by a training run of the server with those options inside a
+#              chroot of root/, so that the paths, the runtime and the files' times are those of the image
 #   base.tar   a one-layer image (docker-save layout) of os/ with the user and a HEALTHCHECK, which
 #              Jib builds on: Jib itself cannot declare a health check, but keeps a base image's
 set -euo pipefail
 
 jar=$(realpath "$1")
-out=$2
-modules=$3
-uid=$4
-health_class=$5
+jvm_options=$(realpath "$2")
+out=$3
+modules=$4
+uid=$5
+health_class=$6
 
 # Jib stamps every file it adds with this time (its default filesModificationTime); the AOT cache
 # records the times of the jars it was trained on, so the staged files get the same one.
@@ -52,6 +54,7 @@ echo "== Java runtime: jlink $modules"
 
 echo "== application: $jar extracted"
 "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$root/app"
+cp "$jvm_options" "$root/app/jvm.options"
 
 cp -a "$os/." "$root/"
 find "$os" "$root" -exec touch -h -d "$epoch" {} +
@@ -64,7 +67,7 @@ if ! unshare "${as_root[@]}" --mount --pid --fork --kill-child sh -c '
     root=$1; shift
     mount -t proc proc "$root/proc" && mount --bind /dev "$root/dev" && mount -t tmpfs tmpfs "$root/tmp" &&
     exec chroot "$root" "$@"' training "$root" \
-    /opt/java/bin/java -XX:AOTCacheOutput=/app/passerelle.aot -Dspring.context.exit=onRefresh \
+    /opt/java/bin/java @/app/jvm.options -XX:AOTCacheOutput=/app/passerelle.aot -Dspring.context.exit=onRefresh \
     -jar /app/passerelle-server.jar --server.port=0 --passerelle.data-dir=/tmp/training \
     > "$out/training.log" 2>&1; then
   tail -n 40 "$out/training.log" >&2

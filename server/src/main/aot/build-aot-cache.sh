@@ -2,9 +2,10 @@
 # Builds the production launch's AOT cache (JDK 25+, JEP 483/514/515): the server jar extracted in
 # Spring Boot's layout for a cache (an AOT cache needs plain jars on the class path, not nested
 # ones) and the cache a training run of that layout records, up to the application context's
-# refresh. ./passerelle uses them when they are newer than the jar and the JDK is 25+.
+# refresh, with the production launch's JVM options, so that the cache matches the launch that
+# uses it. ./passerelle uses them when they are newer than the jar and the JDK is 25+.
 #
-#   build-aot-cache.sh <java> <server jar> <directory>     (run by ./mvnw -Paot package)
+#   build-aot-cache.sh <java> <server jar> <jvm options file> <directory>     (run by ./mvnw -Paot package)
 #
 # A JDK older than 25 has no AOT cache: the script says so and leaves nothing behind, and
 # ./passerelle launches the plain jar.
@@ -12,7 +13,8 @@ set -eu
 
 java=$1
 jar=$2
-out=$3
+options=$3
+out=$4
 
 version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
 rm -rf "$out"
@@ -25,7 +27,7 @@ fi
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 # The training run: the whole start-up (every bean, Flyway on a new H2 database), then exit.
-if ! "$java" -XX:AOTCacheOutput="$out/passerelle.aot" -Dspring.context.exit=onRefresh \
+if ! "$java" @"$options" -XX:AOTCacheOutput="$out/passerelle.aot" -Dspring.context.exit=onRefresh \
     -jar "$out/$(basename "$jar")" --server.port=0 --passerelle.data-dir="$training/data" \
     > "$training/training.log" 2>&1 \
   || ! grep -q 'AOTCache creation is complete' "$training/training.log"; then

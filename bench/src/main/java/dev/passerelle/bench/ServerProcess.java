@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * A Passerelle server started as an operator starts it: its own process, its own data directory and
  * port, its output in a log file. {@link #startSeconds()} is the time from the process start to the
- * first {@code 200} of {@code GET /2.0/connectors}.
+ * first {@code 200} of {@code GET /2.0/connectors}, {@link #startCpuSeconds()} the CPU it used until then.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -31,6 +31,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final double startSeconds;
+    private final double startCpuSeconds;
 
     private ServerProcess(Process process, int port, Path dataDir, Path log, double startSeconds) {
         this.process = process;
@@ -38,6 +39,7 @@ final class ServerProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.log = log;
         this.startSeconds = startSeconds;
+        this.startCpuSeconds = cpuSeconds();
     }
 
     /**
@@ -161,6 +163,15 @@ final class ServerProcess implements AutoCloseable {
 
     double startSeconds() {
         return startSeconds;
+    }
+
+    /**
+     * The CPU time (all threads: JIT and GC too) the server used up to its first answer: on a machine
+     * shared with other work it moves far less than {@link #startSeconds()}, which counts the waits
+     * for a core.
+     */
+    double startCpuSeconds() {
+        return startCpuSeconds;
     }
 
     long pid() {

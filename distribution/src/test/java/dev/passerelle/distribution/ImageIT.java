@@ -57,7 +57,7 @@ class ImageIT {
     @Test
     void itStartsTheServerWithItsAotCacheAndDeclaresPortVolumeAndHealthCheck() {
         JsonNode config = image.runConfig();
-        assertThat(strings(config.get("Entrypoint"))).containsExactly("/opt/java/bin/java",
+        assertThat(strings(config.get("Entrypoint"))).containsExactly("/opt/java/bin/java", "@/app/jvm.options",
                 "-XX:AOTCache=/" + AOT_CACHE, "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData",
                 "-jar", "/app/passerelle-server.jar");
         assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder.BCryptVersion;
 import org.springframework.stereotype.Component;
@@ -39,13 +40,21 @@ public class SlowHashes {
     private static final byte[] LABEL = "passerelle client secret v1".getBytes(StandardCharsets.US_ASCII);
     private static final int LEGACY_SHA256_HEX = 64;
 
+    private static final BCryptVersion VERSION = BCryptVersion.$2B;
+    /** The 31 characters of a bcrypt hash after its salt (any of bcrypt's base64 alphabet). */
+    private static final String DECOY_DIGEST = ".".repeat(31);
+
     private final BCryptPasswordEncoder bcrypt;
-    /** Checked against when there is no stored value, so an unknown id costs the same time as a wrong secret. */
+    /**
+     * Checked against when there is no stored value, so an unknown id costs the same time as a wrong
+     * secret. Only its form matters (a random salt, today's cost): checking against it runs a whole
+     * bcrypt, making it runs none, so the server does not spend a bcrypt on it at every start.
+     */
     private final String decoy;
 
     public SlowHashes(Settings settings) {
-        this.bcrypt = new BCryptPasswordEncoder(BCryptVersion.$2B, settings.clientSecretCost());
-        this.decoy = bcrypt.encode(reduced(Secrets.random(32)));
+        this.bcrypt = new BCryptPasswordEncoder(VERSION, settings.clientSecretCost());
+        this.decoy = BCrypt.gensalt(VERSION.getVersion(), settings.clientSecretCost()) + DECOY_DIGEST;
     }
 
     /** The value to store for {@code secret}: bcrypt, salted, with today's cost (60 characters). */
@@ -66,6 +75,10 @@ public class SlowHashes {
             return Check.WRONG;
         }
         return bcrypt.upgradeEncoding(stored) ? Check.RIGHT_REHASH : Check.RIGHT;
+    }
+
+    String decoy() {
+        return decoy;
     }
 
     private static boolean isLegacySha256(String stored) {

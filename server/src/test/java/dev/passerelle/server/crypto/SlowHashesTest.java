@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passerelle.server.crypto.SlowHashes.Check;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder.BCryptVersion;
 
 class SlowHashesTest {
 
@@ -31,6 +33,17 @@ class SlowHashesTest {
     @Test
     void nothingStoredNeverMatches() {
         assertThat(hashes.check("anything", null)).isEqualTo(Check.WRONG);
+    }
+
+    @Test
+    void theDecoyOfAnUnknownIdIsAWellFormedHashOfTodaysCostSoCheckingItRunsAWholeBcrypt() {
+        SlowHashes stronger = new SlowHashes(new SlowHashes.Settings(5));
+        BCryptPasswordEncoder costFive = new BCryptPasswordEncoder(BCryptVersion.$2B, 5);
+
+        // a malformed hash would be refused before any hashing: the unknown id would answer faster
+        assertThat(stronger.decoy()).matches("\\$2b\\$05\\$[./0-9A-Za-z]{53}");
+        assertThat(costFive.upgradeEncoding(stronger.decoy())).isFalse();
+        assertThat(stronger.decoy()).isNotEqualTo(new SlowHashes(new SlowHashes.Settings(5)).decoy());
     }
 
     @Test
