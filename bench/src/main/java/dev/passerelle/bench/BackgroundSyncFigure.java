@@ -47,14 +47,14 @@ final class BackgroundSyncFigure {
                 "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(LATENCY_MILLIS),
                 "db-scheduler.threads", String.valueOf(THREADS));
         double lone;
-        try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
+        try (ServerProcess server = ServerProcess.start(setup.server(), properties, data, Duration.ofMinutes(3))) {
             lone = templates(server);
         }
         long cloning = System.nanoTime();
         long cloned = clone(data, due);
         System.out.printf("# P5 one sync alone: %.2f s; %d connections due (cloned in %.0f s)%n", lone, cloned,
                 (System.nanoTime() - cloning) / 1e9);
-        try (ServerProcess server = ServerProcess.start(serverLaunch(), properties, data, Duration.ofMinutes(3))) {
+        try (ServerProcess server = ServerProcess.start(setup.server(), properties, data, Duration.ofMinutes(3))) {
             double heapBefore = server.heapAfterGcMegabytes();
             sleep(warmUp);
             double stepsBefore = schedulerSteps(server);
@@ -74,10 +74,6 @@ final class BackgroundSyncFigure {
                             cloned, LATENCY_MILLIS, perMinute, window.toSeconds(), THREADS, lone, allowed, heapBefore,
                             heapAfter, heap, Machine.load()));
         }
-    }
-
-    private List<String> serverLaunch() {
-        return List.of(ServerProcess.java(), "-jar", setup.serverJar().toString());
     }
 
     /** Adds the template connections at once (the bank is slow), then times one sync of one of them alone. */

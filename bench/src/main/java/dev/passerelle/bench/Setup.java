@@ -32,14 +32,27 @@ record Setup(boolean quick, Path root, Path work, String dbUrl, String dbUser, S
         return existing(root.resolve("server/target/passerelle-server.jar"));
     }
 
+    /**
+     * The server jar as the production launch runs it: {@code java} with the launch's JVM options
+     * ({@code server/src/main/jvm/jvm.options}, which {@code ./passerelle} and the image pass too), so
+     * that every figure measures the collector and heap an operator runs.
+     */
+    List<String> server() {
+        return List.of(ServerProcess.java(), productionOptions(), "-jar", serverJar().toString());
+    }
+
+    private String productionOptions() {
+        return "@" + existing(root.resolve("server/src/main/jvm/jvm.options"));
+    }
+
     /** The README's launcher, {@code ./passerelle}. */
     Path launcher() {
         return existing(root.resolve("passerelle"));
     }
 
-    /** The server jar with the bench's bare endpoint added ({@link dev.passerelle.bench.bare.BareEndpoint}). */
+    /** {@link #server()} with the bench's bare endpoint added ({@link dev.passerelle.bench.bare.BareEndpoint}). */
     List<String> serverWithBareEndpoint(List<String> jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
+        List<String> command = new ArrayList<>(List.of(ServerProcess.java(), productionOptions()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dloader.path=" + existing(root.resolve("bench/target/passerelle-bench-bare.jar")),
                 "-cp", serverJar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
