@@ -197,9 +197,7 @@ final class BackgroundSyncFigure {
 
     /** Steps the scheduler ran so far, from the server's metrics ({@code passerelle.connection.steps}). */
     private static double schedulerSteps(ServerProcess server) {
-        String metrics = new String(new Api(server.port()).bytes("/actuator/prometheus", null));
-        return metrics.lines().filter(l -> l.startsWith("passerelle_connection_steps_total{") && l.contains("actor=\"scheduler\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return server.metric("passerelle_connection_steps_total", "actor=\"scheduler\"");
     }
 
     private static void sleep(Duration duration) {

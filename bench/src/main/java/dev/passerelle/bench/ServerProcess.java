@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Passerelle server started as an operator starts it: its own process, its own data directory and
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final byte[] CONNECTORS = RawHttp.request("GET", "/2.0/connectors", null, null, null);
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
     private final int port;
@@ -206,14 +203,21 @@ final class ServerProcess implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** The heap in use after a full collection, in MB (jcmd GC.run, then GC.heap_info). */
+    /**
+     * The heap in use after a full collection, in MB: {@code jcmd GC.run}, then the heap's memory pools
+     * as the server's metrics tell them, whatever the collector (GC.heap_info's text differs between
+     * collectors: the serial one prints each generation apart).
+     */
     double heapAfterGcMegabytes() {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info told no heap use");
-        }
-        return Long.parseLong(used.group(1)) / 1024.0;
+        return metric("jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+    }
+
+    /** The sum of the series of {@code name} whose labels hold {@code label}, from the server's Prometheus metrics. */
+    double metric(String name, String label) {
+        String metrics = new String(new Api(port).bytes("/actuator/prometheus", null), StandardCharsets.UTF_8);
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Runs a diagnostic command on the server ({@code jcmd <pid> ...}) and returns what it printed. */
