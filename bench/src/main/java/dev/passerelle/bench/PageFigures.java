@@ -121,7 +121,7 @@ final class PageFigures {
      * round-3 rate in round 1, docs/performance.md).
      */
     private void warmUp(ServerProcess server, byte[]... requests) {
-        Duration each = Duration.ofSeconds(setup.quick() ? 5 : 10);
+        Duration each = Duration.ofSeconds(setup.quick() ? 3 : 10);
         for (int pass = 0; pass < (setup.quick() ? 1 : 2); pass++) {
             for (byte[] request : requests) {
                 Load.warmUp(server, CONNECTIONS, request, each);
@@ -131,13 +131,13 @@ final class PageFigures {
 
     /** A closed loop on a server {@link #warmUp} warmed: a second to open the connections, then the measured window. */
     private Load.Result saturated(ServerProcess server, byte[] request) {
-        return Load.closedLoop(server, CONNECTIONS, request, Duration.ofSeconds(1), Duration.ofSeconds(setup.quick() ? 4 : 8));
+        return Load.closedLoop(server, CONNECTIONS, request, Duration.ofSeconds(1), Duration.ofSeconds(setup.quick() ? 3 : 6));
     }
 
     private Load.Result paced(ServerProcess server, byte[] request, double rate) {
         return setup.quick()
-                ? Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(2), Duration.ofSeconds(5))
-                : Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(3), Duration.ofSeconds(15));
+                ? Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(1), Duration.ofSeconds(4))
+                : Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     private int rounds() {

@@ -1,13 +1,19 @@
 package dev.passerelle.server.api;
 
 import java.util.List;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Registers the argument resolvers and interceptors every feature package contributes. */
+/**
+ * Registers the argument resolvers and interceptors every feature package contributes, and the
+ * request mappings' lookup indexed by path ({@link IndexedRequestMappingHandlerMapping}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
@@ -17,6 +23,16 @@ public class WebConfig implements WebMvcConfigurer {
     public WebConfig(List<HandlerMethodArgumentResolver> resolvers, List<HandlerInterceptor> interceptors) {
         this.resolvers = resolvers;
         this.interceptors = interceptors;
+    }
+
+    @Bean
+    static WebMvcRegistrations indexedRequestMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappingHandlerMapping();
+            }
+        };
     }
 
     @Override

@@ -74,11 +74,21 @@ public class Callers implements HandlerMethodArgumentResolver {
         return Optional.of(caller);
     }
 
+    /**
+     * The token of {@code Authorization: Bearer <token>} (RFC 6750 §2.1), the scheme in any case and
+     * separated by any whitespace. Read by hand: a regular expression compiled for every request was
+     * a visible part of a page's cost (docs/performance.md, P2).
+     */
     private static String bearer(String header) {
-        String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
+        String value = header.trim();
+        int end = 0;
+        while (end < value.length() && " \t\n\u000B\f\r".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        String token = value.substring(end).trim();
+        if (!value.substring(0, end).equalsIgnoreCase("Bearer") || token.isBlank()) {
             throw ApiError.UNAUTHORIZED.exception("Use the 'Bearer' authorization scheme");
         }
-        return parts[1].trim();
+        return token;
     }
 }

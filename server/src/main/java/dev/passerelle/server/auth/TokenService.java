@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues, resolves and revokes user tokens. Only the SHA-256 of a token is stored; the token
@@ -33,6 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * needs nothing: none of its tokens outlives the temporary user's life.) A
  * resolution read before such a change is never reused after it: each one remembers the count of
  * changes it was read under. Single-use codes are never cached: resolving one spends it.
+ *
+ * <p>Its one transaction is programmatic, so that the service is no proxy: every request resolves
+ * a token, and a call through a proxy costs a reflective invocation (docs/performance.md, P2).
  */
 @Service
 public class TokenService {
@@ -40,14 +44,17 @@ public class TokenService {
     private static final int TOKEN_BYTES = 48; // 384 bits; ~64 URL-safe characters on the wire
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     /** Resolutions by token hash, each with the {@link #changes} count it was read under. */
     private final Cache<String, Cached> cache;
     /** How many times cached resolutions were forgotten: one read under an older count is stale. */
     private final AtomicLong changes = new AtomicLong();
 
-    public TokenService(JdbcClient jdbc, Clock clock, AuthProperties properties) {
+    public TokenService(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                        AuthProperties properties) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.tokenCacheTtl()).build();
     }
@@ -63,18 +70,19 @@ public class TokenService {
      * session. It expires with its own lifetime or with {@code from}, whichever comes first, and it
      * remembers {@code from}, so revoking {@code from} revokes it too (docs/auth.md "Derived tokens").
      */
-    @Transactional
     public Issued derive(TokenKind kind, Caller.User from) {
-        Instant now = clock.instant();
-        Instant own = now.plus(kind.lifetime());
-        Instant parent = jdbc.sql("SELECT expires_at FROM auth_token WHERE id = :id")
-                .param("id", from.tokenId())
-                .query((rs, n) -> Optional.ofNullable(instant(rs.getObject("expires_at", OffsetDateTime.class))))
-                .optional()
-                .orElseThrow(() -> ApiError.UNAUTHORIZED.exception("The token was revoked meanwhile"))
-                .orElse(own);
-        Instant expiresAt = parent.isBefore(own) ? parent : own;
-        return insert(kind, from.userId(), from.clientId(), expiresAt, from.tokenId(), now);
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            Instant own = now.plus(kind.lifetime());
+            Instant parent = jdbc.sql("SELECT expires_at FROM auth_token WHERE id = :id")
+                    .param("id", from.tokenId())
+                    .query((rs, n) -> Optional.ofNullable(instant(rs.getObject("expires_at", OffsetDateTime.class))))
+                    .optional()
+                    .orElseThrow(() -> ApiError.UNAUTHORIZED.exception("The token was revoked meanwhile"))
+                    .orElse(own);
+            Instant expiresAt = parent.isBefore(own) ? parent : own;
+            return insert(kind, from.userId(), from.clientId(), expiresAt, from.tokenId(), now);
+        });
     }
 
     private Issued insert(TokenKind kind, long userId, Long clientId, Instant expiresAt, Long origin, Instant now) {

@@ -78,6 +78,11 @@ public final class TestApi {
      * {@code Connection: close} is added) then {@code body} over a plain socket, and reads until the
      * server closes the connection: for requests no HTTP client library would send.
      */
+    public RawResponse raw(String head) {
+        return raw(head, new byte[0], Duration.ofSeconds(30));
+    }
+
+    /** {@link #raw(String)} with a body and a timeout of its own. */
     public RawResponse raw(String head, byte[] body, Duration timeout) {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {

@@ -16,6 +16,7 @@ import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,6 +84,25 @@ class TransactionEndpointsTest {
         assertThat(page.get("transactions")).hasSize(1000);
         assertThat(page.get("total").asInt()).isEqualTo(1001);
         assertThat(page.get("_links").get("next").get("href").asString()).isEqualTo("/2.0/users/me/transactions?offset=1000");
+    }
+
+    /** The edge's response buffer (RequestEntryValve): a page of 50 goes out in one write, a page of 1,000 as it is written. */
+    @Test
+    void aPageOfFiftyIsSentWholeWithItsLengthAndAPageOfAThousandInChunks() {
+        store(enabled, IntStream.range(0, 1000).mapToObj(i -> booked("T" + i, LONG_AGO.plusDays(i), "-1")).toList());
+
+        TestApi.RawResponse fifty = api.raw("GET /2.0/users/me/transactions?limit=50 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + user.token());
+        TestApi.RawResponse thousand = api.raw("GET /2.0/users/me/transactions?limit=1000 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + user.token());
+
+        int bytes = fifty.body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).as("more than Tomcat's default 8 KB buffer").isGreaterThan(8 * 1024);
+        assertThat(fifty.header("Content-Length")).isEqualTo(String.valueOf(bytes));
+        assertThat(fifty.header("Transfer-Encoding")).isNull();
+        assertThat(fifty.json().get("transactions")).hasSize(50);
+        assertThat(thousand.status()).isEqualTo(200);
+        assertThat(thousand.header("Transfer-Encoding")).isEqualTo("chunked");
     }
 
     @ParameterizedTest
