@@ -25,11 +25,9 @@ import java.util.stream.Collectors;
  * cloned in its H2 database until {@code due} connections exist, all due; the server is started again
  * and the rate of background syncs measured over a window, against what its configured concurrency
  * allows ({@code threads} syncs at once, each as long as the one alone); and the heap, after a
- * collection, before and after the window. "Before" is after the warm-up, when the server has been
- * syncing for a while: a server just started has its database's page cache still empty, and H2's
- * fills up to its size (16 MB by default) as the first syncs read the due connections, which is
- * the cache working, not the heap growing with the work (the heap right after the start is printed
- * too; docs/performance.md, P5).
+ * collection, before and after the window. "Before" is taken after the warm-up, with the scheduler
+ * busy, the server's steady state rather than its start; the heap right after the start is printed
+ * too (docs/performance.md, P5).
  */
 final class BackgroundSyncFigure {
 
