@@ -21,9 +21,10 @@ final class RequestEntryValve extends ValveBase {
      * write when it ends; one that overflows Tomcat's default 8 KB goes out as it is written, in
      * chunks (RFC 9112 §7.1), one write and one wake-up of the client each: a page of 50
      * transactions (27 KB) cost four. 64 KB holds a page of about a hundred transactions; a larger
-     * answer is still streamed. Tomcat keeps the buffer with its recycled request objects.
+     * answer is still streamed. Tomcat keeps the buffer with its recycled request objects (at most
+     * its processor cache's 200: 12.5 MB).
      */
-    static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
+    private static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
 
     RequestEntryValve() {
         super(true);
