@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class TrainingRun {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
-    private static final Duration STOP_LIMIT = Duration.ofMinutes(2);
+    /** The stop includes writing the cache, a minute or more on a slow machine. */
+    private static final Duration STOP_LIMIT = Duration.ofMinutes(10);
 
     private TrainingRun() {
     }
