@@ -1,9 +1,10 @@
 #!/bin/sh
 # Builds the production launch's AOT cache (JDK 25+, JEP 483/514/515): the server jar extracted in
 # Spring Boot's layout for a cache (an AOT cache needs plain jars on the class path, not nested
-# ones) and the cache a training run of that layout records, up to the application context's
-# refresh, with the production launch's JVM options, so that the cache matches the launch that
-# uses it. ./passerelle uses them when they are newer than the jar and the JDK is 25+.
+# ones) and the cache a training run of that layout records (TrainingRun.java: the whole start, up
+# to the first answer of GET /2.0/connectors), with the production launch's JVM options, so that the
+# cache matches the launch that uses it. ./passerelle uses them when they are newer than the jar and
+# the JDK is 25+.
 #
 #   build-aot-cache.sh <java> <server jar> <jvm options file> <directory>     (run by ./mvnw -Paot package)
 #
@@ -11,6 +12,7 @@
 # ./passerelle launches the plain jar.
 set -eu
 
+here=$(cd "$(dirname "$0")" && pwd)
 java=$1
 jar=$2
 options=$3
@@ -26,10 +28,10 @@ fi
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$out"
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-# The training run: the whole start-up (every bean, Flyway on a new H2 database), then exit.
-if ! "$java" @"$options" -XX:AOTCacheOutput="$out/passerelle.aot" -Dspring.context.exit=onRefresh \
-    -jar "$out/$(basename "$jar")" --server.port=0 --passerelle.data-dir="$training/data" \
-    > "$training/training.log" 2>&1 \
+# The training run: the whole start-up (every bean, Flyway on a new H2 database, the web server and
+# a first request), then a stop, at which the JVM writes the cache.
+if ! "$java" "$here/TrainingRun.java" "$java" "$options" "$out/passerelle.aot" "$out/$(basename "$jar")" \
+    "$training/data" > "$training/training.log" 2>&1 \
   || ! grep -q 'AOTCache creation is complete' "$training/training.log"; then
   tail -n 40 "$training/training.log" >&2
   rm -rf "$out"

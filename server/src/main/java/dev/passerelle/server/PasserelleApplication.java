@@ -13,8 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>{@code java -jar passerelle-server.jar} serves the API. {@code java -jar passerelle-server.jar rekey}
  * instead re-encrypts every secret at rest under the active key (see docs/security.md) and exits.
+ *
+ * <p>No class of the application calls a {@code @Bean} method of another, so none is subclassed
+ * for that ({@code proxyBeanMethods = false}): each subclass costs the start a generated class.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 public class PasserelleApplication {
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * those, so browsers and proxies keep a file for a year and fetch it again only when it changed.
  * Compression of these text types is the server's ({@code server.compression} in application.yml).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class WebviewAssets implements WebMvcConfigurer {
 
     static final String PATH = "/webview/";
