@@ -44,8 +44,8 @@ final class BackgroundSyncFigure {
 
     Figure p5() {
         int due = setup.quick() ? 2_000 : 20_000;
-        Duration warmUp = setup.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
-        Duration window = setup.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(90);
+        Duration warmUp = setup.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20);
+        Duration window = setup.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
         long latency = setup.quick() ? QUICK_LATENCY_MILLIS : LATENCY_MILLIS;
         Path data = setup.freshDataDir("p5");
         Map<String, String> properties = Map.of(

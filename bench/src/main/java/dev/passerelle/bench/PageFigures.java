@@ -121,11 +121,9 @@ final class PageFigures {
      * round-3 rate in round 1, docs/performance.md).
      */
     private void warmUp(ServerProcess server, byte[]... requests) {
-        Duration each = Duration.ofSeconds(setup.quick() ? 3 : 10);
-        for (int pass = 0; pass < (setup.quick() ? 1 : 2); pass++) {
-            for (byte[] request : requests) {
-                Load.warmUp(server, CONNECTIONS, request, each);
-            }
+        Duration each = Duration.ofSeconds(setup.quick() ? 3 : 15);
+        for (byte[] request : requests) {
+            Load.warmUp(server, CONNECTIONS, request, each);
         }
     }
 

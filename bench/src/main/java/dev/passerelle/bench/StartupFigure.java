@@ -35,7 +35,10 @@ final class StartupFigure {
         int runs = setup.quick() ? 1 : 3;
         for (int run = 0; run < runs; run++) {
             starts.measure(launcher, launcherData);
-            plainStarts.measure(plain, plainData);
+            // the plain jar is context, not the goal (an absolute 3 s): one start of it keeps the bench short
+            if (run == 0) {
+                plainStarts.measure(plain, plainData);
+            }
             System.out.printf("# P4 run %d: ./passerelle %s; java -jar %s%n", run + 1, starts.last(), plainStarts.last());
         }
         double start = Machine.median(starts.seconds);
@@ -43,8 +46,8 @@ final class StartupFigure {
         double baseline = Machine.median(plainStarts.seconds);
         return new Figure("P4", "startup-seconds", start, "<3s,rss<300MB", start < 3 && memory < 300,
                 String.format("./passerelle to the first 200 of /2.0/connectors %.2f s (%.2f s of CPU), idle RSS %.0f MB; "
-                                + "plain java -jar %.2f s (%.2fx; %.2f s of CPU), %.0f MB; median of %d restarts on a "
-                                + "migrated H2 data directory; load %s",
+                                + "plain java -jar %.2f s (%.2fx; %.2f s of CPU), %.0f MB, one start; median of %d restarts on "
+                                + "a migrated H2 data directory; load %s",
                         start, Machine.median(starts.cpu), memory, baseline, start / baseline,
                         Machine.median(plainStarts.cpu), Machine.median(plainStarts.rss), runs, Machine.load()));
     }

@@ -86,7 +86,7 @@ class TransactionEndpointsTest {
         assertThat(page.get("_links").get("next").get("href").asString()).isEqualTo("/2.0/users/me/transactions?offset=1000");
     }
 
-    /** The edge's response buffer (RequestEntryValve): a page of 50 goes out in one write, a page of 1,000 as it is written. */
+    /** {@code WholeAnswers}: a page of 50 goes out in one write, a page of 1,000 as it is written. */
     @Test
     void aPageOfFiftyIsSentWholeWithItsLengthAndAPageOfAThousandInChunks() {
         store(enabled, IntStream.range(0, 1000).mapToObj(i -> booked("T" + i, LONG_AGO.plusDays(i), "-1")).toList());
