@@ -61,6 +61,7 @@ final class BackgroundSyncFigure {
                 (System.nanoTime() - cloning) / 1e9);
         try (ServerProcess server = ServerProcess.start(setup.server(), properties, data, Duration.ofMinutes(3))) {
             double heapStarted = server.heapAfterGcMegabytes();
+            awaitFirstSync(server);
             sleep(warmUp);
             double heapBefore = server.heapAfterGcMegabytes();
             double stepsBefore = schedulerSteps(server);
@@ -199,6 +200,22 @@ final class BackgroundSyncFigure {
         try (ResultSet key = insert.getGeneratedKeys()) {
             key.next();
             return key.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until the scheduler has finished a first sync. It queues due connections at its poll,
+     * every {@code passerelle.sync.poll-interval} (a minute by default), at a time the restarted
+     * server takes over from the cloned database's schedule: the warm-up and the window start once
+     * syncs run, not before the first poll (a quick run whose window began first counted none).
+     */
+    private static void awaitFirstSync(ServerProcess server) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (schedulerSteps(server) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the scheduler synced no connection within 3 minutes");
+            }
+            sleep(Duration.ofSeconds(1));
         }
     }
 
