@@ -121,7 +121,7 @@ final class PageFigures {
      * round-3 rate in round 1, docs/performance.md).
      */
     private void warmUp(ServerProcess server, byte[]... requests) {
-        Duration each = Duration.ofSeconds(setup.quick() ? 3 : 15);
+        Duration each = Duration.ofSeconds(setup.quick() ? 2 : 15);
         for (byte[] request : requests) {
             Load.warmUp(server, CONNECTIONS, request, each);
         }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * {@code JAVA_HOME} set it starts the built jar with that JDK, and the start-up log ends with the
  * block that says what to do next, with no warning before it; without, it says in one line what
  * to do. On that server, the README's walkthrough runs as printed, twice (the second time on a
- * server that is no longer empty).
+ * server that is no longer empty). A JDK's version comes from its {@code release} file when it has
+ * one, without a JVM started for it.
  */
 class LauncherTest {
 
@@ -112,6 +113,27 @@ class LauncherTest {
         assertThat(launch.waitFor()).isEqualTo(1);
         assertThat(output.lines()).singleElement().asString()
                 .contains("Java 17", "a JDK 21+", "JAVA_HOME");
+    }
+
+    @Test
+    void readsTheJdkVersionFromItsReleaseFileWithoutStartingIt() throws Exception {
+        Path jdk = Files.createDirectories(work.resolve("jdk-with-release"));
+        Path java = Files.createDirectory(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                echo 'openjdk version "25.0.3" 2026-04-21' >&2
+                touch "$(dirname "$0")/started"
+                exit 1
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Stand-in\"\nJAVA_VERSION=\"17.0.15\"\n");
+
+        Process launch = launcher(Map.of("JAVA_HOME", jdk.toString())).redirectErrorStream(true).start();
+        String output = new String(launch.getInputStream().readAllBytes()).strip();
+
+        assertThat(launch.waitFor()).isEqualTo(1);
+        assertThat(output).contains("is Java 17", "a JDK 21+");
+        assertThat(jdk.resolve("bin/started")).doesNotExist();
     }
 
     /** The API root the block names. */
