@@ -46,7 +46,7 @@ final class ConcurrentAddsFigure {
         Map<String, String> properties = Map.of(
                 "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(latency),
                 "passerelle.limits.connector-concurrency", String.valueOf(adds + 16));
-        try (ServerProcess server = ServerProcess.start(setup.server(), properties, setup.freshDataDir("p3"), Duration.ofMinutes(3))) {
+        try (ServerProcess server = ServerProcess.start(setup.serverJarWithProductionOptions(), properties, setup.freshDataDir("p3"), Duration.ofMinutes(3))) {
             String configToken = server.readFile("config-token");
             List<String> tokens = users(server, configToken, 2 * adds + 1);
             // A first burst of other users warms the server up, as P2's warm-up does: a server meets a rush

@@ -129,12 +129,12 @@ final class PageFigures {
 
     /** A closed loop on a server {@link #warmUp} warmed: a second to open the connections, then the measured window. */
     private Load.Result saturated(ServerProcess server, byte[] request) {
-        return Load.closedLoop(server, CONNECTIONS, request, Duration.ofSeconds(1), Duration.ofSeconds(setup.quick() ? 3 : 6));
+        return Load.closedLoop(server, CONNECTIONS, request, Duration.ofSeconds(1), Duration.ofSeconds(setup.quick() ? 2 : 6));
     }
 
     private Load.Result paced(ServerProcess server, byte[] request, double rate) {
         return setup.quick()
-                ? Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(1), Duration.ofSeconds(4))
+                ? Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(1), Duration.ofSeconds(3))
                 : Load.openLoop(server, CONNECTIONS, rate, request, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
