@@ -46,7 +46,7 @@ final class ConcurrentAddsFigure {
         Map<String, String> properties = Map.of(
                 "passerelle.connectors.settings." + Api.TEST_CONNECTOR + ".latency-millis", String.valueOf(latency),
                 "passerelle.limits.connector-concurrency", String.valueOf(adds + 16));
-        try (ServerProcess server = ServerProcess.start(setup.serverJarWithProductionOptions(), properties, setup.freshDataDir("p3"), Duration.ofMinutes(3))) {
+        try (ServerProcess server = ServerProcess.start(setup.server(), properties, setup.freshDataDir("p3"), Duration.ofMinutes(3))) {
             String configToken = server.readFile("config-token");
             List<String> tokens = users(server, configToken, 2 * adds + 1);
             // A first burst of other users warms the server up, as P2's warm-up does: a server meets a rush
@@ -60,19 +60,22 @@ final class ConcurrentAddsFigure {
             int threadsBefore = server.threads();
             server.startProfile();
             double cpuBefore = server.cpuSeconds();
+            double benchCpuBefore = Load.processCpuSeconds();
             Burst measured = burst(server, tokens, adds, adds);
             double cpuPerAdd = (server.cpuSeconds() - cpuBefore) * 1000 / adds;
+            double benchCpuPerAdd = (Load.processCpuSeconds() - benchCpuBefore) * 1000 / adds;
             server.stopProfile();
             double ratio = measured.wall() / lone;
             return new Figure("P3", "concurrent-adds-slow-bank", ratio, "<=1.5,0errors", ratio <= 1.5 && measured.errors() == 0,
                     String.format("%d adds at once, the bank taking %d ms a call, after a warm-up burst of as many: all "
                                     + "answered in %.2f s, one alone in %.2f s; each add p50 %.2f s, p99 %.2f s; %d errors%s; "
-                                    + "server CPU %.1f ms an add; server threads %d before, %d at most; test connector's "
+                                    + "server CPU %.1f ms an add, the bench's own %.1f ms (its clients share the machine); "
+                                    + "server threads %d before, %d at most; test connector's "
                                     + "concurrency limit set to %d; H2; load %s",
                             adds, latency, measured.wall(), lone, measured.seconds().getValueAtPercentile(50) / 1000.0,
                             measured.seconds().getValueAtPercentile(99) / 1000.0, measured.errors(),
                             measured.statuses().isEmpty() ? "" : " (statuses " + measured.statuses() + ")", cpuPerAdd,
-                            threadsBefore, Math.max(threadsBefore, measured.peakThreads()), adds + 16, Machine.load()));
+                            benchCpuPerAdd, threadsBefore, Math.max(threadsBefore, measured.peakThreads()), adds + 16, Machine.load()));
         } catch (Exception e) {
             throw new IllegalStateException("P3 failed", e);
         }

@@ -37,16 +37,6 @@ record Setup(boolean quick, Path root, Path work, String dbUrl, String dbUser, S
         return List.of(launcher().toString());
     }
 
-    /**
-     * The server jar with the production launch's JVM options ({@code server/src/main/jvm/jvm.options},
-     * which {@code ./passerelle} and the image pass too) and without the AOT cache: the launch P3 has
-     * always been measured on, which it keeps (on the launcher's extracted layout the same burst used
-     * more CPU an add, not explained yet: docs/performance.md, P3).
-     */
-    List<String> serverJarWithProductionOptions() {
-        return List.of(ServerProcess.java(), productionOptions(), "-jar", serverJar().toString());
-    }
-
     private String productionOptions() {
         return "@" + existing(root.resolve("server/src/main/jvm/jvm.options"));
     }
@@ -57,7 +47,8 @@ record Setup(boolean quick, Path root, Path work, String dbUrl, String dbUser, S
     }
 
     /**
-     * {@link #serverJarWithProductionOptions()} with the bench's bare endpoint added
+     * The server jar with the production launch's JVM options ({@code server/src/main/jvm/jvm.options},
+     * which {@code ./passerelle} and the image pass too) and the bench's bare endpoint added
      * ({@link dev.passerelle.bench.bare.BareEndpoint}) through Spring Boot's {@code loader.path}, which
      * the launcher's extracted layout has not.
      */

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * The container image the build wrote ({@code target/passerelle-image.tar}, profile {@code image}):
  * what it declares, how its layers are cut, and that it runs. No container engine runs here, so the
  * last test unpacks the layers and starts the entrypoint as an engine would (read-only root, the
- * image's user and environment; {@link ImageProcess}), then asks the API and the image's health check.
+ * image's user and environment; {@link ImageProcess}), then asks the API, the server's metrics (the
+ * size the JVM options give the young generation) and the image's health check.
  */
 class ImageIT {
 
@@ -106,6 +107,7 @@ class ImageIT {
 
             assertThat(http.send(HttpRequest.newBuilder(URI.create(api + "/connectors")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("Connecteur de test");
+            assertThat(youngGenerationBytes(http, api)).isGreaterThanOrEqualTo(32L << 20);
             assertThat(healthCheck(root, user, environment, work)).isZero();
         }
         assertThat(healthCheck(root, user, environment, work)).isEqualTo(1);
@@ -119,6 +121,25 @@ class ImageIT {
         try (ImageProcess check = ImageProcess.start(root, user, environment, command, work.resolve("health.log"))) {
             return check.exitCode(Duration.ofSeconds(60));
         }
+    }
+
+    /**
+     * The serial collector's young generation, eden and its two survivor spaces of one size, as the
+     * server's metrics tell their committed memory. It resizes it only at a full collection, which a
+     * start from the AOT cache does not run: the JVM options' {@code -XX:NewSize} is what gives it its
+     * size (docs/operations.md, "JVM options").
+     */
+    private static long youngGenerationBytes(HttpClient http, String api) throws Exception {
+        List<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofLines()).body().filter(line -> line.startsWith("jvm_memory_committed_bytes{"))
+                .toList();
+        return committed(metrics, "Eden Space") + 2 * committed(metrics, "Survivor Space");
+    }
+
+    private static long committed(List<String> metrics, String pool) {
+        return metrics.stream().filter(line -> line.contains("id=\"" + pool + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no committed memory for " + pool + " in " + metrics));
     }
 
     private static int status(HttpClient http, String url) {
