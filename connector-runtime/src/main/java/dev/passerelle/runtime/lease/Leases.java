@@ -45,6 +45,14 @@ public final class Leases {
     /** Runs {@code work} holding the lease ({@link Busy} when another step holds it). */
     public <T> T holding(long connectionId, Supplier<T> work) {
         take(connectionId);
+        return held(connectionId, work);
+    }
+
+    /**
+     * Runs {@code work} under a lease the caller took already, and releases it: a connection's first step,
+     * whose lease was taken in the transaction that wrote the connection, so that no other step can come between.
+     */
+    public <T> T held(long connectionId, Supplier<T> work) {
         try {
             return work.get();
         } finally {

@@ -64,4 +64,15 @@ class LeasesTest {
 
         assertThat(held).isEmpty();
     }
+
+    @Test
+    void workUnderALeaseTakenBeforeGivesItBackWithoutTakingItAgain() {
+        leases.take(7);
+
+        assertThat(leases.held(7, () -> {
+            assertThatThrownBy(() -> leases.take(7)).isInstanceOf(Leases.Busy.class);
+            return "first step";
+        })).isEqualTo("first step");
+        assertThat(held).isEmpty();
+    }
 }

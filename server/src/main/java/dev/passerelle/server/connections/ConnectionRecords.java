@@ -46,14 +46,14 @@ class ConnectionRecords implements LeaseStore {
         this.json = json;
     }
 
-    long insertConnection(long userId, int connectorId, String connectorUuid, String sealedCredentials, Instant now,
+    long insertConnection(long userId, int connectorId, String connectorUuid, ConnectionState state, Instant now,
                           Instant expire) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO connection (id_user, id_connector, connector_uuid, credentials, created, expire)
-                VALUES (:user, :connector, :uuid, :credentials, :now, :expire)""")
+                INSERT INTO connection (id_user, id_connector, connector_uuid, state, created, expire)
+                VALUES (:user, :connector, :uuid, :state, :now, :expire)""")
                 .param("user", userId).param("connector", connectorId).param("uuid", connectorUuid)
-                .param("credentials", sealedCredentials).param("now", utc(now)).param("expire", utc(expire))
+                .param("state", wire(state)).param("now", utc(now)).param("expire", utc(expire))
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }

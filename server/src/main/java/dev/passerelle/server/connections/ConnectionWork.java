@@ -113,6 +113,21 @@ public class ConnectionWork {
     }
 
     /**
+     * Runs a new connection's first step under the lease {@link ConnectionOpening} took with it, and releases it.
+     * A step that throws (a 429 of the connector's limits) deletes the connection: a failed creation keeps nothing
+     * (docs/protocol.md §3.3).
+     */
+    <T> T first(ConnectionOpening.Opened opened, Supplier<T> work) {
+        long connectionId = opened.connection().id();
+        try {
+            return RuntimeRefusals.translated(() -> leases.held(connectionId, work));
+        } catch (RuntimeException refused) {
+            records.delete(connectionId);
+            throw refused;
+        }
+    }
+
+    /**
      * Takes the lease and queues {@code work} on the {@link BackgroundQueue}, so that any instance
      * runs it; answers at once with the connection shown as {@code validating} (docs/protocol.md §4 transient state)
      * until the work ends. Posted field values travel sealed, as stored credentials are.

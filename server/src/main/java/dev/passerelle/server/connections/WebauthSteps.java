@@ -14,6 +14,7 @@ import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.runtime.state.StepOutcome;
 import dev.passerelle.runtime.state.Transitions.Call;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.connections.ConnectionOpening.Opened;
 import dev.passerelle.server.connections.ConnectionSteps.Step;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import java.net.URI;
@@ -44,6 +45,7 @@ public class WebauthSteps {
             ConnectionState.SCA_REQUIRED);
 
     private final ConnectionRecords records;
+    private final ConnectionOpening opening;
     private final ConnectionSteps steps;
     private final ConnectionWork work;
     private final ConnectorChoice connectors;
@@ -51,9 +53,10 @@ public class WebauthSteps {
     private final ConnectionsProperties properties;
     private final Clock clock;
 
-    WebauthSteps(ConnectionRecords records, ConnectionSteps steps, ConnectionWork work, ConnectorChoice connectors,
-                 Connections connections, ConnectionsProperties properties, Clock clock) {
+    WebauthSteps(ConnectionRecords records, ConnectionOpening opening, ConnectionSteps steps, ConnectionWork work,
+                 ConnectorChoice connectors, Connections connections, ConnectionsProperties properties, Clock clock) {
         this.records = records;
+        this.opening = opening;
         this.steps = steps;
         this.work = work;
         this.connectors = connectors;
@@ -150,28 +153,30 @@ public class WebauthSteps {
         Map<String, String> values = new LinkedHashMap<>();
         List<FieldSpec> fields = descriptor.fieldsFor(target.source(), AuthMechanism.WEBAUTH);
         fields.forEach(field -> Optional.ofNullable(fieldValues.get(field.name())).ifPresent(v -> values.put(field.name(), v)));
-        Instant now = clock.instant();
-        boolean created = target.connectionId() == null;
-        long connectionId;
-        if (created) {
+        Presence presence = Presence.of(psu).through(interaction);
+        if (target.connectionId() == null) {
             FieldValidator.forCreation(fields, values);
-            connectionId = records.insertConnection(userId, descriptor.id(), descriptor.uuid().toString(), null, now,
-                    now.plus(properties.pendingAdd()));
-        } else {
-            FieldValidator.forUpdate(fields, values);
-            connectionId = target.connectionId();
+            SourceDescriptor source = connectors.enabledSource(descriptor, target.source());
+            Opened opened = opening.open(userId, descriptor, source, AuthMechanism.WEBAUTH,
+                    ConnectionState.WEBAUTH_REQUIRED);
+            Step first = new Step(opened.connection(), opened.source(), connector, Call.START, values, presence,
+                    Actor.USER);
+            return redirectStep(first, work.first(opened, () -> steps.ran(first)), true);
         }
+        FieldValidator.forUpdate(fields, values);
+        long connectionId = target.connectionId();
         ConnectionRow connection = connections.get(userId, connectionId);
         Optional<SourceRow> existing = connectors.sourceNamed(connectionId, target.source());
         if (existing.isEmpty()) {
             SourceDescriptor source = connectors.enabledSource(descriptor, target.source());
+            Instant now = clock.instant();
             records.insertSource(connectionId, source.id(), source.name(), AuthMechanism.WEBAUTH, now,
                     now.plus(properties.pendingAdd()));
         } else if (existing.get().mechanism() != AuthMechanism.WEBAUTH) {
             records.saveSource(existing.get().reachedBy(AuthMechanism.WEBAUTH));
         }
-        return redirectStep(connection, connectors.source(connection, target.source()), connector, Call.START, values,
-                null, Presence.of(psu).through(interaction), created);
+        return leasedStep(new Step(connection, connectors.source(connection, target.source()), connector, Call.START,
+                values, presence, Actor.USER), false);
     }
 
     /**
@@ -185,25 +190,26 @@ public class WebauthSteps {
         ConnectionRow connection = connections.get(userId, connectionId);
         SourceRow source = connectors.sourceNamed(connectionId, sourceName).orElseThrow(() -> ApiError.NOT_FOUND.exception(
                 "No source '" + sourceName + "' on connection " + connectionId));
-        return redirectStep(connection, source, connectors.of(connection), Call.RESUME, Map.of(), callback,
-                Presence.of(psu).through(interaction), discardOnFailure);
+        return leasedStep(new Step(connection, source, connectors.of(connection), Call.RESUME, Map.of(), callback,
+                Presence.of(psu).through(interaction), Actor.USER), discardOnFailure);
     }
 
-    private RedirectStep redirectStep(ConnectionRow connection, SourceRow source, RunningConnector connector, Call call,
-                                      Map<String, String> input, Resume resume, Presence presence,
-                                      boolean discardOnFailure) {
-        ConnectionSteps.Ran ran = work.leased(connection.id(), () -> steps.ran(new Step(connection, source, connector,
-                call, input, resume, presence, Actor.USER)));
+    private RedirectStep leasedStep(Step step, boolean discardOnFailure) {
+        return redirectStep(step, work.leased(step.connection().id(), () -> steps.ran(step)), discardOnFailure);
+    }
+
+    private RedirectStep redirectStep(Step step, ConnectionSteps.Ran ran, boolean discardOnFailure) {
+        ConnectionRow connection = step.connection();
         StepOutcome outcome = ran.outcome();
         URI redirect = ran.result() instanceof StepResult.Redirect r ? r.url() : null;
-        RedirectStep step = new RedirectStep(connection.id(), source.name(), redirect, outcome.state(),
+        RedirectStep result = new RedirectStep(connection.id(), step.source().name(), redirect, outcome.state(),
                 outcome.errorMessage());
-        if (discardOnFailure && (step.denied() || step.failed())) {
+        if (discardOnFailure && (result.denied() || result.failed())) {
             records.delete(connection.id());
             log.info("Web authentication of a new connection on connector {} ended in {}; nothing kept",
                     connection.connectorId(), outcome.state().wire());
         }
-        return step;
+        return result;
     }
 
     private RedirectTarget target(ConnectorDescriptor descriptor, Long connectionId, String source) {

@@ -1,8 +1,12 @@
 package dev.passerelle.server.connectors;
 
+import dev.passerelle.connector.AccountUsage;
+import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Resume;
+import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.StepResult;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -11,21 +15,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hand-written connector whose calls the test holds and releases, so that tests can prove what
- * the connector's concurrency limits let through while calls are running. The login picks the
- * behaviour: {@code hold} waits at the gate until the test opens it, {@code decoupled} asks for a
- * decoupled validation that the test approves, anything else succeeds at once.
+ * the connector's concurrency limits let through, and what readers see, while calls are running. The
+ * login picks the behaviour: {@code hold} waits at the gate until the test opens it, {@code decoupled}
+ * asks for a decoupled validation that the test approves, anything else succeeds at once. The
+ * {@value #REDIRECT} source is added by web authentication: its first step waits at the gate, then
+ * sends the user to {@link #AUTHORIZE}.
  */
 public final class GatedBank extends HandWrittenBank {
 
     public static final int ID = 990_003;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990003");
+    public static final String REDIRECT = "redirect";
+    private static final int REDIRECT_SOURCE_ID = 990_103;
+    public static final URI AUTHORIZE = URI.create("https://gated-bank.example/authorize");
 
     private final CallGate gate = new CallGate();
     private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
     private volatile boolean approved;
 
     public GatedBank() {
-        super(ID, UUID_, "Gated bank");
+        super(ID, UUID_, "Gated bank", SourceDescriptor.builder(REDIRECT_SOURCE_ID, REDIRECT).priority(1)
+                .authMechanism(AuthMechanism.WEBAUTH).accountUsages(AccountUsage.PRIVATE).build());
     }
 
     /** From now on, {@code hold} calls wait until {@link #openGate()}. */
@@ -54,6 +64,10 @@ public final class GatedBank extends HandWrittenBank {
 
     @Override
     public StepResult start(ConnectionContext ctx) {
+        if (REDIRECT.equals(ctx.source())) {
+            gate.pass();
+            return new StepResult.Redirect(AUTHORIZE);
+        }
         return switch (ctx.credential("login").orElse("")) {
             case "hold" -> {
                 gate.pass();

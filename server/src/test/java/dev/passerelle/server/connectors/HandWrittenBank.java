@@ -7,29 +7,37 @@ import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
+import dev.passerelle.connector.FieldType;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.Transaction;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the hand-written test connectors share: one {@code directaccess} source with a {@code login}
+ * What the hand-written test connectors share: a {@code directaccess} source with a {@code login}
  * field, and no data (their tests are about steps, not about what a sync fetches).
  */
 abstract class HandWrittenBank implements Connector {
 
+    static final String DIRECT_ACCESS = "directaccess";
+
     private final ConnectorDescriptor descriptor;
 
-    HandWrittenBank(int id, UUID uuid, String name) {
+    HandWrittenBank(int id, UUID uuid, String name, SourceDescriptor... moreSources) {
+        List<SourceDescriptor> sources = new ArrayList<>();
+        sources.add(SourceDescriptor.builder(id, DIRECT_ACCESS).priority(0).accountUsages(AccountUsage.PRIVATE).build());
+        sources.addAll(List.of(moreSources));
         this.descriptor = ConnectorDescriptor.builder(id, uuid, name)
                 .spiVersion(Spi.VERSION)
                 .accountTypes(AccountType.CHECKING)
                 .countries("fr")
-                .sources(List.of(SourceDescriptor.builder(id, "directaccess").priority(0)
-                        .accountUsages(AccountUsage.PRIVATE).build()))
-                .fields(List.of(FieldSpec.text("login", "Login")))
+                .sources(sources)
+                .fields(List.of(new FieldSpec("login", "Login", "Login", FieldType.TEXT, true, null, List.of(),
+                        List.of(DIRECT_ACCESS), Set.of())))
                 .build();
     }
 

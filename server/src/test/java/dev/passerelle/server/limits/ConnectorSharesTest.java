@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.passerelle.server.connectors.GatedBank;
-import dev.passerelle.server.connectors.HandWrittenBanksConfig;
-import dev.passerelle.server.support.IntegrationTest;
+import dev.passerelle.server.connectors.GatedBankTest;
 import dev.passerelle.server.support.TestApi;
-import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,30 +21,12 @@ import org.springframework.test.context.TestPropertySource;
  * most its share of the slots, so other users always get through. The {@link GatedBank} holds its
  * calls until the test releases them.
  */
-@IntegrationTest
-@Import(HandWrittenBanksConfig.class)
 @TestPropertySource(properties = {
         "passerelle.limits.connector-concurrency=3",
         "passerelle.limits.connector-concurrency-per-user=2",
         "passerelle.limits.connector-wait=1s",
         "passerelle.connections.resume-wait=60s"})
-class ConnectorSharesTest {
-
-    @Autowired
-    TestApi api;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    GatedBank bank;
-
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void releaseTheBank() {
-        bank.openGate();
-        bank.approve(true);
-        executor.shutdownNow();
-    }
+class ConnectorSharesTest extends GatedBankTest {
 
     @Test
     void usersWaitingForTheirBankToValidateDoNotKeepAnotherUserFromTheConnector() throws Exception {
@@ -65,7 +40,7 @@ class ConnectorSharesTest {
         }
         List<Future<TestApi.Response>> polls = new ArrayList<>();
         for (long id : pending) {
-            polls.add(executor.submit(() -> api.post("/users/me/connections/" + id).bearer(alice.token())
+            polls.add(meanwhile(() -> api.post("/users/me/connections/" + id).bearer(alice.token())
                     .json(Map.of("resume", "true")).send()));
         }
         await().atMost(Duration.ofSeconds(20))
@@ -85,7 +60,7 @@ class ConnectorSharesTest {
         bank.closeGate();
         TestUser alice = users.permanent();
         List<Future<TestApi.Response>> held = List.of(
-                executor.submit(() -> add(alice, "hold")), executor.submit(() -> add(alice, "hold")));
+                meanwhile(() -> add(alice, "hold")), meanwhile(() -> add(alice, "hold")));
         assertThat(bank.holds(2)).as("alice's two adds reach the bank").isTrue();
 
         TestApi.Response beyond = add(alice, "ok");
