@@ -197,10 +197,59 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU seconds the server used so far (user and system). */
     double cpuSeconds() {
-        String stat = readProc("stat");
+        return cpuSecondsOf(readProc("stat"));
+    }
+
+    /** The CPU seconds of a process's or thread's {@code stat} line (proc(5)). */
+    private static double cpuSecondsOf(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after the command: state(3) ... utime(14) stime(15), i.e. indexes 11 and 12 here; 100 ticks a second
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /**
+     * The CPU the server used so far, and how much of it went to the JIT compilers' threads
+     * ({@code C1 CompilerThre}, {@code C2 CompilerThre}: Linux keeps 15 characters of a name) and to
+     * the VM thread, where the production launch's serial collector collects. These threads live as
+     * long as the JVM, so the difference of two readings is what they did in between.
+     */
+    CpuUse cpuUse() {
+        double jit = 0;
+        double vm = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                String stat;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += cpuSecondsOf(stat);
+                } else if (name.equals("VM Thread")) {
+                    vm += cpuSecondsOf(stat);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CpuUse(cpuSeconds(), jit, vm);
+    }
+
+    /** CPU seconds: the whole server's, its JIT compilers' and its VM thread's (the collector's pauses). */
+    record CpuUse(double total, double jit, double vm) {
+
+        CpuUse since(CpuUse before) {
+            return new CpuUse(total - before.total, jit - before.jit, vm - before.vm);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.1f s of CPU, of which the JIT compilers %.1f s and the collector's VM thread %.1f s",
+                    total, jit, vm);
+        }
     }
 
     /**
