@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,23 @@ public class AccountStore {
             FROM bank_account a LEFT JOIN bank_account p ON p.id = a.id_parent
             """;
 
+    private static final String INSERT = """
+            INSERT INTO bank_account (id_connection, id_user, id_source, external_id, account_number, original_name,
+                name, account_type, balance, coming, currency, iban, bic, account_usage, ownership, company_name,
+                opening_date, loan, created, last_update, disabled)
+            VALUES (:connection, :user, :source, :externalId, :number, :originalName,
+                :originalName, :type, :balance, :coming, :currency, :iban, :bic, :usage, :ownership, :companyName,
+                :openingDate, :loan, :now, :now, :now)""";
+
+    private static final String REFRESH = """
+            UPDATE bank_account SET id_source = :source, account_number = :number,
+                name = CASE WHEN name = original_name THEN :originalName ELSE name END,
+                original_name = :originalName, account_type = :type, balance = :balance, coming = :coming,
+                currency = :currency, iban = :iban, bic = :bic, account_usage = COALESCE(account_usage, :usage),
+                ownership = :ownership, company_name = :companyName, opening_date = :openingDate, loan = :loan,
+                last_update = :now, deleted = NULL
+            WHERE id = :id""";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batch;
     private final DiscoveredRows rows;
@@ -59,11 +77,11 @@ public class AccountStore {
     public List<Long> reconcile(OpenSource source, List<Account> listed, Instant now) {
         Set<Long> inserted = new HashSet<>();
         DiscoveredRows.Reconciled reconciled = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
-                account -> {
-                    long id = insert(source, account, now);
-                    inserted.add(id);
-                    return id;
-                }, (id, account) -> refresh(id, source, account, now), now);
+                fresh -> {
+                    List<Long> ids = rows.insert(INSERT, source, fresh, Account::externalId, this::listedColumns, now);
+                    inserted.addAll(ids);
+                    return ids;
+                }, (id, account) -> rows.refresh(REFRESH, source, id, listedColumns(account), now), now);
         Map<String, Long> ids = reconciled.ids();
         // A new account has no parent yet; a known one may have gained, changed or lost it.
         SqlParameterSource[] links = listed.stream()
@@ -78,41 +96,23 @@ public class AccountStore {
         return reconciled.fetchable();
     }
 
-    private long insert(OpenSource source, Account account, Instant now) {
-        return rows.insert(bindListed(jdbc.sql("""
-                INSERT INTO bank_account (id_connection, id_user, id_source, external_id, account_number, original_name,
-                    name, account_type, balance, coming, currency, iban, bic, account_usage, ownership, company_name,
-                    opening_date, loan, created, last_update, disabled)
-                VALUES (:connection, :user, :source, :externalId, :number, :originalName,
-                    :originalName, :type, :balance, :coming, :currency, :iban, :bic, :usage, :ownership, :companyName,
-                    :openingDate, :loan, :now, :now, :now)"""), account), source, account.externalId(), now);
-    }
-
-    private void refresh(long id, OpenSource source, Account account, Instant now) {
-        rows.refresh(bindListed(jdbc.sql("""
-                UPDATE bank_account SET id_source = :source, account_number = :number,
-                    name = CASE WHEN name = original_name THEN :originalName ELSE name END,
-                    original_name = :originalName, account_type = :type, balance = :balance, coming = :coming,
-                    currency = :currency, iban = :iban, bic = :bic, account_usage = COALESCE(account_usage, :usage),
-                    ownership = :ownership, company_name = :companyName, opening_date = :openingDate, loan = :loan,
-                    last_update = :now, deleted = NULL
-                WHERE id = :id"""), account), source, id, now);
-    }
-
-    private JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Account account) {
-        return spec.param("number", account.number())
-                .param("originalName", account.name())
-                .param("type", WireNames.of(account.type()))
-                .param("balance", account.balance())
-                .param("coming", account.coming())
-                .param("currency", account.currency())
-                .param("iban", account.iban())
-                .param("bic", account.bic())
-                .param("usage", WireNames.of(account.usage()))
-                .param("ownership", WireNames.of(account.ownership()))
-                .param("companyName", account.companyName())
-                .param("openingDate", account.openingDate())
-                .param("loan", account.loan() == null ? null : json.writeValueAsString(LoanDetails.of(account.loan())));
+    /** The columns a listing gives, by the parameter names of {@link #INSERT} and {@link #REFRESH}. */
+    private Map<String, Object> listedColumns(Account account) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("number", account.number());
+        columns.put("originalName", account.name());
+        columns.put("type", WireNames.of(account.type()));
+        columns.put("balance", account.balance());
+        columns.put("coming", account.coming());
+        columns.put("currency", account.currency());
+        columns.put("iban", account.iban());
+        columns.put("bic", account.bic());
+        columns.put("usage", WireNames.of(account.usage()));
+        columns.put("ownership", WireNames.of(account.ownership()));
+        columns.put("companyName", account.companyName());
+        columns.put("openingDate", account.openingDate());
+        columns.put("loan", account.loan() == null ? null : json.writeValueAsString(LoanDetails.of(account.loan())));
+        return columns;
     }
 
     /** One account, whoever owns it (background work). */

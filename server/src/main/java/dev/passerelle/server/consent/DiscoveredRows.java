@@ -4,14 +4,20 @@ import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.connections.OpenSource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -62,9 +68,11 @@ public class DiscoveredRows {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
 
-    public DiscoveredRows(JdbcClient jdbc) {
+    public DiscoveredRows(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -76,11 +84,13 @@ public class DiscoveredRows {
     }
 
     /**
-     * Inserts the listed items the connection does not know yet, refreshes the known ones and marks
-     * deleted the source's items no longer listed.
+     * Inserts the listed items the connection does not know yet, all in one batch ({@code insert}
+     * answers their new ids in order), refreshes the known ones and marks deleted the source's items
+     * no longer listed. An external id listed twice is inserted once and refreshed with its later
+     * listing.
      */
     public <T> Reconciled reconcile(Kind kind, OpenSource source, List<T> listed, Function<T, String> externalId,
-                                    Function<T, Long> insert, BiConsumer<Long, T> refresh, Instant now) {
+                                    Function<List<T>, List<Long>> insert, BiConsumer<Long, T> refresh, Instant now) {
         Map<String, Long> ids = new HashMap<>();
         Set<Long> consented = new HashSet<>();
         jdbc.sql("SELECT id, external_id, disabled FROM " + kind.table + " WHERE id_connection = :c")
@@ -91,39 +101,53 @@ public class DiscoveredRows {
                         consented.add(rs.getLong("id"));
                     }
                 });
+        Map<String, T> fresh = new LinkedHashMap<>();
+        List<T> known = new ArrayList<>();
         for (T item : listed) {
-            Long id = ids.get(externalId.apply(item));
-            if (id == null) {
-                ids.put(externalId.apply(item), insert.apply(item));
-            } else {
-                refresh.accept(id, item);
+            if (ids.containsKey(externalId.apply(item)) || fresh.putIfAbsent(externalId.apply(item), item) != null) {
+                known.add(item);
             }
         }
+        Iterator<Long> inserted = insert.apply(List.copyOf(fresh.values())).iterator();
+        fresh.keySet().forEach(newExternalId -> ids.put(newExternalId, inserted.next()));
+        known.forEach(item -> refresh.accept(ids.get(externalId.apply(item)), item));
         List<Long> present = listed.stream().map(i -> ids.get(externalId.apply(i))).toList();
         markMissingDeleted(kind, source, present, now);
         return new Reconciled(ids, present.stream().filter(consented::contains).distinct().sorted().toList());
     }
 
     /**
-     * Runs the {@code INSERT} of a newly discovered item, binding what every such insert shares
-     * ({@code :connection}, {@code :user}, {@code :source}, {@code :externalId}, {@code :now}).
+     * Runs the {@code INSERT} of newly discovered items as one JDBC batch, binding each item's own
+     * {@code columns} and what every such insert shares ({@code :connection}, {@code :user},
+     * {@code :source}, {@code :externalId}, {@code :now}).
      *
-     * @return the new row's id
+     * @return the new rows' ids, in the items' order
      */
-    public long insert(JdbcClient.StatementSpec insert, OpenSource source, String externalId, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        insert.param("connection", source.connectionId())
-                .param("user", source.userId())
-                .param("source", source.sourceId())
-                .param("externalId", externalId)
-                .param("now", utc(now))
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+    public <T> List<Long> insert(String insert, OpenSource source, List<T> items, Function<T, String> externalId,
+                                 Function<T, Map<String, ?>> columns, Instant now) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] rows = items.stream()
+                .map(item -> new MapSqlParameterSource(columns.apply(item))
+                        .addValue("connection", source.connectionId())
+                        .addValue("user", source.userId())
+                        .addValue("source", source.sourceId())
+                        .addValue("externalId", externalId.apply(item))
+                        .addValue("now", utc(now)))
+                .toArray(SqlParameterSource[]::new);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(insert, rows, keys, new String[] {"id"});
+        // One key column was asked for, so each row's map holds it alone (named ID by H2, id by PostgreSQL).
+        return keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
     }
 
-    /** Runs the {@code UPDATE} of a known item, binding {@code :source}, {@code :now} and {@code :id}. */
-    public void refresh(JdbcClient.StatementSpec update, OpenSource source, long id, Instant now) {
-        update.param("source", source.sourceId()).param("now", utc(now)).param("id", id).update();
+    /**
+     * Runs the {@code UPDATE} of a known item, binding its listed {@code columns} and {@code :source},
+     * {@code :now} and {@code :id}.
+     */
+    public void refresh(String update, OpenSource source, long id, Map<String, ?> columns, Instant now) {
+        jdbc.sql(update).params(columns).param("source", source.sourceId()).param("now", utc(now)).param("id", id).update();
     }
 
     private void markMissingDeleted(Kind kind, OpenSource source, Collection<Long> present, Instant now) {

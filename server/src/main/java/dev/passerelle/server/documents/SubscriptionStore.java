@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class SubscriptionStore {
+
+    private static final String INSERT = """
+            INSERT INTO subscription (id_connection, id_user, id_source, external_id, subscription_number, label,
+                subscriber, validity, renewdate, created, last_update, disabled)
+            VALUES (:connection, :user, :source, :externalId, :number, :label,
+                :subscriber, :validity, :renewdate, :now, :now, :now)""";
+
+    private static final String REFRESH = """
+            UPDATE subscription SET id_source = :source, subscription_number = :number, label = :label,
+                subscriber = :subscriber, validity = :validity, renewdate = :renewdate, last_update = :now,
+                deleted = NULL
+            WHERE id = :id""";
 
     private final JdbcClient jdbc;
     private final DiscoveredRows rows;
@@ -38,32 +52,20 @@ public class SubscriptionStore {
     @Transactional
     public List<Long> reconcile(OpenSource source, List<Subscription> listed, Instant now) {
         return rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
-                subscription -> insert(source, subscription, now),
-                (id, subscription) -> refresh(id, source, subscription, now), now).fetchable();
+                fresh -> rows.insert(INSERT, source, fresh, Subscription::externalId, SubscriptionStore::listedColumns, now),
+                (id, subscription) -> rows.refresh(REFRESH, source, id, listedColumns(subscription), now),
+                now).fetchable();
     }
 
-    private long insert(OpenSource source, Subscription subscription, Instant now) {
-        return rows.insert(bindListed(jdbc.sql("""
-                INSERT INTO subscription (id_connection, id_user, id_source, external_id, subscription_number, label,
-                    subscriber, validity, renewdate, created, last_update, disabled)
-                VALUES (:connection, :user, :source, :externalId, :number, :label,
-                    :subscriber, :validity, :renewdate, :now, :now, :now)"""), subscription), source, subscription.externalId(), now);
-    }
-
-    private void refresh(long id, OpenSource source, Subscription subscription, Instant now) {
-        rows.refresh(bindListed(jdbc.sql("""
-                UPDATE subscription SET id_source = :source, subscription_number = :number, label = :label,
-                    subscriber = :subscriber, validity = :validity, renewdate = :renewdate, last_update = :now,
-                    deleted = NULL
-                WHERE id = :id"""), subscription), source, id, now);
-    }
-
-    private static JdbcClient.StatementSpec bindListed(JdbcClient.StatementSpec spec, Subscription subscription) {
-        return spec.param("number", subscription.number())
-                .param("label", subscription.label())
-                .param("subscriber", subscription.subscriber())
-                .param("validity", subscription.validity())
-                .param("renewdate", subscription.renewDate());
+    /** The columns a listing gives, by the parameter names of {@link #INSERT} and {@link #REFRESH}. */
+    private static Map<String, Object> listedColumns(Subscription subscription) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("number", subscription.number());
+        columns.put("label", subscription.label());
+        columns.put("subscriber", subscription.subscriber());
+        columns.put("validity", subscription.validity());
+        columns.put("renewdate", subscription.renewDate());
+        return columns;
     }
 
     /** One subscription, whoever owns it (background work). */

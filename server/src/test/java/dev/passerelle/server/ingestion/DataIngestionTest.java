@@ -124,6 +124,34 @@ class DataIngestionTest {
     }
 
     @Test
+    void newAccountsListedAmongKnownOnesAreEachStoredUnderTheirOwnExternalId() {
+        bank.accounts.add(checking("A2", "2"));
+        ingestion.ingest(source);
+        bank.accounts.clear();
+        bank.accounts.addAll(List.of(account("C1", AccountType.CARD, "-10", "EUR", "A3"), checking("A1", "1"),
+                checking("A2", "20"), account("C3", AccountType.CARD, "-30", "EUR", "A1"), checking("A3", "3")));
+
+        ingestion.ingest(source);
+
+        Map<String, AccountRow> byExternalId = byExternalId();
+        assertThat(byExternalId).hasSize(5);
+        assertThat(byExternalId.get("A2").balance()).isEqualByComparingTo("20");
+        assertThat(byExternalId.get("C1").balance()).isEqualByComparingTo("-10");
+        assertThat(byExternalId.get("C1").idParent()).isEqualTo(byExternalId.get("A3").id());
+        assertThat(byExternalId.get("C3").idParent()).isEqualTo(byExternalId.get("A1").id());
+    }
+
+    @Test
+    void anAccountListedTwiceIsStoredOnceWithItsLaterListing() {
+        bank.accounts.addAll(List.of(checking("A1", "1"), checking("A2", "2"), checking("A1", "11")));
+
+        ingestion.ingest(source);
+
+        assertThat(accountsOfSource()).extracting(AccountRow::externalId).containsExactly("A1", "A2");
+        assertThat(byExternalId().get("A1").balance()).isEqualByComparingTo("11");
+    }
+
+    @Test
     void cardIsLinkedToItsParentAccount() {
         bank.accounts.addAll(List.of(account("C1", AccountType.CARD, "-30", "EUR", "A1"), checking("A1", "100")));
 
