@@ -210,8 +210,10 @@ final class ServerProcess implements AutoCloseable {
     /**
      * The CPU the server used so far, and how much of it went to the JIT compilers' threads
      * ({@code C1 CompilerThre}, {@code C2 CompilerThre}: Linux keeps 15 characters of a name) and to
-     * the VM thread, where the production launch's serial collector collects. These threads live as
-     * long as the JVM, so the difference of two readings is what they did in between.
+     * the VM thread, where the production launch's serial collector collects. On two cores the JVM
+     * runs one compiler thread of each kind, and these threads live as long as the JVM, so the
+     * difference of two readings is what they did in between (on more cores, the JVM may stop
+     * compiler threads it added, and their CPU leaves the sum with them).
      */
     CpuUse cpuUse() {
         double jit = 0;

@@ -34,16 +34,11 @@ record Setup(boolean quick, Path root, Path work, String dbUrl, String dbUser, S
 
     /** The server as an operator runs it: the README's launcher, with the production JVM options and the build's AOT cache. */
     List<String> server() {
-        return List.of(launcher().toString());
+        return List.of(existing(root.resolve("passerelle")).toString());
     }
 
     private String productionOptions() {
         return "@" + existing(root.resolve("server/src/main/jvm/jvm.options"));
-    }
-
-    /** The README's launcher, {@code ./passerelle}. */
-    Path launcher() {
-        return existing(root.resolve("passerelle"));
     }
 
     /**

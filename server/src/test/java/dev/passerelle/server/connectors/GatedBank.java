@@ -26,8 +26,8 @@ public final class GatedBank extends HandWrittenBank {
     public static final int ID = 990_003;
     public static final UUID UUID_ = UUID.fromString("00000000-0000-4000-8000-000000990003");
     public static final String REDIRECT = "redirect";
-    private static final int REDIRECT_SOURCE_ID = 990_103;
     public static final URI AUTHORIZE = URI.create("https://gated-bank.example/authorize");
+    private static final int REDIRECT_SOURCE_ID = 990_103;
 
     private final CallGate gate = new CallGate();
     private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
