@@ -11,11 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -58,12 +56,14 @@ public class AccountStore {
     private final NamedParameterJdbcOperations batch;
     private final DiscoveredRows rows;
     private final ObjectMapper json;
+    private final DiscoveredRows.Writes<Account> writes;
 
     public AccountStore(JdbcClient jdbc, NamedParameterJdbcOperations batch, DiscoveredRows rows, ObjectMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.rows = rows;
         this.json = json;
+        this.writes = new DiscoveredRows.Writes<>(Account::externalId, this::listedColumns, INSERT, REFRESH);
     }
 
     /**
@@ -75,17 +75,12 @@ public class AccountStore {
      */
     @Transactional
     public List<Long> reconcile(OpenSource source, List<Account> listed, Instant now) {
-        Set<Long> inserted = new HashSet<>();
-        DiscoveredRows.Reconciled reconciled = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, Account::externalId,
-                fresh -> {
-                    List<Long> ids = rows.insert(INSERT, source, fresh, Account::externalId, this::listedColumns, now);
-                    inserted.addAll(ids);
-                    return ids;
-                }, (id, account) -> rows.refresh(REFRESH, source, id, listedColumns(account), now), now);
+        DiscoveredRows.Reconciled reconciled = rows.reconcile(DiscoveredRows.Kind.ACCOUNT, source, listed, writes, now);
         Map<String, Long> ids = reconciled.ids();
         // A new account has no parent yet; a known one may have gained, changed or lost it.
         SqlParameterSource[] links = listed.stream()
-                .filter(account -> account.parentExternalId() != null || !inserted.contains(ids.get(account.externalId())))
+                .filter(account -> account.parentExternalId() != null
+                        || !reconciled.inserted().contains(ids.get(account.externalId())))
                 .map(account -> new MapSqlParameterSource()
                         .addValue("parent", account.parentExternalId() == null ? null : ids.get(account.parentExternalId()))
                         .addValue("id", ids.get(account.externalId())))

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -76,21 +75,30 @@ public class DiscoveredRows {
     }
 
     /**
-     * What a reconciliation left: the row id of every listed item, by external id, and the ids of the
-     * source's items that are now {@linkplain #fetchableOfSource fetchable}, in id order: the listed
-     * ones the user had consented to (a new item starts disabled; an item no longer listed is deleted).
+     * How one table's listed items are written: each item's external id, the columns a listing gives
+     * it (by parameter name), the {@code INSERT} of a new item and the {@code UPDATE} of a known one.
+     * Both statements also bind {@code :source} and {@code :now}; the insert binds {@code :connection},
+     * {@code :user} and {@code :externalId}, the update {@code :id}.
      */
-    public record Reconciled(Map<String, Long> ids, List<Long> fetchable) {
+    public record Writes<T>(Function<T, String> externalId, Function<T, Map<String, ?>> columns, String insert,
+                            String refresh) {
     }
 
     /**
-     * Inserts the listed items the connection does not know yet, all in one batch ({@code insert}
-     * answers their new ids in order), refreshes the known ones and marks deleted the source's items
-     * no longer listed. An external id listed twice is inserted once and refreshed with its later
-     * listing.
+     * What a reconciliation left: the row id of every listed item, by external id; the ids it inserted;
+     * and the ids of the source's items that are now {@linkplain #fetchableOfSource fetchable}, in id
+     * order: the listed ones the user had consented to (a new item starts disabled; an item no longer
+     * listed is deleted).
      */
-    public <T> Reconciled reconcile(Kind kind, OpenSource source, List<T> listed, Function<T, String> externalId,
-                                    Function<List<T>, List<Long>> insert, BiConsumer<Long, T> refresh, Instant now) {
+    public record Reconciled(Map<String, Long> ids, Set<Long> inserted, List<Long> fetchable) {
+    }
+
+    /**
+     * Inserts the listed items the connection does not know yet, all in one JDBC batch, refreshes the
+     * known ones and marks deleted the source's items no longer listed. An external id listed twice is
+     * inserted once and refreshed with its later listing.
+     */
+    public <T> Reconciled reconcile(Kind kind, OpenSource source, List<T> listed, Writes<T> writes, Instant now) {
         Map<String, Long> ids = new HashMap<>();
         Set<Long> consented = new HashSet<>();
         jdbc.sql("SELECT id, external_id, disabled FROM " + kind.table + " WHERE id_connection = :c")
@@ -104,50 +112,46 @@ public class DiscoveredRows {
         Map<String, T> fresh = new LinkedHashMap<>();
         List<T> known = new ArrayList<>();
         for (T item : listed) {
-            if (ids.containsKey(externalId.apply(item)) || fresh.putIfAbsent(externalId.apply(item), item) != null) {
+            String externalId = writes.externalId().apply(item);
+            if (ids.containsKey(externalId) || fresh.putIfAbsent(externalId, item) != null) {
                 known.add(item);
             }
         }
-        Iterator<Long> inserted = insert.apply(List.copyOf(fresh.values())).iterator();
-        fresh.keySet().forEach(newExternalId -> ids.put(newExternalId, inserted.next()));
-        known.forEach(item -> refresh.accept(ids.get(externalId.apply(item)), item));
-        List<Long> present = listed.stream().map(i -> ids.get(externalId.apply(i))).toList();
+        Iterator<Long> newIds = insert(writes, source, List.copyOf(fresh.values()), now).iterator();
+        Set<Long> inserted = new HashSet<>();
+        fresh.keySet().forEach(externalId -> {
+            long id = newIds.next();
+            ids.put(externalId, id);
+            inserted.add(id);
+        });
+        known.forEach(item -> refresh(writes, source, ids.get(writes.externalId().apply(item)), item, now));
+        List<Long> present = listed.stream().map(item -> ids.get(writes.externalId().apply(item))).toList();
         markMissingDeleted(kind, source, present, now);
-        return new Reconciled(ids, present.stream().filter(consented::contains).distinct().sorted().toList());
+        return new Reconciled(ids, inserted, present.stream().filter(consented::contains).distinct().sorted().toList());
     }
 
-    /**
-     * Runs the {@code INSERT} of newly discovered items as one JDBC batch, binding each item's own
-     * {@code columns} and what every such insert shares ({@code :connection}, {@code :user},
-     * {@code :source}, {@code :externalId}, {@code :now}).
-     *
-     * @return the new rows' ids, in the items' order
-     */
-    public <T> List<Long> insert(String insert, OpenSource source, List<T> items, Function<T, String> externalId,
-                                 Function<T, Map<String, ?>> columns, Instant now) {
+    /** The new items' {@code INSERT} as one JDBC batch; their new ids, in the items' order. */
+    private <T> List<Long> insert(Writes<T> writes, OpenSource source, List<T> items, Instant now) {
         if (items.isEmpty()) {
             return List.of();
         }
         SqlParameterSource[] rows = items.stream()
-                .map(item -> new MapSqlParameterSource(columns.apply(item))
+                .map(item -> new MapSqlParameterSource(writes.columns().apply(item))
                         .addValue("connection", source.connectionId())
                         .addValue("user", source.userId())
                         .addValue("source", source.sourceId())
-                        .addValue("externalId", externalId.apply(item))
+                        .addValue("externalId", writes.externalId().apply(item))
                         .addValue("now", utc(now)))
                 .toArray(SqlParameterSource[]::new);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        batch.batchUpdate(insert, rows, keys, new String[] {"id"});
+        batch.batchUpdate(writes.insert(), rows, keys, new String[] {"id"});
         // One key column was asked for, so each row's map holds it alone (named ID by H2, id by PostgreSQL).
         return keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
     }
 
-    /**
-     * Runs the {@code UPDATE} of a known item, binding its listed {@code columns} and {@code :source},
-     * {@code :now} and {@code :id}.
-     */
-    public void refresh(String update, OpenSource source, long id, Map<String, ?> columns, Instant now) {
-        jdbc.sql(update).params(columns).param("source", source.sourceId()).param("now", utc(now)).param("id", id).update();
+    private <T> void refresh(Writes<T> writes, OpenSource source, long id, T item, Instant now) {
+        jdbc.sql(writes.refresh()).params(writes.columns().apply(item))
+                .param("source", source.sourceId()).param("now", utc(now)).param("id", id).update();
     }
 
     private void markMissingDeleted(Kind kind, OpenSource source, Collection<Long> present, Instant now) {

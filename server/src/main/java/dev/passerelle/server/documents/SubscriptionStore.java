@@ -36,6 +36,9 @@ public class SubscriptionStore {
                 deleted = NULL
             WHERE id = :id""";
 
+    private static final DiscoveredRows.Writes<Subscription> WRITES =
+            new DiscoveredRows.Writes<>(Subscription::externalId, SubscriptionStore::listedColumns, INSERT, REFRESH);
+
     private final JdbcClient jdbc;
     private final DiscoveredRows rows;
 
@@ -51,10 +54,7 @@ public class SubscriptionStore {
      */
     @Transactional
     public List<Long> reconcile(OpenSource source, List<Subscription> listed, Instant now) {
-        return rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, Subscription::externalId,
-                fresh -> rows.insert(INSERT, source, fresh, Subscription::externalId, SubscriptionStore::listedColumns, now),
-                (id, subscription) -> rows.refresh(REFRESH, source, id, listedColumns(subscription), now),
-                now).fetchable();
+        return rows.reconcile(DiscoveredRows.Kind.SUBSCRIPTION, source, listed, WRITES, now).fetchable();
     }
 
     /** The columns a listing gives, by the parameter names of {@link #INSERT} and {@link #REFRESH}. */
