@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,14 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
 
     /** U+0000 is no text of the protocol, and PostgreSQL can neither store nor compare it. */
     public static final String NUL = "Parameters and values may not contain the NUL character";
+
+    /**
+     * A JSON string may escape half of a surrogate pair ({@code "\\ud800"}), which is no character:
+     * UTF-8 cannot encode it, and what stored it would hand back text no client can read (RFC 8259
+     * §8.2).
+     */
+    public static final String UNPAIRED_SURROGATE = "Parameters and values must be Unicode text: "
+            + "\\uD800-\\uDFFF escapes only as surrogate pairs";
 
     private final ObjectMapper json;
 
@@ -88,6 +98,7 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
             throw ApiError.INVALID_VALUE.exception("The request body must be a JSON object");
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Set<String> structured = new HashSet<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             JsonNode node = field.getValue();
             if (node.isNull()) {
@@ -97,9 +108,19 @@ public class BodyParamsResolver implements HandlerMethodArgumentResolver {
             if (field.getKey().indexOf(0) >= 0 || value.indexOf(0) >= 0) {
                 throw ApiError.INVALID_VALUE.exception(NUL);
             }
+            if (!isUnicodeText(field.getKey()) || !isUnicodeText(value)) {
+                throw ApiError.INVALID_VALUE.exception(UNPAIRED_SURROGATE);
+            }
+            if (node.isContainer()) {
+                structured.add(field.getKey());
+            }
             values.put(field.getKey(), value);
         }
-        return BodyParams.of(values);
+        return BodyParams.of(values, structured);
+    }
+
+    private static boolean isUnicodeText(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     /**

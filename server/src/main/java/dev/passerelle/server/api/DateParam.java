@@ -8,14 +8,20 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 
 /**
  * A date or date-time query parameter ({@code min_date}, {@code max_date}, {@code last_update};
  * docs/protocol.md §0 "Temporal filtering", §7.2). Accepted: a year {@code 2024}, a month
- * {@code 2024-03}, a day {@code 2024-03-01}, and a date-time with an offset
- * ({@code 2024-03-01T10:00:00Z}, {@code 2024-03-01T10:00:00+01:00}) or without one
- * ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's zone. A period stands for
+ * {@code 2024-03}, a day {@code 2024-03-01}, and a date-time with an ISO 8601 offset
+ * ({@code 2024-03-01T10:00:00Z}, {@code +01:00}, {@code +0100} as C's {@code strftime("%z")} writes it,
+ * or {@code +01}) or without one ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's
+ * zone. A period stands for
  * its first day as a lower bound and its last day as an upper bound.
  */
 public final class DateParam {
@@ -24,7 +30,19 @@ public final class DateParam {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** An unencoded {@code +} in a query string arrives as a space: {@code 10:00:00 01:00}. */
-    private static final Pattern SPACED_OFFSET = Pattern.compile("(T?\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
+    private static final Pattern SPACED_OFFSET = Pattern.compile("(T?\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?) (\\d{2}(?::?\\d{2})?)$");
+    /**
+     * A date-time with or without an offset, in each of ISO 8601's offset forms; strict, so that
+     * 2024-02-30 is refused rather than read as the 29th.
+     */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private final String name;
     private final String raw;
@@ -84,13 +102,12 @@ public final class DateParam {
             iso = iso.substring(0, 10) + 'T' + iso.substring(11);
         }
         try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeException withoutOffset) {
-            try {
-                return LocalDateTime.parse(iso).atZone(zone).toInstant();
-            } catch (DateTimeException e) {
-                throw invalid();
-            }
+            TemporalAccessor parsed = DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime withOffset
+                    ? withOffset.toInstant()
+                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw invalid();
         }
     }
 
@@ -107,6 +124,6 @@ public final class DateParam {
 
     private RuntimeException invalid() {
         return ApiError.INVALID_VALUE.exception("'" + name + "' must be YYYY, YYYY-MM, YYYY-MM-DD or a date-time such as "
-                + "2024-03-01T10:00:00Z or 2024-03-01 10:00:00");
+                + "2024-03-01T10:00:00Z, 2024-03-01T10:00:00+01:00 or 2024-03-01 10:00:00");
     }
 }

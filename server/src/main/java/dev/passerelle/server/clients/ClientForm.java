@@ -49,12 +49,12 @@ final class ClientForm {
     }
 
     static ClientForm of(BodyParams body, ObjectMapper json) {
-        Optional<String> uris = Optional.ofNullable(body.asMap().get("redirect_uris"))
-                .or(() -> Optional.ofNullable(body.asMap().get("redirect_uri")));
-        Map<String, String> config = new LinkedHashMap<>(body.string("config").map(raw -> configObject(raw, json))
+        Optional<String> uris = body.has("redirect_uris") ? Optional.of(body.json("redirect_uris").orElse("")) // empty clears them
+                : body.value("redirect_uri");
+        Map<String, String> config = new LinkedHashMap<>(body.json("config").map(raw -> configObject(raw, json))
                 .orElse(Map.of()));
-        CONFIG_KEYS.forEach(key -> Optional.ofNullable(body.asMap().get(key)).ifPresent(value -> config.put(key, value)));
-        return new ClientForm(Optional.ofNullable(body.asMap().get("name")), uris.map(raw -> uris(raw, json)), config,
+        CONFIG_KEYS.forEach(key -> body.value(key).ifPresent(value -> config.put(key, value)));
+        return new ClientForm(body.value("name"), uris.map(raw -> uris(raw, json)), config,
                 !body.bool("update_config").orElse(true));
     }
 

@@ -66,9 +66,14 @@ final class FormBody {
                 bytes.put(b);
             }
         }
+        return strictly(bytes.flip(), charset);
+    }
+
+    /** {@code bytes} as text in {@code charset}, refused rather than patched with U+FFFD where invalid. */
+    static String strictly(ByteBuffer bytes, Charset charset) throws Malformed {
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.flip()).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
         } catch (CharacterCodingException e) {
             throw new Malformed("bytes that are not valid " + charset.name());
         }

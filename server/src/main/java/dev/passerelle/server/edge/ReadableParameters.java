@@ -8,7 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * same way whichever code would have read a parameter first (a filter, an interceptor, a
  * controller), and never as a 500. Query strings and multipart bodies are parsed by the container;
  * form bodies of every write method by {@link FormBody}, because the container drops the
- * connection without an answer when such a body stalls. Neither the container's messages nor ours
+ * connection without an answer when such a body stalls. The container decodes a multipart body's
+ * text parts leniently (an invalid byte becomes U+FFFD), so their bytes are checked here as strictly
+ * as a form body's. Neither the container's messages nor ours
  * quote a name or a value, which may be a password.
  */
 @Component
@@ -64,9 +68,12 @@ public class ReadableParameters extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpServletRequest readable;
         try {
-            readable = isFormBody(request) ? withFormBody(request) : request;
+            readable = hasBody(request, MediaType.APPLICATION_FORM_URLENCODED) ? withFormBody(request) : request;
             if (readable.getParameterMap().entrySet().stream().anyMatch(ReadableParameters::hasNul)) {
                 throw ApiError.INVALID_VALUE.exception(BodyParamsResolver.NUL);
+            }
+            if (hasBody(request, MediaType.MULTIPART_FORM_DATA)) {
+                checkTextParts(request);
             }
         } catch (IllegalStateException e) {
             errors.resolveException(request, response, null, refusal(e));
@@ -78,15 +85,46 @@ public class ReadableParameters extends OncePerRequestFilter {
         chain.doFilter(readable, response);
     }
 
-    private static boolean isFormBody(HttpServletRequest request) {
+    private static boolean hasBody(HttpServletRequest request, MediaType type) {
         if (!FORM_METHODS.contains(request.getMethod()) || request.getContentType() == null) {
             return false;
         }
         try {
-            return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(request.getContentType()));
+            return type.includes(MediaType.parseMediaType(request.getContentType()));
         } catch (IllegalArgumentException e) {
             return false; // BodyParamsResolver answers 415 for a content type it cannot parse
         }
+    }
+
+    /**
+     * Each text part (one without a file name) is UTF-8, as the request says or as its own
+     * {@code Content-Type} says (RFC 7578 §4.4), and its bytes are valid UTF-8.
+     */
+    private void checkTextParts(HttpServletRequest request) throws IOException, ServletException {
+        charset(request);
+        for (Part part : request.getParts()) {
+            if (part.getSubmittedFileName() != null) {
+                continue;
+            }
+            try {
+                FormBody.strictly(ByteBuffer.wrap(part.getInputStream().readAllBytes()), charset(part));
+            } catch (FormBody.Malformed e) {
+                throw ApiError.INVALID_VALUE.exception(DESCRIPTION.formatted(maxParameters));
+            }
+        }
+    }
+
+    private static Charset charset(Part part) {
+        if (part.getContentType() == null) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset declared;
+        try {
+            declared = MediaType.parseMediaType(part.getContentType()).getCharset();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.INVALID_VALUE.exception("A multipart part's Content-Type cannot be read");
+        }
+        return utf8(declared == null ? StandardCharsets.UTF_8 : declared);
     }
 
     /** The request with its query's parameters (parsed by the container) and then its form body's. */
@@ -125,6 +163,10 @@ public class ReadableParameters extends OncePerRequestFilter {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ApiError.UNSUPPORTED_MEDIA_TYPE.exception("Unknown charset in the Content-Type");
         }
+        return utf8(declared);
+    }
+
+    private static Charset utf8(Charset declared) {
         if (!declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
             throw ApiError.INVALID_VALUE.exception("Form bodies are read as UTF-8: send charset=UTF-8 (or none)");
         }

@@ -123,7 +123,7 @@ class WebhookAuthController {
 
     /** {@code config} as a JSON object, or, in form bodies, its keys at the top level. */
     private Map<String, String> config(BodyParams body) {
-        Map<String, String> config = new LinkedHashMap<>(body.string("config")
+        Map<String, String> config = new LinkedHashMap<>(body.json("config")
                 .map(raw -> FlatObject.parse("config", raw, json)).orElse(Map.of()));
         WebhookAuthProviders.OAUTH_KEYS.forEach(key -> body.string(key).ifPresent(value -> config.put(key, value)));
         return config;

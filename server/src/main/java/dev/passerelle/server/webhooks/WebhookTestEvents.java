@@ -63,7 +63,7 @@ class WebhookTestEvents {
     ResponseEntity<Delivery> test(Caller caller, @PathVariable long id, BodyParams body) {
         WebhooksController.requireConfigToken(caller);
         Webhook hook = endpoints.find(id).orElseThrow(() -> WebhookEndpoints.notFound(id));
-        Set<WebhookEvent> events = WebhooksController.events(body.require("event"), json);
+        Set<WebhookEvent> events = WebhooksController.events(body.requireJson("event"), json);
         if (events.size() != 1) {
             throw ApiError.INVALID_VALUE.exception("'event' names one event");
         }

@@ -119,7 +119,7 @@ class WebhooksController {
         String url = body.require("url");
         long clientId = body.number("id_client")
                 .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception("Missing parameter 'id_client'"));
-        Registered registered = changes.register(clientId, url, events(body.require("events"), json),
+        Registered registered = changes.register(clientId, url, events(body.requireJson("events"), json),
                 body.string("auth").map(WebhooksController::auth).orElse(WebhookAuth.HMAC),
                 body.number("id_auth").orElse(null), ChangedBy.CONFIG_TOKEN);
         return created(registered);
@@ -134,7 +134,7 @@ class WebhooksController {
     @RequestMapping(path = "/webhooks/{id}", method = {RequestMethod.PUT, RequestMethod.POST})
     WebhookView update(Caller caller, @PathVariable long id, BodyParams body) {
         requireConfigToken(caller);
-        Set<WebhookEvent> events = body.string("events").map(raw -> events(raw, json))
+        Set<WebhookEvent> events = body.json("events").map(raw -> events(raw, json))
                 .orElse(null);
         boolean changeProvider = body.has("id_auth");
         if (events == null && !changeProvider) {

@@ -6,10 +6,14 @@ import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -165,6 +169,54 @@ class ClientsApiTest {
             assertThat(response.json().get("description").asString()).as("%s", body).contains(message);
         });
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aNameThatIsNoTextIsRefusedAndNothingIsStored() {
+        long before = count();
+
+        for (Object name : List.of(Map.of("x", 1), List.of("x"))) {
+            TestApi.Response response = api.post("/clients").bearer(config).json(Map.of("name", name)).send();
+            assertThat(response.status()).as("%s → %s", name, response).isEqualTo(400);
+            assertThat(response.json().get("description").asString()).isEqualTo("'name' must be a string, number or boolean");
+        }
+        TestApi.Response halfPair = api.post("/clients").bearer(config).raw("application/json", "{\"name\": \"a\\ud800b\"}").send();
+        assertThat(halfPair.status()).as("%s", halfPair).isEqualTo(400);
+        assertThat(halfPair.json().get("description").asString()).contains("surrogate pairs");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "part Content-Type {0}")
+    @CsvSource(value = {"(none), caf\u00e9", "text/plain; charset=ISO-8859-1, caf\u00e9", "text/plain; charset=ISO-8859-1, cafe"},
+            nullValues = "(none)")
+    void aMultipartNameNotInUtf8IsRefusedAndNothingIsStored(String partType, String name) {
+        long before = count();
+
+        TestApi.Response response = api.post("/clients").bearer(config)
+                .raw("multipart/form-data; boundary=b0undary", namePart(partType, name.getBytes(StandardCharsets.ISO_8859_1))).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aMultipartNameInUtf8IsStoredAsSent() {
+        TestApi.Response response = api.post("/clients").bearer(config)
+                .raw("multipart/form-data; boundary=b0undary", namePart("text/plain; charset=UTF-8",
+                        "Caf\u00e9 \uD83D\uDCB6".getBytes(StandardCharsets.UTF_8))).send();
+
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        assertThat(response.json().get("name").asString()).isEqualTo("Caf\u00e9 \uD83D\uDCB6");
+    }
+
+    private static byte[] namePart(String partType, byte[] value) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"name\"\r\n"
+                + (partType == null ? "" : "Content-Type: " + partType + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(value);
+        body.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
     }
 
     @Test

@@ -55,6 +55,16 @@ class HttpEdgeTest {
         assertEnvelope(response.status(), response.json(), 400, "invalidValue");
     }
 
+    @ParameterizedTest(name = "GET /users/me/connections?{0}")
+    @ValueSource(strings = {"expand=connector[fields]", "expand=connector%5Bfields%5D"})
+    void expandBracketsAreReadWhetherBrowsersLeaveThemUnencodedOrNot(String query) {
+        TestApi.RawResponse response = api.raw("GET /2.0/users/me/connections?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + users.permanent().token(), new byte[0], GENEROUS);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("connections").isArray()).isTrue();
+    }
+
     @Test
     void moreThanAThousandParametersAreAnInvalidValue() {
         String query = IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));

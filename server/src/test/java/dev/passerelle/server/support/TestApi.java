@@ -154,8 +154,13 @@ public final class TestApi {
 
         /** Any body with its content type, e.g. malformed JSON. */
         public Call raw(String contentType, String content) {
+            return raw(contentType, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Any body as bytes, e.g. text in another charset than UTF-8. */
+        public Call raw(String contentType, byte[] content) {
             headers.put("Content-Type", contentType);
-            body = HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8);
+            body = HttpRequest.BodyPublishers.ofByteArray(content);
             return this;
         }
 
