@@ -104,13 +104,7 @@ public final class BodyParams {
 
     /** An integer value, if present; {@link ApiError#INVALID_VALUE} if not a number. */
     public Optional<Long> number(String name) {
-        return string(name).map(v -> {
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.INVALID_VALUE.exception("'" + name + "' must be an integer");
-            }
-        });
+        return string(name).map(v -> WireInteger.require(name, v));
     }
 
     /**
@@ -118,7 +112,7 @@ public final class BodyParams {
      * all text: a JSON object or array among them is {@link ApiError#INVALID_VALUE}.
      */
     public Map<String, String> asMap() {
-        structured.stream().findFirst().ifPresent(name -> {
+        values.keySet().stream().filter(structured::contains).findFirst().ifPresent(name -> {
             throw notScalar(name);
         });
         return values;

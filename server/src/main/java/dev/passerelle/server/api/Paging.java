@@ -1,6 +1,5 @@
 package dev.passerelle.server.api;
 
-
 /**
  * {@code limit} and {@code offset} of a list (docs/protocol.md §0 "Pagination"): at most 1000 rows
  * a page, 1000 when the client does not say; an offset past the end is an empty page, not an error.
@@ -10,23 +9,15 @@ public record Paging(int limit, long offset) {
     public static final int MAX_LIMIT = 1000;
 
     public static Paging parse(String limit, String offset) {
-        long l = limit == null || limit.isBlank() ? MAX_LIMIT : number("limit", limit);
+        long l = limit == null || limit.isBlank() ? MAX_LIMIT : WireInteger.require("limit", limit);
         if (l < 1 || l > MAX_LIMIT) {
             throw ApiError.INVALID_VALUE.exception("'limit' must be between 1 and " + MAX_LIMIT);
         }
-        long o = offset == null || offset.isBlank() ? 0 : number("offset", offset);
+        long o = offset == null || offset.isBlank() ? 0 : WireInteger.require("offset", offset);
         if (o < 0) {
             throw ApiError.INVALID_VALUE.exception("'offset' must not be negative");
         }
         return new Paging((int) l, o);
-    }
-
-    private static long number(String name, String raw) {
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw ApiError.INVALID_VALUE.exception("'" + name + "' must be an integer");
-        }
     }
 
     /** Whether rows remain after this page, out of {@code total}. */

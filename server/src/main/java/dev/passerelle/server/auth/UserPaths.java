@@ -1,6 +1,7 @@
 package dev.passerelle.server.auth;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.WireInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +55,6 @@ public class UserPaths {
     }
 
     private static long parse(String segment) {
-        try {
-            return Long.parseLong(segment);
-        } catch (NumberFormatException e) {
-            throw ApiError.NOT_FOUND.exception("A user is 'me' or a numeric id");
-        }
+        return WireInteger.parse(segment).orElseThrow(() -> ApiError.NOT_FOUND.exception("A user is 'me' or a numeric id"));
     }
 }

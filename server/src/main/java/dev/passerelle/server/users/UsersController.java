@@ -6,6 +6,7 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.Paging;
+import dev.passerelle.server.api.WireInteger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -77,11 +78,7 @@ public class UsersController {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            throw ApiError.INVALID_VALUE.exception("'" + name + "' must be an integer");
-        }
+        return WireInteger.require(name, raw);
     }
 
     @Operation(summary = "Get a user")

@@ -3,6 +3,7 @@ package dev.passerelle.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,9 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class BodyParamsTest {
 
-    private static final BodyParams BODY = BodyParams.of(
-            Map.of("name", "{\"x\":1}", "events", "[\"USER_CREATED\"]", "login", "jane", "empty", ""),
-            Set.of("name", "events"));
+    /** In the body's order: the first JSON object or array is {@code name}. */
+    private static final BodyParams BODY = BodyParams.of(inOrder("login", "jane", "name", "{\"x\":1}",
+            "events", "[\"USER_CREATED\"]", "tags", "[\"a\"]", "empty", ""), Set.of("name", "events", "tags"));
+
+    private static Map<String, String> inOrder(String... namesAndValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
+    }
 
     static Stream<Consumer<BodyParams>> scalarReads() {
         return Stream.of(body -> body.string("name"), body -> body.value("name"), body -> body.require("name"),

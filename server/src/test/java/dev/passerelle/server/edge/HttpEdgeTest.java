@@ -65,6 +65,21 @@ class HttpEdgeTest {
         assertThat(response.json().get("connections").isArray()).isTrue();
     }
 
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/users/me/transactions?limit=%EF%BC%91", "/users/me/transactions?offset=%2B1"})
+    void integerParametersAreAsciiDigitsOnly(String path) {
+        TestApi.Response response = api.get(path).bearer(users.permanent().token()).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @Test
+    void aUserIdInAnotherScriptsDigitsNamesNoUser() {
+        TestApi.Response response = api.get("/users/%EF%BC%91/accounts").bearer(users.permanent().token()).send();
+
+        assertEnvelope(response.status(), response.json(), 404, "notFound");
+    }
+
     @Test
     void moreThanAThousandParametersAreAnInvalidValue() {
         String query = IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
