@@ -5,10 +5,14 @@ import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.runtime.LogLine;
 import dev.passerelle.runtime.state.ConnectionState;
+import dev.passerelle.server.api.DateParam;
+import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.config.InstanceName;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.NonNull;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,12 +36,19 @@ public class ConnectionTimeline {
         }
     }
 
+    /** The events of {@code :connection} between {@code :from} and {@code :until}, each null for no bound. */
+    private static final String WINDOW = " WHERE id_connection = :connection"
+            + " AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :from)"
+            + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)";
+
     private final JdbcClient jdbc;
     private final InstanceName instance;
+    private final WireFormat wire;
 
-    ConnectionTimeline(JdbcClient jdbc, InstanceName instance) {
+    ConnectionTimeline(JdbcClient jdbc, InstanceName instance, WireFormat wire) {
         this.jdbc = jdbc;
         this.instance = instance;
+        this.wire = wire;
     }
 
     /**
@@ -67,15 +78,53 @@ public class ConnectionTimeline {
 
     /** The events of one connection, newest first. */
     public List<Event> events(long connectionId, int limit, int offset) {
+        return events(connectionId, Window.ALL, limit, offset);
+    }
+
+    /** The events of one connection within {@code window}, newest first. */
+    public List<Event> events(long connectionId, Window window, int limit, int offset) {
         return jdbc.sql("""
                 SELECT id, id_connection, source, occurred_at, actor, from_state, to_state, cause, instance
-                FROM connection_event
-                WHERE id_connection = :connection ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset""")
-                .param("connection", connectionId).param("limit", limit).param("offset", offset)
+                FROM connection_event""" + WINDOW + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(window.params(connectionId))
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Event(rs.getLong("id"), rs.getLong("id_connection"), rs.getString("source"),
                         instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("from_state"),
                         rs.getString("to_state"), rs.getString("cause"), rs.getString("instance")))
                 .list();
+    }
+
+    /** How many events {@link #events(long, Window, int, int)} pages through. */
+    public int count(long connectionId, Window window) {
+        return jdbc.sql("SELECT COUNT(*) FROM connection_event" + WINDOW)
+                .params(window.params(connectionId))
+                .query(Integer.class).single();
+    }
+
+    /**
+     * The window {@code min_date} and {@code max_date} give on the entries' timestamps (docs/protocol.md
+     * §0 "Temporal filtering"), a day or a date-time read in the API's zone, both bounds included.
+     */
+    public Window window(String minDate, String maxDate) {
+        DateParam min = DateParam.of("min_date", minDate, wire.zone());
+        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
+        return new Window(min == null ? null : min.instant(), max == null ? null : max.upperBound());
+    }
+
+    /**
+     * Entries from {@code from} (included) to {@code until} (excluded); a null bound leaves that side open.
+     */
+    public record Window(Instant from, Instant until) {
+
+        static final Window ALL = new Window(null, null);
+
+        private Map<String, Object> params(long connectionId) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("connection", connectionId);
+            params.put("from", utc(from));
+            params.put("until", utc(until));
+            return params;
+        }
     }
 
     /**

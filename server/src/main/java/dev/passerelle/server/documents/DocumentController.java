@@ -1,15 +1,20 @@
 package dev.passerelle.server.documents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.DateParam;
+import dev.passerelle.server.api.PageLinks;
+import dev.passerelle.server.api.Paging;
+import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
-import dev.passerelle.server.api.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The document routes (docs/protocol.md §7.3): the user's documents of consented subscriptions, newest
- * first, paged like transactions, and each document's file.
+ * first, paged like transactions (with {@code _links}) and filtered by the document's date, and each
+ * document's file.
  */
 @Tag(name = "Documents", description = "Subscriptions to document providers and their documents.")
 @RestController
@@ -32,29 +38,40 @@ class DocumentController {
     private final DocumentStore store;
     private final SubscriptionStore subscriptions;
     private final UserPaths users;
+    private final WireFormat wire;
 
-    DocumentController(DocumentStore store, SubscriptionStore subscriptions, UserPaths users) {
+    DocumentController(DocumentStore store, SubscriptionStore subscriptions, UserPaths users, WireFormat wire) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.users = users;
+        this.wire = wire;
     }
 
-    record DocumentList(List<DocumentView> documents, long total) {
+    record DocumentList(List<DocumentView> documents, long total, @JsonProperty("_links") PageLinks links) {
     }
 
-    @Operation(summary = "List documents, a page at a time")
+    @Operation(summary = "List documents, a page at a time",
+            description = "_links.next is the next page. min_date and max_date filter on the document's date.")
     @GetMapping({"/users/{user}/documents", "/users/{user}/subscriptions/{subscription}/documents"})
     DocumentList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long subscription,
                       @RequestParam(name = "id_subscription", required = false) Long idSubscription,
-                      @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+                      @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
+                      @RequestParam(name = "min_date", required = false) String minDate,
+                      @RequestParam(name = "max_date", required = false) String maxDate,
+                      HttpServletRequest request) {
         long userId = users.resolve(caller, user);
         Long scope = subscription != null ? subscription : idSubscription;
         if (scope != null && subscriptions.find(new Visible(userId, null, false), scope).isEmpty()) {
             throw ApiError.NOT_FOUND.exception("No subscription " + scope);
         }
         Paging paging = Paging.parse(limit, offset);
-        return new DocumentList(store.list(userId, scope, paging.limit(), paging.offset()).stream().map(DocumentView::of).toList(),
-                store.count(userId, scope));
+        DateParam min = DateParam.of("min_date", minDate, wire.zone());
+        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
+        DocumentStore.Filter filter = new DocumentStore.Filter(userId, scope,
+                min == null ? null : min.firstDay(), max == null ? null : max.lastDay());
+        long total = store.count(filter);
+        return new DocumentList(store.list(filter, paging.limit(), paging.offset()).stream().map(DocumentView::of).toList(),
+                total, PageLinks.of(request, paging, total));
     }
 
     @Operation(summary = "Download a document's file")

@@ -118,10 +118,40 @@ public class DocumentStore {
         return jdbc.sql("DELETE FROM document WHERE id_subscription = :s").param("s", subscriptionId).update();
     }
 
-    /** A page of the user's documents of consented subscriptions, newest first. */
-    public List<DocumentRow> list(long userId, Long subscriptionId, int limit, long offset) {
-        return jdbc.sql(COLUMNS + where(subscriptionId) + " ORDER BY d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset")
-                .params(params(userId, subscriptionId))
+    /**
+     * Which documents a list shows (docs/protocol.md §7.3): the user's, of one subscription or of
+     * all, dated from {@code minDate} to {@code maxDate} included (null: unbounded). Only documents
+     * of consented subscriptions are ever visible.
+     */
+    public record Filter(long userId, Long subscriptionId, LocalDate minDate, LocalDate maxDate) {
+
+        /** Every document of the user, or of one of its subscriptions. */
+        public static Filter of(long userId, Long subscriptionId) {
+            return new Filter(userId, subscriptionId, null, null);
+        }
+
+        private String where() {
+            return " WHERE d.id_user = :u AND s.id_user = :u AND s.disabled IS NULL"
+                    + (subscriptionId == null ? "" : " AND d.id_subscription = :s")
+                    + (minDate == null ? "" : " AND d.doc_date >= :minDate")
+                    + (maxDate == null ? "" : " AND d.doc_date <= :maxDate");
+        }
+
+        private Map<String, Object> params() {
+            Map<String, Object> params = new HashMap<>();
+            params.put("u", userId);
+            params.put("s", subscriptionId);
+            params.put("minDate", minDate);
+            params.put("maxDate", maxDate);
+            params.values().removeIf(Objects::isNull);
+            return params;
+        }
+    }
+
+    /** A page of the documents {@code filter} shows, newest first. */
+    public List<DocumentRow> list(Filter filter, int limit, long offset) {
+        return jdbc.sql(COLUMNS + filter.where() + " ORDER BY d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset")
+                .params(filter.params())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::row).list();
@@ -139,18 +169,19 @@ public class DocumentStore {
     }
 
     /** How many documents {@link #list} pages through. */
-    public long count(long userId, Long subscriptionId) {
+    public long count(Filter filter) {
         return jdbc.sql("SELECT COUNT(*) FROM document d JOIN subscription s ON s.id = d.id_subscription"
-                        + where(subscriptionId))
-                .params(params(userId, subscriptionId))
+                        + filter.where())
+                .params(filter.params())
                 .query(Long.class).single();
     }
 
     /** One of the user's documents with its file. */
     public Optional<DocumentFile> file(long userId, long documentId) {
+        Filter owned = Filter.of(userId, null);
         return jdbc.sql("SELECT d.name, d.content_type, d.content FROM document d JOIN subscription s ON s.id = d.id_subscription"
-                        + where(null) + " AND d.id = :id")
-                .params(params(userId, null))
+                        + owned.where() + " AND d.id = :id")
+                .params(owned.params())
                 .param("id", documentId)
                 .query((rs, n) -> new DocumentFile(rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
                 .optional();
@@ -158,15 +189,6 @@ public class DocumentStore {
 
     /** A document's bytes and their MIME type. */
     public record DocumentFile(String name, String contentType, byte[] content) {
-    }
-
-    private static String where(Long subscriptionId) {
-        return " WHERE d.id_user = :u AND s.id_user = :u AND s.disabled IS NULL"
-                + (subscriptionId == null ? "" : " AND d.id_subscription = :s");
-    }
-
-    private static Map<String, Object> params(long userId, Long subscriptionId) {
-        return subscriptionId == null ? Map.of("u", userId) : Map.of("u", userId, "s", subscriptionId);
     }
 
     private DocumentRow row(ResultSet rs, int n) throws SQLException {

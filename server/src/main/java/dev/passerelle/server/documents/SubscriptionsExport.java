@@ -49,7 +49,7 @@ class SubscriptionsExport implements UserDataSection {
         List<ExportedDocument> all = new ArrayList<>();
         List<DocumentRow> page;
         do {
-            page = documents.list(userId, subscriptionId, Paging.MAX_LIMIT, all.size());
+            page = documents.list(DocumentStore.Filter.of(userId, subscriptionId), Paging.MAX_LIMIT, all.size());
             page.forEach(row -> all.add(new ExportedDocument(DocumentView.of(row),
                     "/users/" + userId + "/documents/" + row.id() + "/file")));
         } while (page.size() == Paging.MAX_LIMIT);

@@ -4,6 +4,7 @@ import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.api.PageLinks;
 import dev.passerelle.server.api.Paging;
 import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.auth.Caller;

@@ -1,6 +1,7 @@
 package dev.passerelle.server.transactions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.passerelle.server.api.PageLinks;
 import java.time.LocalDate;
 import java.util.List;
 

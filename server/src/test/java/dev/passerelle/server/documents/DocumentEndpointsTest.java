@@ -14,8 +14,13 @@ import dev.passerelle.server.support.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +107,65 @@ class DocumentEndpointsTest {
         assertThat(api.get("/users/me/documents?limit=1001").bearer(user.token()).send().status()).isEqualTo(400);
     }
 
+    static Stream<Arguments> dateBounds() {
+        return Stream.of(
+                Arguments.of("/users/me/documents?min_date=2024-02-29", List.of("Bill D3", "Bill D2")),
+                Arguments.of("/users/me/documents?max_date=2024-02", List.of("Bill D2", "Bill D1")),
+                Arguments.of("/users/me/documents?min_date=2024-02&max_date=2024-02-29", List.of("Bill D2")),
+                // 23:30 UTC is already the next day in Paris, the API's zone.
+                Arguments.of("/users/me/documents?max_date=2024-02-28T23:30:00Z", List.of("Bill D2", "Bill D1")),
+                Arguments.of("/users/me/documents?min_date=2026-12-01", List.of()),
+                Arguments.of("/users/me/documents?id_subscription=S1&max_date=2024-01", List.of("Bill D1")),
+                Arguments.of("/users/me/subscriptions/S1/documents?min_date=2024-02-01", List.of("Bill D2")),
+                Arguments.of("/users/me/subscriptions/S2/documents?max_date=2024-03-30", List.of()));
+    }
+
+    /** min_date and max_date bound the document's date, both days included (docs/protocol.md §0 "Temporal filtering"). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dateBounds")
+    void dateBoundsKeepTheDocumentsDatedWithinThem(String path, List<String> expected) {
+        activate(s1);
+        activate(s2);
+
+        JsonNode page = get(path.replace("S1", String.valueOf(s1)).replace("S2", String.valueOf(s2)));
+
+        assertThat(page.get("documents")).extracting(d -> d.get("name").asString()).containsExactlyElementsOf(expected);
+        assertThat(page.get("total").asInt()).isEqualTo(expected.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/users/me/documents?min_date=abc", "/users/me/documents?min_date=2026-02-30",
+            "/users/me/documents?max_date=2026-13-01", "/users/me/subscriptions/S1/documents?max_date=2026-02-30"})
+    void badDateIsAnInvalidValue(String path) {
+        activate(s1);
+
+        TestApi.Response response = api.get(path.replace("S1", String.valueOf(s1))).bearer(user.token()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(response.json().get("request_id").asString()).isNotBlank();
+    }
+
+    @Test
+    void documentPagesLinkToTheNextAndThePreviousPage() {
+        activate(s1);
+        activate(s2);
+
+        JsonNode first = get("/users/me/documents?limit=2&min_date=2024");
+        JsonNode last = follow(first.get("_links").get("next").get("href").asString());
+
+        assertThat(first.get("_links").get("self").get("href").asString()).isEqualTo("/2.0/users/me/documents?limit=2&min_date=2024");
+        assertThat(first.get("_links").get("prev").isNull()).isTrue();
+        assertThat(last.get("documents")).extracting(d -> d.get("name").asString()).containsExactly("Bill D1");
+        assertThat(last.get("_links").get("self").get("href").asString())
+                .isEqualTo("/2.0/users/me/documents?limit=2&min_date=2024&offset=2");
+        assertThat(last.get("_links").get("next").isNull()).isTrue();
+        assertThat(last.get("_links").get("prev").get("href").asString())
+                .isEqualTo("/2.0/users/me/documents?limit=2&min_date=2024&offset=0");
+        assertThat(get("/users/me/subscriptions/" + s2 + "/documents").get("_links").get("self").get("href").asString())
+                .isEqualTo("/2.0/users/me/subscriptions/" + s2 + "/documents");
+    }
+
     @Test
     void documentFileIsTheConnectorsBytesWithItsContentType() {
         activate(s1);
@@ -137,6 +201,12 @@ class DocumentEndpointsTest {
         TestApi.Response response = api.post("/users/me/subscriptions/" + subscription + "?all")
                 .json(Map.of("disabled", false)).bearer(user.token()).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private JsonNode follow(String href) {
+        TestApi.Response response = api.link(href).bearer(user.token()).send();
+        assertThat(response.status()).as(href + " → " + response).isEqualTo(200);
+        return response.json();
     }
 
     private JsonNode get(String path) {

@@ -99,7 +99,17 @@ class OpenApiDocumentTest {
         assertThat(names).hasSizeGreaterThan(300)
                 .allMatch(name -> name.substring(name.lastIndexOf('.') + 1).matches("_?[a-z][a-z0-9_]*"));
         assertThat(names).contains("ErrorEnvelope.request_id", "ConnectionView.id_connector", "AccountTypeList.accounttypes",
-                "TransactionPage._links", "ProviderList.providers", "AuthProviderList.authproviders");
+                "TransactionPage._links", "DocumentList._links", "ProviderList.providers", "AuthProviderList.authproviders");
+    }
+
+    /** The lists docs/protocol.md filters by date take min_date and max_date, as Powens' reference lists them. */
+    @Test
+    void everyDateFilteredListTakesMinAndMaxDate() {
+        List<String> lists = List.of("/users/{user}/transactions", "/users/{user}/documents",
+                "/users/{user}/subscriptions/{subscription}/documents", "/users/{user}/connections/{connection}/logs");
+
+        assertThat(lists).allSatisfy(path -> assertThat(document.tree().path("paths").path(path).path("get").path("parameters")
+                .valueStream().map(p -> p.path("name").asString())).as(path).contains("min_date", "max_date"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.passerelle.server.transactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.api.PageLinks;
 import dev.passerelle.server.api.WireFormat;
 import java.math.BigDecimal;
 import java.time.Instant;

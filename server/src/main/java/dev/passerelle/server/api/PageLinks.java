@@ -1,7 +1,6 @@
-package dev.passerelle.server.transactions;
+package dev.passerelle.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.passerelle.server.api.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
