@@ -4,7 +4,6 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.PsuContext;
 import dev.passerelle.connector.SourceDescriptor;
-import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.state.ConnectionState;
 import dev.passerelle.runtime.state.PendingStep;
 import dev.passerelle.runtime.state.StepOutcome;
@@ -63,41 +62,41 @@ public class ConnectionUpdates {
     public ConnectionResult update(long userId, long connectionId, BodyParams body, String sourceParam,
                                    boolean inBackground, PsuContext psu) {
         ConnectionRow connection = connections.get(userId, connectionId);
-        RunningConnector connector = connectors.of(connection);
-        ConnectorDescriptor descriptor = connector.descriptor();
-        Optional<Boolean> active = body.bool("active");
-        if (active.isPresent() && active.get() != connection.active()) {
-            connection = connection.withActive(active.get());
-            records.saveConnection(connection);
+        ConnectorDescriptor descriptor = connectors.of(connection).descriptor();
+        // Every member is read and checked before any is applied, so that a 400 leaves the connection
+        // as it was whatever else the body carries (docs/protocol.md §3.4).
+        Request request = Request.read(body, sourceParam, posted);
+        if (request.onlySettings()) {
+            return ConnectionResult.of(applySettings(connection, request));
         }
-        Map<String, String> values = posted.of(body);
-        Optional<String> sourceName = PostedValues.source(sourceParam, body);
-        boolean resume = body.bool("resume").orElse(false) || body.bool("decoupled").orElse(false);
-        if (values.isEmpty() && !resume && active.isPresent() && sourceName.isEmpty()) {
-            return ConnectionResult.of(connection); // only a setting changed
+        Optional<SourceRow> existing = request.source().isPresent()
+                ? connectors.sourceNamed(connection.id(), request.source().get())
+                : Optional.of(currentSource(connection, descriptor));
+        String sourceName = existing.map(SourceRow::name).orElseGet(() -> request.source().orElseThrow());
+        if (existing.isEmpty()) {
+            checkAddable(connection, descriptor, sourceName, request.values());
+        }
+        Trigger trigger = existing.filter(s -> !neverStarted(s)).map(s -> triggerFor(s, request))
+                .orElse(Trigger.CREDENTIALS);
+        if (trigger != Trigger.ANSWER || request.resume()) {
+            // Only answers to a challenge are not the connector's fields; with resume=true the posted
+            // values are not used, but a bad one is refused as it would be alone.
+            FieldValidator.forUpdate(descriptor.fieldsFor(sourceName, AuthMechanism.CREDENTIALS), request.values());
+        }
+        Call call = Transitions.callFor(existing.map(SourceRow::state).orElse(null), trigger);
+        if (call == Call.LOCKED) {
+            throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connection.id());
         }
 
-        SourceRow source = sourceName.isPresent()
-                ? sourceToUpdate(connection, descriptor, sourceName.get(), values)
-                : currentSource(connection, descriptor);
-        Trigger trigger = neverStarted(source)
-                ? Trigger.CREDENTIALS
-                : triggerFor(source, values, resume, body.bool("refresh_auth").orElse(false));
-        if (trigger == Trigger.CREDENTIALS) {
-            FieldValidator.forUpdate(descriptor.fieldsFor(source.name(), AuthMechanism.CREDENTIALS), values);
+        connection = applySettings(connection, request);
+        if (existing.isEmpty()) {
+            addSource(connection, descriptor, sourceName);
         }
-        Map<String, String> input = trigger == Trigger.ANSWER && resume ? ConnectionSteps.RESUME : values;
-        Call call = Transitions.callFor(source.state(), trigger);
-        switch (call) {
-            case LOCKED -> throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection "
-                    + connection.id());
-            case NONE -> {
-                return ConnectionResult.of(connection);
-            }
-            default -> {
-            }
+        if (call == Call.NONE) {
+            return ConnectionResult.of(connection);
         }
-        Work asked = new Work(source.name(), call, input, true, psu, Actor.USER);
+        Map<String, String> input = trigger == Trigger.ANSWER && request.resume() ? ConnectionSteps.RESUME : request.values();
+        Work asked = new Work(sourceName, call, input, true, psu, Actor.USER);
         if (inBackground) {
             return work.queued(connection, asked);
         }
@@ -113,6 +112,42 @@ public class ConnectionUpdates {
     }
 
     /**
+     * The members of an update body, every one read and type-checked whatever the others are
+     * ({@code decoupled} is an older name of {@code resume}); field values end-to-end decrypted.
+     */
+    private record Request(Optional<Boolean> active, boolean resume, boolean refreshAuth, Optional<String> source,
+                           Map<String, String> values) {
+
+        static Request read(BodyParams body, String sourceParam, PostedValues posted) {
+            Optional<Boolean> active = body.bool("active");
+            boolean resume = body.bool("resume").orElse(false);
+            boolean decoupled = body.bool("decoupled").orElse(false);
+            boolean refreshAuth = body.bool("refresh_auth").orElse(false);
+            return new Request(active, resume || decoupled, refreshAuth, PostedValues.source(sourceParam, body),
+                    posted.of(body));
+        }
+
+        /** Whether the body only changes settings of the connection and asks no step of a source. */
+        boolean onlySettings() {
+            return active.isPresent() && values.isEmpty() && !resume && !refreshAuth && source.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Request" + values.keySet(); // names only: values may be credentials
+        }
+    }
+
+    private ConnectionRow applySettings(ConnectionRow connection, Request request) {
+        if (request.active().isEmpty() || request.active().get() == connection.active()) {
+            return connection;
+        }
+        ConnectionRow changed = connection.withActive(request.active().get());
+        records.saveConnection(changed);
+        return changed;
+    }
+
+    /**
      * What an update asks of its source: answers when the posted names are exactly fields of the
      * pending challenge (or {@code resume=true}); new field values otherwise; a user-present sync
      * when nothing is posted (the SCA guide's "force the connection with no parameter"). With
@@ -120,11 +155,12 @@ public class ConnectionUpdates {
      * is posted, which always reaches the institution's strong authentication and renews the
      * consent (docs/protocol.md §3.4, §12).
      */
-    private Trigger triggerFor(SourceRow source, Map<String, String> values, boolean resume, boolean refreshAuth) {
-        if (resume) {
+    private Trigger triggerFor(SourceRow source, Request request) {
+        Map<String, String> values = request.values();
+        if (request.resume()) {
             return Trigger.ANSWER;
         }
-        if (refreshAuth) {
+        if (request.refreshAuth()) {
             return Trigger.CREDENTIALS;
         }
         if (values.isEmpty()) {
@@ -149,22 +185,24 @@ public class ConnectionUpdates {
         return fields.valueStream().map(f -> f.path("name").asString()).collect(Collectors.toSet());
     }
 
-    /** The named source of the connection, added now if the connection does not have it yet (docs/protocol.md §3.3 multi-source). */
-    private SourceRow sourceToUpdate(ConnectionRow connection, ConnectorDescriptor descriptor, String name,
-                                     Map<String, String> values) {
-        Optional<SourceRow> existing = connectors.sourceNamed(connection.id(), name);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        SourceDescriptor source = connectors.enabledSource(descriptor, name);
-        ConnectorChoice.requireCredentials(source);
+    /**
+     * Checks that the connection may add the named source (docs/protocol.md §3.3 multi-source): an
+     * enabled credentials source whose fields, with the stored credentials, are complete and valid.
+     */
+    private void checkAddable(ConnectionRow connection, ConnectorDescriptor descriptor, String name,
+                              Map<String, String> values) {
+        ConnectorChoice.requireCredentials(connectors.enabledSource(descriptor, name));
         Map<String, String> known = new LinkedHashMap<>(steps.storedCredentials(connection));
         known.putAll(values);
         FieldValidator.forCreation(descriptor.fieldsFor(name, AuthMechanism.CREDENTIALS), known);
+    }
+
+    /** Adds a source {@link #checkAddable} accepted; its first step is a start, whatever was posted. */
+    private void addSource(ConnectionRow connection, ConnectorDescriptor descriptor, String name) {
+        SourceDescriptor source = connectors.enabledSource(descriptor, name);
         Instant now = clock.instant();
         records.insertSource(connection.id(), source.id(), source.name(), AuthMechanism.CREDENTIALS, now,
                 now.plus(properties.pendingAdd()));
-        return connectors.source(connection, name);
     }
 
     /** The source an update without {@code source} acts on: the first, by priority, that has a state. */

@@ -95,7 +95,8 @@ public class ConnectionsController {
     public ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String user, BodyParams body, PsuContext psu,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String expand) {
-        return reply(creation.create(users.resolve(caller, user), body, source, psu), expand);
+        Expand parsed = Expand.parse(expand);
+        return reply(creation.create(users.resolve(caller, user), body, source, psu), parsed);
     }
 
     @Operation(summary = "List the user's connections")
@@ -135,8 +136,9 @@ public class ConnectionsController {
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(required = false) String background,
                                                  @RequestParam(required = false) String expand) {
+        Expand parsed = Expand.parse(expand);
         boolean inBackground = Flags.isOn("background", background) || body.bool("background").orElse(false);
-        return reply(updates.update(users.resolve(caller, user), connection, body, source, inBackground, psu), expand);
+        return reply(updates.update(users.resolve(caller, user), connection, body, source, inBackground, psu), parsed);
     }
 
     /**
@@ -161,14 +163,16 @@ public class ConnectionsController {
                                                @RequestParam(required = false) String background,
                                                @RequestParam(required = false) String expand) {
         long userId = users.resolve(caller, user);
+        // Read before the request is applied, as an update or a sync: a bad value is a 400 that changed nothing.
+        Expand parsed = Expand.parse(expand);
         boolean inBackground = Flags.isOn("background", background) || body.bool("background").orElse(false);
+        boolean present = psuRequested == null ? body.bool("psu_requested").orElse(true) : Flags.parse("psu_requested", psuRequested);
         boolean carriesUpdate = body.names().stream().anyMatch(n -> !n.equals("psu_requested") && !n.equals("background")
                 && !n.equals("expand"));
         if (carriesUpdate || source != null) {
-            return reply(updates.update(userId, connection, body, source, inBackground, psu), expand);
+            return reply(updates.update(userId, connection, body, source, inBackground, psu), parsed);
         }
-        boolean present = psuRequested == null ? body.bool("psu_requested").orElse(true) : Flags.parse("psu_requested", psuRequested);
-        return reply(syncs.sync(userId, connection, present, inBackground, Actor.USER, present ? psu : null), expand);
+        return reply(syncs.sync(userId, connection, present, inBackground, Actor.USER, present ? psu : null), parsed);
     }
 
     @Operation(summary = "Delete a connection and its data")
@@ -229,8 +233,9 @@ public class ConnectionsController {
         return new ConnectionLogList(timeline.events(id, window, limit, offset), timeline.count(id, window));
     }
 
-    private ResponseEntity<ConnectionView> reply(ConnectionResult result, String expand) {
+    /** {@code expand} is parsed by the caller before the request changes anything. */
+    private ResponseEntity<ConnectionView> reply(ConnectionResult result, Expand expand) {
         HttpStatus status = result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(views.view(result.connection(), Expand.parse(expand)));
+        return ResponseEntity.status(status).body(views.view(result.connection(), expand));
     }
 }
