@@ -43,9 +43,15 @@ public class ApiErrorHandler {
         return render(ApiError.METHOD_NOT_ALLOWED.exception(e.getMethod() + " is not allowed here"), request);
     }
 
+    /**
+     * The path as sent, whose trailing slash Spring's message drops: {@code /users/me/} named the
+     * route {@code /users/me}, which exists, as the one that does not.
+     */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorEnvelope> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return render(ApiError.NOT_FOUND.exception("No route " + e.getHttpMethod() + " /" + e.getResourcePath()), request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String hint = path.length() > 1 && path.endsWith("/") ? " (routes end without a slash)" : "";
+        return render(ApiError.NOT_FOUND.exception("No route " + e.getHttpMethod() + " " + path + hint), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -81,6 +81,15 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aTrailingSlashIsNamedInTheNotFoundError() {
+        TestApi.Response response = api.get("/users/me/").bearer(users.permanent().token()).send();
+
+        assertEnvelope(response.status(), response.json(), 404, "notFound");
+        assertThat(response.json().get("description").asString())
+                .isEqualTo("No route GET /users/me/ (routes end without a slash)");
+    }
+
+    @Test
     void moreThanAThousandParametersAreAnInvalidValue() {
         String query = IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
 
