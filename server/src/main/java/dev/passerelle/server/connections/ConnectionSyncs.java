@@ -8,6 +8,7 @@ import dev.passerelle.runtime.state.Transitions.Trigger;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.connections.ConnectionTimeline.Actor;
 import dev.passerelle.server.connections.ConnectionWork.Work;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,9 +44,9 @@ public class ConnectionSyncs {
         }
         Work sync = Work.sync(psuRequested, psu, actor);
         if (inBackground) {
-            return work.queued(connection, sync);
+            return work.queued(connection, sync, UnaryOperator.identity());
         }
-        work.now(connection, sync);
+        work.now(connection, sync, UnaryOperator.identity());
         return ConnectionResult.of(connections.get(userId, connectionId));
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -88,23 +89,26 @@ public class ConnectionUpdates {
             throw ApiError.CONNECTION_LOCKED.exception("A step is already running on connection " + connection.id());
         }
 
-        connection = applySettings(connection, request);
-        if (existing.isEmpty()) {
-            addSource(connection, descriptor, sourceName);
-        }
+        UnaryOperator<ConnectionRow> ownChanges = current -> {
+            ConnectionRow changed = applySettings(current, request);
+            if (existing.isEmpty()) {
+                addSource(changed, descriptor, sourceName);
+            }
+            return changed;
+        };
         if (call == Call.NONE) {
-            return ConnectionResult.of(connection);
+            return ConnectionResult.of(ownChanges.apply(connection));
         }
         Map<String, String> input = trigger == Trigger.ANSWER && request.resume() ? ConnectionSteps.RESUME : request.values();
         Work asked = new Work(sourceName, call, input, true, psu, Actor.USER);
         if (inBackground) {
-            return work.queued(connection, asked);
+            return work.queued(connection, asked, ownChanges);
         }
         // A resume=true waits for the validation anyway, so it also waits out the server's own poll of
         // it; a step the client queued (the connection shows validating) still answers 409 at once.
         StepOutcome outcome = asked.pollsDecoupled() && connection.state() != ConnectionState.VALIDATING
-                ? work.nowOrUntil(connection, asked, clock.instant().plus(properties.resumeWait()))
-                : work.now(connection, asked);
+                ? work.nowOrUntil(connection, asked, clock.instant().plus(properties.resumeWait()), ownChanges)
+                : work.now(connection, asked, ownChanges);
         if (outcome != null && outcome.failed()) {
             throw StepErrors.of(outcome);
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,9 +80,17 @@ public class ConnectionWork {
         }
     }
 
-    /** Runs the work now under the lease; the outcome of the last connector call, null if none ran. */
-    StepOutcome now(ConnectionRow connection, Work work) {
-        return leased(connection.id(), () -> perform(connection.userId(), connection.id(), work));
+    /**
+     * Runs the work now under the lease; the outcome of the last connector call, null if none ran.
+     * {@code ownChanges} are the request's changes to the connection besides the work ({@code active},
+     * a source to add), made once the lease is held: a 409 {@code connectionLocked} leaves the
+     * connection as it was.
+     */
+    StepOutcome now(ConnectionRow connection, Work work, UnaryOperator<ConnectionRow> ownChanges) {
+        return leased(connection.id(), () -> {
+            ownChanges.apply(connection);
+            return perform(connection.userId(), connection.id(), work);
+        });
     }
 
     /**
@@ -89,8 +98,11 @@ public class ConnectionWork {
      * clock: a {@code resume=true} that meets the server's own poll of the validation (a short
      * connector call) waits for it, as it would wait for the validation itself, rather than failing.
      */
-    StepOutcome nowOrUntil(ConnectionRow connection, Work work, Instant until) {
-        return leasedUntil(connection.id(), until, () -> perform(connection.userId(), connection.id(), work));
+    StepOutcome nowOrUntil(ConnectionRow connection, Work work, Instant until, UnaryOperator<ConnectionRow> ownChanges) {
+        return leasedUntil(connection.id(), until, () -> {
+            ownChanges.apply(connection);
+            return perform(connection.userId(), connection.id(), work);
+        });
     }
 
     /** Runs {@code work} holding the connection's lease, waiting for another holder until {@code until}. */
@@ -130,14 +142,15 @@ public class ConnectionWork {
     /**
      * Takes the lease and queues {@code work} on the {@link BackgroundQueue}, so that any instance
      * runs it; answers at once with the connection shown as {@code validating} (docs/protocol.md §4 transient state)
-     * until the work ends. Posted field values travel sealed, as stored credentials are.
+     * until the work ends. Posted field values travel sealed, as stored credentials are. {@code ownChanges}
+     * as for {@link #now}, once the lease is taken.
      */
-    ConnectionResult queued(ConnectionRow connection, Work work) {
+    ConnectionResult queued(ConnectionRow connection, Work work, UnaryOperator<ConnectionRow> ownChanges) {
         RuntimeRefusals.translated(() -> {
             leases.take(connection.id());
             return null;
         });
-        ConnectionRow validating = connection.withSummary(ConnectionState.VALIDATING, null, null,
+        ConnectionRow validating = ownChanges.apply(connection).withSummary(ConnectionState.VALIDATING, null, null,
                 connection.lastUpdate(), connection.expire(), connection.nextTry());
         records.saveConnection(validating);
         PsuContext psu = work.psu();

@@ -2,6 +2,7 @@ package dev.passerelle.server.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.runtime.lease.Leases;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SandboxMode
 class ConnectionUpdateValidationTest extends TestBankUserTest {
+
+    @Autowired
+    Leases leases;
 
     /** A member that is invalid on its own, with the error code it answers. */
     static Stream<Arguments> badMembers() {
@@ -92,6 +98,23 @@ class ConnectionUpdateValidationTest extends TestBankUserTest {
         assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
         assertThat(refreshed.json().get("active").asBoolean()).isFalse();
         assertThat(authentications(id)).isEqualTo(authentications + 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "?background=true"})
+    void anUpdateRefusedBecauseAStepIsRunningChangesNothing(String query) {
+        long id = bank.added("par");
+        JsonNode before = stored(id);
+        leases.take(id);
+        try {
+            TestApi.Response refused = bank.update(id, query, Map.of("active", "false", "source", "openapi"));
+
+            assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+            assertThat(refused.json().get("code").asString()).isEqualTo("connectionLocked");
+        } finally {
+            leases.release(id);
+        }
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     private void assertRefusedUnchanged(TestApi.Response refused, String code, long id, JsonNode before) {
