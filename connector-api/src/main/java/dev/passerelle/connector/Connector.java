@@ -2,6 +2,7 @@ package dev.passerelle.connector;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One institution, as seen by Passerelle.
@@ -29,8 +30,25 @@ public interface Connector {
     ConnectorDescriptor descriptor();
 
     /**
-     * Called once when the server starts the connector, after its settings were checked; a
-     * connector that throws here is not run. Load a bank directory, warm a cache.
+     * The connector's own rules on its settings, beyond what its {@link SettingSpec}s say (their
+     * types and required ones are checked first): each setting whose value it would refuse, by name,
+     * with why, worded to follow {@code setting '<name>'} ({@code "must be 0 or more"}). Empty when
+     * it takes them.
+     *
+     * <p>The server asks before it starts the connector and before it stores an operator's change:
+     * a change it names is refused (400) and nothing is stored; at start-up, a value an operator
+     * stored earlier that it names is set aside with a warning. {@code settings} hold only values
+     * that read as their type, so the typed accessors do not throw. Check the values only: no
+     * institution call, no file written, nothing kept.
+     */
+    default Map<String, String> settingProblems(Settings settings) {
+        return Map.of();
+    }
+
+    /**
+     * Called once when the server starts the connector, after its settings were checked (their specs
+     * and {@link #settingProblems}); a connector that throws here is not run. Load a bank directory,
+     * warm a cache.
      */
     default void open(ConnectorEnvironment environment) {
     }

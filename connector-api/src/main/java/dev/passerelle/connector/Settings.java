@@ -4,11 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -88,12 +89,21 @@ public final class Settings {
      * their type. Empty when the connector can run.
      */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        return List.copyOf(problemsByName().values());
+    }
+
+    /**
+     * {@link #problems()} setting by setting, in the order of the names: each setting that is
+     * required and missing, or whose value does not read as its type, with the message that says so
+     * (it names the setting, and shows the value unless the setting is secret).
+     */
+    public Map<String, String> problemsByName() {
+        Map<String, String> problems = new TreeMap<>();
         for (SettingSpec spec : specs.values()) {
             Optional<String> value = text(spec.name());
             if (value.isEmpty()) {
                 if (spec.required()) {
-                    problems.add("setting '" + spec.name() + "' is required: " + spec.description());
+                    problems.put(spec.name(), "setting '" + spec.name() + "' is required: " + spec.description());
                 }
                 continue;
             }
@@ -107,11 +117,27 @@ public final class Settings {
                     }
                 }
             } catch (IllegalArgumentException e) {
-                problems.add("setting '" + spec.name() + "' " + e.getMessage()
-                        + (spec.secret() ? "" : " (configured: '" + value.get() + "')"));
+                problems.put(spec.name(), problem(spec.name(), e.getMessage()));
             }
         }
         return problems;
+    }
+
+    /**
+     * The message of a setting's problem as {@link #problems()} words it: {@code setting '<name>' <why>},
+     * with the configured value unless the setting is secret.
+     */
+    public String problem(String name, String why) {
+        String value = values.get(name);
+        return "setting '" + name + "' " + why
+                + (isSecret(name) || value == null || value.isBlank() ? "" : " (configured: '" + value.strip() + "')");
+    }
+
+    /** These settings without {@code names}: their defaults apply again. */
+    public Settings without(Collection<String> names) {
+        Map<String, String> kept = new HashMap<>(values);
+        kept.keySet().removeAll(names);
+        return new Settings(kept, List.copyOf(specs.values()));
     }
 
     /** The settings as an operator may see them: secrets masked. */

@@ -44,6 +44,18 @@ class SettingsTest {
     }
 
     @Test
+    void theProblemsComeSettingBySettingAndASettingLeftOutTakesItsDefaultAgain() {
+        Settings settings = Settings.of(Map.of("poll", "-1", "pages", "7", "base-url", "https://bank.example",
+                "client-secret", "s3cret"), SPECS);
+
+        assertThat(settings.problemsByName()).containsExactly(Map.entry("poll", "setting 'poll' is negative (configured: '-1')"));
+        assertThat(settings.without(java.util.Set.of("poll")).seconds("poll")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.without(java.util.Set.of("poll")).integer("pages")).isEqualTo(7);
+        assertThat(settings.problem("client-secret", "is refused")).isEqualTo("setting 'client-secret' is refused");
+        assertThat(settings.problem("pages", "must be 10 or less")).isEqualTo("setting 'pages' must be 10 or less (configured: '7')");
+    }
+
+    @Test
     void aValueThatDoesNotReadIsAnErrorNamingTheSetting() {
         assertThatThrownBy(() -> Settings.of(Map.of("base-url", "ftp://bank"), SPECS).url("base-url"))
                 .hasMessageContaining("'base-url'");

@@ -9,15 +9,16 @@ import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.runtime.http.InstitutionClients;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Starts and stops connectors, the same way for the server and the test kit: a connector written for
- * another SPI version, whose settings are missing or wrong (typed by its descriptor's specs), whose
- * TLS key store cannot be read, or whose {@link Connector#open} throws, is not run, and
- * {@link Started.Refused} says why.
+ * another SPI version, whose settings are missing or wrong (typed by its descriptor's specs, then by
+ * its own {@link Connector#settingProblems}), whose TLS key store cannot be read, or whose
+ * {@link Connector#open} throws, is not run, and {@link Started.Refused} says why.
+ * {@link #settingProblems} runs the same checks of the settings without starting anything.
  */
 public final class ConnectorLifecycle {
 
@@ -61,6 +62,28 @@ public final class ConnectorLifecycle {
         return checked(connector, settings).orElseGet(() -> opened(connector, settings, http, clock, log));
     }
 
+    /**
+     * What {@link #start} would refuse in the setting {@code values}, setting by setting, without
+     * starting anything: required settings missing and values that do not read as their type (the
+     * descriptor's specs), values the connector's own {@link Connector#settingProblems} refuses, and TLS
+     * stores that cannot be used. Each message names its setting and shows its value unless secret.
+     * What the connector's check throws is thrown.
+     */
+    public static Map<String, String> settingProblems(Connector connector, Map<String, String> values) {
+        return settingProblems(connector, Settings.of(values, connector.descriptor().settings()), true);
+    }
+
+    /** The checks of {@link #settingProblems(Connector, Map)}; the TLS stores' only when the runtime makes the client ({@code tls}). */
+    private static Map<String, String> settingProblems(Connector connector, Settings settings, boolean tls) {
+        Map<String, String> problems = new TreeMap<>(settings.problemsByName());
+        Settings readable = settings.without(problems.keySet());
+        connector.settingProblems(readable).forEach((name, why) -> problems.putIfAbsent(name, settings.problem(name, why)));
+        if (tls) {
+            InstitutionClients.problems(readable).forEach(problems::putIfAbsent);
+        }
+        return problems;
+    }
+
     /** Stops a running connector; what it throws is returned, not thrown (the others still stop). */
     public static Optional<RuntimeException> stop(RunningConnector running) {
         try {
@@ -71,15 +94,21 @@ public final class ConnectorLifecycle {
         }
     }
 
+    /** Refused for the SPI version or the settings (the TLS stores are checked as the client is made, or not used). */
     private static Optional<Started> checked(Connector connector, Settings settings) {
         ConnectorDescriptor descriptor = connector.descriptor();
         if (descriptor.spiVersion() != Spi.VERSION) {
             return Optional.of(new Started.Refused(descriptor, "it is written for SPI version "
                     + descriptor.spiVersion() + "; this server runs version " + Spi.VERSION, null));
         }
-        List<String> problems = settings.problems();
+        Map<String, String> problems;
+        try {
+            problems = settingProblems(connector, settings, false);
+        } catch (RuntimeException e) {
+            return Optional.of(new Started.Refused(descriptor, "it failed to check its settings: " + e, e));
+        }
         return problems.isEmpty() ? Optional.empty()
-                : Optional.of(new Started.Refused(descriptor, String.join("; ", problems), null));
+                : Optional.of(new Started.Refused(descriptor, String.join("; ", problems.values()), null));
     }
 
     private static Started opened(Connector connector, Settings settings, InstitutionHttp http, Clock clock,

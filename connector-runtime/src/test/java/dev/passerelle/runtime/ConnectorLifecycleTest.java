@@ -11,6 +11,7 @@ import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.MutualTls;
 import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.SettingSpec;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
 import dev.passerelle.connector.StepResult;
@@ -31,6 +32,8 @@ class ConnectorLifecycleTest {
 
     private static final SettingSpec API_KEY = SettingSpec.of("api-key", SettingSpec.Type.SECRET, "the bank's key")
             .asRequired();
+    private static final SettingSpec PAGES = SettingSpec.of("pages", SettingSpec.Type.INTEGER, "pages to read, 1 or more")
+            .withDefault("1");
 
     @TempDir
     Path dir;
@@ -97,6 +100,60 @@ class ConnectorLifecycleTest {
     }
 
     @Test
+    void aValueTheConnectorsOwnRulesRefuseIsRefusedUnopenedNamingTheSetting() {
+        Bank bank = new Bank(Spi.VERSION, List.of(API_KEY, PAGES));
+
+        Started started = ConnectorLifecycle.start(bank, Map.of("api-key", "k-123", "pages", "-2"), Clock.systemUTC(),
+                ConnectorLog.discarding());
+
+        assertThat(started).isInstanceOfSatisfying(Started.Refused.class, refused -> assertThat(refused.reason())
+                .isEqualTo("setting 'pages' must be 1 or more (configured: '-2')"));
+        assertThat(bank.events).isEmpty();
+    }
+
+    @Test
+    void theSettingsAreCheckedWithoutStartingAnythingSettingBySetting() throws Exception {
+        Path notAStore = Files.writeString(dir.resolve("qwac.p12"), "not a PKCS#12 file");
+        List<SettingSpec> specs = new ArrayList<>(List.of(API_KEY, PAGES));
+        specs.addAll(MutualTls.settings());
+        Bank bank = new Bank(Spi.VERSION, specs);
+
+        Map<String, String> problems = ConnectorLifecycle.settingProblems(bank, Map.of("pages", "0",
+                MutualTls.KEY_STORE, notAStore.toString(), MutualTls.KEY_STORE_PASSWORD, "s3cret"));
+
+        assertThat(problems).containsOnlyKeys("api-key", "pages", MutualTls.KEY_STORE);
+        assertThat(problems.get("api-key")).isEqualTo("setting 'api-key' is required: the bank's key");
+        assertThat(problems.get("pages")).isEqualTo("setting 'pages' must be 1 or more (configured: '0')");
+        assertThat(problems.get(MutualTls.KEY_STORE)).startsWith("setting '" + MutualTls.KEY_STORE + "' names " + notAStore);
+        assertThat(String.join(" ", problems.values())).doesNotContain("s3cret");
+        assertThat(bank.events).isEmpty();
+        assertThat(ConnectorLifecycle.settingProblems(bank, Map.of("api-key", "k", "pages", "3"))).isEmpty();
+    }
+
+    @Test
+    void theConnectorsOwnRulesOnlySeeValuesThatReadAsTheirType() {
+        Bank bank = new Bank(Spi.VERSION, List.of(API_KEY, PAGES));
+
+        Map<String, String> problems = ConnectorLifecycle.settingProblems(bank, Map.of("api-key", "k", "pages", "many"));
+
+        assertThat(problems).containsExactly(Map.entry("pages", "setting 'pages' is not a whole number (configured: 'many')"));
+    }
+
+    @Test
+    void aConnectorWhoseSettingsCheckThrowsIsRefusedWithTheCause() {
+        Bank bank = new Bank(Spi.VERSION, List.of(PAGES));
+        bank.checkFault = new IllegalStateException("check broken");
+
+        Started started = ConnectorLifecycle.start(bank, Map.of(), Clock.systemUTC(), ConnectorLog.discarding());
+
+        assertThat(started).isInstanceOfSatisfying(Started.Refused.class, refused -> {
+            assertThat(refused.reason()).contains("check broken");
+            assertThat(refused.cause()).isSameAs(bank.checkFault);
+        });
+        assertThat(bank.events).isEmpty();
+    }
+
+    @Test
     void stoppingClosesTheConnectorAndHandsBackWhatItThrew() {
         Bank bank = new Bank(Spi.VERSION, List.of());
         RunningConnector running = ((Started.Running) ConnectorLifecycle.start(bank, Map.of(), Clock.systemUTC(),
@@ -113,6 +170,7 @@ class ConnectorLifecycleTest {
         private final List<String> events = new ArrayList<>();
         private RuntimeException openFault;
         private RuntimeException closeFault;
+        private RuntimeException checkFault;
 
         Bank(int spiVersion, List<SettingSpec> settings) {
             this.descriptor = ConnectorDescriptor.builder(90, UUID.randomUUID(), "Lifecycle bank").spiVersion(spiVersion)
@@ -122,6 +180,16 @@ class ConnectorLifecycleTest {
         @Override
         public ConnectorDescriptor descriptor() {
             return descriptor;
+        }
+
+        /** Its own rule: at least one page, when it reads pages. */
+        @Override
+        public Map<String, String> settingProblems(Settings settings) {
+            if (checkFault != null) {
+                throw checkFault;
+            }
+            boolean readsPages = descriptor.settings().stream().anyMatch(spec -> spec.name().equals("pages"));
+            return readsPages && settings.integer("pages") < 1 ? Map.of("pages", "must be 1 or more") : Map.of();
         }
 
         @Override

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -56,6 +57,21 @@ public final class InstitutionClients {
         return connector.rateLimit().map(limit -> InstitutionHttp.throttled(http, limit)).orElse(http);
     }
 
+    /**
+     * What keeps the TLS settings from being used (a store that cannot be read, an alias that names
+     * no key), by the setting at fault; empty when they can be, or name no store. The server asks
+     * before it stores an operator's change, so that a change the connector would not start with is
+     * refused instead.
+     */
+    public static Map<String, String> problems(Settings settings) {
+        try {
+            tls(settings);
+            return Map.of();
+        } catch (UnusableSetting e) {
+            return Map.of(e.setting, e.getMessage());
+        }
+    }
+
     /** The TLS context the settings ask for; empty when they name neither a key store nor a trust store. */
     static Optional<SSLContext> tls(Settings settings) {
         Optional<Path> keyStore = settings.file(MutualTls.KEY_STORE);
@@ -74,9 +90,9 @@ public final class InstitutionClients {
                 Optional<String> alias = settings.text(MutualTls.KEY_ALIAS);
                 if (alias.isPresent()) {
                     if (!store.isKeyEntry(alias.get())) {
-                        throw new IllegalArgumentException("setting '" + MutualTls.KEY_ALIAS + "' names '" + alias.get()
+                        throw new UnusableSetting(MutualTls.KEY_ALIAS, "setting '" + MutualTls.KEY_ALIAS + "' names '" + alias.get()
                                 + "', which is no key entry of the key store (it holds "
-                                + Collections.list(store.aliases()) + ")");
+                                + Collections.list(store.aliases()) + ")", null);
                     }
                     keys = new KeyManager[] {new ChosenKey((X509ExtendedKeyManager) keys[0], alias.get())};
                 }
@@ -89,7 +105,8 @@ public final class InstitutionClients {
             context.init(keys, trust, null);
             return Optional.of(context);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the TLS settings cannot be used: " + e.getMessage(), e);
+            throw new UnusableSetting(keyStore.isPresent() ? MutualTls.KEY_STORE : MutualTls.TRUST_STORE,
+                    "the TLS settings cannot be used: " + e.getMessage(), e);
         }
     }
 
@@ -99,8 +116,18 @@ public final class InstitutionClients {
             store.load(in, password);
             return store;
         } catch (IOException e) {
-            throw new IllegalArgumentException("setting '" + setting + "' names " + file + ", which cannot be read as "
+            throw new UnusableSetting(setting, "setting '" + setting + "' names " + file + ", which cannot be read as "
                     + "a PKCS#12 store with the configured password: " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS setting that cannot be used: which one, and why. */
+    private static final class UnusableSetting extends IllegalArgumentException {
+        private final String setting;
+
+        UnusableSetting(String setting, String message, Throwable cause) {
+            super(message, cause);
+            this.setting = setting;
         }
     }
 

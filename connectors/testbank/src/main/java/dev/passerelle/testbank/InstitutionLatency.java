@@ -3,7 +3,9 @@ package dev.passerelle.testbank;
 import dev.passerelle.connector.SettingSpec;
 import dev.passerelle.connector.Settings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +35,20 @@ record InstitutionLatency(long latencyMillis, long jitterMillis) {
             throw new IllegalArgumentException("settings '" + LATENCY + "' and '" + JITTER + "' must be 0 or more (got "
                     + latencyMillis + " and " + jitterMillis + ")");
         }
+    }
+
+    /**
+     * The connector's rule on these settings ({@link TestBankConnector#settingProblems}): each of
+     * {@value #LATENCY} and {@value #JITTER} that is negative.
+     */
+    static Map<String, String> problems(Settings settings) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (String name : List.of(LATENCY, JITTER)) {
+            if (settings.integer(name) < 0) {
+                problems.put(name, "must be 0 or more");
+            }
+        }
+        return problems;
     }
 
     static InstitutionLatency from(Settings settings) {

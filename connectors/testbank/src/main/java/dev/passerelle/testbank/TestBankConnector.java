@@ -23,6 +23,7 @@ import dev.passerelle.connector.WealthCapability;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,6 +69,12 @@ public final class TestBankConnector implements Connector, DocumentCapability, W
     @Override
     public ConnectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** A negative latency: the server refuses it before it is stored, and never starts the connector with it. */
+    @Override
+    public Map<String, String> settingProblems(Settings settings) {
+        return InstitutionLatency.problems(settings);
     }
 
     /** A negative latency setting stops the connector at start-up rather than at its first call. */

@@ -8,6 +8,7 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorEnvironment;
 import dev.passerelle.connector.InstitutionHttp;
 import dev.passerelle.connector.Settings;
+import dev.passerelle.runtime.ConnectorLifecycle;
 import dev.passerelle.testkit.Dialogue;
 import dev.passerelle.testkit.TestClock;
 import java.time.Clock;
@@ -69,6 +70,21 @@ class InstitutionLatencyTest {
         assertThatThrownBy(() -> connector.open(new ConnectorEnvironment(settings, Clock.systemUTC(),
                 InstitutionHttp.plain(), null)))
                 .hasMessageContaining("latency-millis").hasMessageContaining("0 or more");
+    }
+
+    @Test
+    void theConnectorNamesEachNegativeLatencySettingSoThatTheServerRefusesIt() {
+        TestBankConnector connector = new TestBankConnector(pauses::add);
+
+        assertThat(connector.settingProblems(Settings.of(Map.of("latency-millis", "-5", "latency-jitter-millis", "-1"),
+                connector.descriptor().settings()))).containsOnly(Map.entry("latency-millis", "must be 0 or more"),
+                Map.entry("latency-jitter-millis", "must be 0 or more"));
+        assertThat(connector.settingProblems(Settings.of(Map.of("latency-millis", "250", "latency-jitter-millis", "0"),
+                connector.descriptor().settings()))).isEmpty();
+        assertThat(connector.settingProblems(Settings.of(Map.of(), connector.descriptor().settings()))).isEmpty();
+        assertThat(ConnectorLifecycle.settingProblems(connector, Map.of("latency-jitter-millis", "-3")))
+                .containsExactly(Map.entry("latency-jitter-millis",
+                        "setting 'latency-jitter-millis' must be 0 or more (configured: '-3')"));
     }
 
     private Dialogue slowBank(Map<String, String> settings) {

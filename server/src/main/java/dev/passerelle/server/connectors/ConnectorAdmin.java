@@ -3,7 +3,6 @@ package dev.passerelle.server.connectors;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SettingSpec;
 import dev.passerelle.connector.SourceDescriptor;
-import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.audit.ChangedBy;
@@ -11,6 +10,7 @@ import dev.passerelle.server.audit.ConfigChanges;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +60,12 @@ public class ConnectorAdmin {
         this.clock = clock;
     }
 
-    /** A connector by numeric id or uuid, hidden or not; 404 otherwise. */
+    /**
+     * A connector by numeric id or uuid, hidden or not, started or not (its settings may keep it from
+     * starting: they are what an operator then corrects); 404 otherwise.
+     */
     public ConnectorDescriptor connector(String key) {
-        return registry.findAny(key).map(RunningConnector::descriptor)
+        return registry.configurable(key)
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("No connector with id or uuid '" + key + "'"));
     }
 
@@ -77,11 +80,7 @@ public class ConnectorAdmin {
     /** Hides each connector (true) from the catalogue and new connections, or publishes it again (false), in one change. */
     public void hide(Map<ConnectorDescriptor, Boolean> hidden, ChangedBy who) {
         changes.apply(who, record -> {
-            Instant now = clock.instant();
-            hidden.forEach((connector, hide) -> {
-                record.changed(key(connector, "hidden"), Boolean.toString(switches.hidden(connector)), hide.toString());
-                store.hide(uuid(connector), hide, now);
-            });
+            hidden.forEach((connector, hide) -> hide(connector, hide, record, clock.instant()));
             return null;
         });
     }
@@ -91,14 +90,39 @@ public class ConnectorAdmin {
      * number), or, when blank, lets it follow the domain's {@code sync_periodicity} again.
      */
     public void syncPeriodicity(ConnectorDescriptor connector, String raw, ChangedBy who) {
-        BigDecimal days = raw == null || raw.isBlank() ? null : parsePeriodicity(raw);
+        update(List.of(connector), Optional.empty(), Optional.of(raw == null ? "" : raw), who);
+    }
+
+    /**
+     * Hides or publishes the connectors ({@code hidden}) and/or sets their sync periodicity
+     * ({@link #syncPeriodicity}'s {@code raw}), all or nothing: every value is checked before
+     * anything changes, and the changes are one configuration change (one transaction).
+     */
+    public void update(List<ConnectorDescriptor> connectors, Optional<Boolean> hidden, Optional<String> periodicity,
+                       ChangedBy who) {
+        Optional<Optional<BigDecimal>> days = periodicity.map(raw -> raw.isBlank() ? Optional.empty()
+                : Optional.of(parsePeriodicity(raw)));
+        if (connectors.isEmpty() || (hidden.isEmpty() && days.isEmpty())) {
+            return;
+        }
         changes.apply(who, record -> {
-            BigDecimal before = switches.syncPeriodicity(connector);
-            record.changed(key(connector, "sync_periodicity"), before == null ? null : before.toPlainString(),
-                    days == null ? null : days.toPlainString());
-            store.syncPeriodicity(uuid(connector), days, clock.instant());
+            Instant now = clock.instant();
+            for (ConnectorDescriptor connector : connectors) {
+                hidden.ifPresent(hide -> hide(connector, hide, record, now));
+                days.ifPresent(value -> {
+                    BigDecimal before = switches.syncPeriodicity(connector);
+                    record.changed(key(connector, "sync_periodicity"), before == null ? null : before.toPlainString(),
+                            value.map(BigDecimal::toPlainString).orElse(null));
+                    store.syncPeriodicity(uuid(connector), value.orElse(null), now);
+                });
+            }
             return null;
         });
+    }
+
+    private void hide(ConnectorDescriptor connector, boolean hide, ConfigChanges.Record record, Instant now) {
+        record.changed(key(connector, "hidden"), Boolean.toString(switches.hidden(connector)), Boolean.toString(hide));
+        store.hide(uuid(connector), hide, now);
     }
 
     /**
@@ -130,11 +154,15 @@ public class ConnectorAdmin {
     }
 
     /**
-     * Changes some of the connector's settings: a blank value removes the setting. The connector
+     * Changes some of the connector's settings, all or none: a blank value removes the setting. The
+     * settings afterwards must all be ones the connector declares (or the server's
+     * {@code public-url}), with values it takes (its specs' types and its own rules, as its start
+     * checks them): otherwise 400 naming the setting and why, and nothing is stored. The connector
      * receives them with its next call.
      */
     public Map<String, String> changeSettings(ConnectorDescriptor connector, Map<String, String> changed, ChangedBy who) {
         changed.forEach(ConnectorAdmin::checkSetting);
+        Set<String> known = ConnectorRegistry.known(connector);
         Set<String> secret = secretNames(connector);
         return changes.apply(who, record -> {
             Map<String, String> before = stored(connector);
@@ -146,14 +174,7 @@ public class ConnectorAdmin {
                     after.put(name, value);
                 }
             });
-            if (after.size() > MAX_SETTINGS) {
-                throw ApiError.INVALID_VALUE.exception("A connector has at most " + MAX_SETTINGS + " settings");
-            }
-            List<String> problems = switches.settings(connector, after).problems();
-            if (!problems.isEmpty()) {
-                // The registry would not start the connector with these: refuse them before they are stored.
-                throw ApiError.INVALID_VALUE.exception("Connector " + connector.name() + ": " + String.join("; ", problems));
-            }
+            refuseWhatTheConnectorWouldNotTake(connector, known, changed.keySet(), after);
             Map<String, Object> names = new LinkedHashMap<>(before);
             names.putAll(after);
             names.keySet().forEach(name -> {
@@ -188,6 +209,32 @@ public class ConnectorAdmin {
         } catch (IllegalArgumentException invalid) {
             throw ApiError.INVALID_VALUE.exception("'sync_periodicity' must be " + keys.syncPeriodicity().type().expected());
         }
+    }
+
+    /**
+     * A 400 unless the connector would take {@code after} as its settings, as its start checks them
+     * (the registry would not start it otherwise): one message for every setting refused, the
+     * unknown ones (with the known ones listed) and those of refused values, each naming why; one
+     * set earlier and not named by this change says how to clear it.
+     */
+    private void refuseWhatTheConnectorWouldNotTake(ConnectorDescriptor connector, Set<String> known,
+                                                    Set<String> changed, Map<String, String> after) {
+        if (after.size() > MAX_SETTINGS) {
+            throw ApiError.INVALID_VALUE.exception("A connector has at most " + MAX_SETTINGS + " settings");
+        }
+        Map<String, String> refused = new TreeMap<>();
+        after.keySet().stream().filter(name -> !known.contains(name))
+                .forEach(name -> refused.put(name, "unknown setting '" + name + "'"));
+        registry.settingProblems(connector, after).forEach(refused::putIfAbsent);
+        if (refused.isEmpty()) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>();
+        refused.forEach((name, why) -> reasons.add(why + (changed.contains(name) || !after.containsKey(name) ? ""
+                : " (set earlier: change or clear it with {\"" + name + "\": \"\"})")));
+        boolean unknown = refused.keySet().stream().anyMatch(name -> !known.contains(name));
+        throw ApiError.INVALID_VALUE.exception("Connector " + connector.name() + ": " + String.join("; ", reasons)
+                + (unknown ? ". Its settings are: " + String.join(", ", known) : ""));
     }
 
     private static void checkSetting(String name, String value) {

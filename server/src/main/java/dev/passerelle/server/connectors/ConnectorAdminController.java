@@ -4,9 +4,12 @@ import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.api.Flags;
+import dev.passerelle.server.api.WireFormat;
 import dev.passerelle.server.audit.ChangedBy;
 import dev.passerelle.server.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,19 +44,22 @@ class ConnectorAdminController {
     private final ConnectorAdmin admin;
     private final ConnectorCatalog catalog;
     private final ObjectMapper json;
+    private final WireFormat wire;
 
-    ConnectorAdminController(ConnectorAdmin admin, ConnectorCatalog catalog, ObjectMapper json) {
+    ConnectorAdminController(ConnectorAdmin admin, ConnectorCatalog catalog, ObjectMapper json, WireFormat wire) {
         this.admin = admin;
         this.catalog = catalog;
         this.json = json;
+        this.wire = wire;
     }
 
     /**
      * {@code hidden} and/or {@code sync_periodicity} (days, or {@code sync_frequency}; empty: the
-     * domain's again). One connector: the connector; a comma list of ids: {@code {"connectors": […]}}.
+     * domain's again), all checked before any is applied, in one change. One connector: the
+     * connector; a comma list of ids: {@code {"connectors": […]}}.
      */
     @Operation(summary = "Hide or publish connectors, or set their sync periodicity", description = "With the config token; "
-            + "hidden and/or sync_periodicity (days). One connector answers the connector, a comma list the list.")
+            + "hidden and/or sync_periodicity (days), all or none. One connector answers the connector, a comma list the list.")
     @RequestMapping(path = "/connectors/{keys}", method = {RequestMethod.PUT, RequestMethod.POST})
     Object update(Caller.Admin caller,
                   @Parameter(description = "A connector by id or uuid, or several ids separated by commas (deprecated).",
@@ -72,8 +78,7 @@ class ConnectorAdminController {
         if (hidden.isEmpty() && periodicity.isEmpty()) {
             throw ApiError.MISSING_PARAMETER.exception("Give 'hidden' (true or false) or 'sync_periodicity' (days)");
         }
-        hidden.ifPresent(hide -> admin.hide(each(connectors, hide), ChangedBy.CONFIG_TOKEN));
-        periodicity.ifPresent(days -> connectors.forEach(c -> admin.syncPeriodicity(c, days, ChangedBy.CONFIG_TOKEN)));
+        admin.update(connectors, hidden, periodicity, ChangedBy.CONFIG_TOKEN);
         Expand expanded = Expand.parse(expand);
         if (connectors.size() == 1 && !keys.contains(",")) {
             return catalog.adminView(connectors.getFirst(), expanded);
@@ -95,7 +100,7 @@ class ConnectorAdminController {
         return listed(List.copyOf(hidden.keySet()), Expand.parse(expand));
     }
 
-    /** {@code disabled} (a boolean, or a date: disabled) and the source's own {@code auth_mechanism}; the source. */
+    /** {@code disabled} (a boolean, or a real date: disabled) and the source's own {@code auth_mechanism}; the source. */
     @Operation(summary = "Disable or enable a connector's source", description = "With the config token; disabled: a boolean, "
             + "or a date (disabled).")
     @RequestMapping(path = "/connectors/{key}/sources/{source}", method = {RequestMethod.PUT, RequestMethod.POST})
@@ -106,7 +111,7 @@ class ConnectorAdminController {
         SourceDescriptor target = admin.source(connector, source);
         body.string("auth_mechanism").ifPresent(mechanism -> sameMechanism(mechanism, target.authMechanism(),
                 "source '" + target.name() + "'"));
-        Optional<Boolean> disabled = Optional.ofNullable(body.asMap().get("disabled")).map(ConnectorAdminController::disabled);
+        Optional<Boolean> disabled = Optional.ofNullable(body.asMap().get("disabled")).map(this::disabled);
         if (disabled.isEmpty() && body.string("auth_mechanism").isEmpty()) {
             throw ApiError.MISSING_PARAMETER.exception("Give 'disabled' (true or false)");
         }
@@ -123,9 +128,13 @@ class ConnectorAdminController {
         return new Settings(admin.settings(admin.connector(key)));
     }
 
-    /** Changes the settings named in the body (an empty value removes one); the settings afterwards. */
+    /**
+     * Changes the settings named in the body (an empty value removes one), all or none: an unknown
+     * setting or a value the connector would refuse is a 400 naming it; the settings afterwards.
+     */
     @Operation(summary = "Change a connector's settings", description = "With the config token: the settings named in "
-            + "the body, an empty value removing one; the connector restarts with them on every instance.")
+            + "the body, an empty value removing one; all or none: a setting the connector does not declare, or a value "
+            + "it would refuse, is a 400 naming it. The connector restarts with them on every instance.")
     @RequestMapping(path = "/connectors/{key}/settings", method = {RequestMethod.PUT, RequestMethod.POST})
     Settings changeSettings(Caller.Admin caller, @PathVariable String key, BodyParams body) {
         ConnectorDescriptor connector = admin.connector(key);
@@ -152,12 +161,22 @@ class ConnectorAdminController {
         throw ApiError.INVALID_VALUE.exception("The value for connector '" + key + "' must be {\"hidden\": true|false}");
     }
 
-    /** A date (Powens sends the time it was disabled) means disabled; a boolean says it; empty means enabled. */
-    private static boolean disabled(String raw) {
+    /**
+     * A date (Powens sends the time it was disabled) means disabled; a boolean says it; empty means
+     * enabled. A value that starts as a date must be one, a day ({@code 2026-02-28}) or a date-time
+     * ({@link DateParam}): an impossible day ({@code 2026-02-30}) or a malformed time is a 400.
+     */
+    private boolean disabled(String raw) {
         if (raw.isBlank()) {
             return false;
         }
         if (raw.strip().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            try {
+                DateParam.of("disabled", raw, wire.zone()).instant();
+            } catch (ApiException notADate) {
+                throw ApiError.INVALID_VALUE.exception("'disabled' must be true, false or a date: YYYY-MM-DD or a "
+                        + "date-time such as 2024-03-01T10:00:00Z or 2024-03-01 10:00:00");
+            }
             return true;
         }
         return Flags.parse("disabled", raw);
@@ -168,11 +187,5 @@ class ConnectorAdminController {
             throw ApiError.INVALID_VALUE.exception("The authentication mechanism of " + what + " is '"
                     + actual.wireName() + "' and cannot be changed on this server");
         }
-    }
-
-    private static <K> Map<K, Boolean> each(List<K> keys, boolean value) {
-        Map<K, Boolean> map = new LinkedHashMap<>();
-        keys.forEach(key -> map.put(key, value));
-        return map;
     }
 }

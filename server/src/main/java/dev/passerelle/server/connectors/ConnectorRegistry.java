@@ -4,6 +4,7 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.ConnectorProvider;
+import dev.passerelle.connector.Settings;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.runtime.ConnectorLifecycle;
 import dev.passerelle.runtime.ConnectorLifecycle.Started;
@@ -16,8 +17,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +40,16 @@ import org.springframework.stereotype.Component;
  * {@link SourceSwitch} turns off a source that cannot work here, logged with the reason.
  *
  * <p>Each connector is started by the runtime's {@link ConnectorLifecycle} with its settings from the
- * operator or {@code passerelle.connectors.settings.<uuid>.<key>} (each call's adds {@code public-url});
- * one the lifecycle refuses (another SPI version, wrong or missing settings, an unreadable key store,
- * an {@code open} that throws) is not run, and the log says why. When an operator changes a
- * connector's settings, each instance restarts that connector with them the next time it looks the
- * connector up; if the new settings do not start, the connector keeps running with the old ones.
+ * operator or {@code passerelle.connectors.settings.<uuid>.<key>} (each call's adds {@code public-url}).
+ * A value an operator stored that the connector refuses (stored by an older version, say: the API
+ * refuses such a change now) is set aside, with a warning naming it: the configuration's value for
+ * that setting applies, else its default. A connector the lifecycle still refuses (another SPI
+ * version, wrong or missing settings in the configuration, an unreadable key store, an {@code open}
+ * that throws) is not run, and the log says why; the configuration API and the console still find it
+ * ({@link #configurable}), so that an operator can correct its settings, which starts it. When an
+ * operator changes a connector's settings, each instance restarts that connector with them the next
+ * time it looks the connector up; if the new settings do not start, the connector keeps running with
+ * the old ones.
  *
  * <p>A hidden connector is not published and takes no new connection; its existing connections
  * keep syncing. A disabled source is neither published nor used, by new and existing connections alike.
@@ -81,15 +90,14 @@ public class ConnectorRegistry implements DisposableBean {
         }
         this.slots = discovered.stream()
                 .map(found -> {
-                    Map<String, String> settings = settings(found);
-                    return started(found.connector(), settings).map(running -> new Slot(found, running, settings));
+                    Wanted settings = settings(found);
+                    return new Slot(found, started(found.connector(), settings).orElse(null), settings);
                 })
-                .flatMap(Optional::stream)
                 .sorted(Comparator.comparingInt(s -> s.connector().descriptor().id()))
                 .toList();
         log.info("Connectors published: {}", all().stream().map(c -> c.descriptor().name()).toList());
-        for (Slot slot : slots) {
-            ConnectorDescriptor descriptor = slot.connector().descriptor();
+        for (RunningConnector running : discovered()) {
+            ConnectorDescriptor descriptor = running.descriptor();
             descriptor.sources().forEach(source -> switches.whyOff(descriptor, source).ifPresent(why ->
                     log.info("Source '{}' of {} is disabled: {}", source.name(), descriptor.name(), why)));
         }
@@ -107,34 +115,124 @@ public class ConnectorRegistry implements DisposableBean {
     }
 
     /**
-     * The settings a connector runs with: what its provider's configuration gives it, under the
+     * The settings a connector is to run with: what its provider's configuration gives it, under the
      * operator's (the console's, or {@code passerelle.connectors.settings.<uuid>}).
      */
-    private Map<String, String> settings(Discovered found) {
-        Map<String, String> settings = new HashMap<>(found.provided());
-        settings.putAll(switches.ownSettings(found.connector().descriptor()));
-        return Map.copyOf(settings);
+    private Wanted settings(Discovered found) {
+        ConnectorDescriptor descriptor = found.connector().descriptor();
+        return new Wanted(found.provided(), switches.configuredSettings(descriptor),
+                switches.storedSettings(descriptor).map(Map::copyOf).orElse(null));
     }
 
     /** A connector found at start-up, and the settings its provider gives it (none for one that stands alone). */
     private record Discovered(Connector connector, Map<String, String> provided) {
     }
 
-    private Optional<RunningConnector> started(Connector connector, Map<String, String> settings) {
-        return switch (ConnectorLifecycle.start(connector, settings, clock, new ServerLog(connector.descriptor()))) {
+    /**
+     * Where a connector's settings come from: its provider's ({@code provided}), under the
+     * configuration files' ({@code configured}), both replaced by those an operator stored
+     * ({@code stored}, null when none).
+     */
+    private record Wanted(Map<String, String> provided, Map<String, String> configured, Map<String, String> stored) {
+
+        /** What the configuration gives the connector, before any operator's change. */
+        Map<String, String> configuration() {
+            Map<String, String> values = new HashMap<>(provided);
+            values.putAll(configured);
+            return values;
+        }
+
+        /** The values as given, before any is set aside. */
+        Map<String, String> values() {
+            if (stored == null) {
+                return configuration();
+            }
+            Map<String, String> values = new HashMap<>(provided);
+            values.putAll(stored);
+            return values;
+        }
+    }
+
+    /**
+     * What the connector would refuse in the settings {@code own}, were an operator to store them: each
+     * setting by name, with a message that names it and says why (the lifecycle's checks: the
+     * descriptor's specs, the connector's own rules, the TLS stores). {@code own} replace the
+     * configuration files' settings, under what the connector's provider gives it.
+     */
+    public Map<String, String> settingProblems(ConnectorDescriptor connector, Map<String, String> own) {
+        Slot slot = slots.stream().filter(s -> s.connector().descriptor().uuid().equals(connector.uuid())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a connector of this server: " + connector.uuid()));
+        Map<String, String> values = new HashMap<>(slot.found.provided());
+        values.putAll(own);
+        return ConnectorLifecycle.settingProblems(slot.connector(), values);
+    }
+
+    private Optional<RunningConnector> started(Connector connector, Wanted wanted) {
+        ConnectorDescriptor descriptor = connector.descriptor();
+        Map<String, String> values = usable(connector, wanted);
+        return switch (ConnectorLifecycle.start(connector, values, clock, new ServerLog(descriptor))) {
             case Started.Running running -> Optional.of(running.connector());
             case Started.Refused refused -> {
-                ConnectorDescriptor descriptor = refused.connector();
-                log.error("Connector {} ({}) is not started: {}", descriptor.name(), descriptor.uuid(), refused.reason(),
-                        refused.cause());
+                log.error("Connector {} ({}) is not started: {}. Settings at fault are corrected in the configuration, "
+                                + "or with PUT /2.0/connectors/{}/settings or in the console, which starts it.",
+                        descriptor.name(), descriptor.uuid(), refused.reason(), descriptor.uuid(), refused.cause());
                 yield Optional.empty();
             }
         };
     }
 
+    /**
+     * {@code wanted}'s values, less those an operator stored that the connector refuses: each gives
+     * way to the configuration's value for that setting, else to its default, with a warning that
+     * names it. The configuration's own values are left as they are: the lifecycle refuses them.
+     * Settings stored that the connector does not declare are named in a warning too.
+     */
+    private Map<String, String> usable(Connector connector, Wanted wanted) {
+        Map<String, String> values = wanted.values();
+        if (wanted.stored() == null) {
+            return values;
+        }
+        ConnectorDescriptor descriptor = connector.descriptor();
+        Map<String, String> problems;
+        try {
+            problems = ConnectorLifecycle.settingProblems(connector, values);
+        } catch (RuntimeException e) {
+            return values; // the lifecycle refuses the connector for it, and says why
+        }
+        Map<String, String> configuration = wanted.configuration();
+        problems.forEach((name, problem) -> {
+            if (!wanted.stored().containsKey(name)) {
+                return;
+            }
+            String fallback = configuration.get(name);
+            if (fallback == null) {
+                values.remove(name);
+            } else {
+                values.put(name, fallback);
+            }
+            log.warn("Connector {} ({}): the stored {}; it is set aside and {} applies. Change or clear it with "
+                            + "PUT /2.0/connectors/{}/settings or in the console.", descriptor.name(), descriptor.uuid(),
+                    problem, fallback == null ? "its default" : "the configuration's value", descriptor.uuid());
+        });
+        Set<String> known = known(descriptor);
+        wanted.stored().keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name ->
+                log.warn("Connector {} ({}): the stored setting '{}' is none of the connector's ({}). Clear it with "
+                                + "PUT /2.0/connectors/{}/settings or in the console.", descriptor.name(), descriptor.uuid(),
+                        name, String.join(", ", known), descriptor.uuid()));
+        return values;
+    }
+
+    /** The names of the settings the connector takes: those it declares, and the server's {@code public-url}. */
+    static Set<String> known(ConnectorDescriptor connector) {
+        Set<String> known = new TreeSet<>();
+        connector.settings().forEach(spec -> known.add(spec.name()));
+        known.add(Settings.PUBLIC_URL);
+        return known;
+    }
+
     @Override
     public void destroy() {
-        slots.forEach(slot -> stop(slot.running));
+        slots.stream().map(slot -> slot.running).filter(Objects::nonNull).forEach(ConnectorRegistry::stop);
     }
 
     private static void stop(RunningConnector connector) {
@@ -149,7 +247,18 @@ public class ConnectorRegistry implements DisposableBean {
 
     /** Every connector this server runs, hidden or not, by id: for the configuration API and the console. */
     public List<RunningConnector> discovered() {
-        return slots.stream().map(Slot::current).toList();
+        return slots.stream().map(Slot::current).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * A connector by numeric id or uuid, hidden or not, and even when it is not started (its settings
+     * refused): what the configuration API and the console change.
+     */
+    public Optional<ConnectorDescriptor> configurable(String idOrUuid) {
+        return slot(idOrUuid).map(slot -> {
+            slot.current();
+            return slot.connector().descriptor();
+        });
     }
 
     /** A published connector by numeric id or uuid (the API accepts both, docs/protocol.md §2.1). */
@@ -159,18 +268,7 @@ public class ConnectorRegistry implements DisposableBean {
 
     /** A connector by numeric id or uuid, hidden or not. */
     public Optional<RunningConnector> findAny(String idOrUuid) {
-        if (idOrUuid == null) {
-            return Optional.empty();
-        }
-        String key = idOrUuid.trim();
-        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
-            return byId(Integer.parseInt(key));
-        }
-        try {
-            return byUuid(UUID.fromString(key));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return slot(idOrUuid).map(Slot::current);
     }
 
     /** A connector by id, hidden or not: the connections made to a connector before it was hidden keep working. */
@@ -181,6 +279,24 @@ public class ConnectorRegistry implements DisposableBean {
     /** A connector by uuid, hidden or not. */
     public Optional<RunningConnector> byUuid(UUID uuid) {
         return slots.stream().filter(s -> s.connector().descriptor().uuid().equals(uuid)).findFirst().map(Slot::current);
+    }
+
+    /** The slot of a connector by numeric id or uuid, started or not. */
+    private Optional<Slot> slot(String idOrUuid) {
+        if (idOrUuid == null) {
+            return Optional.empty();
+        }
+        String key = idOrUuid.trim();
+        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
+            int id = Integer.parseInt(key);
+            return slots.stream().filter(s -> s.connector().descriptor().id() == id).findFirst();
+        }
+        try {
+            UUID uuid = UUID.fromString(key);
+            return slots.stream().filter(s -> s.connector().descriptor().uuid().equals(uuid)).findFirst();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -207,17 +323,18 @@ public class ConnectorRegistry implements DisposableBean {
     }
 
     /**
-     * One connector and its running instance, restarted when the settings an operator gave it are no
-     * longer the ones it runs with ({@link ConnectorSwitches} sees another instance's change too).
+     * One connector and its running instance (null while its settings keep it from starting),
+     * restarted when the settings an operator gave it are no longer the ones it runs with
+     * ({@link ConnectorSwitches} sees another instance's change too).
      */
     private final class Slot {
 
         private final Discovered found;
         private volatile RunningConnector running;
         /** The settings last started with, or tried: a refused start is not tried again until they change. */
-        private volatile Map<String, String> settings;
+        private volatile Wanted settings;
 
-        private Slot(Discovered found, RunningConnector running, Map<String, String> settings) {
+        private Slot(Discovered found, RunningConnector running, Wanted settings) {
             this.found = found;
             this.running = running;
             this.settings = settings;
@@ -227,6 +344,7 @@ public class ConnectorRegistry implements DisposableBean {
             return found.connector();
         }
 
+        /** The running instance, restarted first if its settings changed; null when it is not started. */
         RunningConnector current() {
             if (!settings.equals(settings(found))) {
                 restart();
@@ -236,13 +354,18 @@ public class ConnectorRegistry implements DisposableBean {
 
         private synchronized void restart() {
             Connector connector = connector();
-            Map<String, String> wanted = settings(found);
+            Wanted wanted = settings(found);
             if (settings.equals(wanted)) {
                 return;
             }
-            Map<String, String> previous = settings;
+            Wanted previous = settings;
             settings = wanted;
             RunningConnector old = running;
+            if (old == null) {
+                log.info("Connector {}: its settings changed, starting it", connector.descriptor().name());
+                running = started(connector, wanted).orElse(null);
+                return;
+            }
             log.info("Connector {}: its settings changed, restarting it", connector.descriptor().name());
             stop(old);
             running = started(connector, wanted).or(() -> started(connector, previous)).orElse(old);

@@ -99,8 +99,17 @@ public class ConnectorSwitches implements SyncPeriods {
 
     /** The settings an operator or the configuration files gave the connector, without the server's own. */
     Map<String, String> ownSettings(ConnectorDescriptor connector) {
-        return Optional.ofNullable(change(connector)).map(Switch::settings)
-                .orElseGet(() -> properties.settings().getOrDefault(uuid(connector), Map.of()));
+        return storedSettings(connector).orElseGet(() -> configuredSettings(connector));
+    }
+
+    /** The settings an operator stored for the connector (the API's, the console's), which replace the configuration files'; empty when none. */
+    Optional<Map<String, String>> storedSettings(ConnectorDescriptor connector) {
+        return Optional.ofNullable(change(connector)).map(Switch::settings);
+    }
+
+    /** {@code passerelle.connectors.settings.<uuid>.*}: the configuration files' settings for the connector. */
+    Map<String, String> configuredSettings(ConnectorDescriptor connector) {
+        return properties.settings().getOrDefault(uuid(connector), Map.of());
     }
 
     /**

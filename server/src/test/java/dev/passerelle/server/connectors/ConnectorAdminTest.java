@@ -12,6 +12,7 @@ import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,17 +153,18 @@ class ConnectorAdminTest {
     @Test
     void settingsAreSealedAtRestAndTheLogNamesThemWithoutTheirValues() {
         TestApi.Response changed = api.put("/connectors/" + UUID + "/settings").bearer(config)
-                .json(Map.of("partner-secret", "s3cr3t-value", "otp-delay", "5")).send();
-        api.put("/connectors/" + UUID + "/settings").bearer(config).json(Map.of("otp-delay", "")).send();
+                .json(Map.of("bank-client-id", "s3cr3t-value", "latency-millis", "5")).send();
+        api.put("/connectors/" + UUID + "/settings").bearer(config).json(Map.of("latency-millis", "")).send();
+        TestApi.Response settings = api.get("/connectors/" + UUID + "/settings").bearer(config).send();
+        api.put("/connectors/" + UUID + "/settings").bearer(config).json(Map.of("bank-client-id", "")).send();
 
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
-        assertThat(api.get("/connectors/" + UUID + "/settings").bearer(config).send().json().get("settings").toString())
-                .isEqualTo("{\"partner-secret\":\"s3cr3t-value\"}");
+        assertThat(settings.json().get("settings").toString()).isEqualTo("{\"bank-client-id\":\"s3cr3t-value\"}");
         assertThat(jdbc.sql("SELECT settings FROM connector_switch").query(String.class).list())
                 .isNotEmpty().noneMatch(sealed -> sealed.contains("s3cr3t"));
         JsonNode logs = api.get("/config/logs?search=settings").bearer(config).send().json().get("configlogs");
-        assertThat(logs.findValuesAsString("key")).contains("connector." + UUID + ".settings.partner-secret",
-                "connector." + UUID + ".settings.otp-delay");
+        assertThat(logs.findValuesAsString("key")).contains("connector." + UUID + ".settings.bank-client-id",
+                "connector." + UUID + ".settings.latency-millis");
         assertThat(logs.findValuesAsString("type")).contains("add", "delete");
         assertThat(logs.toString()).doesNotContain("s3cr3t").doesNotContain("\"5\"");
     }
@@ -211,28 +213,73 @@ class ConnectorAdminTest {
     }
 
     @Test
+    void aDateDisablesTheSourceAndAnImpossibleOrMalformedOneIsA400() {
+        for (String date : List.of("2026-02-28", "2026-02-28T10:00:00Z", "2026-02-28 10:00:00", "2026-02-28T10:00:00+01:00")) {
+            TestApi.Response disabled = api.put("/connectors/" + UUID + "/sources/401").bearer(config)
+                    .json(Map.of("disabled", date)).send();
+
+            assertThat(disabled.status()).as("%s → %s", date, disabled).isEqualTo(200);
+            assertThat(disabled.json().get("disabled").isNull()).as(date).isFalse();
+            api.put("/connectors/" + UUID + "/sources/401").bearer(config).json(Map.of("disabled", false)).send();
+        }
+        for (String date : List.of("2026-02-30", "2026-13-01", "2026-00-10", "2026-02-28T25:00:00", "2026-02-28T10:61:00Z",
+                "2026-02-28garbage", "2026-02-28T10:00:00+25:00")) {
+            TestApi.Response refused = api.put("/connectors/" + UUID + "/sources/401").bearer(config)
+                    .json(Map.of("disabled", date)).send();
+
+            assertThat(refused.status()).as("%s → %s", date, refused).isEqualTo(400);
+            assertThat(refused.json().get("description").asString()).contains("'disabled'").contains("date");
+        }
+        assertThat(api.get("/connectors/40/sources/401").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsAClearErrorAndChangesNothing() {
-        Map<String, Integer> statuses = Map.of(
-                "PUT /connectors/99999 {\"hidden\":true}", 404,
-                "PUT /connectors/" + UUID + " {\"hidden\":\"maybe\"}", 400,
-                "PUT /connectors/" + UUID + " {}", 400,
-                "PUT /connectors/" + UUID + " {\"sync_periodicity\":-1}", 400,
-                "PUT /connectors/" + UUID + " {\"auth_mechanism\":\"webauth\"}", 400,
-                "PATCH /connectors {\"" + UUID + "\":true}", 400,
-                "PATCH /connectors {\"nope\":{\"hidden\":true}}", 404,
-                "PUT /connectors/40/sources/nope {\"disabled\":true}", 404,
-                "PUT /connectors/40/sources/directaccess {\"disabled\":\"perhaps\"}", 400,
-                "PUT /connectors/40/settings {\"Bad Name\":\"x\"}", 400);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("PUT /connectors/99999 {\"hidden\":true}", 404);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":\"maybe\"}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"sync_periodicity\":-1}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"auth_mechanism\":\"webauth\"}", 400);
+        // Each field that can fail, beside valid ones: nothing of the request is applied.
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"sync_periodicity\":\"abc\"}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"sync_periodicity\":-1}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"sync_periodicity\":1000}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"sync_frequency\":\"abc\"}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":\"maybe\",\"sync_periodicity\":3}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"auth_mechanism\":\"webauth\"}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"sync_periodicity\":3,\"auth_mechanism\":\"webauth\"}", 400);
+        statuses.put("PUT /connectors/" + UUID + " {\"hidden\":true,\"sync_periodicity\":3,\"auth_mechanism\":\"webauth\"}", 400);
+        statuses.put("PUT /connectors/40,99999 {\"hidden\":true,\"sync_periodicity\":3}", 404);
+        statuses.put("PUT /connectors/40,40 {\"hidden\":true,\"sync_periodicity\":\"abc\"}", 400);
+        statuses.put("POST /connectors/" + UUID + " {\"hidden\":true,\"sync_periodicity\":\"abc\"}", 400);
+        statuses.put("PATCH /connectors {\"" + UUID + "\":true}", 400);
+        statuses.put("PATCH /connectors {\"nope\":{\"hidden\":true}}", 404);
+        statuses.put("PATCH /connectors {\"" + UUID + "\":{\"hidden\":true},\"nope\":{\"hidden\":true}}", 404);
+        statuses.put("PATCH /connectors {\"" + UUID + "\":{\"hidden\":true},\"40\":{\"hidden\":\"maybe\"}}", 400);
+        statuses.put("PUT /connectors/40/sources/nope {\"disabled\":true}", 404);
+        statuses.put("PUT /connectors/40/sources/directaccess {\"disabled\":\"perhaps\"}", 400);
+        statuses.put("PUT /connectors/40/sources/401 {\"disabled\":\"2026-02-30\"}", 400);
+        statuses.put("PUT /connectors/40/sources/401 {\"disabled\":true,\"auth_mechanism\":\"webauth\"}", 400);
+        statuses.put("PUT /connectors/40/settings {\"Bad Name\":\"x\"}", 400);
+        statuses.put("PUT /connectors/40/settings {\"latency-millis\":\"-5\"}", 400);
+        statuses.put("PUT /connectors/40/settings {\"nope\":\"1\"}", 400);
+        statuses.put("PUT /connectors/40/settings {\"latency-millis\":\"1\",\"nope\":\"1\"}", 400);
+        statuses.put("PUT /connectors/40/settings {\"latency-millis\":\"1\",\"latency-jitter-millis\":\"-1\"}", 400);
         long logged = api.get("/config/logs").bearer(config).send().json().get("total").asLong();
 
         statuses.forEach((call, status) -> {
             String[] parts = call.split(" ", 3);
-            TestApi.Call request = parts[0].equals("PATCH") ? api.patch(parts[1]) : api.put(parts[1]);
+            TestApi.Call request = api.method(parts[0], parts[1]);
             TestApi.Response response = request.bearer(config).raw("application/json", parts[2]).send();
             assertThat(response.status()).as("%s → %s", call, response).isEqualTo(status);
             assertThat(response.json().get("description").asString()).isNotBlank();
         });
         assertThat(published("/connectors", null)).contains(UUID);
         assertThat(api.get("/config/logs").bearer(config).send().json().get("total").asLong()).isEqualTo(logged);
+        JsonNode connector = api.get("/connectors/40?all&expand=sources").bearer(config).send().json();
+        assertThat(connector.get("hidden").asBoolean()).isFalse();
+        assertThat(connector.get("sources").get(0).get("disabled").isNull()).isTrue();
+        assertThat(api.get("/connectors/" + UUID + "/settings").bearer(config).send().json().get("settings").size()).isZero();
     }
 }

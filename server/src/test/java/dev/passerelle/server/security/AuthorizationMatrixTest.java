@@ -182,7 +182,7 @@ class AuthorizationMatrixTest {
             Endpoint.of("PATCH", "/connectors", Map.of(TestConnector.UUID, "{\"hidden\": false}")),
             Endpoint.of("PUT", "/connectors/40/sources/directaccess", Map.of("disabled", "false")),
             Endpoint.of("GET", "/connectors/40/settings"),
-            Endpoint.of("PUT", "/connectors/40/settings", Map.of("matrix-setting", "1")),
+            Endpoint.of("PUT", "/connectors/40/settings", Map.of("latency-millis", "0")),
             Endpoint.of("PUT", "/webhooks/{w}", Map.of("events", "USER_CREATED,USER_DELETED")),
             Endpoint.of("POST", "/webhooks/{w}", Map.of("id_auth", "{ap}")),
             Endpoint.of("GET", "/webhooks/auth"),
