@@ -10,9 +10,10 @@ import java.util.Set;
  * The body of a write request as flat name → string values, whatever the client sent: JSON,
  * {@code application/x-www-form-urlencoded} or {@code multipart/form-data} (docs/protocol.md §0).
  * JSON scalars become their text ({@code false} → {@code "false"}); JSON {@code null} is absent;
- * nested objects and arrays keep their JSON text, which only {@link #json} hands out: the few
- * parameters that take one ({@code config}, {@code events}, {@code redirect_uris}) read it there,
- * and every other accessor refuses it, so that {@code "name": {"x": 1}} is a 400 rather than a
+ * nested objects and arrays keep their JSON text, which only {@link #json} and {@link #members} hand
+ * out: the few parameters that take one ({@code config}, {@code events}, {@code redirect_uris}) and
+ * the one body made of objects ({@code PATCH /connectors}) read it there, and every other accessor
+ * refuses it, so that {@code "name": {"x": 1}} is a 400 rather than a
  * name. Declare a controller parameter of this type.
  */
 public final class BodyParams {
@@ -115,6 +116,14 @@ public final class BodyParams {
         values.keySet().stream().filter(structured::contains).findFirst().ifPresent(name -> {
             throw notScalar(name);
         });
+        return values;
+    }
+
+    /**
+     * Every value, a JSON object or array as its text: for a body whose members are objects
+     * themselves, keyed by what they apply to ({@code PATCH /connectors}: {@code {"<uuid>": {"hidden": true}}}).
+     */
+    public Map<String, String> members() {
         return values;
     }
 

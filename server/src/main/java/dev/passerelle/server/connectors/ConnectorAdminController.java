@@ -92,7 +92,7 @@ class ConnectorAdminController {
     @PatchMapping("/connectors")
     Map<String, Object> patch(Caller.Admin caller, @RequestParam(required = false) String expand, BodyParams body) {
         Map<ConnectorDescriptor, Boolean> hidden = new LinkedHashMap<>();
-        body.asMap().forEach((key, value) -> hidden.put(admin.connector(key), hiddenOf(key, value)));
+        body.members().forEach((key, value) -> hidden.put(admin.connector(key), hiddenOf(key, value)));
         if (hidden.isEmpty()) {
             throw ApiError.MISSING_PARAMETER.exception("Give {\"<connector uuid>\": {\"hidden\": true|false}, …}");
         }
