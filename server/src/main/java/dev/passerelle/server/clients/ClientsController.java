@@ -2,6 +2,7 @@ package dev.passerelle.server.clients;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.audit.ChangedBy;
 import dev.passerelle.server.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +43,7 @@ class ClientsController {
     @Operation(summary = "Create a client application", description = "name, redirect_uris, the webview's branding "
             + "(config); its secret is in the answer, shown this once.")
     @ApiResponse(responseCode = "201", description = "Created, with its secret")
+    @NoStore
     @PostMapping("/clients")
     ResponseEntity<ClientView> create(Caller.Admin caller, BodyParams body) {
         ClientApplications.WithSecret created = clients.create(ClientForm.of(body, json).newSettings(), ChangedBy.CONFIG_TOKEN);
@@ -63,6 +65,7 @@ class ClientsController {
 
     @Operation(summary = "Change a client application", description = "What the body gives; secret=true rotates the "
             + "secret and shows the new one this once.")
+    @NoStore
     @RequestMapping(path = "/clients/{id}", method = {RequestMethod.PUT, RequestMethod.POST})
     ClientView update(Caller.Admin caller, @PathVariable String id, BodyParams body) {
         long clientId = parse(id);

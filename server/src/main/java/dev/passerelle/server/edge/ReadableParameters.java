@@ -97,14 +97,16 @@ public class ReadableParameters extends OncePerRequestFilter {
     }
 
     /**
-     * Each text part (one without a file name) is UTF-8, as the request says or as its own
+     * Each part is text: no route takes a file, and the container leaves a file part out of the
+     * parameters, so that a request would run as if that value were missing (a token for a new user
+     * where {@code id_user} was sent as a file). Its charset is UTF-8, as the request says or as its own
      * {@code Content-Type} says (RFC 7578 §4.4), and its bytes are valid UTF-8.
      */
     private void checkTextParts(HttpServletRequest request) throws IOException, ServletException {
         charset(request);
         for (Part part : request.getParts()) {
             if (part.getSubmittedFileName() != null) {
-                continue;
+                throw ApiError.INVALID_VALUE.exception("A multipart part is a file (it has a filename): every value is text");
             }
             try {
                 FormBody.strictly(ByteBuffer.wrap(part.getInputStream().readAllBytes()), charset(part));

@@ -1,6 +1,7 @@
 package dev.passerelle.server.webview;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
@@ -28,6 +29,7 @@ class WebviewSessionController {
     }
 
     @Operation(summary = "Open a webview session", description = "With a temporary code from GET /auth/token/code as bearer.")
+    @NoStore
     @PostMapping("/webview/session")
     WebviewSession open(Caller caller) {
         if (!(caller instanceof Caller.User user) || !user.kind().isExchangeable()) {

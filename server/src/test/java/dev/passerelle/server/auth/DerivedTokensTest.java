@@ -107,6 +107,7 @@ class DerivedTokensTest extends AuthEndpointTestBase {
         String session = opened.json().get("token").asString();
 
         assertThat(opened.json().get("expires_in").asInt()).isBetween(290, 300);
+        assertThat(opened.header("Cache-Control")).isEqualTo("no-store");
         assertThat(steps.whoAmIStatus(session)).isEqualTo(200);
         assertThat(steps.whoAmIStatus(session)).isEqualTo(200);
         assertThat(api.post("/webview/session").bearer(code).send().status()).isEqualTo(401);

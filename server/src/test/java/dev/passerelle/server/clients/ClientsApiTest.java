@@ -220,6 +220,19 @@ class ClientsApiTest {
     }
 
     @Test
+    void answersCarryingTheSecretAreNeverStored() {
+        TestApi.Response created = api.post("/clients").bearer(config).json(Map.of("name", "Secretive")).send();
+        long id = created.json().get("id").asLong();
+        TestApi.Response rotated = api.put("/clients/" + id).bearer(config).json(Map.of("secret", "true")).send();
+
+        for (TestApi.Response answer : List.of(created, rotated)) {
+            assertThat(answer.json().get("secret").asString()).as("%s", answer).isNotBlank();
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(answer.header("Pragma")).isEqualTo("no-cache");
+        }
+    }
+
+    @Test
     void anUnknownClientIsNotFound() {
         assertThat(api.get("/clients/1").bearer(config).send().status()).isEqualTo(404);
         assertThat(api.get("/clients/abc").bearer(config).send().status()).isEqualTo(404);

@@ -148,6 +148,18 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aFilePartIsAnInvalidValueRatherThanAMissingOne() {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"client_id\"; filename=\"id.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n10000001\r\n--" + boundary + "--\r\n";
+
+        TestApi.Response response = api.post("/auth/init").raw("multipart/form-data; boundary=" + boundary, body).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(response.json().get("description").asString()).contains("is a file");
+    }
+
+    @Test
     void aFilePartWhereTextIsExpectedIsAnInvalidValue() {
         String boundary = "b0undary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"; filename=\"t.txt\"\r\n"
