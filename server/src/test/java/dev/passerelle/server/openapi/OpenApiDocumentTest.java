@@ -176,6 +176,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void thePageIsNeitherFramedNorFedScriptsFromElsewhere() {
+        for (TestApi.Response answer : List.of(api.get("/openapi").send(), api.link("/2.0/swagger-ui/index.html").send(),
+                api.link("/2.0/swagger-ui/swagger-initializer.js").send())) {
+            assertThat(answer.header("Content-Security-Policy")).as("%s", answer)
+                    .contains("script-src 'self';", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+        assertThat(api.get("/openapi.json").send().header("Content-Security-Policy")).isNull();
+    }
+
+    @Test
     void theDocumentAndItsPageAnswerBadRequestsWithTheEnvelope() {
         assertEnvelope(api.post(ApiDocument.PATH).json(Map.of("openapi", "3.0.0")).send(), 405);
         assertEnvelope(api.delete("/openapi").send(), 405);
