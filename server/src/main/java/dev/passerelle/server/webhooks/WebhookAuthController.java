@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.FlatObject;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.audit.ChangedBy;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookAuthProviders.Provider;
@@ -82,6 +83,7 @@ class WebhookAuthController {
     @Operation(summary = "Create a webhook authentication provider", description = "type hmac_signature (its key is in the "
             + "answer, shown this once) or oauth (config: the OAuth client).")
     @ApiResponse(responseCode = "201", description = "Created")
+    @NoStore
     @PostMapping("/webhooks/auth")
     ResponseEntity<AuthProviderView> create(Caller.Admin caller, BodyParams body) {
         WebhookAuthProviders.Type type = WebhookAuthProviders.Type.parse(body.require("type"));

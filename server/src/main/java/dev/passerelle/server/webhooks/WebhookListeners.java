@@ -3,6 +3,7 @@ package dev.passerelle.server.webhooks;
 import static dev.passerelle.server.config.DbTime.utc;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookEndpoints.Registered;
 import dev.passerelle.server.webhooks.WebhookSender.Attempt;
@@ -100,6 +101,7 @@ class WebhookListeners implements SmartLifecycle {
                     + "listen forwards to a local app.")
     @ApiResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @NoStore
     @GetMapping("/webhooks/listen")
     SseEmitter listen(Caller caller, @RequestParam(name = "id_client", required = false) Long clientId,
                       @RequestParam(required = false) String url, @RequestParam(required = false) String events,

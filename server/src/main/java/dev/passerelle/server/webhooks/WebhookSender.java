@@ -171,8 +171,7 @@ class WebhookSender implements AutoCloseable {
         try {
             outgoing = signed(due, keys);
         } catch (IOException e) {
-            boolean told = e instanceof TokenRefused || e instanceof WebhookTargets.RefusedTarget;
-            return new Attempt(false, null, "OAuth token: " + (told ? e.getMessage() : e.getClass().getSimpleName()));
+            return new Attempt(false, null, "OAuth token: " + AttemptErrors.of(e));
         }
         return channel.deliver(outgoing);
     }
@@ -263,7 +262,7 @@ class WebhookSender implements AutoCloseable {
         post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
         OAuthToken token = http.execute(post, response -> {
             if (response.getCode() / 100 != 2) {
-                throw new TokenRefused("HTTP " + response.getCode());
+                throw new TokenRefused(AttemptErrors.httpStatus(response.getCode()));
             }
             JsonNode answer = json.readTree(EntityUtils.toByteArray(response.getEntity(), MAX_TOKEN_ANSWER));
             if (!answer.path("access_token").isString()) {
@@ -282,7 +281,7 @@ class WebhookSender implements AutoCloseable {
     }
 
     /** The token endpoint refused, or answered something else than a token. */
-    private static final class TokenRefused extends IOException {
+    static final class TokenRefused extends IOException {
         TokenRefused(String message) {
             super(message);
         }
@@ -310,11 +309,10 @@ class WebhookSender implements AutoCloseable {
         });
         try {
             int status = http.execute(request, HttpResponse::getCode);
-            return status / 100 == 2 ? new Attempt(true, status, null) : new Attempt(false, status, "HTTP " + status);
-        } catch (WebhookTargets.RefusedTarget refused) {
-            return new Attempt(false, null, refused.getMessage());
+            return status / 100 == 2 ? new Attempt(true, status, null)
+                    : new Attempt(false, status, AttemptErrors.httpStatus(status));
         } catch (IOException e) {
-            return new Attempt(false, null, e.getClass().getSimpleName());
+            return new Attempt(false, null, AttemptErrors.of(e));
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
@@ -112,13 +113,21 @@ class WebhookTargets {
         return trimmed;
     }
 
+    /**
+     * {@code url} with its scheme in lower case: schemes are case-insensitive and lower case is
+     * their canonical form (RFC 3986 §3.1), so {@code HTTPS://} is stored and called as {@code https://}.
+     */
     private static URI parsed(String url) {
         try {
             URI uri = URI.create(url);
-            if (!uri.isAbsolute() || uri.getHost() == null || !Set.of("http", "https").contains(uri.getScheme())) {
+            if (!uri.isAbsolute() || uri.getHost() == null) {
                 throw invalidUrl();
             }
-            return uri;
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!Set.of("http", "https").contains(scheme)) {
+                throw invalidUrl();
+            }
+            return URI.create(scheme + url.substring(scheme.length()));
         } catch (IllegalArgumentException malformed) {
             throw invalidUrl();
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.NoStore;
+import dev.passerelle.server.api.Paging;
 import dev.passerelle.server.audit.ChangedBy;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.webhooks.WebhookDeliveryLog.Attempt;
@@ -49,8 +51,6 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 class WebhooksController {
 
-    /** Deliveries listed per call at most, newest first. */
-    private static final int MAX_DELIVERIES = 1000;
     /** The longest {@code events} list accepted: every event name, with room for spaces and quotes. */
     private static final int MAX_EVENTS_LENGTH = 1000;
     private static final int MAX_AUTH_LENGTH = 20;
@@ -95,8 +95,11 @@ class WebhooksController {
     record DeliveryList(@NonNull List<Delivery> deliveries, int total) {
     }
 
-    /** A delivery with every attempt, oldest first. */
-    record DeliveryDetail(@JsonUnwrapped Delivery delivery, @NonNull List<Attempt> attempts) {
+    /**
+     * A delivery with every attempt, oldest first: {@code attempt_log}, as the delivery's own
+     * {@code attempts} is the count since its last replay (docs/webhooks.md "Delivery log and replay").
+     */
+    record DeliveryDetail(@JsonUnwrapped Delivery delivery, @NonNull List<Attempt> attemptLog) {
     }
 
     /**
@@ -113,6 +116,7 @@ class WebhooksController {
                             @SchemaProperty(name = "id_client", schema = @Schema(type = "integer", format = "int64")),
                             @SchemaProperty(name = "auth", schema = @Schema(implementation = WebhookAuth.class))})))
     @ApiResponse(responseCode = "201", description = "Registered, with its secret")
+    @NoStore
     @PostMapping("/webhooks")
     ResponseEntity<WebhookView> register(Caller caller, BodyParams body) {
         requireConfigToken(caller);
@@ -155,6 +159,7 @@ class WebhooksController {
             requestBody = @RequestBody(content = @Content(schemaProperties =
                     @SchemaProperty(name = "previous_expires_in", schema = @Schema(type = "integer", minimum = "1")))))
     @ApiResponse(responseCode = "201", description = "Rotated, with the new secret")
+    @NoStore
     @PostMapping("/webhooks/{id}/secrets")
     ResponseEntity<WebhookView> rotate(Caller caller, @PathVariable long id, BodyParams body) {
         requireConfigToken(caller);
@@ -186,10 +191,10 @@ class WebhooksController {
     @GetMapping("/webhooks/{id}/deliveries")
     DeliveryList deliveries(Caller caller, @PathVariable long id,
                             @Parameter(schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "1000"))
-                            @RequestParam(required = false) Integer limit) {
+                            @RequestParam(required = false) String limit) {
         requireConfigToken(caller);
+        int max = Paging.parse(limit, null).limit();
         endpoints.find(id).orElseThrow(() -> WebhookEndpoints.notFound(id));
-        int max = limit == null ? MAX_DELIVERIES : Math.clamp(limit, 1, MAX_DELIVERIES);
         List<Delivery> list = deliveries.ofWebhook(id, max);
         return new DeliveryList(list, list.size());
     }

@@ -46,8 +46,8 @@ class WebhookDeliveryLogTest extends WebhookTestBase {
         assertThat(delivery.get("last_attempt").isNull()).isFalse();
         assertThat(delivery.get("last_error").isNull()).isTrue();
         JsonNode detail = admin.get("/webhooks/deliveries/" + delivery.get("id").asLong()).json();
-        assertThat(detail.get("attempts").valueStream().map(a -> a.get("http_status").asInt())).containsExactly(503, 200);
-        assertThat(detail.get("attempts").get(0).get("error").asString()).isEqualTo("HTTP 503");
+        assertThat(detail.get("attempt_log").valueStream().map(a -> a.get("http_status").asInt())).containsExactly(503, 200);
+        assertThat(detail.get("attempt_log").get(0).get("error").asString()).isEqualTo("HTTP 503");
     }
 
     @Test
@@ -78,7 +78,7 @@ class WebhookDeliveryLogTest extends WebhookTestBase {
         assertThat(calls).hasSize(2);
         assertThat(calls.get(1).idWebhookData()).isEqualTo(delivery);
         assertThat(calls.get(1).json().get("id")).isEqualTo(calls.get(0).json().get("id"));
-        assertThat(admin.get("/webhooks/deliveries/" + delivery).json().get("attempts")).hasSize(2);
+        assertThat(admin.get("/webhooks/deliveries/" + delivery).json().get("attempt_log")).hasSize(2);
     }
 
     @Test

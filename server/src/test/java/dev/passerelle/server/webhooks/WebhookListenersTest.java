@@ -60,6 +60,8 @@ class WebhookListenersTest extends WebhookTestBase {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("Cache-Control")).as("its ready event carries the secret")
+                    .hasValue("no-store");
             body = response.body();
             Thread.ofVirtual().start(this::read);
         }

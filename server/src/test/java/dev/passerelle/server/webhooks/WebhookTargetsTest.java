@@ -34,7 +34,8 @@ class WebhookTargetsTest extends WebhookTestBase {
             "http://0177.0.0.1/", "http://127.1/", "http://0.0.0.0/", "http://169.254.169.254/latest/meta-data/",
             "http://[fd00:ec2::254]/latest/meta-data/", "http://100.100.100.200/", "http://10.0.0.7/",
             "http://172.16.0.1/", "http://192.168.1.1/", "http://[fe80::1]/", "http://[fc00::1]/", "http://224.0.0.1/",
-            "http://[ff02::1]/", "http://[::]/", "http://255.255.255.255/", "http://[64:ff9b::a9fe:a9fe]/"})
+            "http://[ff02::1]/", "http://[::]/", "http://255.255.255.255/", "http://[64:ff9b::a9fe:a9fe]/",
+            "HTTP://127.0.0.1/hooks", "hTTps://169.254.169.254/latest/meta-data/"})
     void aNonPublicTargetIsRefusedAtRegistrationAndNothingIsStored(String url) {
         long before = webhooks();
 
@@ -49,6 +50,13 @@ class WebhookTargetsTest extends WebhookTestBase {
     @Test
     void aPublicTargetIsRegistered() {
         assertThat(admin.register(client.id(), PUBLIC_URL, "USER_CREATED", "hmac").get("url").asString())
+                .isEqualTo(PUBLIC_URL);
+    }
+
+    @Test
+    void aSchemeInAnyCaseIsAcceptedAndStoredInLowerCase() {
+        // RFC 3986 §3.1: schemes are case-insensitive, lower case canonical
+        assertThat(admin.register(client.id(), "HTTPS://93.184.215.14/hooks", "USER_CREATED", "hmac").get("url").asString())
                 .isEqualTo(PUBLIC_URL);
     }
 
