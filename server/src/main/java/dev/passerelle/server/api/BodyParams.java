@@ -13,8 +13,8 @@ import java.util.Set;
  * nested objects and arrays keep their JSON text, which only {@link #json} and {@link #members} hand
  * out: the few parameters that take one ({@code config}, {@code events}, {@code redirect_uris}) and
  * the one body made of objects ({@code PATCH /connectors}) read it there, and every other accessor
- * refuses it, so that {@code "name": {"x": 1}} is a 400 rather than a
- * name. Declare a controller parameter of this type.
+ * refuses it, so that {@code "name": {"x": 1}} is a 400 rather than a name. Declare a controller
+ * parameter of this type.
  */
 public final class BodyParams {
 

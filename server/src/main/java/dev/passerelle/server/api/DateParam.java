@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
  * {@code 2024-03}, a day {@code 2024-03-01}, and a date-time with an ISO 8601 offset
  * ({@code 2024-03-01T10:00:00Z}, {@code +01:00}, {@code +0100} as C's {@code strftime("%z")} writes it,
  * or {@code +01}) or without one ({@code 2024-03-01 10:00:00} or with a {@code T}), read in the API's
- * zone. A period stands for
- * its first day as a lower bound and its last day as an upper bound.
+ * zone. A period stands for its first day as a lower bound and its last day as an upper bound.
  */
 public final class DateParam {
 

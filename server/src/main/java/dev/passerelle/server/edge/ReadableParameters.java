@@ -35,16 +35,17 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Reads every request's parameters once, up front, and answers 400 {@code invalidValue} when they
- * cannot be read: bytes that are not valid UTF-8 (a form body declared in another charset too), a parameter
- * without a name, a NUL character, more than {@code server.tomcat.max-parameter-count}, a form
- * body that stops short of its {@code Content-Length}. Done here, such a request is refused the
+ * cannot be read: bytes that are not valid UTF-8 (a form body or a multipart part declared in
+ * another charset too), a parameter without a name, a NUL character, more than
+ * {@code server.tomcat.max-parameter-count}, a form body that stops short of its
+ * {@code Content-Length}, a multipart part that is a file. Done here, such a request is refused the
  * same way whichever code would have read a parameter first (a filter, an interceptor, a
  * controller), and never as a 500. Query strings and multipart bodies are parsed by the container;
  * form bodies of every write method by {@link FormBody}, because the container drops the
  * connection without an answer when such a body stalls. The container decodes a multipart body's
  * text parts leniently (an invalid byte becomes U+FFFD), so their bytes are checked here as strictly
- * as a form body's. Neither the container's messages nor ours
- * quote a name or a value, which may be a password.
+ * as a form body's. Neither the container's messages nor ours quote a name or a value, which may be
+ * a password.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -103,7 +104,7 @@ public class ReadableParameters extends OncePerRequestFilter {
      * {@code Content-Type} says (RFC 7578 §4.4), and its bytes are valid UTF-8.
      */
     private void checkTextParts(HttpServletRequest request) throws IOException, ServletException {
-        charset(request);
+        charset(request); // refuses a body declared in another charset than UTF-8
         for (Part part : request.getParts()) {
             if (part.getSubmittedFileName() != null) {
                 throw ApiError.INVALID_VALUE.exception("A multipart part is a file (it has a filename): every value is text");
