@@ -53,6 +53,31 @@ public final class DateParam {
         this.zone = zone;
     }
 
+    /**
+     * The instants {@code min_date} and {@code max_date} bound a list's timestamps to: {@code from}
+     * included, {@code until} excluded ({@link #upperBound}); null where the parameter is absent.
+     */
+    public record Instants(Instant from, Instant until) {
+    }
+
+    /** The days {@code min_date} and {@code max_date} bound a list's dates to, both included; null where absent. */
+    public record Days(LocalDate first, LocalDate last) {
+    }
+
+    /** {@code min_date} and {@code max_date} read as bounds on timestamps. */
+    public static Instants instants(String minDate, String maxDate, ZoneId zone) {
+        DateParam min = of("min_date", minDate, zone);
+        DateParam max = of("max_date", maxDate, zone);
+        return new Instants(min == null ? null : min.instant(), max == null ? null : max.upperBound());
+    }
+
+    /** {@code min_date} and {@code max_date} read as bounds on dates. */
+    public static Days days(String minDate, String maxDate, ZoneId zone) {
+        DateParam min = of("min_date", minDate, zone);
+        DateParam max = of("max_date", maxDate, zone);
+        return new Days(min == null ? null : min.firstDay(), max == null ? null : max.lastDay());
+    }
+
     /** The parameter, or null when absent or blank. */
     public static DateParam of(String name, String raw, ZoneId zone) {
         return raw == null || raw.isBlank() ? null : new DateParam(name, raw, zone);

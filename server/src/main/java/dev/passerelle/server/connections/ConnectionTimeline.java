@@ -106,9 +106,8 @@ public class ConnectionTimeline {
      * §0 "Temporal filtering"), a day or a date-time read in the API's zone, both bounds included.
      */
     public Window window(String minDate, String maxDate) {
-        DateParam min = DateParam.of("min_date", minDate, wire.zone());
-        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
-        return new Window(min == null ? null : min.instant(), max == null ? null : max.upperBound());
+        DateParam.Instants bounds = DateParam.instants(minDate, maxDate, wire.zone());
+        return new Window(bounds.from(), bounds.until());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.passerelle.runtime.ConnectorLifecycle.Started;
 import dev.passerelle.runtime.RunningConnector;
 import dev.passerelle.runtime.host.SourceSwitch;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.WireInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -286,13 +288,12 @@ public class ConnectorRegistry implements DisposableBean {
         if (idOrUuid == null) {
             return Optional.empty();
         }
-        String key = idOrUuid.trim();
-        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
-            int id = Integer.parseInt(key);
-            return slots.stream().filter(s -> s.connector().descriptor().id() == id).findFirst();
+        OptionalLong id = WireInteger.parse(idOrUuid);
+        if (id.isPresent()) {
+            return slots.stream().filter(s -> s.connector().descriptor().id() == id.getAsLong()).findFirst();
         }
         try {
-            UUID uuid = UUID.fromString(key);
+            UUID uuid = UUID.fromString(idOrUuid.trim());
             return slots.stream().filter(s -> s.connector().descriptor().uuid().equals(uuid)).findFirst();
         } catch (IllegalArgumentException e) {
             return Optional.empty();

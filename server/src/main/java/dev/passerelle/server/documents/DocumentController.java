@@ -65,10 +65,8 @@ class DocumentController {
             throw ApiError.NOT_FOUND.exception("No subscription " + scope);
         }
         Paging paging = Paging.parse(limit, offset);
-        DateParam min = DateParam.of("min_date", minDate, wire.zone());
-        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
-        DocumentStore.Filter filter = new DocumentStore.Filter(userId, scope,
-                min == null ? null : min.firstDay(), max == null ? null : max.lastDay());
+        DateParam.Days dated = DateParam.days(minDate, maxDate, wire.zone());
+        DocumentStore.Filter filter = new DocumentStore.Filter(userId, scope, dated.first(), dated.last());
         long total = store.count(filter);
         return new DocumentList(store.list(filter, paging.limit(), paging.offset()).stream().map(DocumentView::of).toList(),
                 total, PageLinks.of(request, paging, total));

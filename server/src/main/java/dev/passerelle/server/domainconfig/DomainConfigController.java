@@ -12,7 +12,6 @@ import dev.passerelle.server.api.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,12 +90,9 @@ class DomainConfigController {
                        @RequestParam(required = false) String limit,
                        @RequestParam(required = false) String offset) {
         Paging paging = Paging.parse(limit, offset);
-        DateParam min = DateParam.of("min_date", minDate, wire.zone());
-        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
-        Instant from = min == null ? null : min.instant();
-        Instant until = max == null ? null : max.upperBound();
-        ConfigLog.Page page = log.list(new ConfigLog.Filter(search, changeType(type), from, until), paging.limit(),
-                paging.offset());
+        DateParam.Instants changed = DateParam.instants(minDate, maxDate, wire.zone());
+        ConfigLog.Page page = log.list(new ConfigLog.Filter(search, changeType(type), changed.from(), changed.until()),
+                paging.limit(), paging.offset());
         return new ConfigLogList(page.entries(), page.total());
     }
 

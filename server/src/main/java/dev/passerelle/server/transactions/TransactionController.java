@@ -73,11 +73,10 @@ class TransactionController {
             throw ApiError.NOT_FOUND.exception("No account " + account);
         }
         Paging paging = Paging.parse(limit, offset);
-        DateParam min = DateParam.of("min_date", minDate, wire.zone());
-        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
+        DateParam.Days window = DateParam.days(minDate, maxDate, wire.zone());
         DateParam updatedAfter = DateParam.of("last_update", lastUpdate, wire.zone());
         TransactionFilter query = new TransactionFilter(userId, account, connections.requireOwned(userId, connection),
-                TransactionFilter.dateColumn(filter), min == null ? null : min.firstDay(), max == null ? null : max.lastDay(),
+                TransactionFilter.dateColumn(filter), window.first(), window.last(),
                 updatedAfter == null ? null : updatedAfter.instant(),
                 income == null ? null : Flags.parse("income", income),
                 deletedFilter(deleted, all));

@@ -67,10 +67,9 @@ public class UsersController {
             throw ApiError.FORBIDDEN.exception("Listing users needs the users token or the config token");
         }
         Paging paging = Paging.parse(limit, offset);
-        DateParam min = DateParam.of("min_date", minDate, wire.zone());
-        DateParam max = DateParam.of("max_date", maxDate, wire.zone());
+        DateParam.Instants created = DateParam.instants(minDate, maxDate, wire.zone());
         UserAccounts.Page page = users.page(new UserAccounts.Filter(this.search.ids(search), number("id_client", clientId),
-                min == null ? null : min.instant(), max == null ? null : max.upperBound()), paging.limit(), paging.offset());
+                created.from(), created.until()), paging.limit(), paging.offset());
         return new UserList(page.users().stream().map(UserView::of).toList(), page.total());
     }
 

@@ -237,6 +237,7 @@ class ConnectorAdminTest {
     void badInputIsAClearErrorAndChangesNothing() {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         statuses.put("PUT /connectors/99999 {\"hidden\":true}", 404);
+        statuses.put("PUT /connectors/%EF%BC%94%EF%BC%90 {\"hidden\":true}", 404); // 40 in full-width digits names none
         statuses.put("PUT /connectors/" + UUID + " {\"hidden\":\"maybe\"}", 400);
         statuses.put("PUT /connectors/" + UUID + " {}", 400);
         statuses.put("PUT /connectors/" + UUID + " {\"sync_periodicity\":-1}", 400);
