@@ -8,11 +8,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Registers the argument resolvers and interceptors every feature package contributes, and the
- * request mappings' lookup indexed by path ({@link IndexedRequestMappingHandlerMapping}).
+ * Registers the argument resolvers and interceptors every feature package contributes, the
+ * request mappings' lookup indexed by path ({@link IndexedRequestMappingHandlerMapping}) and
+ * integer arguments read as ASCII digits ({@link WireIntegerArguments}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -31,6 +33,17 @@ public class WebConfig implements WebMvcConfigurer {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
                 return new IndexedRequestMappingHandlerMapping();
+            }
+
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new RequestMappingHandlerAdapter() {
+                    @Override
+                    public void afterPropertiesSet() {
+                        super.afterPropertiesSet();
+                        setArgumentResolvers(WireIntegerArguments.around(getArgumentResolvers()));
+                    }
+                };
             }
         };
     }

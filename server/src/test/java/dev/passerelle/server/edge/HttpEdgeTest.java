@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
+import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -71,6 +73,34 @@ class HttpEdgeTest {
         TestApi.Response response = api.get(path).bearer(users.permanent().token()).send();
 
         assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+%1$d", "0x%1$x", "%%23%1$x", "%2$s", "%1$d%%201"})
+    void anIdInThePathIsAsciiDigitsOnly(String spelling) {
+        TestUsers.TestUser user = users.permanent();
+        long id = api.post("/users/me/connections").bearer(user.token()).json(TestConnector.fields("par").map()).send()
+                .json().get("id").asLong();
+        String path = "/users/me/connections/" + spelling.formatted(id, fullWidth(id));
+
+        TestApi.Response response = api.get(path).bearer(user.token()).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(response.json().get("description").asString()).isEqualTo("Invalid value for 'connection'");
+        assertThat(api.get("/users/me/connections/" + id).bearer(user.token()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIntegerQueryParameterBoundBySpringIsAsciiDigitsOnly() {
+        TestUsers.TestUser user = users.permanent();
+        long id = api.post("/users/me/connections").bearer(user.token()).json(TestConnector.fields("par").map()).send()
+                .json().get("id").asLong();
+
+        TestApi.Response response = api.get("/users/me/connections/" + id + "/logs?limit=0x10").bearer(user.token()).send();
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(api.get("/users/me/connections/" + id + "/logs?limit=16").bearer(user.token()).send().status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -218,6 +248,13 @@ class HttpEdgeTest {
         assertThat(files).isNotEmpty();
         String url = files[0].getURL().toString();
         return url.substring(url.indexOf("/webview/"));
+    }
+
+    /** {@code id} in full-width digits, percent-encoded as UTF-8. */
+    private static String fullWidth(long id) {
+        String digits = Long.toString(id).chars().mapToObj(c -> Character.toString(c - '0' + '\uFF10'))
+                .collect(Collectors.joining());
+        return URLEncoder.encode(digits, StandardCharsets.UTF_8);
     }
 
     private static void assertEnvelope(int status, JsonNode body, int expectedStatus, String code) {
