@@ -1,7 +1,6 @@
 package dev.passerelle.cli;
 
 import dev.passerelle.client.Passerelle;
-import dev.passerelle.client.Wire;
 import dev.passerelle.client.model.Account;
 import dev.passerelle.client.model.AccountList;
 import java.util.concurrent.Callable;
@@ -42,7 +41,7 @@ final class AccountsCommand implements Callable<Integer> {
         AccountList list = connection == null ? user.me().accounts().list(true)
                 : user.me().accounts().list(connection, true);
         if (format == Format.json) {
-            root.terminal.out().println(Wire.json().writerWithDefaultPrettyPrinter().writeValueAsString(list.accounts()));
+            root.terminal.out().println(TerminalText.JSON.withDefaultPrettyPrinter().writeValueAsString(list.accounts()));
             return 0;
         }
         Table table = new Table("ID", "CONNECTION", "NAME", "TYPE", "NUMBER", "BALANCE", "SHARED");

@@ -1,7 +1,6 @@
 package dev.passerelle.cli;
 
 import dev.passerelle.client.Passerelle;
-import dev.passerelle.client.Wire;
 import dev.passerelle.client.model.Connector;
 import dev.passerelle.client.model.ConnectorSource;
 import java.util.List;
@@ -27,7 +26,7 @@ final class ConnectorsCommand implements Callable<Integer> {
         List<Connector> connectors = Passerelle.builder(root.apiRoot(root.store.load())).build().connectors()
                 .list("sources", "fields");
         if (json) {
-            root.terminal.out().println(Wire.json().writerWithDefaultPrettyPrinter().writeValueAsString(connectors));
+            root.terminal.out().println(TerminalText.JSON.withDefaultPrettyPrinter().writeValueAsString(connectors));
             return 0;
         }
         Table table = new Table("ID", "UUID", "NAME", "SOURCES");

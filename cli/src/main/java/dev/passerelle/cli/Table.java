@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows printed in aligned columns, the last one free; cells longer than {@code max} are cut with an ellipsis. */
+/**
+ * Rows printed in aligned columns, the last one free; cells longer than {@code max} are cut with an
+ * ellipsis, and shown as {@link TerminalText} (a cell is the server's or a bank's text).
+ */
 final class Table {
 
     private static final int MAX = 40;
@@ -18,7 +21,7 @@ final class Table {
     Table row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i].toString();
+            String cell = cells[i] == null ? "" : TerminalText.of(cells[i].toString());
             text[i] = cell.length() > MAX && i < cells.length - 1 ? cell.substring(0, MAX - 1) + "…" : cell;
         }
         rows.add(text);

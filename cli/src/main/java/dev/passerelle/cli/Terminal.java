@@ -49,17 +49,17 @@ final class Terminal {
         return out;
     }
 
-    /** A line for the person. */
+    /** A line for the person; text from the server in it is shown safely ({@link TerminalText}). */
     void say(String text) {
-        err.println(text);
+        err.println(TerminalText.of(text));
     }
 
     /** A line typed after {@code prompt}; null at the end of input. */
     String ask(String prompt) {
         if (console != null) {
-            return console.readLine("%s", prompt);
+            return console.readLine("%s", TerminalText.of(prompt));
         }
-        err.print(prompt);
+        err.print(TerminalText.of(prompt));
         err.flush();
         try {
             return in.readLine();
@@ -71,7 +71,7 @@ final class Terminal {
     /** A secret typed after {@code prompt}, not echoed on a terminal; null at the end of input. */
     String askSecret(String prompt) {
         if (console != null) {
-            char[] typed = console.readPassword("%s", prompt);
+            char[] typed = console.readPassword("%s", TerminalText.of(prompt));
             return typed == null ? null : new String(typed);
         }
         return ask(prompt);
@@ -98,14 +98,14 @@ final class Terminal {
 
         private Spinner(Supplier<String> message) {
             if (!interactive()) {
-                err.println(message.get());
+                err.println(TerminalText.of(message.get()));
                 ticker = null;
                 return;
             }
             ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
             ticker.scheduleAtFixedRate(() -> {
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                err.print("\r\033[K" + FRAMES[frame++ % FRAMES.length] + " " + message.get() + " " + seconds + "s");
+                err.print("\r\033[K" + FRAMES[frame++ % FRAMES.length] + " " + TerminalText.of(message.get()) + " " + seconds + "s");
                 err.flush();
             }, 0, 100, TimeUnit.MILLISECONDS);
         }

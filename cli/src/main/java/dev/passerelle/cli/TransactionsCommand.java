@@ -2,7 +2,6 @@ package dev.passerelle.cli;
 
 import dev.passerelle.client.Passerelle;
 import dev.passerelle.client.TransactionQuery;
-import dev.passerelle.client.Wire;
 import dev.passerelle.client.model.Transaction;
 import dev.passerelle.client.model.TransactionPage;
 import java.io.IOException;
@@ -78,7 +77,7 @@ final class TransactionsCommand implements Callable<Integer> {
         long[] count = {0};
         Terminal.Progress[] progress = {null};
         // Flushed, never closed: closing would close the standard output under the last line.
-        JsonGenerator json = format == Format.json ? Wire.json().createGenerator(out) : null;
+        JsonGenerator json = format == Format.json ? TerminalText.JSON.createGenerator(out) : null;
         try {
             if (json != null) {
                 json.writeStartArray();

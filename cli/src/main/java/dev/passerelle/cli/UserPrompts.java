@@ -131,7 +131,10 @@ final class UserPrompts implements AutoCloseable {
         stopSpinner();
         terminal.say("Sign in at your bank in a browser:");
         terminal.say("  " + url);
-        if (openBrowser && terminal.interactive()) {
+        // Only a web page is opened: the link comes from the server, and xdg-open would run
+        // whatever handler another scheme (file:, a custom one) names.
+        boolean webPage = "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
+        if (openBrowser && terminal.interactive() && webPage) {
             try {
                 new ProcessBuilder("xdg-open", url.toString()).start();
             } catch (IOException noBrowser) {
