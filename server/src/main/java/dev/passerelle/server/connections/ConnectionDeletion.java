@@ -1,5 +1,6 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.server.api.ApiError;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,12 @@ public class ConnectionDeletion {
     public void delete(long userId, long connectionId) {
         ConnectionRow connection = connections.get(userId, connectionId);
         revocations.revoke(connection.id());
-        records.delete(connection.id());
+        // Two deletions of one connection at once both find it; only the one whose statement removes
+        // the row tells the integrator (one CONNECTION_DELETED), the other answers as it would have
+        // a moment later.
+        if (!records.delete(connection.id())) {
+            throw ApiError.NOT_FOUND.exception("No connection " + connectionId);
+        }
         events.publishEvent(new ConnectionDeleted(userId, ConnectionView.of(connection, Map.of())));
     }
 }

@@ -149,8 +149,9 @@ class ConnectionRecords implements LeaseStore {
     }
 
     /** Hard delete (GDPR): sources, accounts, transactions, subscriptions and documents cascade. */
-    void delete(long connectionId) {
-        jdbc.sql("DELETE FROM connection WHERE id = :id").param("id", connectionId).update();
+    /** Whether this call deleted the connection (false: it was already gone). */
+    boolean delete(long connectionId) {
+        return jdbc.sql("DELETE FROM connection WHERE id = :id").param("id", connectionId).update() == 1;
     }
 
     private static String wire(ConnectionState state) {

@@ -13,9 +13,14 @@ import dev.passerelle.server.users.User;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -77,6 +82,33 @@ class WebhookDeliveryTest extends WebhookTestBase {
         assertThat(bodies.get(1).get("connection").get("id").asLong()).isEqualTo(connection);
         assertThat(bodies.get(2).get("id").asLong()).isEqualTo(connection);
         assertThat(bodies.stream().map(b -> b.get("id_webhook_data").asLong()).toList()).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void aConnectionDeletedByManyRequestsAtOnceIsDeletedOnceAndAnnouncedOnce() throws Exception {
+        register("/hooks", "CONNECTION_DELETED");
+        String token = tokenOfANewUser();
+        long connection = addParConnection(token);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> deletions = new ArrayList<>();
+        try (ExecutorService requests = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                deletions.add(requests.submit(() -> {
+                    start.await();
+                    return api.delete("/users/me/connections/" + connection).bearer(token).send().status();
+                }));
+            }
+            start.countDown();
+        }
+
+        sender.sendDue();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> deletion : deletions) {
+            statuses.add(deletion.get());
+        }
+        assertThat(statuses).containsOnlyOnce(204).containsOnly(204, 404);
+        assertThat(receiver.received()).extracting(Received::event).containsExactly("CONNECTION_DELETED");
     }
 
     @Test
