@@ -130,8 +130,8 @@ public final class ConsentFlow {
         boolean chosenWait = c.session().access() == null && !c.session().chosen().isEmpty();
         try {
             if (consent.isPresent() && !chosenWait) {
-                String status = Json.text(c.aboutConsent(consent.get().id(), client -> client.xs2a("GET",
-                        "/v1/consents/" + consent.get().id() + "/status")).body(), "consentStatus").orElse("");
+                String status = c.aboutConsent(consent.get().id(), client -> client.xs2a("GET",
+                        "/v1/consents/" + consent.get().id() + "/status")).required("consentStatus");
                 if (status.equals("valid")) {
                     return StepResult.Success.granting(consentOf(consent.get()));
                 }
@@ -180,8 +180,7 @@ public final class ConsentFlow {
                     .header("TPP-Redirect-URI", interaction.callbackUrl().toString())
                     .header("TPP-Nok-Redirect-URI", interaction.refusalUrl().toString()));
             Xs2aClient.Response created = request.send(ctx);
-            String consentId = Json.text(created.body(), "consentId").orElseThrow(() ->
-                    BankError.unusable("POST /v1/consents", "the answer has no consentId"));
+            String consentId = created.required("consentId");
             Pending pending = new Pending(purpose, consentId, known.psuId(), null, Pending.Step.RETURN, Json.links(created.body()),
                     created.body(), scope, null, null);
             return settle(c, driver.begin(c, pending, created, known));
@@ -230,10 +229,11 @@ public final class ConsentFlow {
 
     /** The authorisation is done: read the consent as granted, and put it to use. */
     private StepResult finish(Conversation c, Pending pending, OAuthTokens tokens) {
-        JsonNode consent = c.client().xs2a("GET", "/v1/consents/" + pending.consentId())
+        Xs2aClient.Response read = c.client().xs2a("GET", "/v1/consents/" + pending.consentId())
                 .header("Authorization", tokens == null ? null : "Bearer " + tokens.accessToken())
-                .psu(c.ctx()).send(c.ctx()).body();
-        String status = Json.text(consent, "consentStatus").orElse("");
+                .psu(c.ctx()).send(c.ctx());
+        String status = read.required("consentStatus");
+        JsonNode consent = read.body();
         if (!status.equals("valid")) {
             c.ctx().log().info("Consent " + pending.consentId() + " is " + status + " after its authorisation");
             c.update(session -> session.withPending(null));

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AccountData {
 
-    /** Pages followed at most for one account: a bank whose {@code next} never ends is cut off. */
+    /** Pages followed at most for one account: a bank whose {@code next} never ends is refused. */
     static final int MAX_PAGES = 1_000;
 
     static final String NOT_COVERED = "The bank needs your consent to this account: please authenticate again";
@@ -74,9 +74,9 @@ public final class AccountData {
      */
     public List<KnownAccount> list(Conversation conversation, GrantedConsent consent, boolean withBalance) {
         List<KnownAccount> found = new ArrayList<>();
-        JsonNode accounts = conversation.onConsent(consent.id(), client -> client.xs2a("GET", "/v1/accounts")
-                .query("withBalance", withBalance ? "true" : null)).body();
-        accounts.path("accounts").forEach(details -> found.add(known(conversation, consent, details, false, withBalance)));
+        listed(conversation.onConsent(consent.id(), client -> client.xs2a("GET", "/v1/accounts")
+                .query("withBalance", withBalance ? "true" : null)), "accounts")
+                .forEach(details -> found.add(known(conversation, consent, details, false, withBalance)));
         if (bank.data().cardAccounts()) {
             cardAccounts(conversation, consent).forEach(details ->
                     found.add(known(conversation, consent, details, true, withBalance)));
@@ -113,17 +113,28 @@ public final class AccountData {
         }
     }
 
+    /**
+     * The whole report, or a {@link BankError}: the server takes the report as every operation from
+     * {@code since} and marks those it no longer shows deleted, so a report cut short (a page without
+     * its entries, a {@code next} that goes back to a page already read or never ends) must never pass
+     * for one. A {@code next} to the page just read is taken as the last page.
+     */
     private List<Transaction> report(Conversation conversation, GrantedConsent access, KnownAccount known,
                                      LocalDate since) {
         String currency = Json.text(known.details(), "currency").orElse("");
-        TransactionReport report = new TransactionReport(known.card(), currency,
-                LocalDate.ofInstant(conversation.ctx().clock().instant(), bank.data().zone()));
         String path = base(known) + "/transactions";
+        String call = "GET " + path;
+        TransactionReport report = new TransactionReport(call, known.card(), currency,
+                LocalDate.ofInstant(conversation.ctx().clock().instant(), bank.data().zone()));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("bookingStatus", "both");
         query.put("dateFrom", since.toString());
         Set<String> visited = new HashSet<>();
-        for (int page = 0; path != null && page < MAX_PAGES && visited.add(path); page++) {
+        for (int page = 0; path != null; page++) {
+            if (page == MAX_PAGES || !visited.add(path)) {
+                throw BankError.unusable(call, page == MAX_PAGES ? "the report runs over more than " + MAX_PAGES + " pages"
+                        : "the next link of page " + page + " goes back to a page already read");
+            }
             String target = path;
             Map<String, String> params = page == 0 ? query : Map.of();
             JsonNode body = conversation.onConsent(access.id(), client -> {
@@ -131,14 +142,19 @@ public final class AccountData {
                 params.forEach(request::query);
                 return request;
             }).body();
-            JsonNode entries = body.path(known.card() ? "cardTransactions" : "transactions");
-            if (entries.isMissingNode() && !Json.link(body, "download").isEmpty()) {
+            String field = known.card() ? "cardTransactions" : "transactions";
+            JsonNode entries = body.path(field);
+            if (!entries.isObject()) {
+                // OpenAPI transactionsResponse-200_json: the report, or a download link in its place.
                 path = Json.link(body, "download");
+                if (path.isEmpty()) {
+                    throw BankError.unusable(call, "a page has neither " + field + " nor a download link");
+                }
                 continue;
             }
             report.add(entries);
-            path = Optional.of(Json.link(entries, "next")).filter(next -> !next.isEmpty()).orElse(Json.link(body, "next"));
-            path = path.isEmpty() ? null : path;
+            String next = Optional.of(Json.link(entries, "next")).filter(link -> !link.isEmpty()).orElse(Json.link(body, "next"));
+            path = next.isEmpty() || next.equals(target) ? null : next;
         }
         return report.transactions();
     }
@@ -151,12 +167,10 @@ public final class AccountData {
      * The card accounts; none when the bank does not serve {@code /v1/card-accounts} (404, 405, or a
      * service or parameter it does not support).
      */
-    private List<JsonNode> cardAccounts(Conversation conversation, GrantedConsent consent) {
+    private List<ObjectNode> cardAccounts(Conversation conversation, GrantedConsent consent) {
         try {
-            List<JsonNode> cards = new ArrayList<>();
-            conversation.onConsent(consent.id(), client -> client.xs2a("GET", "/v1/card-accounts")).body()
-                    .path("cardAccounts").forEach(cards::add);
-            return cards;
+            return listed(conversation.onConsent(consent.id(), client -> client.xs2a("GET", "/v1/card-accounts")),
+                    "cardAccounts");
         } catch (BankError e) {
             if (e.status() == 404 || e.status() == 405 || e.has("SERVICE_INVALID") || e.has("PARAMETER_NOT_SUPPORTED")) {
                 conversation.ctx().log().info("The bank lists no card accounts: " + e.describe());
@@ -166,13 +180,34 @@ public final class AccountData {
         }
     }
 
+    /**
+     * The account details of a list ({@code accountList}: {@code accounts}, {@code cardAccountList}:
+     * {@code cardAccounts}, both required by the OpenAPI file, their items objects with a
+     * {@code resourceId}): a list without them is unusable, never an empty list, which would take the
+     * user's accounts away.
+     */
+    private static List<ObjectNode> listed(Xs2aClient.Response answer, String field) {
+        JsonNode items = answer.body().path(field);
+        BankError unusable = BankError.unusable(answer.call(), "the answer has no " + field + " list of accounts with a resourceId");
+        if (!items.isArray()) {
+            throw unusable;
+        }
+        List<ObjectNode> details = new ArrayList<>();
+        items.forEach(item -> {
+            if (!(item instanceof ObjectNode object) || Json.text(object, "resourceId").isEmpty()) {
+                throw unusable;
+            }
+            details.add(object);
+        });
+        return details;
+    }
+
     /** An account as listed, with its balances read when the list came without them but the consent grants them. */
-    private KnownAccount known(Conversation conversation, GrantedConsent consent, JsonNode listed, boolean card,
+    private KnownAccount known(Conversation conversation, GrantedConsent consent, ObjectNode listed, boolean card,
                                boolean withBalance) {
-        ObjectNode details = ((ObjectNode) listed).deepCopy();
+        ObjectNode details = listed.deepCopy();
         details.remove("_links");
-        String resourceId = Json.text(details, "resourceId").orElseThrow(() ->
-                BankError.unusable("GET /v1/accounts", "an account has no resourceId"));
+        String resourceId = Json.text(details, "resourceId").orElseThrow();
         if (withBalance && !details.has("balances") && !Json.link(listed, "balances").isEmpty()) {
             String href = Json.link(listed, "balances");
             JsonNode balances = conversation.onConsent(consent.id(), client -> client.xs2a("GET", href)).body();

@@ -1,5 +1,6 @@
 package dev.passerelle.berlingroup.data;
 
+import dev.passerelle.berlingroup.transport.BankError;
 import dev.passerelle.berlingroup.transport.Json;
 import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
@@ -7,7 +8,9 @@ import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,40 +22,69 @@ import tools.jackson.databind.JsonNode;
  * are {@code coming}; the wording comes from the remittance information, the counterparty from the
  * creditor (a debit) or debtor (a credit) name and account; the external id is the bank's
  * {@code transactionId} (card: {@code cardTransactionId}), else its {@code entryReference}, else a
- * {@link StableIds stable derived id}.
+ * {@link StableIds stable derived id}. The bank's id is unique in a report (OpenAPI
+ * {@code transactionId}): an entry that repeats one with the same content is read once, one that
+ * repeats it with other content gets a derived id.
  */
 public final class TransactionReport {
 
+    private final String call;
     private final boolean card;
     private final String currency;
     private final LocalDate today;
     private final StableIds derived = new StableIds();
     private final List<Transaction> transactions = new ArrayList<>();
+    private final Map<String, JsonNode> byBankId = new HashMap<>();
 
     /**
+     * @param call     the report's call, for the operator's line when an entry is unusable
      * @param card     whether the account is a card account
      * @param currency the account's currency
      * @param today    the bank's today, the date of a pending entry that has none
      */
-    public TransactionReport(boolean card, String currency, LocalDate today) {
+    public TransactionReport(String call, boolean card, String currency, LocalDate today) {
+        this.call = call;
         this.card = card;
         this.currency = currency;
         this.today = today;
     }
 
-    /** Reads one page of the report. */
+    /** Reads one page of the report; its {@code booked} and {@code pending} are lists when present. */
     public void add(JsonNode report) {
-        report.path("booked").forEach(entry -> transactions.add(entry(entry, false)));
-        report.path("pending").forEach(entry -> transactions.add(entry(entry, true)));
+        for (String status : List.of("booked", "pending")) {
+            JsonNode entries = report.path(status);
+            if (!entries.isMissingNode() && !entries.isNull() && !entries.isArray()) {
+                throw BankError.unusable(call, "the report's " + status + " is no list");
+            }
+            entries.forEach(entry -> {
+                Optional<String> bankId = bankId(entry);
+                JsonNode first = bankId.map(id -> byBankId.putIfAbsent(id, entry)).orElse(null);
+                if (first == null) {
+                    transactions.add(entry(entry, status.equals("pending"), bankId));
+                } else if (!first.equals(entry)) {
+                    // The bank gave one id to two operations: the server keeps one transaction per id, so
+                    // the later one takes a derived id rather than overwrite the first.
+                    transactions.add(entry(entry, status.equals("pending"), Optional.empty()));
+                }
+                // The very same entry again (pages that overlap) is the same operation: read once.
+            });
+        }
     }
 
     public List<Transaction> transactions() {
         return List.copyOf(transactions);
     }
 
-    private Transaction entry(JsonNode entry, boolean pending) {
-        Json.Amount amount = Json.amount(entry, "transactionAmount").orElseThrow(() ->
-                new IllegalArgumentException("a transaction has no transactionAmount"));
+    /** The bank's own id of an entry, if it gives one. */
+    private Optional<String> bankId(JsonNode entry) {
+        return Json.text(entry, card ? "cardTransactionId" : "transactionId")
+                .or(() -> Json.text(entry, "transactionId"))
+                .or(() -> Json.text(entry, "entryReference"));
+    }
+
+    private Transaction entry(JsonNode entry, boolean pending, Optional<String> bankId) {
+        Json.Amount amount = Json.amount(entry, "transactionAmount").orElseThrow(() -> BankError.unusable(call,
+                "an entry has no transactionAmount of the standard's form (amountValue, currencyCode)"));
         Optional<LocalDate> booking = Json.date(entry, "bookingDate");
         Optional<LocalDate> value = Json.date(entry, "valueDate");
         Optional<LocalDate> made = Json.date(entry, "transactionDate");
@@ -66,7 +98,7 @@ public final class TransactionReport {
                 .orElse(card ? "card-transaction" : null);
         TransactionType type = card ? TransactionType.DEFERRED_CARD : TransactionKinds.of(code.orElse(null));
         Transaction.Builder transaction = Transaction.builder()
-                .externalId(externalId(entry, pending, date, amount, wording, counterparty))
+                .externalId(bankId.orElseGet(() -> derivedId(pending, date, amount, wording, counterparty)))
                 .date(date)
                 .vdate(value.orElse(null))
                 .rdate(made.orElse(null))
@@ -82,15 +114,12 @@ public final class TransactionReport {
         return transaction.build();
     }
 
-    private String externalId(JsonNode entry, boolean pending, LocalDate date, Json.Amount amount, String wording,
-                              Optional<Counterparty> counterparty) {
-        return Json.text(entry, card ? "cardTransactionId" : "transactionId")
-                .or(() -> Json.text(entry, "transactionId"))
-                .or(() -> Json.text(entry, "entryReference"))
-                .orElseGet(() -> derived.next(List.of(pending ? "pending" : "booked", date.toString(),
-                        amount.value().stripTrailingZeros().toPlainString(), amount.currency().toUpperCase(Locale.ROOT),
-                        wording, counterparty.map(Counterparty::label).orElse(""),
-                        counterparty.map(Counterparty::identification).orElse(""))));
+    private String derivedId(boolean pending, LocalDate date, Json.Amount amount, String wording,
+                             Optional<Counterparty> counterparty) {
+        return derived.next(List.of(pending ? "pending" : "booked", date.toString(),
+                amount.value().stripTrailingZeros().toPlainString(), amount.currency().toUpperCase(Locale.ROOT),
+                wording, counterparty.map(Counterparty::label).orElse(""),
+                counterparty.map(Counterparty::identification).orElse("")));
     }
 
     /** The remittance information, unstructured or structured, else what the bank adds as free text. */

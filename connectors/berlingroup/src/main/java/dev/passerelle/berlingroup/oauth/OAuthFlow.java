@@ -44,9 +44,9 @@ public final class OAuthFlow {
 
     /** Reads the authorization server's metadata at the {@code scaOAuth} link and builds the request. */
     public Authorization authorize(ConnectionContext ctx, Interaction interaction, String metadataLink, String consentId) {
-        JsonNode metadata = client.external("GET", URI.create(metadataLink)).send(ctx).body();
-        String authorizationEndpoint = endpoint(metadata, "authorization_endpoint", metadataLink);
-        String tokenEndpoint = endpoint(metadata, "token_endpoint", metadataLink);
+        JsonNode metadata = client.external("GET", client.elsewhere("scaOAuth", metadataLink)).send(ctx).body();
+        String authorizationEndpoint = endpoint(metadata, "authorization_endpoint");
+        String tokenEndpoint = endpoint(metadata, "token_endpoint");
         String verifier = verifier();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
@@ -90,10 +90,9 @@ public final class OAuthFlow {
         return new OAuthTokens(access, text(body, "refresh_token").orElse(previousRefresh), expiresAt, endpoint);
     }
 
-    private static String endpoint(JsonNode metadata, String name, String metadataLink) {
-        return text(metadata, name).filter(value -> value.startsWith("https://") || value.startsWith("http://"))
-                .orElseThrow(() -> BankError.unusable("GET " + URI.create(metadataLink).getRawPath(),
-                        "the scaOAuth link gave no " + name + " (RFC 8414 metadata expected)"));
+    private String endpoint(JsonNode metadata, String name) {
+        return client.elsewhere(name, text(metadata, name).orElseThrow(() -> BankError.unusable(name,
+                "the scaOAuth link gave no " + name + " (RFC 8414 metadata expected)"))).toString();
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -100,7 +100,7 @@ public final class ScaDriver {
             }
             if (links.containsKey("scaRedirect")) {
                 // The user's browser goes there: the bank's own pages, perhaps on another host than its API.
-                URI page = bank.transport().baseUrl().resolve(links.get("scaRedirect"));
+                URI page = c.client().elsewhere("scaRedirect", links.get("scaRedirect"));
                 return new Next.Go(pending.at(Step.RETURN, ScaApproach.REDIRECT, pending.links(), answer),
                         new StepResult.Redirect(page));
             }

@@ -44,6 +44,7 @@ public final class ErrorTable {
     static final String RATE_LIMITED_MESSAGE = "The bank allows no more accesses to this account for now";
     static final String UNAVAILABLE_MESSAGE = "The bank's service is unavailable for now";
     static final String REJECTED_MESSAGE = "The bank refused the request; the service operator has been told";
+    static final String UNUSABLE_MESSAGE = "The bank's answer could not be read; the service operator has been told";
 
     private static final Map<String, Meaning> CODES = Map.ofEntries(
             Map.entry("CONSENT_EXPIRED", Meaning.CONSENT_ENDED),
@@ -112,7 +113,10 @@ public final class ErrorTable {
      */
     public static StepResult outcome(BankError error, ConnectorLog log) {
         Meaning meaning = meaning(error);
-        if (meaning == Meaning.REJECTED_REQUEST) {
+        if (error.isUnusable()) {
+            log.warn("The bank's answer breaks the Berlin Group standard (check the bank's base-url, or tell the bank): "
+                    + error.describe());
+        } else if (meaning == Meaning.REJECTED_REQUEST) {
             log.warn("The bank rejected the connector's request (check the bank's configuration and the TPP's "
                     + "certificates): " + error.describe());
         } else {
@@ -132,7 +136,8 @@ public final class ErrorTable {
                     ? "The bank asks you to act in its app or website" : bankText);
             case NOT_SUPPORTED -> StepResult.Failure.of(FailureReason.NOT_SUPPORTED, bankText == null
                     ? "The bank does not offer this access for your accounts" : bankText);
-            case REJECTED_REQUEST -> StepResult.Failure.of(FailureReason.BUG, REJECTED_MESSAGE);
+            case REJECTED_REQUEST -> StepResult.Failure.of(FailureReason.BUG, error.isUnusable() ? UNUSABLE_MESSAGE
+                    : REJECTED_MESSAGE);
         };
     }
 

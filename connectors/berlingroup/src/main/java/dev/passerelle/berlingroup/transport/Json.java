@@ -4,12 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Reading the bank's JSON leniently: a missing, blank or malformed optional element is absent. */
 public final class Json {
+
+    /** OpenAPI {@code amountValue}. */
+    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]{1,14}(\\.[0-9]{1,3})?");
+    /** OpenAPI {@code currencyCode}. */
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private Json() {
     }
@@ -30,22 +37,24 @@ public final class Json {
         });
     }
 
-    /** An {@code amount} object ({@code {"currency": "EUR", "amount": "-12.30"}}). */
+    /**
+     * An {@code amount} object ({@code {"currency": "EUR", "amount": "-12.30"}}) as the OpenAPI file
+     * defines it: {@code amountValue} up to 14 digits and 3 decimals with a dot ({@code 12,50},
+     * {@code 1e400}, {@code NaN} are none), {@code currencyCode} three letters (ISO 4217). A JSON number
+     * is read as its text; a currency in lower case is taken in upper case.
+     */
     public static Optional<Amount> amount(JsonNode node, String field) {
         JsonNode amount = node == null ? null : node.get(field);
         if (amount == null || !amount.isObject()) {
             return Optional.empty();
         }
-        Optional<String> currency = text(amount, "currency");
-        Optional<String> value = text(amount, "amount");
+        Optional<String> currency = text(amount, "currency").map(code -> code.toUpperCase(Locale.ROOT))
+                .filter(CURRENCY.asMatchPredicate());
+        Optional<String> value = text(amount, "amount").filter(AMOUNT.asMatchPredicate());
         if (currency.isEmpty() || value.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new Amount(new BigDecimal(value.get()), currency.get()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Optional.of(new Amount(new BigDecimal(value.get()), currency.get()));
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.passerelle.berlingroup.transport;
 
 import dev.passerelle.berlingroup.directory.Aspsp;
 import dev.passerelle.connector.ConnectionContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
@@ -23,11 +27,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * How the connector talks to one bank (implementation guidelines, "Transport layer" and "Request
@@ -37,12 +44,29 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * signature when the bank wants one, the bank's timeout. An answer of 4xx or 5xx, or no answer, is a
  * {@link BankError} carrying the bank's {@code tppMessages} and {@code Retry-After}.
  *
+ * <p>The bank's timeout bounds the whole answer, its body too, and an answer is read up to
+ * {@link #MAX_ANSWER} bytes: a bank that sends headers then nothing, or a body that never ends, costs
+ * one call's time and bounded memory, never a worker for good.
+ *
  * <p>API links the bank returns ({@code _links}) are followed only on the bank's own origin, so that
  * a {@code Consent-ID} or an access token never leaves for another host.
  */
 public final class Xs2aClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The largest answer read: far above a page of transactions (banks page their reports, OpenAPI
+     * {@code _links.next}), far below what would strain the server's memory.
+     */
+    static final int MAX_ANSWER = 16 * 1024 * 1024;
+
+    /**
+     * The longest {@code Retry-After} taken: PSD2 counts unattended accesses per day
+     * ({@code frequencyPerDay}), so a bank never needs more than a day to let the next one in; a
+     * longer one (a typo, ten years) would leave the connection without a sync for as long.
+     */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final Aspsp bank;
     private final RequestSigner signer;
@@ -85,7 +109,7 @@ public final class Xs2aClient {
      */
     public URI api(String pathOrLink) {
         URI base = bank.transport().baseUrl();
-        URI link = URI.create(pathOrLink.strip());
+        URI link = parsed("link", pathOrLink);
         URI absolute;
         if (link.isAbsolute()) {
             absolute = link;
@@ -94,19 +118,56 @@ public final class Xs2aClient {
             String raw = pathOrLink.strip();
             String path = raw.startsWith("/") && !basePath.isEmpty() && !raw.startsWith(basePath + "/") ? basePath + raw
                     : raw.startsWith("/") ? raw : basePath + "/" + raw;
-            absolute = base.resolve(path);
+            absolute = base.resolve(parsed("link", path));
+        }
+        String call = "link " + Objects.requireNonNullElse(absolute.getRawPath(), "");
+        if (absolute.getRawUserInfo() != null) {
+            throw BankError.unusable(call, "the bank linked to a URL with credentials in it"
+                    + " (RFC 9110 §4.2.4 forbids them in http(s) URLs); the connector does not follow it");
         }
         if (!sameOrigin(absolute, base)) {
-            throw BankError.unusable("link " + absolute.getRawPath(), "the bank linked to " + absolute.getScheme() + "://" + absolute.getHost()
-                    + ", outside its API at " + base.getScheme() + "://" + base.getHost()
-                    + "; the connector does not follow it");
+            throw BankError.unusable(call, "the bank linked to " + absolute.getScheme() + "://"
+                    + Objects.requireNonNullElse(absolute.getHost(), "") + ", outside its API at " + base.getScheme() + "://"
+                    + base.getHost() + "; the connector does not follow it");
         }
         return absolute;
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && b.getHost().equalsIgnoreCase(a.getHost())
                 && port(a) == port(b);
+    }
+
+    /**
+     * A URL the bank named outside its API for the user's browser or the OAuth2 server (OpenAPI
+     * {@code hrefEntry}, RFC 8414 metadata): absolute, on a host, without credentials, and on https
+     * (plain http only when the bank's own API is, a local test). Anything else ({@code javascript:},
+     * {@code data:}, another scheme) is never handed to a browser nor fetched.
+     *
+     * @param call  what named the URL, for the operator's line
+     * @param link  the URL as the bank wrote it, relative to the API's root or absolute
+     */
+    public URI elsewhere(String call, String link) {
+        URI base = bank.transport().baseUrl();
+        URI target = base.resolve(parsed(call, link));
+        boolean secure = "https".equalsIgnoreCase(target.getScheme())
+                || "http".equalsIgnoreCase(target.getScheme()) && "http".equalsIgnoreCase(base.getScheme());
+        if (!secure || target.getHost() == null || target.getRawUserInfo() != null) {
+            // Named by its scheme and host only: the rest may carry the bank's tokens or credentials.
+            throw BankError.unusable(call, "the bank named a " + target.getScheme() + " URL"
+                    + (target.getHost() == null ? "" : " on " + target.getHost())
+                    + ", which is no https URL on a host without credentials; the connector does not use it");
+        }
+        return target;
+    }
+
+    /** A link the bank wrote, as a URI; one that is none breaks the standard. */
+    private static URI parsed(String call, String link) {
+        try {
+            return new URI(link.strip());
+        } catch (URISyntaxException e) {
+            throw BankError.unusable(call, "the bank linked to something that is no URL (" + e.getReason() + ")");
+        }
     }
 
     private static int port(URI uri) {
@@ -198,9 +259,13 @@ public final class Xs2aClient {
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             all.forEach(request::header);
             HttpResponse<byte[]> response;
+            long deadline = System.nanoTime() + bank.transport().timeout().toNanos();
             try {
-                response = ctx.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = ctx.http().send(request.build(), info -> new BoundedBody(deadline));
             } catch (IOException e) {
+                if (e instanceof AnswerTooLarge || e.getCause() instanceof AnswerTooLarge) {
+                    throw BankError.unusable(call, "the answer is larger than " + MAX_ANSWER + " bytes");
+                }
                 throw BankError.unreachable(call, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } catch (InterruptedException e) {
@@ -209,20 +274,40 @@ public final class Xs2aClient {
             }
             JsonNode json = parse(response.body());
             if (response.statusCode() >= 300) {
-                throw new BankError(call, response.statusCode(), messages(json), retryAfter(response.headers(), ctx.clock()),
-                        "HTTP " + response.statusCode());
+                throw new BankError(call, response.statusCode(), json == null ? List.of() : messages(json),
+                        retryAfter(response.headers(), ctx.clock()), "HTTP " + response.statusCode());
             }
-            return new Response(response.statusCode(), response.headers(), json, response.body());
+            return new Response(call, response.statusCode(), response.headers(), json, response.body());
         }
     }
 
     /**
      * A bank's answer.
      *
-     * @param body  the JSON body, or an empty object when there was none or it was not JSON
+     * @param call  the call, as {@code GET /v1/accounts}
+     * @param json  the body read as JSON, or {@code null} when there was none or it was not JSON
      * @param bytes the body as sent (an image)
      */
-    public record Response(int status, HttpHeaders headers, JsonNode body, byte[] bytes) {
+    public record Response(String call, int status, HttpHeaders headers, JsonNode json, byte[] bytes) {
+
+        /**
+         * The JSON object the bank answered. Every XS2A and OAuth2 answer with a body is one (OpenAPI
+         * {@code application/json} responses, RFC 6749 §5.1): an HTML page, an array or nothing in its
+         * place breaks the standard, and reading it as an empty answer would drop the user's accounts or
+         * end a valid consent.
+         */
+        public JsonNode body() {
+            if (json == null || !json.isObject()) {
+                throw BankError.unusable(call, "the answer is no JSON object (" + header("Content-Type").orElse("no Content-Type")
+                        + ", " + bytes.length + " bytes)");
+            }
+            return json;
+        }
+
+        /** A text element the standard requires of this answer; an answer without it is unusable. */
+        public String required(String field) {
+            return Json.text(body(), field).orElseThrow(() -> BankError.unusable(call, "the answer has no " + field));
+        }
 
         public Optional<String> header(String name) {
             return headers.firstValue(name);
@@ -231,12 +316,84 @@ public final class Xs2aClient {
 
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            return JsonNodeFactory.instance.objectNode();
+            return null;
         }
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {
-            return JsonNodeFactory.instance.objectNode();
+            return null;
+        }
+    }
+
+    /** The answer ended past {@link #MAX_ANSWER} bytes. */
+    private static final class AnswerTooLarge extends IOException {
+        AnswerTooLarge() {
+            super("answer larger than " + MAX_ANSWER + " bytes", null);
+        }
+    }
+
+    /**
+     * Reads an answer's body into memory, up to {@link #MAX_ANSWER} bytes and until {@code deadline}
+     * ({@link System#nanoTime}): the client's request timeout ends at the answer's headers, so this one
+     * bounds the body of a bank that trickles or never ends it. Either end cancels the exchange.
+     */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private volatile Flow.Subscription subscription;
+
+        BoundedBody(long deadline) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(() ->
+                    fail(new HttpTimeoutException("the answer did not end within the bank's timeout")));
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (result.isDone()) {
+                subscription.cancel();
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (bytes.size() + (long) buffer.remaining() > MAX_ANSWER) {
+                    fail(new AnswerTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        private void fail(IOException error) {
+            if (result.completeExceptionally(error) && subscription != null) {
+                subscription.cancel();
+            }
         }
     }
 
@@ -268,11 +425,15 @@ public final class Xs2aClient {
         return value == null || !value.isValueNode() || value.asString().isBlank() ? null : value.asString().strip();
     }
 
-    /** {@code Retry-After} (RFC 9110 §10.2.3): seconds, or an HTTP date. */
+    /**
+     * {@code Retry-After} (RFC 9110 §10.2.3): seconds, or an HTTP date; at most
+     * {@link #MAX_RETRY_AFTER}, whatever the bank wrote. A value that is neither is no hint.
+     */
     static Duration retryAfter(HttpHeaders headers, Clock clock) {
         return headers.firstValue("Retry-After").map(String::strip).map(value -> {
-            if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
-                return Duration.ofSeconds(Long.parseLong(value));
+            if (value.matches("[0-9]+")) {
+                // More digits than a long holds is more than any bound anyway.
+                return value.length() > 18 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(value));
             }
             try {
                 Duration until = Duration.between(clock.instant(),
@@ -281,7 +442,7 @@ public final class Xs2aClient {
             } catch (DateTimeParseException e) {
                 return null;
             }
-        }).orElse(null);
+        }).map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay).orElse(null);
     }
 
     /** Names and values as {@code application/x-www-form-urlencoded} (a query, a form body). */

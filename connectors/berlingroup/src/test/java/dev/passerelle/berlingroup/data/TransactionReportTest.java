@@ -1,13 +1,18 @@
 package dev.passerelle.berlingroup.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passerelle.berlingroup.transport.BankError;
 import dev.passerelle.connector.Counterparty;
 import dev.passerelle.connector.Transaction;
 import dev.passerelle.connector.TransactionType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,8 +85,53 @@ class TransactionReportTest {
         assertThat(transactions).extracting(Transaction::externalId).containsExactly("T-1", "E-2");
     }
 
+    @Test
+    void anIdTheBankGivesTwoOperationsKeepsBothAndTheSameEntryTwiceIsReadOnce() {
+        String salary = """
+                {"transactionId": "T-1", "bookingDate": "2025-03-10", "transactionAmount": {"currency": "EUR", "amount": "1200"}}""";
+        List<Transaction> transactions = read("""
+                {"booked": [%s, %s,
+                            {"transactionId": "T-1", "bookingDate": "2025-03-11",
+                             "transactionAmount": {"currency": "EUR", "amount": "-5"}}]}""".formatted(salary, salary));
+
+        assertThat(transactions).extracting(Transaction::value).map(BigDecimal::toPlainString).containsExactly("1200", "-5");
+        assertThat(transactions.getFirst().externalId()).isEqualTo("T-1");
+        assertThat(transactions.getLast().externalId()).matches("xs2a-[0-9a-f]{32}-0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"1e400\"", "\"1e999999999\"", "\"NaN\"", "\"12,50\"", "\"\"", "null",
+            "1.123456789012345678901234567890", "\"123456789012345.00\""})
+    void anEntryWhoseAmountIsNotTheStandardsAmountValueIsUnusable(String amount) {
+        assertThatThrownBy(() -> read("""
+                {"booked": [{"transactionId": "T-1", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "EUR", "amount": %s}}]}""".formatted(amount)))
+                .isInstanceOfSatisfying(BankError.class, error -> {
+                    assertThat(error.isUnusable()).isTrue();
+                    assertThat(error.describe()).contains("GET /v1/accounts/a/transactions", "transactionAmount");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EURO", "€", "E1R", ""})
+    void anEntryInNoIsoCurrencyIsUnusable(String currency) {
+        assertThatThrownBy(() -> read("""
+                {"booked": [{"transactionId": "T-1", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "%s", "amount": "5"}}]}""".formatted(currency)))
+                .isInstanceOf(BankError.class);
+    }
+
+    @Test
+    void anAmountSentAsAJsonNumberOrACurrencyInLowerCaseIsRead() {
+        List<Transaction> transactions = read("""
+                {"booked": [{"transactionId": "T-1", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "eur", "amount": -12.5}}]}""");
+
+        assertThat(transactions).singleElement().satisfies(t -> assertThat(t.value()).isEqualByComparingTo("-12.5"));
+    }
+
     private static List<Transaction> read(String json) {
-        TransactionReport report = new TransactionReport(false, "EUR", TODAY);
+        TransactionReport report = new TransactionReport("GET /v1/accounts/a/transactions", false, "EUR", TODAY);
         JsonNode node = JSON.readTree(json);
         report.add(node);
         return report.transactions();

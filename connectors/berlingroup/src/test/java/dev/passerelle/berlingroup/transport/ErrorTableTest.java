@@ -56,7 +56,28 @@ class ErrorTableTest {
     @Test
     void theOperatorReadsTheCallStatusAndCodeTheUserOnlyAPlainSentence() {
         List<String> warnings = new ArrayList<>();
-        ConnectorLog log = new ConnectorLog() {
+
+        StepResult outcome = ErrorTable.outcome(error(401, "CERTIFICATE_EXPIRED", null), warningsInto(warnings));
+
+        assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.REJECTED_MESSAGE));
+        assertThat(warnings).singleElement().asString()
+                .contains("GET /v1/accounts", "HTTP 401", "CERTIFICATE_EXPIRED", "the certificate is out of date");
+    }
+
+    @Test
+    void anAnswerAgainstTheStandardTellsTheOperatorWhatWasWrongAndTheUserThatItCouldNotBeRead() {
+        List<String> warnings = new ArrayList<>();
+
+        StepResult outcome = ErrorTable.outcome(BankError.unusable("GET /v1/accounts", "the answer is no JSON object"),
+                warningsInto(warnings));
+
+        assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.UNUSABLE_MESSAGE));
+        assertThat(warnings).singleElement().asString()
+                .contains("breaks the Berlin Group standard", "GET /v1/accounts", "no JSON object");
+    }
+
+    private static ConnectorLog warningsInto(List<String> warnings) {
+        return new ConnectorLog() {
             @Override
             public void info(String message) {
             }
@@ -66,12 +87,6 @@ class ErrorTableTest {
                 warnings.add(message);
             }
         };
-
-        StepResult outcome = ErrorTable.outcome(error(401, "CERTIFICATE_EXPIRED", null), log);
-
-        assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.REJECTED_MESSAGE));
-        assertThat(warnings).singleElement().asString()
-                .contains("GET /v1/accounts", "HTTP 401", "CERTIFICATE_EXPIRED", "the certificate is out of date");
     }
 
     private static BankError error(int status, String code, Duration retryAfter) {

@@ -1,0 +1,263 @@
+package dev.passerelle.berlingroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.passerelle.connector.Account;
+import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.StepResult;
+import dev.passerelle.connector.Transaction;
+import dev.passerelle.runtime.LogLine;
+import dev.passerelle.testkit.DataCallStopped;
+import dev.passerelle.testkit.Dialogue;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A bank that answers against the standard, as testers' own fakes of an ASPSP do ({@link OddBank}):
+ * the connection ends in a documented state with a line for the operator, within the bank's timeout
+ * and bounded memory, what the connection already holds is kept, and no URL the configuration does
+ * not allow is fetched or handed to the user's browser.
+ */
+class MisbehavingBankTest {
+
+    private static final LocalDate SINCE = LocalDate.parse("2025-03-01");
+    private static final String TRANSACTIONS = "GET /v1/accounts/" + OddBank.ACCOUNT + "/transactions";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<html><body>Maintenance</body></html>", "[]", "", "{\"accounts\": [\"acc-1\"]}",
+            "{\"accounts\": [{\"iban\": \"DE89370400440532013000\"}]}", "{\"accountz\": []}"})
+    void anAccountListThatCannotBeReadIsForTheOperatorAndTheAccountsStay(String answer) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = dialogue.accounts().getFirst();
+            String session = dialogue.session().orElseThrow();
+
+            bank.on("GET /v1/accounts", OddBank.json(200, answer));
+
+            assertThat(stopped(dialogue::accounts)).isEqualTo(unusable());
+            assertThat(dialogue.session()).contains(session);
+            assertThat(dialogue.log()).anySatisfy(line -> {
+                assertThat(line.level()).isEqualTo(LogLine.Level.WARN);
+                assertThat(line.message()).contains("breaks the Berlin Group standard", "GET /v1/accounts");
+            });
+            bank.on("GET /v1/accounts", null);
+            assertThat(dialogue.accounts()).containsExactly(checking);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>Maintenance</html>", "{}", "{\"consentStatus\": null}"})
+    void aConsentStatusThatCannotBeReadDoesNotSendTheUserBackToTheBank(String answer) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            bank.on("GET /v1/consents/" + OddBank.CONSENT + "/status", OddBank.json(200, answer));
+
+            assertThat(dialogue.sync(false)).isEqualTo(unusable());
+        }
+    }
+
+    @Test
+    void aBankThatSendsItsHeadersThenNothingHoldsTheCallForItsTimeoutOnly() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            bank.on("GET /v1/accounts", exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                sleep(Duration.ofSeconds(30));
+            });
+
+            long started = System.nanoTime();
+            StepResult outcome = stopped(dialogue::accounts);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(outcome).isInstanceOfSatisfying(StepResult.Failure.class, failure ->
+                    assertThat(failure.reason()).isEqualTo(FailureReason.WEBSITE_UNAVAILABLE));
+        }
+    }
+
+    @Test
+    void anAnswerThatNeverEndsIsCutOffAtTheLimit() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            bank.on("GET /v1/accounts", exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] spaces = new byte[1 << 16];
+                Arrays.fill(spaces, (byte) ' ');
+                try (OutputStream body = exchange.getResponseBody()) {
+                    while (true) {
+                        body.write(spaces);
+                    }
+                }
+            });
+
+            assertThat(stopped(dialogue::accounts)).isEqualTo(unusable());
+            assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message()).contains("larger than"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999999", "315360000"})
+    void anAbsurdRetryAfterWaitsADay(String retryAfter) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            bank.on("GET /v1/accounts", exchange -> {
+                exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                OddBank.json(429, "{\"tppMessages\": [{\"category\": \"ERROR\", \"code\": \"ACCESS_EXCEEDED\"}]}")
+                        .answer(exchange);
+            });
+
+            assertThat(stopped(dialogue::accounts)).isEqualTo(StepResult.Failure.rateLimited(
+                    "The bank allows no more accesses to this account for now", Duration.ofDays(1)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "12,50", "NaN"})
+    void aTransactionWithoutAStandardAmountStopsTheReportForTheOperator(String amount) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            bank.on(TRANSACTIONS, OddBank.json(200, """
+                    {"transactions": {"booked": [{"bookingDate": "2025-03-10",
+                        "transactionAmount": {"currency": "EUR", "amount": "%s"}}]}}""".formatted(amount)));
+
+            assertThat(stopped(() -> dialogue.transactions(checking, SINCE))).isEqualTo(unusable());
+            assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message())
+                    .contains("GET /v1/accounts/acc-1/transactions", "transactionAmount"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"transactions\": {\"booked\": \"none\"}}", "{\"transactions\": []}"})
+    void aReportPageWithoutItsEntriesIsNoEmptyReport(String answer) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            bank.on(TRANSACTIONS, OddBank.json(200, answer));
+
+            assertThat(stopped(() -> dialogue.transactions(checking, SINCE))).isEqualTo(unusable());
+        }
+    }
+
+    @Test
+    void aNextLinkBackToAnEarlierPageIsRefusedRatherThanTakenForTheWholeReport() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            bank.on(TRANSACTIONS, twoPages("/v1/accounts/acc-1/transactions?page=1"));
+
+            assertThat(stopped(() -> dialogue.transactions(checking, SINCE))).isEqualTo(unusable());
+            assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message()).contains("already read"));
+        }
+    }
+
+    @Test
+    void aReportWhoseNextLinkNeverEndsIsRefusedAfterTheLastPageFollowed() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            AtomicInteger pages = new AtomicInteger();
+            bank.on(TRANSACTIONS, exchange -> {
+                int page = pages.incrementAndGet();
+                OddBank.json(200, page(page, "/v1/accounts/acc-1/transactions?page=" + (page + 1))).answer(exchange);
+            });
+
+            assertThat(stopped(() -> dialogue.transactions(checking, SINCE))).isEqualTo(unusable());
+            assertThat(pages).hasValue(1_000);
+        }
+    }
+
+    @Test
+    void aNextLinkToThePageJustReadEndsTheReport() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            bank.on(TRANSACTIONS, twoPages("/v1/accounts/acc-1/transactions?page=2"));
+
+            assertThat(dialogue.transactions(checking, SINCE)).extracting(Transaction::externalId).containsExactly("t-1", "t-2");
+        }
+    }
+
+    /** A report of two pages, {@code t-1} then {@code t-2}, the second linking to {@code afterLast} as next. */
+    private static OddBank.Answer twoPages(String afterLast) {
+        return exchange -> {
+            boolean second = String.valueOf(exchange.getRequestURI().getQuery()).contains("page=2");
+            OddBank.json(200, page(second ? 2 : 1, second ? afterLast : "/v1/accounts/acc-1/transactions?page=2"))
+                    .answer(exchange);
+        };
+    }
+
+    /** A page of a report with one booked entry, {@code t-<number>}, and its next link. */
+    private static String page(int number, String next) {
+        return """
+                {"transactions": {"booked": [{"transactionId": "t-%d", "bookingDate": "2025-03-10",
+                    "transactionAmount": {"currency": "EUR", "amount": "-1.00"}}],
+                 "_links": {"next": {"href": "%s"}}}}""".formatted(number, next);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[broken/x y", "http://user:secret@127.0.0.1:%d/v1/accounts/acc-1/transactions?page=2",
+            "http://169.254.169.254/latest/meta-data", "file:///etc/passwd"})
+    void aNextPageLinkOutsideTheBanksApiIsNeverFetched(String next) {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            Account checking = activated(dialogue);
+            bank.on(TRANSACTIONS, OddBank.json(200, """
+                    {"transactions": {"booked": [], "_links": {"next": {"href": "%s"}}}}"""
+                    .formatted(next.formatted(bank.baseUrl().getPort()))));
+
+            assertThat(stopped(() -> dialogue.transactions(checking, SINCE))).isEqualTo(unusable());
+            assertThat(bank.requests()).filteredOn(request -> request.contains("/transactions")).hasSize(1);
+            assertThat(dialogue.log()).allSatisfy(line -> assertThat(line.message()).doesNotContain("secret"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>",
+            "ftp://pages.bank.example/sca", "https://user:pw@pages.bank.example/sca"})
+    void anScaRedirectToAnythingButAWebPageIsNeverHandedToTheBrowser(String page) {
+        try (OddBank bank = OddBank.start()) {
+            bank.on("POST /v1/consents", OddBank.json(201, """
+                    {"consentStatus": "received", "consentId": "c-1", "_links": {"scaRedirect": {"href": "%s"}}}"""
+                    .formatted(page)));
+            Dialogue dialogue = bank.webauth();
+
+            assertThat(dialogue.start()).isEqualTo(unusable());
+            assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message()).contains("scaRedirect"))
+                    .allSatisfy(line -> assertThat(line.message()).doesNotContain("user:pw", "alert"));
+        }
+    }
+
+    /** The connection's one account, activated: its transactions may be asked. */
+    private static Account activated(Dialogue dialogue) {
+        Account checking = dialogue.accounts().getFirst();
+        dialogue.activate(checking);
+        return checking;
+    }
+
+    private static StepResult unusable() {
+        return StepResult.Failure.of(FailureReason.BUG, "The bank's answer could not be read; the service operator has been told");
+    }
+
+    private static StepResult stopped(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(DataCallStopped.class);
+        return ((DataCallStopped) thrown).outcome();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
