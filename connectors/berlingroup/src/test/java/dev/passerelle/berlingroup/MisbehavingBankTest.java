@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.passerelle.connector.Account;
 import dev.passerelle.connector.FailureReason;
+import dev.passerelle.connector.Interaction;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Transaction;
 import dev.passerelle.runtime.LogLine;
 import dev.passerelle.testkit.DataCallStopped;
 import dev.passerelle.testkit.Dialogue;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -233,6 +235,30 @@ class MisbehavingBankTest {
             assertThat(dialogue.start()).isEqualTo(unusable());
             assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message()).contains("scaRedirect"))
                     .allSatisfy(line -> assertThat(line.message()).doesNotContain("user:pw", "alert"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e30", "-60", "3600.5", "99999999999999999999"})
+    void aTokenLifetimeThatIsNoneLeavesTheTokenInUseUntilTheBankSaysItExpired(String expiresIn) {
+        try (OddBank bank = OddBank.start()) {
+            String base = bank.baseUrl().toString();
+            bank.on("POST /v1/consents", OddBank.json(201, """
+                    {"consentStatus": "received", "consentId": "c-1",
+                     "_links": {"scaOAuth": {"href": "/.well-known/oauth-authorization-server"}}}"""))
+                    .on("GET /.well-known/oauth-authorization-server", OddBank.json(200, """
+                    {"authorization_endpoint": "%s/authorize", "token_endpoint": "%s/token"}""".formatted(base, base)))
+                    .on("POST /token", OddBank.json(200, """
+                    {"access_token": "at-1", "token_type": "Bearer", "expires_in": %s}""".formatted(expiresIn)));
+            Dialogue dialogue = bank.webauth();
+            assertThat(dialogue.start()).isInstanceOf(StepResult.Redirect.class);
+            Interaction interaction = dialogue.interaction().orElseThrow();
+
+            StepResult back = dialogue.returnFromInstitution(URI.create(interaction.registeredCallbackUrl()
+                    + "?code=c0de&state=" + interaction.id()));
+
+            assertThat(back).isInstanceOf(StepResult.Success.class);
+            assertThat(dialogue.accounts()).hasSize(1);
         }
     }
 

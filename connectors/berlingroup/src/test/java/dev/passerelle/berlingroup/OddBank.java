@@ -108,7 +108,8 @@ final class OddBank implements AutoCloseable {
                 "banks[0].uuid", SimulatedBank.UUID,
                 "banks[0].country", "DE",
                 "banks[0].base-url", baseUrl().toString(),
-                "banks[0].sca-approaches", "redirect",
+                "banks[0].sca-approaches", "redirect,oauth",
+                "banks[0].oauth-client-id", SimulatedBank.CLIENT_ID,
                 "banks[0].consent-model", "global",
                 "banks[0].card-accounts", "false",
                 "banks[0].timeout", "PT1S");

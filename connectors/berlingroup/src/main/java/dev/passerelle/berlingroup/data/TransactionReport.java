@@ -130,8 +130,9 @@ public final class TransactionReport {
         }
         List<String> lines = new ArrayList<>();
         entry.path("remittanceInformationUnstructuredArray").forEach(line -> {
-            if (line.isValueNode() && !line.asString().isBlank()) {
-                lines.add(line.asString().strip());
+            String text = line.isValueNode() ? Json.printable(line.asString()).strip() : "";
+            if (!text.isEmpty()) {
+                lines.add(text);
             }
         });
         if (!lines.isEmpty()) {

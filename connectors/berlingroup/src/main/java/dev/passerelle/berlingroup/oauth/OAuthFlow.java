@@ -85,8 +85,11 @@ public final class OAuthFlow {
         JsonNode body = client.external("POST", URI.create(endpoint)).form(form).send(ctx).body();
         String access = text(body, "access_token").orElseThrow(() ->
                 BankError.unusable("POST " + URI.create(endpoint).getRawPath(), "the token answer has no access_token"));
-        Instant expiresAt = body.path("expires_in").isNumber()
-                ? ctx.clock().instant().plusSeconds(body.path("expires_in").asLong()) : null;
+        // RFC 6749 §5.1: the lifetime in seconds. One that is none (negative, a fraction, 1e30) is taken as
+        // unknown: the token is then refreshed when the bank says it expired (TOKEN_EXPIRED).
+        Instant expiresAt = Optional.of(body.path("expires_in")).filter(JsonNode::isNumber).map(JsonNode::asString)
+                .filter(seconds -> seconds.matches("[0-9]{1,9}"))
+                .map(seconds -> ctx.clock().instant().plusSeconds(Long.parseLong(seconds))).orElse(null);
         return new OAuthTokens(access, text(body, "refresh_token").orElse(previousRefresh), expiresAt, endpoint);
     }
 

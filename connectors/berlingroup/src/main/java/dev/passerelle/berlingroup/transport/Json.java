@@ -23,8 +23,28 @@ public final class Json {
 
     public static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() || value.asString().isBlank() ? Optional.empty()
-                : Optional.of(value.asString().strip());
+        return value == null || !value.isValueNode() || value.isNull() ? Optional.empty()
+                : Optional.of(printable(value.asString()).strip()).filter(text -> !text.isEmpty());
+    }
+
+    /**
+     * A text of the bank's as it can be stored and shown: control characters dropped but tabs and line
+     * ends (PostgreSQL refuses NUL in text), unpaired surrogates, which JSON's escapes allow (RFC 8259
+     * §8.2) but are no character, as U+FFFD.
+     */
+    public static String printable(String text) {
+        if (text.chars().noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+            return text;
+        }
+        StringBuilder printable = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                printable.append('\uFFFD');
+            } else if (!Character.isISOControl(c) || c == '\t' || c == '\n' || c == '\r') {
+                printable.appendCodePoint(c);
+            }
+        });
+        return printable.toString();
     }
 
     public static Optional<LocalDate> date(JsonNode node, String field) {

@@ -99,6 +99,19 @@ class TransactionReportTest {
         assertThat(transactions.getLast().externalId()).matches("xs2a-[0-9a-f]{32}-0");
     }
 
+    @Test
+    void controlCharactersAndUnpairedSurrogatesNeverReachTheStoredTexts() {
+        List<Transaction> transactions = read("""
+                {"booked": [{"transactionId": "T\\u0000-1", "bookingDate": "2025-03-10",
+                             "transactionAmount": {"currency": "EUR", "amount": "-5"}, "creditorName": "Caf\\u00e9 \\ud83c\\udf70",
+                             "remittanceInformationUnstructuredArray": ["Bill\\u0007 42", "\\ud800 tip\\u001b"]}]}""");
+
+        Transaction cake = transactions.getFirst();
+        assertThat(cake.externalId()).isEqualTo("T-1");
+        assertThat(cake.originalWording()).isEqualTo("Bill 42 \uFFFD tip");
+        assertThat(cake.counterparty().label()).isEqualTo("Café 🍰");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"1e400\"", "\"1e999999999\"", "\"NaN\"", "\"12,50\"", "\"\"", "null",
             "1.123456789012345678901234567890", "\"123456789012345.00\""})
