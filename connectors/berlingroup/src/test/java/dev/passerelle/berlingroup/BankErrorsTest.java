@@ -3,7 +3,9 @@ package dev.passerelle.berlingroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passerelle.berlingroup.directory.BankDescriptor;
 import dev.passerelle.connector.Account;
+import dev.passerelle.connector.AuthMechanism;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.StepResult;
 import dev.passerelle.runtime.LogLine;
@@ -132,6 +134,24 @@ class BankErrorsTest {
             assertThat(dialogue.start()).isInstanceOfSatisfying(StepResult.Failure.class, failure ->
                     assertThat(failure.reason()).isEqualTo(FailureReason.BUG));
             assertThat(dialogue.log()).anySatisfy(line -> assertThat(line.message()).contains("SIGNATURE_MISSING"));
+        }
+    }
+
+    @Test
+    void aBankCertificateNotTrustedHereIsForTheOperatorNotAnOutage() {
+        try (SimulatedBank bank = SimulatedBank.start(Map.of())) {
+            Map<String, String> untrusting = new HashMap<>(bank.directory());
+            untrusting.remove("certificates.truststore");
+            untrusting.remove("certificates.truststore-password");
+            Dialogue dialogue = bank.dialogue(untrusting).source(BankDescriptor.OPEN_API).mechanism(AuthMechanism.WEBAUTH)
+                    .build();
+
+            assertThat(dialogue.start()).isInstanceOfSatisfying(StepResult.Failure.class, failure ->
+                    assertThat(failure.reason()).isEqualTo(FailureReason.BUG));
+            assertThat(dialogue.log()).anySatisfy(line -> {
+                assertThat(line.level()).isEqualTo(LogLine.Level.WARN);
+                assertThat(line.message()).contains("POST /v1/consents", "CERTIFICATE_INVALID", "PKIX");
+            });
         }
     }
 

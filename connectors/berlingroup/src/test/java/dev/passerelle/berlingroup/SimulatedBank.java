@@ -90,7 +90,12 @@ final class SimulatedBank implements AutoCloseable {
      * QWAC of the directory), reaching the bank with the server's client.
      */
     Dialogue.Builder dialogue() {
-        Connector connector = connector();
+        return dialogue(directory);
+    }
+
+    /** The same, the connector configured with {@code directory} instead (this bank's, a key changed). */
+    Dialogue.Builder dialogue(Map<String, String> directory) {
+        Connector connector = new BerlinGroupProvider().connectors(directory).getFirst();
         Dialogue.Builder dialogue = Dialogue.with(connector).clock(clock).serverHttp();
         new BerlinGroupProvider().settings(directory, connector.descriptor()).forEach(dialogue::setting);
         return dialogue;

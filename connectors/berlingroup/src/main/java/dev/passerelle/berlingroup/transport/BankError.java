@@ -36,6 +36,16 @@ public final class BankError extends RuntimeException {
     }
 
     /**
+     * The TLS handshake failed on a certificate: the bank's is not trusted here (a private CA missing
+     * from {@code certificates.truststore}, an expired one), or the bank refused the QWAC. No retry
+     * mends that, so it carries the standard's {@code CERTIFICATE_INVALID}, which the
+     * {@link ErrorTable} gives the operator, instead of passing for a bank that is down.
+     */
+    static BankError certificateRefused(String call, String reason) {
+        return new BankError(call, 0, List.of(new TppMessage("CERTIFICATE_INVALID", null, reason)), null, reason);
+    }
+
+    /**
      * The bank answered something the connector cannot use (a required element missing, a link to
      * another host): it breaks the standard, and the operator must look.
      */

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -265,6 +266,10 @@ public final class Xs2aClient {
             } catch (IOException e) {
                 if (e instanceof AnswerTooLarge || e.getCause() instanceof AnswerTooLarge) {
                     throw BankError.unusable(call, "the answer is larger than " + MAX_ANSWER + " bytes");
+                }
+                if (e instanceof SSLHandshakeException && e.getMessage() != null && e.getMessage().contains("certificate")) {
+                    // The TLS alerts on certificates (RFC 8446 §6.2: bad_certificate, certificate_unknown…).
+                    throw BankError.certificateRefused(call, "TLS handshake: " + e.getMessage());
                 }
                 throw BankError.unreachable(call, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
