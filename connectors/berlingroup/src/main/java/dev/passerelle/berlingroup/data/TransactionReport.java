@@ -28,6 +28,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TransactionReport {
 
+    /**
+     * Entries read at most in one report: years of a busy account's operations, and a bound on the
+     * memory a bank's pages can take together (each is bounded by the transport, not their sum).
+     */
+    static final int MAX_ENTRIES = 100_000;
+
     private final String call;
     private final boolean card;
     private final String currency;
@@ -55,6 +61,9 @@ public final class TransactionReport {
             JsonNode entries = report.path(status);
             if (!entries.isMissingNode() && !entries.isNull() && !entries.isArray()) {
                 throw BankError.unusable(call, "the report's " + status + " is no list");
+            }
+            if (transactions.size() + entries.size() > MAX_ENTRIES) {
+                throw BankError.unusable(call, "the report holds more than " + MAX_ENTRIES + " entries");
             }
             entries.forEach(entry -> {
                 Optional<String> bankId = bankId(entry);

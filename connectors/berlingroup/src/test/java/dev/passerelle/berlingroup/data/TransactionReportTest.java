@@ -9,6 +9,7 @@ import dev.passerelle.connector.Transaction;
 import dev.passerelle.connector.TransactionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +111,18 @@ class TransactionReportTest {
         assertThat(cake.externalId()).isEqualTo("T-1");
         assertThat(cake.originalWording()).isEqualTo("Bill 42 \uFFFD tip");
         assertThat(cake.counterparty().label()).isEqualTo("Café 🍰");
+    }
+
+    @Test
+    void aReportOfMoreEntriesThanAnyAccountMakesIsRefusedBeforeItFillsTheMemory() {
+        String entry = """
+                {"bookingDate": "2025-03-10", "transactionAmount": {"currency": "EUR", "amount": "-1"}}""";
+        String page = "{\"booked\": [" + String.join(",", Collections.nCopies(TransactionReport.MAX_ENTRIES / 2 + 1, entry)) + "]}";
+        TransactionReport report = new TransactionReport("GET /v1/accounts/a/transactions", false, "EUR", TODAY);
+        report.add(JSON.readTree(page));
+
+        assertThatThrownBy(() -> report.add(JSON.readTree(page))).isInstanceOfSatisfying(BankError.class, error ->
+                assertThat(error.describe()).contains("more than 100000 entries"));
     }
 
     @ParameterizedTest
