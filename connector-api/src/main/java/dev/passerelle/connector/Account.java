@@ -30,21 +30,21 @@ public final class Account {
     private final List<AccountBalance> balances;
 
     private Account(Builder b) {
-        this.externalId = Objects.requireNonNull(b.externalId, "Account.externalId is required");
-        this.number = b.number;
-        this.name = Objects.requireNonNull(b.name, "Account.name is required");
+        this.externalId = Lengths.identifier("Account.externalId", Objects.requireNonNull(b.externalId, "Account.externalId is required"), Lengths.EXTERNAL_ID);
+        this.number = Lengths.text(b.number, Lengths.NUMBER);
+        this.name = Lengths.text(Objects.requireNonNull(b.name, "Account.name is required"), Lengths.NAME);
         this.type = Objects.requireNonNull(b.type, "Account.type is required");
         this.rawType = b.rawType;
         this.balance = Objects.requireNonNull(b.balance, "Account.balance is required");
         this.coming = b.coming;
-        this.currency = Objects.requireNonNull(b.currency, "Account.currency is required");
-        this.iban = b.iban;
-        this.bic = b.bic;
+        this.currency = Lengths.identifier("Account.currency", Objects.requireNonNull(b.currency, "Account.currency is required"), Lengths.CURRENCY);
+        this.iban = Lengths.identifier("Account.iban", b.iban, Lengths.IBAN);
+        this.bic = Lengths.identifier("Account.bic", b.bic, Lengths.BIC);
         this.usage = b.usage;
         this.ownership = b.ownership;
-        this.companyName = b.companyName;
+        this.companyName = Lengths.text(b.companyName, Lengths.NAME);
         this.openingDate = b.openingDate;
-        this.parentExternalId = b.parentExternalId;
+        this.parentExternalId = Lengths.identifier("Account.parentExternalId", b.parentExternalId, Lengths.EXTERNAL_ID);
         this.loan = b.loan;
         this.balances = List.copyOf(b.balances);
     }

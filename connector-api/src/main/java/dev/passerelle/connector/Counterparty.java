@@ -11,9 +11,9 @@ public final class Counterparty {
     private final Role role;
 
     private Counterparty(Builder b) {
-        this.label = b.label;
+        this.label = Lengths.text(b.label, Lengths.NAME);
         this.scheme = b.scheme;
-        this.identification = b.identification;
+        this.identification = Lengths.identifier("Counterparty.identification", b.identification, Lengths.NUMBER);
         this.role = b.role;
     }
 

@@ -24,8 +24,8 @@ public final class Document {
     private final String issuer;
 
     private Document(Builder b) {
-        this.externalId = Objects.requireNonNull(b.externalId, "Document.externalId is required");
-        this.name = Objects.requireNonNull(b.name, "Document.name is required");
+        this.externalId = Lengths.identifier("Document.externalId", Objects.requireNonNull(b.externalId, "Document.externalId is required"), Lengths.EXTERNAL_ID);
+        this.name = Lengths.text(Objects.requireNonNull(b.name, "Document.name is required"), Lengths.TITLE);
         this.type = Objects.requireNonNull(b.type, "Document.type is required");
         this.rawType = b.rawType;
         this.date = Objects.requireNonNull(b.date, "Document.date is required");
@@ -33,9 +33,9 @@ public final class Document {
         this.totalAmount = b.totalAmount;
         this.untaxedAmount = b.untaxedAmount;
         this.vat = b.vat;
-        this.currency = b.currency;
-        this.number = b.number;
-        this.issuer = b.issuer;
+        this.currency = Lengths.identifier("Document.currency", b.currency, Lengths.CURRENCY);
+        this.number = Lengths.text(b.number, Lengths.NUMBER);
+        this.issuer = Lengths.text(b.issuer, Lengths.NAME);
     }
 
     /** A builder; {@code externalId}, {@code name}, {@code type}, {@code date} are required. */

@@ -34,12 +34,12 @@ public final class Investment {
     private final BigDecimal originalDiff;
 
     private Investment(Builder b) {
-        this.externalId = Objects.requireNonNull(b.externalId, "Investment.externalId is required");
-        this.label = Objects.requireNonNull(b.label, "Investment.label is required");
-        this.code = b.code;
+        this.externalId = Lengths.identifier("Investment.externalId", Objects.requireNonNull(b.externalId, "Investment.externalId is required"), Lengths.EXTERNAL_ID);
+        this.label = Lengths.text(Objects.requireNonNull(b.label, "Investment.label is required"), Lengths.TITLE);
+        this.code = Lengths.identifier("Investment.code", b.code, Lengths.CODE);
         this.codeType = b.codeType;
         this.rawCodeType = b.rawCodeType;
-        this.description = b.description;
+        this.description = Lengths.text(b.description, Lengths.DESCRIPTION);
         this.quantity = b.quantity;
         this.unitPrice = b.unitPrice;
         this.unitValue = b.unitValue;
@@ -50,7 +50,7 @@ public final class Investment {
         this.portfolioShare = b.portfolioShare;
         this.vdate = b.vdate;
         this.prevVdate = b.prevVdate;
-        this.originalCurrency = b.originalCurrency;
+        this.originalCurrency = Lengths.identifier("Investment.originalCurrency", b.originalCurrency, Lengths.CURRENCY);
         this.originalValuation = b.originalValuation;
         this.originalUnitValue = b.originalUnitValue;
         this.originalUnitPrice = b.originalUnitPrice;

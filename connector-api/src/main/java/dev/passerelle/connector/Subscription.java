@@ -14,10 +14,10 @@ public final class Subscription {
     private final LocalDate renewDate;
 
     private Subscription(Builder b) {
-        this.externalId = Objects.requireNonNull(b.externalId, "Subscription.externalId is required");
-        this.number = b.number;
-        this.label = Objects.requireNonNull(b.label, "Subscription.label is required");
-        this.subscriber = b.subscriber;
+        this.externalId = Lengths.identifier("Subscription.externalId", Objects.requireNonNull(b.externalId, "Subscription.externalId is required"), Lengths.EXTERNAL_ID);
+        this.number = Lengths.text(b.number, Lengths.NUMBER);
+        this.label = Lengths.text(Objects.requireNonNull(b.label, "Subscription.label is required"), Lengths.NAME);
+        this.subscriber = Lengths.text(b.subscriber, Lengths.NAME);
         this.validity = b.validity;
         this.renewDate = b.renewDate;
     }

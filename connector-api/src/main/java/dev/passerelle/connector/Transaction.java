@@ -27,7 +27,7 @@ public final class Transaction {
     private final Counterparty counterparty;
 
     private Transaction(Builder b) {
-        this.externalId = Objects.requireNonNull(b.externalId, "Transaction.externalId is required");
+        this.externalId = Lengths.identifier("Transaction.externalId", Objects.requireNonNull(b.externalId, "Transaction.externalId is required"), Lengths.EXTERNAL_ID);
         this.date = Objects.requireNonNull(b.date, "Transaction.date is required");
         this.applicationDate = b.applicationDate;
         this.rdate = b.rdate;
@@ -35,12 +35,13 @@ public final class Transaction {
         this.value = Objects.requireNonNull(b.value, "Transaction.value is required");
         this.type = Objects.requireNonNull(b.type, "Transaction.type is required");
         this.rawType = b.rawType;
-        this.originalWording = Objects.requireNonNull(b.originalWording, "Transaction.originalWording is required");
-        this.simplifiedWording = b.simplifiedWording;
+        this.originalWording = Lengths.text(Objects.requireNonNull(b.originalWording, "Transaction.originalWording is required"),
+                Lengths.WORDING);
+        this.simplifiedWording = Lengths.text(b.simplifiedWording, Lengths.WORDING);
         this.coming = b.coming;
         this.originalValue = b.originalValue;
-        this.originalCurrency = b.originalCurrency;
-        this.card = b.card;
+        this.originalCurrency = Lengths.identifier("Transaction.originalCurrency", b.originalCurrency, Lengths.CURRENCY);
+        this.card = Lengths.text(b.card, Lengths.CODE);
         this.counterparty = b.counterparty;
     }
 
