@@ -31,7 +31,8 @@ export class App {
 
   /**
    * The webview's session, once per launch (docs/webview.md "The webview's session"): the code is spent here for a
-   * session of the webview's own (POST /webview/session), so that a single-use code serves the
+   * session of the webview's own (POST /webview/session, for the page's client only: a code of another client's user
+   * is refused), so that a single-use code serves the
    * whole flow and an expired code is told before the user types anything. Without a code, connect
    * creates the user (createUser). A reload of the same URL in the same tab goes on with the same
    * session and progress instead.
@@ -41,7 +42,7 @@ export class App {
       return;
     }
     if (this.config.code) {
-      const session = await this.api.call('POST', '/webview/session', {}, this.config.code);
+      const session = await this.api.call('POST', '/webview/session', {client_id: this.config.clientId}, this.config.code);
       if (session.status !== 200) {
         return this.fatal(session);
       }

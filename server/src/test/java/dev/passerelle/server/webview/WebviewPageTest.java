@@ -7,6 +7,7 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.SandboxMode;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestUsers;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,24 @@ class WebviewPageTest {
 
         assertThat(link.status()).isEqualTo(200);
         assertThat(page.status()).isEqualTo(400);
+    }
+
+    /** As {@code /webauth} does: a user of one client application never works under another's page and redirect URI. */
+    @Test
+    void aCodeOfAnotherClientsUserOpensNoWebviewSessionForThisClient() {
+        WebviewClient other = WebviewClient.registerIn(clients, api);
+        String ours = users.permanentOf(client.id()).token();
+        String theirs = users.permanentOf(other.id()).token();
+
+        TestApi.Response refused = api.post("/webview/session").bearer(code(theirs))
+                .json(Map.of("client_id", Long.toString(client.id()))).send();
+        TestApi.Response opened = api.post("/webview/session").bearer(code(ours))
+                .json(Map.of("client_id", Long.toString(client.id()))).send();
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asString()).isEqualTo("unauthorized");
+        assertThat(refused.json().get("description").asString()).contains("another client application");
+        assertThat(opened.status()).isEqualTo(200);
     }
 
     @Test
@@ -233,6 +252,10 @@ class WebviewPageTest {
         TestApi.Response page = api.get("/demo/callback?connection_id=7&state=%3Cb%3E").send();
 
         assertThat(page.text()).contains("<td id=\"param-connection_id\">7</td>", "<td id=\"param-state\">&lt;b&gt;</td>");
+    }
+
+    private String code(String token) {
+        return api.get("/auth/token/code").bearer(token).send().json().get("code").asString();
     }
 
     private TestApi.Response get(String url) {

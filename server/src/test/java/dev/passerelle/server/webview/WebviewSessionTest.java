@@ -52,6 +52,20 @@ class WebviewSessionTest extends BrowserTestBase {
     }
 
     @Test
+    void aCodeOfAnotherClientsUserIsRefusedAtLaunchAndNothingIsAdded() {
+        WebviewClient other = WebviewClient.registerIn(clients, api);
+        TestUser theirs = users.permanentOf(other.id());
+
+        browser.go(client.url("en", "connect", "&state=x-1&code=" + WebviewClient.enc(code(theirs.token(), "requestAccess"))));
+        browser.screen("failure");
+
+        assertThat(browser.findAll("#connector-search")).isEmpty();
+        browser.click("#back-to-app");
+        assertThat(callbackParam("error")).isEqualTo("session_expired");
+        assertThat(connectionsOf(theirs.token())).isZero();
+    }
+
+    @Test
     void theWebviewsSessionDiesWhenItsOriginTokenIsRevoked() {
         TestUser user = users.permanent();
         browser.go(client.url("en", "connect", "&code=" + WebviewClient.enc(code(user.token(), "singleAccess"))));
