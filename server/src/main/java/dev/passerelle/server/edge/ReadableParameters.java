@@ -21,14 +21,17 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -45,7 +48,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * connection without an answer when such a body stalls. The container decodes a multipart body's
  * text parts leniently (an invalid byte becomes U+FFFD), so their bytes are checked here as strictly
  * as a form body's. Neither the container's messages nor ours quote a name or a value, which may be
- * a password.
+ * a password. A browser's page ({@link RefusalPages}) is refused with that page instead of the envelope.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -56,11 +59,15 @@ public class ReadableParameters extends OncePerRequestFilter {
     private static final Set<String> FORM_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final HandlerExceptionResolver errors;
+    /** Looked up per refusal: the pages' features need the MVC configuration, made after the filters. */
+    private final ObjectProvider<RefusalPages> pages;
     private final int maxParameters;
 
     public ReadableParameters(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
+                              ObjectProvider<RefusalPages> pages,
                               @Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
         this.errors = errors;
+        this.pages = pages;
         this.maxParameters = maxParameters;
     }
 
@@ -77,13 +84,25 @@ public class ReadableParameters extends OncePerRequestFilter {
                 checkTextParts(request);
             }
         } catch (IllegalStateException e) {
-            errors.resolveException(request, response, null, refusal(e));
+            refuse(request, response, refusal(e));
             return;
         } catch (ApiException e) {
-            errors.resolveException(request, response, null, e);
+            refuse(request, response, e);
             return;
         }
         chain.doFilter(readable, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+            throws IOException {
+        Optional<ResponseEntity<String>> page = pages.orderedStream().flatMap(p -> p.unreadable(request).stream()).findFirst();
+        if (page.isEmpty()) {
+            errors.resolveException(request, response, null, refusal);
+            return;
+        }
+        response.setStatus(page.get().getStatusCode().value());
+        page.get().getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.getOutputStream().write(page.get().getBody().getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean hasBody(HttpServletRequest request, MediaType type) {

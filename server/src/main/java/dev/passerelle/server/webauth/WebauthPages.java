@@ -1,8 +1,11 @@
 package dev.passerelle.server.webauth;
 
+import dev.passerelle.server.edge.RefusalPages;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -18,10 +21,11 @@ import org.thymeleaf.context.Context;
  * integrator: Thymeleaf templates ({@code templates/webauth/*.html}) whose words are the message
  * bundles' {@code webauth.*} keys, in the browser's language (French or English). Self-contained
  * (no script, no external asset), never cached, never framed (a consent button must not be
- * clickjacked) and leaking no referrer (URLs carry codes).
+ * clickjacked) and leaking no referrer (URLs carry codes). A link or a bank's return whose parameters
+ * cannot be read gets the invalid-link page too ({@link RefusalPages}).
  */
 @Component
-class WebauthPages {
+class WebauthPages implements RefusalPages {
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
@@ -40,6 +44,18 @@ class WebauthPages {
         context.setVariable("detail", detail);
         return respond(status, messages.getMessage("webauth.lang", null, locale),
                 templates.process("webauth/error", context));
+    }
+
+    /** {@code /webauth} and the bank's returns ({@link WebauthCallback}), in the browser's language. */
+    @Override
+    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
+        String path = RefusalPages.path(request);
+        if (!"GET".equals(request.getMethod())
+                || !(path.equals(WebauthJourneys.WEBAUTH_PATH) || path.equals(WebauthCallback.PATH)
+                        || path.startsWith(WebauthCallback.PATH + "/"))) {
+            return Optional.empty();
+        }
+        return Optional.of(error(HttpStatus.BAD_REQUEST, "invalidLink", null, request.getLocale()));
     }
 
     /** A page with the headers of every page of the flow; {@code language} is its Content-Language. */

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +29,11 @@ class WebviewController {
     private final WebviewPages pages;
     private final WebviewMessages words;
     private final WebviewAssets assets;
-    private final MessageSource messages;
+    private final WebviewRefusalPages refusals;
     private final ObjectMapper json;
 
     WebviewController(ClientApplications clients, WebviewReturn webauthReturn, WebviewDefaults defaults,
-                      WebviewPages pages, WebviewMessages words, WebviewAssets assets, MessageSource messages,
+                      WebviewPages pages, WebviewMessages words, WebviewAssets assets, WebviewRefusalPages refusals,
                       ObjectMapper json) {
         this.clients = clients;
         this.webauthReturn = webauthReturn;
@@ -42,7 +41,7 @@ class WebviewController {
         this.pages = pages;
         this.words = words;
         this.assets = assets;
-        this.messages = messages;
+        this.refusals = refusals;
         this.json = json;
     }
 
@@ -68,14 +67,14 @@ class WebviewController {
         WebviewLanguage language = WebviewLanguage.resolve(lang, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Optional<WebviewFlow> known = WebviewFlow.of(flow);
         if (known.isEmpty()) {
-            return refused(request, HttpStatus.NOT_FOUND, language, "webview.notFound.title", "webview.notFound.message");
+            return refusals.refused(request, HttpStatus.NOT_FOUND, language, "webview.notFound.title", "webview.notFound.message");
         }
         try {
             WebviewLaunch launch = WebviewLaunch.check(known.get(), language, request.getParameterMap(), clients, defaults);
             return page(request, flow, language, launch.config(request.getContextPath(), webauthReturn.url()),
                     launch.integratorOrigin().orElse(null), ClientBrand.of(clients, launch.clientId()));
         } catch (WebviewRefused e) {
-            return refused(request, HttpStatus.BAD_REQUEST, language, "webview.refused.title", e.refusal().key());
+            return refusals.refused(request, HttpStatus.BAD_REQUEST, language, "webview.refused.title", e.refusal().key());
         }
     }
 
@@ -83,12 +82,5 @@ class WebviewController {
                                         Map<String, Object> config, String frameAncestor, ClientBrand brand) {
         return pages.render(HttpStatus.OK, "page", lang, Map.of("flow", flow, "links", assets.links(request),
                 "config", json.writeValueAsString(config), "messages", words.forScripts(lang)), frameAncestor, brand);
-    }
-
-    private ResponseEntity<String> refused(HttpServletRequest request, HttpStatus status, WebviewLanguage lang,
-                                           String title, String message) {
-        return pages.render(status, "refused", lang, Map.of("links", assets.links(request),
-                "title", messages.getMessage(title, null, lang.locale()),
-                "message", messages.getMessage(message, null, lang.locale())), null);
     }
 }

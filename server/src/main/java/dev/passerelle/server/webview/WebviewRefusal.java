@@ -11,7 +11,9 @@ enum WebviewRefusal {
     REDIRECT_URI_NOT_WHITELISTED("redirectUriNotWhitelisted"),
     CODE_MISSING("codeMissing"),
     CONNECTION_ID_MISSING("connectionIdMissing"),
-    BAD_MAX_CONNECTIONS("badMaxConnections");
+    BAD_MAX_CONNECTIONS("badMaxConnections"),
+    /** Parameters that are not valid UTF-8 percent-encoding, carry a NUL, or are too many (docs/security.md "Logs"). */
+    UNREADABLE("unreadable");
 
     private final String key;
 

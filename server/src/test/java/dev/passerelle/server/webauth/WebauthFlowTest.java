@@ -286,6 +286,24 @@ class WebauthFlowTest {
                 "This authentication link is invalid").doesNotContain("Une erreur");
     }
 
+    /** A Latin-1 {@code state}, a NUL: refused before any controller, as the browser's page and not the API's JSON. */
+    @Test
+    void aLinkOrABankReturnWhoseParametersCannotBeReadThenTheInvalidLinkPageInTheBrowsersLanguage() {
+        URI latin1 = URI.create(visit.link(visit.newConnection()) + "&state=caf%E9");
+        URI nul = URI.create(api.base() + "/webauth/callback?code=x&state=a%00b");
+
+        Page french = visit.browser().get(latin1, "fr");
+        Page english = visit.browser().get(nul, "en");
+
+        assertThat(french.status()).isEqualTo(400);
+        assertThat(french.location()).isEmpty();
+        assertThat(french.contentType()).startsWith("text/html");
+        assertThat(HtmlUtils.htmlUnescape(french.body())).contains("<html lang=\"fr\"", "Ce lien d'authentification est invalide");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.contentType()).startsWith("text/html");
+        assertThat(english.body()).contains("This authentication link is invalid").doesNotContain("\"code\"");
+    }
+
     @Test
     void theUnknownReturnPageIsInFrenchOrInEnglishWithoutASecondLanguage() {
         URI forged = URI.create(api.base() + "/webauth/callback?code=x&state=forged");

@@ -109,6 +109,22 @@ class WebviewPageTest {
         assertThat(opened.status()).isEqualTo(200);
     }
 
+    /** An integrator that encoded {@code state} in Latin-1 gets the webview's page in its language, not the API's JSON. */
+    @Test
+    void aWebviewUrlWhoseParametersCannotBeReadThenAnErrorPageInItsLanguage() {
+        TestApi.Response latin1 = get(client.url("fr", "connect", "&state=caf%E9"));
+        TestApi.Response nul = get(client.url("en", "manage", "&code=a%00b"));
+
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.header("Content-Type")).startsWith("text/html");
+        assertThat(latin1.header("Cache-Control")).contains("no-store");
+        assertThat(latin1.text()).contains("<html lang=\"fr\">", "Ce lien est abîmé");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.text()).contains("<html lang=\"en\">", "This link is damaged");
+        assertThat(api.post("/webview/session?client_id=%E9").send().json().get("code").asString())
+                .as("the API stays JSON").isEqualTo("invalidValue");
+    }
+
     @Test
     void unknownClientThenErrorPageInTheAskedLanguage() {
         TestApi.Response page = get(api.base() + "/webview/fr/connect?client_id=1&redirect_uri=" + WebviewClient.enc(client.redirectUri()));

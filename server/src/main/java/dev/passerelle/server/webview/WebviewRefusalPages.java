@@ -1,0 +1,54 @@
+package dev.passerelle.server.webview;
+
+import dev.passerelle.server.edge.RefusalPages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The webview's error page ({@code templates/webview/refused.html}): a URL the server will not serve
+ * a flow for, in the page's language, never a redirect. Also the answer to a webview URL whose
+ * parameters cannot be read (an integrator that encoded {@code state} in Latin-1), which is refused
+ * before any controller runs ({@link RefusalPages}).
+ */
+@Component
+class WebviewRefusalPages implements RefusalPages {
+
+    /** The webview's pages ({@code /webview/[{lang}/]{flow}}, the return page); not its session route nor its assets. */
+    private static final Pattern PAGE = Pattern.compile("/webview/(?:([^/]+)/)?(?!session$)[^/.]+");
+
+    private final WebviewPages pages;
+    private final WebviewAssets assets;
+    private final MessageSource messages;
+
+    WebviewRefusalPages(WebviewPages pages, WebviewAssets assets, MessageSource messages) {
+        this.pages = pages;
+        this.assets = assets;
+        this.messages = messages;
+    }
+
+    ResponseEntity<String> refused(HttpServletRequest request, HttpStatus status, WebviewLanguage lang, String title,
+                                   String message) {
+        return pages.render(status, "refused", lang, Map.of("links", assets.links(request),
+                "title", messages.getMessage(title, null, lang.locale()),
+                "message", messages.getMessage(message, null, lang.locale())), null);
+    }
+
+    @Override
+    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
+        Matcher page = PAGE.matcher(RefusalPages.path(request));
+        if (!"GET".equals(request.getMethod()) || !page.matches()) {
+            return Optional.empty();
+        }
+        WebviewLanguage lang = WebviewLanguage.resolve(page.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Optional.of(refused(request, HttpStatus.BAD_REQUEST, lang, "webview.refused.title",
+                WebviewRefusal.UNREADABLE.key()));
+    }
+}
