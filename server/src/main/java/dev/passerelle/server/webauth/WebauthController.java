@@ -4,6 +4,7 @@ import dev.passerelle.connector.PsuContext;
 import dev.passerelle.runtime.Interactions;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.NoStore;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.clients.ClientApplications;
 import dev.passerelle.server.webauth.WebauthJourneys.Landing;
@@ -55,6 +56,7 @@ class WebauthController {
     @Operation(summary = "A link that sends the user's browser through the institution's web authentication",
             description = "Query: client_id, redirect_uri (whitelisted), state, and id_connector (a new connection) or "
                     + "id_connection (a reconnection), source.")
+    @NoStore // the link carries a fresh single-use code
     @GetMapping("/webauth-url")
     WebauthUrl webauthUrl(Caller caller, @RequestParam Map<String, String> query) {
         if (!(caller instanceof Caller.User user)) {

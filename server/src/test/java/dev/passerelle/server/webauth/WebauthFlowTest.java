@@ -204,6 +204,17 @@ class WebauthFlowTest {
                 .containsEntry("state", "x").containsEntry("openapiwebsite", "pro");
     }
 
+    /** docs/protocol.md "token answers": the link carries a single-use code, so no cache on the way may keep it. */
+    @Test
+    void theWebauthLinkCarriesACodeAndIsNeverCached() {
+        TestApi.Response response = visit.webauthUrl(visit.newConnection());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("url").asString()).contains("token=");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("Pragma")).isEqualTo("no-cache");
+    }
+
     @Test
     void webauthUrlWithARedirectUriOutsideTheWhitelistThenInvalidValue() {
         TestApi.Response response = visit.webauthUrl(visit.newConnection("redirect_uri", "https://evil.example.test/cb"));
