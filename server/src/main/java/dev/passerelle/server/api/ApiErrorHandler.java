@@ -3,9 +3,11 @@ package dev.passerelle.server.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,13 @@ public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
     private static final String SATURATED_RETRY_AFTER_SECONDS = "1";
 
+    /** Looked up per answer: the features' pages need the MVC configuration this advice is part of. */
+    private final ObjectProvider<RefusalPages> pages;
+
+    ApiErrorHandler(ObjectProvider<RefusalPages> pages) {
+        this.pages = pages;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
         return render(e, request);
@@ -45,11 +54,16 @@ public class ApiErrorHandler {
 
     /**
      * The path as sent, whose trailing slash Spring's message drops: {@code /users/me/} named the
-     * route {@code /users/me}, which exists, as the one that does not.
+     * route {@code /users/me}, which exists, as the one that does not. A path among a feature's
+     * browser pages (a webview URL with a trailing slash) gets that feature's page instead.
      */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorEnvelope> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+    ResponseEntity<?> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        Optional<ResponseEntity<String>> page = pages.orderedStream().flatMap(p -> p.notFound(request).stream()).findFirst();
+        if (page.isPresent()) {
+            return page.get();
+        }
+        String path = RefusalPages.path(request);
         String hint = path.length() > 1 && path.endsWith("/") ? " (routes end without a slash)" : "";
         return render(ApiError.NOT_FOUND.exception("No route " + e.getHttpMethod() + " " + path + hint), request);
     }

@@ -3,6 +3,7 @@ package dev.passerelle.server.edge;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.BodyParamsResolver;
+import dev.passerelle.server.api.RefusalPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package dev.passerelle.server.webauth;
 
-import dev.passerelle.server.edge.RefusalPages;
+import dev.passerelle.server.api.RefusalPages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.passerelle.server.webview;
 
-import dev.passerelle.server.edge.RefusalPages;
+import dev.passerelle.server.api.RefusalPages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
  * The webview's error page ({@code templates/webview/refused.html}): a URL the server will not serve
  * a flow for, in the page's language, never a redirect. Also the answer to a webview URL whose
  * parameters cannot be read (an integrator that encoded {@code state} in Latin-1), which is refused
- * before any controller runs ({@link RefusalPages}).
+ * before any controller runs, and to a path near the pages that names none ({@link RefusalPages}).
  */
 @Component
 class WebviewRefusalPages implements RefusalPages {
 
     /** The webview's pages ({@code /webview/[{lang}/]{flow}}, the return page); not its session route nor its assets. */
     private static final Pattern PAGE = Pattern.compile("/webview/(?:([^/]+)/)?(?!session$)[^/.]+");
+    /** Paths under the webview's that name no page (a trailing slash, a segment too many); not an asset's. */
+    private static final Pattern NEAR_A_PAGE = Pattern.compile("/webview(?:/([^/.]*))?(?:/[^/.]*)*");
 
     private final WebviewPages pages;
     private final WebviewAssets assets;
@@ -50,5 +52,15 @@ class WebviewRefusalPages implements RefusalPages {
         WebviewLanguage lang = WebviewLanguage.resolve(page.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return Optional.of(refused(request, HttpStatus.BAD_REQUEST, lang, "webview.refused.title",
                 WebviewRefusal.UNREADABLE.key()));
+    }
+
+    @Override
+    public Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
+        Matcher near = NEAR_A_PAGE.matcher(RefusalPages.path(request));
+        if (!"GET".equals(request.getMethod()) || !near.matches()) {
+            return Optional.empty();
+        }
+        WebviewLanguage lang = WebviewLanguage.resolve(near.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Optional.of(refused(request, HttpStatus.NOT_FOUND, lang, "webview.notFound.title", "webview.notFound.message"));
     }
 }

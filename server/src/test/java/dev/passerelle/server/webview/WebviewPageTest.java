@@ -185,6 +185,22 @@ class WebviewPageTest {
         assertThat(get(client.url("en", "payment", "")).status()).isEqualTo(404);
     }
 
+    /** A hand-built webview URL with a slash too many is a page in its language, not the API's JSON. */
+    @Test
+    void aPathNearTheWebviewsPagesThenTheNotFoundPageInItsLanguage() {
+        TestApi.Response trailingSlash = get(client.url("fr", "connect/", ""));
+        TestApi.Response tooDeep = get(client.url("en", "manage/extra", ""));
+        TestApi.Response bare = api.get("/webview/").header("Accept-Language", "fr").send();
+
+        assertThat(trailingSlash.status()).isEqualTo(404);
+        assertThat(trailingSlash.header("Content-Type")).startsWith("text/html");
+        assertThat(trailingSlash.text()).contains("<html lang=\"fr\">", "La webview est à l&#39;adresse");
+        assertThat(tooDeep.status()).isEqualTo(404);
+        assertThat(tooDeep.text()).contains("<html lang=\"en\">", "The webview is at");
+        assertThat(bare.text()).contains("<html lang=\"fr\">");
+        assertThat(api.get("/webview/missing.js").send().json().get("code").asString()).isEqualTo("notFound");
+    }
+
     @Test
     void withoutALanguageTheBrowsersIsSpokenAndEnglishWhenItPrefersNoneOfOurs() {
         String query = "?client_id=" + client.id() + "&redirect_uri=" + WebviewClient.enc(client.redirectUri());
