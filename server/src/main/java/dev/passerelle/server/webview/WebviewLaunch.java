@@ -58,8 +58,10 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         }
         Optional<String> rawConnection = params.get("connection_id");
         Long connectionId = rawConnection.filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).orElse(null);
-        if ((flow.connectionRequired() && connectionId == null) || (rawConnection.isPresent() && connectionId == null)) {
-            throw new WebviewRefused(WebviewRefusal.CONNECTION_ID_MISSING);
+        if (connectionId == null && (flow.connectionRequired() || rawConnection.isPresent())) {
+            // Reconnect's connection is the one to fix; manage's, optional, only the one to show first.
+            throw new WebviewRefused(flow.connectionRequired() ? WebviewRefusal.CONNECTION_ID_MISSING
+                    : WebviewRefusal.CONNECTION_ID_INVALID);
         }
         int maxConnections = params.get("max_connections").map(WebviewLaunch::positive).orElse(1);
         List<String> capabilities = params.list("connector_capabilities");

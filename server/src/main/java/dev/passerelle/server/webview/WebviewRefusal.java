@@ -11,6 +11,7 @@ enum WebviewRefusal {
     REDIRECT_URI_NOT_WHITELISTED("redirectUriNotWhitelisted"),
     CODE_MISSING("codeMissing"),
     CONNECTION_ID_MISSING("connectionIdMissing"),
+    CONNECTION_ID_INVALID("connectionIdInvalid"),
     BAD_MAX_CONNECTIONS("badMaxConnections"),
     /** Parameters that are not valid UTF-8 percent-encoding, carry a NUL, or are too many (docs/security.md "Logs"). */
     UNREADABLE("unreadable");

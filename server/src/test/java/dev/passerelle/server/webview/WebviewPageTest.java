@@ -165,6 +165,14 @@ class WebviewPageTest {
     }
 
     @Test
+    void manageWithAConnectionIdThatIsNoNumberThenRefusedAsTheConnectionToShowNotToFix() {
+        TestApi.Response page = get(client.url("fr", "manage", "&code=abc&connection_id=x"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("La connexion à afficher (connection_id)").doesNotContain("réparer");
+    }
+
+    @Test
     void maxConnectionsThatIsNotAPositiveNumberThenRefused() {
         TestApi.Response page = get(client.url("en", "connect", "&max_connections=0"));
 
