@@ -22,7 +22,8 @@ import org.thymeleaf.context.Context;
  * bundles' {@code webauth.*} keys, in the browser's language (French or English). Self-contained
  * (no script, no external asset), never cached, never framed (a consent button must not be
  * clickjacked) and leaking no referrer (URLs carry codes). A link or a bank's return whose parameters
- * cannot be read gets the invalid-link page too ({@link RefusalPages}).
+ * cannot be read gets the invalid-link page too, and a path under the callback's that names no return
+ * the unknown-return page ({@link RefusalPages}).
  */
 @Component
 class WebauthPages implements RefusalPages {
@@ -56,6 +57,15 @@ class WebauthPages implements RefusalPages {
             return Optional.empty();
         }
         return Optional.of(error(HttpStatus.BAD_REQUEST, "invalidLink", null, request.getLocale()));
+    }
+
+    /** A path under the callback's that names no return (a trailing slash, a segment too many): no trip is under way there. */
+    @Override
+    public Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || !RefusalPages.path(request).startsWith(WebauthCallback.PATH + "/")) {
+            return Optional.empty();
+        }
+        return Optional.of(error(HttpStatus.NOT_FOUND, "unknownReturn", null, request.getLocale()));
     }
 
     /** A page with the headers of every page of the flow; {@code language} is its Content-Language. */

@@ -336,6 +336,18 @@ class WebauthFlowTest {
     }
 
     @Test
+    void aPathUnderTheCallbackThatNamesNoReturnThenTheUnknownReturnPageNotJson() {
+        Page trailingSlash = visit.browser().get(URI.create(api.base() + "/webauth/callback/"), "fr");
+        Page tooDeep = visit.browser().get(URI.create(api.base() + "/webauth/callback/abc/refused/more"), "en");
+
+        assertThat(trailingSlash.status()).isEqualTo(404);
+        assertThat(trailingSlash.contentType()).startsWith("text/html");
+        assertThat(HtmlUtils.htmlUnescape(trailingSlash.body())).contains("Ce retour de la banque ne correspond à aucune");
+        assertThat(tooDeep.status()).isEqualTo(404);
+        assertThat(tooDeep.body()).contains("This return from the bank matches no authentication under way.");
+    }
+
+    @Test
     void bankCallbackAfterTheFlowExpiredThenAccessDenied() {
         Page consent = visit.logIn(visit.loginPage(visit.open(visit.link(visit.newConnection()))), BankVisit.LOGIN, "1234");
         Page backFromBank = visit.decide(consent, "accept");
