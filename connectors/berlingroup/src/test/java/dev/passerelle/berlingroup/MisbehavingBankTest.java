@@ -239,6 +239,23 @@ class MisbehavingBankTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01", "2025-03-13", "2025-02-30", "soon"})
+    void aGrantedConsentValidUntilADayThatIsPastOrNoneIsValidToTheEndOfToday(String validUntil) {
+        try (OddBank bank = OddBank.start()) {
+            bank.on("GET /v1/consents/" + OddBank.CONSENT, OddBank.json(200, """
+                    {"access": {"allPsd2": "allAccounts"}, "recurringIndicator": true, "validUntil": "%s",
+                     "frequencyPerDay": 4, "consentStatus": "valid"}""".formatted(validUntil)));
+            Dialogue dialogue = bank.webauth();
+            dialogue.start();
+
+            StepResult back = dialogue.returnFromInstitution(dialogue.interaction().orElseThrow().callbackUrl());
+
+            assertThat(back).isInstanceOfSatisfying(StepResult.Success.class, granted ->
+                    assertThat(granted.consent().validUntil()).isAfter(bank.clock.instant()));
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1e30", "-60", "3600.5", "99999999999999999999"})
     void aTokenLifetimeThatIsNoneLeavesTheTokenInUseUntilTheBankSaysItExpired(String expiresIn) {
         try (OddBank bank = OddBank.start()) {

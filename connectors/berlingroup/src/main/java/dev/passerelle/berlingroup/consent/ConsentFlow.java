@@ -240,7 +240,9 @@ public final class ConsentFlow {
             return status.equals("rejected") ? new StepResult.WebauthRequired(ScaDriver.REFUSED_AT_BANK)
                     : new StepResult.ConsentExpired(ErrorTable.CONSENT_ENDED_MESSAGE);
         }
-        LocalDate validUntil = Json.date(consent, "validUntil").orElse(today(c));
+        // A consent granted now is valid today at least: a validUntil already past (0001-01-01) is a
+        // slip, read as today like a missing one, not as an access that expired before it began.
+        LocalDate validUntil = Json.date(consent, "validUntil").filter(until -> !until.isBefore(today(c))).orElse(today(c));
         int frequency = consent.path("frequencyPerDay").asInt(pending.purpose() == Purpose.LISTING ? 1
                 : bank.consent().frequencyPerDay());
         GrantedConsent granted = new GrantedConsent(pending.consentId(), validUntil, Math.max(1, frequency),

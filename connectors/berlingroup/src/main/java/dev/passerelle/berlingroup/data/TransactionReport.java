@@ -84,6 +84,19 @@ public final class TransactionReport {
         return List.copyOf(transactions);
     }
 
+    /**
+     * An entry's date (OpenAPI {@code ISODate}). One the bank leaves out is taken from the others, or
+     * today; one it writes but that is no date ({@code 2026-02-30}) makes the report unusable: dated
+     * today, the operation would be stored on a day it did not happen.
+     */
+    private Optional<LocalDate> date(JsonNode entry, String field) {
+        Optional<LocalDate> date = Json.date(entry, field);
+        if (date.isEmpty() && Json.text(entry, field).isPresent()) {
+            throw BankError.unusable(call, "an entry's " + field + " is no date");
+        }
+        return date;
+    }
+
     /** The bank's own id of an entry, if it gives one. */
     private Optional<String> bankId(JsonNode entry) {
         return Json.text(entry, card ? "cardTransactionId" : "transactionId")
@@ -94,9 +107,9 @@ public final class TransactionReport {
     private Transaction entry(JsonNode entry, boolean pending, Optional<String> bankId) {
         Json.Amount amount = Json.amount(entry, "transactionAmount").orElseThrow(() -> BankError.unusable(call,
                 "an entry has no transactionAmount of the standard's form (amountValue, currencyCode)"));
-        Optional<LocalDate> booking = Json.date(entry, "bookingDate");
-        Optional<LocalDate> value = Json.date(entry, "valueDate");
-        Optional<LocalDate> made = Json.date(entry, "transactionDate");
+        Optional<LocalDate> booking = date(entry, "bookingDate");
+        Optional<LocalDate> value = date(entry, "valueDate");
+        Optional<LocalDate> made = date(entry, "transactionDate");
         LocalDate date = pending ? value.or(() -> made).or(() -> booking).orElse(today)
                 : booking.or(() -> value).or(() -> made).orElse(today);
         Optional<Counterparty> counterparty = counterparty(entry, amount.value());

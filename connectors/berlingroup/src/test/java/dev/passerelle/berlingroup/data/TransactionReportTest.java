@@ -139,6 +139,25 @@ class TransactionReportTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"bookingDate\": \"2026-02-30", "valueDate\": \"14/03/2025", "transactionDate\": \"yesterday"})
+    void anEntryWithADateThatIsNoDateIsUnusableRatherThanDatedToday(String field) {
+        assertThatThrownBy(() -> read("""
+                {"booked": [{"transactionId": "T-1", "%s",
+                             "transactionAmount": {"currency": "EUR", "amount": "5"}}]}""".formatted(field)))
+                .isInstanceOfSatisfying(BankError.class, error -> {
+                    assertThat(error.isUnusable()).isTrue();
+                    assertThat(error.describe()).contains("is no date");
+                });
+    }
+
+    @Test
+    void anEntryWithoutDatesIsDatedTodayAsBefore() {
+        assertThat(read("""
+                {"booked": [{"transactionId": "T-1", "transactionAmount": {"currency": "EUR", "amount": "5"}}]}"""))
+                .singleElement().satisfies(t -> assertThat(t.date()).isEqualTo(TODAY));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"EURO", "€", "E1R", ""})
     void anEntryInNoIsoCurrencyIsUnusable(String currency) {
         assertThatThrownBy(() -> read("""
