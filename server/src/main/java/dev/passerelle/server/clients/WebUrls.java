@@ -5,19 +5,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules for URLs a client application gives: redirect URIs, and the logo and privacy page the
  * webview links to. HTTPS, or HTTP on the loopback for development (OAuth 2.0 Security BCP,
  * RFC 9700 §2.1, §4.1.3); a redirect URI may also use an app's own scheme ({@code myapp://done}),
  * never one a browser runs or reads locally. No fragment, no user info; a redirect URI carries no
- * query either, as the flows append their own parameters.
+ * query either, as the flows append their own parameters. {@link URI} also parses what no browser
+ * can be sent to, which is refused too: a port outside 1–65535 (a browser's URL parser fails on a
+ * larger one; port 0 is never served), and an http(s) authority that is no host name or IP address
+ * ({@code https://a_b.example}, {@code https://a..example}).
  */
 final class WebUrls {
 
     static final int MAX_LENGTH = 2000;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Set<String> NEVER = Set.of("javascript", "data", "vbscript", "file", "blob", "about", "ftp", "ws", "wss");
+    /**
+     * The port at the end of an authority, also of one {@link URI} could not read as host and port
+     * (it gives no port then, e.g. for {@code myapp://done:99999999999}); not an IPv6 literal's colons.
+     */
+    private static final Pattern PORT = Pattern.compile(":(\\d+)$");
+    private static final int MAX_PORT = 65535;
 
     private WebUrls() {
     }
@@ -50,7 +61,8 @@ final class WebUrls {
 
     private static String web(String field, URI uri, String raw) {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalid(field, raw, "names no host");
+            throw invalid(field, raw, uri.getRawAuthority() == null ? "names no host"
+                    : "names no host a browser can reach: '" + shown(uri.getRawAuthority()) + "' is no host name or IP address");
         }
         if (uri.getScheme().equalsIgnoreCase("http") && !LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             throw invalid(field, raw, "uses http:// on a host other than localhost; use https://");
@@ -71,14 +83,26 @@ final class WebUrls {
             if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw invalid(field, value, "carries a fragment or user info");
             }
+            Matcher port = PORT.matcher(uri.getRawAuthority() == null ? "" : uri.getRawAuthority());
+            if (port.find() && !validPort(port.group(1))) {
+                throw invalid(field, value, "has the port " + shown(port.group(1)) + "; a port is 1 to " + MAX_PORT);
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw invalid(field, value, "is not a URL");
         }
     }
 
+    private static boolean validPort(String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        return significant.length() <= 5 && Integer.parseInt(significant) >= 1 && Integer.parseInt(significant) <= MAX_PORT;
+    }
+
     private static RuntimeException invalid(String field, String value, String why) {
-        String shown = value.length() > 200 ? value.substring(0, 200) + "…" : value;
-        return ApiError.INVALID_VALUE.exception("'" + field + "': " + shown + " " + why);
+        return ApiError.INVALID_VALUE.exception("'" + field + "': " + shown(value) + " " + why);
+    }
+
+    private static String shown(String value) {
+        return value.length() > 200 ? value.substring(0, 200) + "…" : value;
     }
 }

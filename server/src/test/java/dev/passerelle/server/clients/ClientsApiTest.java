@@ -171,6 +171,37 @@ class ClientsApiTest {
         assertThat(count()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "https://integrator.example:99999/cb | has the port 99999; a port is 1 to 65535",
+            "https://integrator.example:0/cb | has the port 0",
+            "https://integrator.example:99999999999/cb | has the port 99999999999",
+            "myapp://done:70000 | has the port 70000",
+            "https://integrator_example/cb | 'integrator_example' is no host name or IP address",
+            "https://999.1.1.1/cb | is no host name or IP address"})
+    void aRedirectUriNoBrowserCanBeSentToIsRefusedWhenCreatedOrUpdated(String uri, String message) {
+        long id = created(Map.of("name", "x", "redirect_uris", List.of(CALLBACK))).get("id").asLong();
+        long before = count();
+
+        TestApi.Response create = api.post("/clients").bearer(config).json(Map.of("name", "x", "redirect_uris", List.of(uri))).send();
+        TestApi.Response update = api.put("/clients/" + id).bearer(config).json(Map.of("redirect_uris", List.of(uri))).send();
+
+        for (TestApi.Response response : List.of(create, update)) {
+            assertThat(response.status()).as("%s", response).isEqualTo(400);
+            assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+            assertThat(response.json().get("description").asString()).contains(message);
+        }
+        assertThat(count()).isEqualTo(before);
+        assertThat(api.get("/clients/" + id).bearer(config).send().json().get("redirect_uris").get(0).asString()).isEqualTo(CALLBACK);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://integrator.example:65535/cb", "https://integrator.example:1/cb", "https://integrator.example:/cb",
+            "https://[::1]:8443/cb", "http://[::1]/cb", "myapp://done"})
+    void aRedirectUriWithAPortInRangeOrNoneIsAccepted(String uri) {
+        assertThat(created(Map.of("name", "x", "redirect_uris", List.of(uri))).get("redirect_uris").get(0).asString()).isEqualTo(uri);
+    }
+
     @Test
     void aNameThatIsNoTextIsRefusedAndNothingIsStored() {
         long before = count();
