@@ -41,6 +41,12 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class ClientApplications implements ClientCredentials {
 
+    /**
+     * Longest {@code state} a flow that ends on a client's redirect URI echoes (the webview, {@code /webauth}):
+     * it travels in the redirect URI's query, which browsers and servers cap.
+     */
+    public static final int MAX_STATE = 2000;
+
     private static final String WRONG_CREDENTIALS = "Unknown client or wrong secret";
     private static final int SECRET_BYTES = 32;
     /** Client ids are 8 digits, as Powens' (docs/protocol.md §1.3). */
@@ -302,7 +308,11 @@ public class ClientApplications implements ClientCredentials {
         return Arrays.stream(uris.split("\n")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     }
 
-    private static Optional<Long> parseId(String clientId) {
+    /**
+     * A {@code client_id} as every entry point reads it (the API's {@code /auth/init}, {@code /webauth}, the
+     * webview): up to 18 digits, surrounding white space ignored as for the client secret.
+     */
+    public static Optional<Long> parseId(String clientId) {
         if (clientId == null || !clientId.strip().matches("\\d{1,18}")) {
             return Optional.empty();
         }

@@ -14,18 +14,13 @@ import java.util.Map;
  */
 record ClientRedirect(long clientId, String redirectUri, String state) {
 
-    /** Longest integrator {@code state} kept. */
-    static final int MAX_STATE = 2000;
-
     /** The checked redirect of these parameters, or 400 {@code missingParameter}/{@code invalidValue}. */
     static ClientRedirect check(ClientApplications clients, String clientId, String redirectUri, String state) {
         if (clientId == null || clientId.isBlank()) {
             throw ApiError.MISSING_PARAMETER.exception("Give 'client_id', the id of your client application");
         }
-        if (!clientId.strip().matches("\\d{1,18}")) {
-            throw ApiError.INVALID_VALUE.exception("'client_id' is the numeric id of a client application");
-        }
-        long client = Long.parseLong(clientId.strip());
+        long client = ClientApplications.parseId(clientId).orElseThrow(
+                () -> ApiError.INVALID_VALUE.exception("'client_id' is the numeric id of a client application"));
         if (redirectUri == null || redirectUri.isBlank()) {
             throw ApiError.MISSING_PARAMETER.exception("Give 'redirect_uri'");
         }
@@ -36,8 +31,8 @@ record ClientRedirect(long clientId, String redirectUri, String state) {
             throw ApiError.INVALID_VALUE.exception("'redirect_uri' is not in the whitelist of client application "
                     + client);
         }
-        if (state != null && state.length() > MAX_STATE) {
-            throw ApiError.INVALID_VALUE.exception("'state' is longer than " + MAX_STATE + " characters");
+        if (state != null && state.length() > ClientApplications.MAX_STATE) {
+            throw ApiError.INVALID_VALUE.exception("'state' is longer than " + ClientApplications.MAX_STATE + " characters");
         }
         return new ClientRedirect(client, redirectUri, state);
     }

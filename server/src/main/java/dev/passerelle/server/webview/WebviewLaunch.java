@@ -1,5 +1,6 @@
 package dev.passerelle.server.webview;
 
+import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.clients.ClientApplications;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,7 +42,7 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
     static WebviewLaunch check(WebviewFlow flow, WebviewLanguage lang, Map<String, String[]> query,
                                ClientApplications clients, WebviewDefaults defaults) {
         Params params = new Params(query);
-        long clientId = params.get("client_id").filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong)
+        long clientId = params.get("client_id").flatMap(ClientApplications::parseId)
                 .filter(id -> !clients.redirectUris(id).isEmpty())
                 .orElseThrow(() -> new WebviewRefused(WebviewRefusal.UNKNOWN_CLIENT));
         Optional<String> redirectUri = params.get("redirect_uri");
@@ -63,13 +64,18 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
             throw new WebviewRefused(flow.connectionRequired() ? WebviewRefusal.CONNECTION_ID_MISSING
                     : WebviewRefusal.CONNECTION_ID_INVALID);
         }
+        Optional<String> state = params.get("state");
+        if (state.isPresent() && state.get().length() > ClientApplications.MAX_STATE) {
+            throw new WebviewRefused(WebviewRefusal.STATE_TOO_LONG);
+        }
         int maxConnections = params.get("max_connections").map(WebviewLaunch::positive).orElse(1);
+        boolean resetCredentials = params.flag("reset_credentials", WebviewRefusal.RESET_CREDENTIALS_NOT_A_FLAG);
         List<String> capabilities = params.list("connector_capabilities");
         WebviewDefaults.Client client = defaults.of(clientId);
         List<String> sources = params.list("sources");
         List<String> accountTypes = params.list("account_types");
-        return new WebviewLaunch(flow, lang, clientId, redirectUri.orElse(null), params.get("state").orElse(null),
-                code.orElse(null), connectionId, params.get("reset_credentials").map(Boolean::parseBoolean).orElse(false),
+        return new WebviewLaunch(flow, lang, clientId, redirectUri.orElse(null), state.orElse(null),
+                code.orElse(null), connectionId, resetCredentials,
                 params.list("connection_sources"), params.list("connector_uuids"), params.list("connector_ids"),
                 capabilities.isEmpty() ? List.of(DEFAULT_CAPABILITY) : capabilities,
                 params.list("connector_country").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
@@ -155,12 +161,24 @@ record WebviewLaunch(WebviewFlow flow, WebviewLanguage lang, long clientId, Stri
         return "WebviewLaunch[" + flow.wire() + "/" + lang.code() + " for client " + clientId + "]";
     }
 
-    /** Query parameters where a blank value counts as absent (HTML forms send empty inputs). */
+    /** Query parameters where a blank value counts as absent (HTML forms send empty inputs), but for flags. */
     private record Params(Map<String, String[]> query) {
         Optional<String> get(String name) {
             String[] values = query.get(name);
             return values == null || values.length == 0 ? Optional.empty()
                     : Optional.of(values[0]).filter(v -> !v.isBlank());
+        }
+
+        /**
+         * A flag read as the API reads one ({@link Flags}): absent is false, present without a value true,
+         * and a value that is no flag is refused rather than taken for false.
+         */
+        boolean flag(String name, WebviewRefusal notAFlag) {
+            String[] values = query.get(name);
+            if (values == null || values.length == 0) {
+                return false;
+            }
+            return Flags.read(values[0]).orElseThrow(() -> new WebviewRefused(notAFlag));
         }
 
         List<String> list(String name) {

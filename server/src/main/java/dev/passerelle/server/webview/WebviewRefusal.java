@@ -13,6 +13,9 @@ enum WebviewRefusal {
     CONNECTION_ID_MISSING("connectionIdMissing"),
     CONNECTION_ID_INVALID("connectionIdInvalid"),
     BAD_MAX_CONNECTIONS("badMaxConnections"),
+    /** Longer than {@code /webauth} keeps ({@link dev.passerelle.server.clients.ClientApplications#MAX_STATE}). */
+    STATE_TOO_LONG("stateTooLong"),
+    RESET_CREDENTIALS_NOT_A_FLAG("resetCredentialsNotAFlag"),
     /** Parameters that are not valid UTF-8 percent-encoding, carry a NUL, or are too many (docs/security.md "Logs"). */
     UNREADABLE("unreadable");
 

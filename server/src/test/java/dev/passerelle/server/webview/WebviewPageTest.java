@@ -181,6 +181,44 @@ class WebviewPageTest {
     }
 
     @Test
+    void aStateLongerThanWebauthKeepsThenRefusedInThePagesLanguage() {
+        TestApi.Response longest = get(client.url("en", "connect", "&state=" + "s".repeat(ClientApplications.MAX_STATE)));
+        TestApi.Response tooLong = get(client.url("fr", "connect", "&state=" + "s".repeat(ClientApplications.MAX_STATE + 1)));
+
+        assertThat(longest.status()).isEqualTo(200);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.header("Content-Type")).startsWith("text/html");
+        assertThat(tooLong.text()).contains("<html lang=\"fr\">", "(state) est trop longue");
+    }
+
+    @Test
+    void resetCredentialsIsReadAsTheApiReadsFlags() {
+        Map<String, Boolean> flags = Map.of("&reset_credentials=yes", true, "&reset_credentials", true,
+                "&reset_credentials=ON", true, "&reset_credentials=0", false, "&reset_credentials=no", false, "", false);
+
+        flags.forEach((param, expected) -> assertThat(get(client.url("en", "reconnect", "&code=abc&connection_id=3" + param)).text())
+                .as(param).contains("&quot;resetCredentials&quot;:" + expected));
+    }
+
+    @Test
+    void resetCredentialsThatIsNoFlagThenRefusedRatherThanTakenForFalse() {
+        TestApi.Response page = get(client.url("fr", "reconnect", "&code=abc&connection_id=3&reset_credentials=oui"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("<html lang=\"fr\">", "(reset_credentials) doit valoir true ou false");
+    }
+
+    /** As {@code /webauth} and the API's {@code /auth/init} read it. */
+    @Test
+    void aClientIdWithSurroundingSpacesIsTheClientsAndThePageCarriesItBare() {
+        TestApi.Response page = get(api.base() + "/webview/en/connect?client_id=%20" + client.id() + "%20&redirect_uri="
+                + WebviewClient.enc(client.redirectUri()));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("&quot;clientId&quot;:&quot;" + client.id() + "&quot;");
+    }
+
+    @Test
     void whileTheScriptStartsThePageShowsASkeletonAndSaysItIsLoading() {
         String page = get(client.url("en", "connect", "")).text();
 
