@@ -9,12 +9,12 @@ export class Api {
     this.token = null;
   }
 
-  async call(method, path, body, token = this.token) {
+  async call(method, path, body, token = this.token, keepalive = false) {
     const headers = {Accept: 'application/json', 'Accept-Language': this.lang};
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
-    const init = {method, headers, credentials: 'omit', cache: 'no-store'};
+    const init = {method, headers, credentials: 'omit', cache: 'no-store', keepalive};
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -49,6 +49,15 @@ export class Api {
 
   delete(path) {
     return this.call('DELETE', path);
+  }
+
+  /**
+   * Revokes the session (DELETE /auth/token, docs/webview.md "The webview's session") in a request
+   * that outlives the page (keepalive): it is sent as the page leaves, and still arrives when the
+   * tab is closed at that moment.
+   */
+  revoke() {
+    return this.call('DELETE', '/auth/token', undefined, this.token, true);
   }
 }
 

@@ -194,6 +194,11 @@ export class App {
       query.set('state', this.config.state);
     }
     this.announce(params);
+    // The flow is over: its session dies now, not when the code would have expired. A user this
+    // flow created keeps its token, whose code the callback carries (revoking it would kill the code).
+    if (this.api.token && !this.journey.created) {
+      this.api.revoke();
+    }
     show('leaving', this.t('leaving'), h('p', {class: 'status', role: 'status'}, this.t('leavingHint')));
     window.location.assign(this.config.redirectUri + (query.size ? '?' + query : ''));
   }
