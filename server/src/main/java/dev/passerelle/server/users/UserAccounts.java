@@ -139,14 +139,21 @@ public class UserAccounts {
         return filter.ids() == null ? bound : bound.param("ids", filter.ids());
     }
 
-    /** Deletes the user and everything of it, {@link UserDeleting} first, then publishes {@link UserDeleted}. */
+    /**
+     * Deletes the user and everything of it, {@link UserDeleting} first, then publishes {@link UserDeleted}.
+     * {@link UserDeleting} is published outside the deletion's transaction: its listeners call
+     * institutions (a consent withdrawn), and a transaction held across those calls would hold a pooled
+     * connection and the user's rows for as long as a slow bank takes, each of its connections in turn.
+     */
     public void delete(long userId) {
+        Optional<User> user = find(userId);
+        if (user.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new UserDeleting(userId));
         transactions.executeWithoutResult(status -> {
-            Optional<User> user = find(userId);
-            user.ifPresent(u -> events.publishEvent(new UserDeleting(userId)));
-            Long clientId = user.map(User::clientId).orElse(null);
             if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
-                events.publishEvent(new UserDeleted(userId, clientId));
+                events.publishEvent(new UserDeleted(userId, user.get().clientId()));
             }
         });
     }
