@@ -1,6 +1,7 @@
 package dev.passerelle.server.clients;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.WireInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -94,8 +95,7 @@ final class WebUrls {
     }
 
     private static boolean validPort(String digits) {
-        String significant = digits.replaceFirst("^0+(?=\\d)", "");
-        return significant.length() <= 5 && Integer.parseInt(significant) >= 1 && Integer.parseInt(significant) <= MAX_PORT;
+        return WireInteger.parse(digits).stream().anyMatch(port -> port >= 1 && port <= MAX_PORT);
     }
 
     private static RuntimeException invalid(String field, String value, String why) {

@@ -45,22 +45,22 @@ class WebviewRefusalPages implements RefusalPages {
 
     @Override
     public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
-        Matcher page = PAGE.matcher(RefusalPages.path(request));
-        if (!"GET".equals(request.getMethod()) || !page.matches()) {
-            return Optional.empty();
-        }
-        WebviewLanguage lang = WebviewLanguage.resolve(page.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        return Optional.of(refused(request, HttpStatus.BAD_REQUEST, lang, "webview.refused.title",
-                WebviewRefusal.UNREADABLE.key()));
+        return refusedOn(PAGE, request, HttpStatus.BAD_REQUEST, "webview.refused.title", WebviewRefusal.UNREADABLE.key());
     }
 
     @Override
     public Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
-        Matcher near = NEAR_A_PAGE.matcher(RefusalPages.path(request));
-        if (!"GET".equals(request.getMethod()) || !near.matches()) {
+        return refusedOn(NEAR_A_PAGE, request, HttpStatus.NOT_FOUND, "webview.notFound.title", "webview.notFound.message");
+    }
+
+    /** The error page for a GET whose path {@code paths} matches, in the language its first group names (else the browser's). */
+    private Optional<ResponseEntity<String>> refusedOn(Pattern paths, HttpServletRequest request, HttpStatus status,
+                                                       String title, String message) {
+        Matcher path = paths.matcher(RefusalPages.path(request));
+        if (!"GET".equals(request.getMethod()) || !path.matches()) {
             return Optional.empty();
         }
-        WebviewLanguage lang = WebviewLanguage.resolve(near.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        return Optional.of(refused(request, HttpStatus.NOT_FOUND, lang, "webview.notFound.title", "webview.notFound.message"));
+        WebviewLanguage lang = WebviewLanguage.resolve(path.group(1), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Optional.of(refused(request, status, lang, title, message));
     }
 }

@@ -350,8 +350,15 @@ public final class Xs2aClient {
 
         BoundedBody(long deadline) {
             long left = Math.max(0, deadline - System.nanoTime());
-            CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(() ->
-                    fail(new HttpTimeoutException("the answer did not end within the bank's timeout")));
+            // orTimeout's timer is cancelled, and forgets this body, as soon as the answer ends: a
+            // timer left to run until the deadline would keep every answer's bytes that long.
+            CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(left, TimeUnit.NANOSECONDS);
+            timer.whenComplete((ended, late) -> {
+                if (late != null) {
+                    fail(new HttpTimeoutException("the answer did not end within the bank's timeout"));
+                }
+            });
+            result.whenComplete((body, failure) -> timer.complete(null));
         }
 
         @Override
