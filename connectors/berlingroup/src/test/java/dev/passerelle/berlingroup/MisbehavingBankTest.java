@@ -289,6 +289,76 @@ class MisbehavingBankTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"received", "partiallyAuthorised"})
+    void aConsentTheBankHasNotConfirmedYetAfterTheUsersReturnIsAwaitedNotTakenForEnded(String status) {
+        try (OddBank bank = OddBank.start()) {
+            AtomicInteger reads = new AtomicInteger();
+            bank.on("GET /v1/consents/" + OddBank.CONSENT, exchange -> OddBank.json(200, """
+                    {"access": {"allPsd2": "allAccounts"}, "recurringIndicator": true, "validUntil": "2025-09-10",
+                     "frequencyPerDay": 4, "consentStatus": "%s"}""".formatted(reads.getAndIncrement() == 0 ? status
+                    : "valid")).answer(exchange));
+            bank.on("GET /v1/consents/" + OddBank.CONSENT + "/status", OddBank.json(200, "{\"consentStatus\": \"valid\"}"));
+            Dialogue dialogue = bank.webauth();
+            dialogue.start();
+
+            StepResult back = dialogue.returnFromInstitution(dialogue.interaction().orElseThrow().callbackUrl());
+
+            assertThat(back).isInstanceOfSatisfying(StepResult.Decoupled.class, waiting ->
+                    assertThat(waiting.message()).isEqualTo("The bank is confirming the access"));
+            assertThat(dialogue.poll()).isInstanceOf(StepResult.Success.class);
+            assertThat(dialogue.accounts()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBankThatNeverConfirmsTheConsentItSaysIsValidIsAwaitedOnlyAsLongAsAnApproval() {
+        try (OddBank bank = OddBank.start()) {
+            bank.on("GET /v1/consents/" + OddBank.CONSENT, OddBank.json(200, """
+                    {"access": {"allPsd2": "allAccounts"}, "consentStatus": "received"}"""));
+            Dialogue dialogue = bank.webauth();
+            dialogue.start();
+            assertThat(dialogue.returnFromInstitution(dialogue.interaction().orElseThrow().callbackUrl()))
+                    .isInstanceOf(StepResult.Decoupled.class);
+
+            bank.clock.advance(Duration.ofHours(1));
+
+            assertThat(dialogue.poll()).isEqualTo(StepResult.Failure.of(FailureReason.DECOUPLED_EXPIRED,
+                    "The bank did not confirm the access in time: please authenticate again"));
+            assertThat(bank.requests()).contains("DELETE /v1/consents/" + OddBank.CONSENT);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONSENT_INVALID", "CONSENT_EXPIRED", "CONSENT_UNKNOWN"})
+    void aConsentCodeRefusingTheConsentsCreationIsForTheOperatorAndDoesNotSendTheUserBackToTheBank(String code) {
+        try (OddBank bank = OddBank.start()) {
+            bank.on("POST /v1/consents", OddBank.json(401, """
+                    {"tppMessages": [{"category": "ERROR", "code": "%s", "text": "access.allPsd2 not offered"}]}"""
+                    .formatted(code)));
+            Dialogue dialogue = bank.webauth();
+
+            assertThat(dialogue.start()).isEqualTo(StepResult.Failure.of(FailureReason.BUG,
+                    "The bank refused the request; the service operator has been told"));
+            assertThat(dialogue.log()).anySatisfy(line -> {
+                assertThat(line.level()).isEqualTo(LogLine.Level.WARN);
+                assertThat(line.message()).contains("POST /v1/consents", code);
+            });
+        }
+    }
+
+    @Test
+    void credentialsRefusedOnTheRedirectSourceSendTheUserToTheBankNotToAPasswordTheyNeverGave() {
+        try (OddBank bank = OddBank.start()) {
+            Dialogue dialogue = bank.connected();
+            bank.on("GET /v1/accounts", OddBank.json(401, """
+                    {"tppMessages": [{"category": "ERROR", "code": "PSU_CREDENTIALS_INVALID"}]}"""));
+
+            assertThat(stopped(dialogue::accounts)).isEqualTo(new StepResult.WebauthRequired(
+                    "The bank did not recognise you: please authenticate at your bank again"));
+        }
+    }
+
     /** The connection's one account, activated: its transactions may be asked. */
     private static Account activated(Dialogue dialogue) {
         Account checking = dialogue.accounts().getFirst();

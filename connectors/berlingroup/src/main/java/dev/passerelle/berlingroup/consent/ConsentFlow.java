@@ -116,7 +116,7 @@ public final class ConsentFlow {
                         .orElse(Duration.ofSeconds(5)), pending.get().expiresAt());
             }
             c.update(session -> session.withPending(null));
-            return ErrorTable.outcome(e, c.ctx().log());
+            return ErrorTable.outcome(e, c.ctx());
         }
     }
 
@@ -138,7 +138,7 @@ public final class ConsentFlow {
                 c.ctx().log().info("The bank says consent " + consent.get().id() + " is " + status);
             }
         } catch (BankError e) {
-            StepResult outcome = ErrorTable.outcome(e, c.ctx().log());
+            StepResult outcome = ErrorTable.outcome(e, c.ctx());
             if (!(outcome instanceof StepResult.ConsentExpired)) {
                 return outcome;
             }
@@ -182,11 +182,11 @@ public final class ConsentFlow {
             Xs2aClient.Response created = request.send(ctx);
             String consentId = created.required("consentId");
             Pending pending = new Pending(purpose, consentId, known.psuId(), null, Pending.Step.RETURN, Json.links(created.body()),
-                    created.body(), scope, null, null);
+                    created.body(), scope, null, null, null);
             return settle(c, driver.begin(c, pending, created, known));
         } catch (BankError e) {
             c.update(session -> session.withPending(null));
-            return ErrorTable.outcome(e, ctx.log());
+            return ErrorTable.creationOutcome(e, ctx);
         }
     }
 
@@ -234,6 +234,11 @@ public final class ConsentFlow {
                 .psu(c.ctx()).send(c.ctx());
         String status = read.required("consentStatus");
         JsonNode consent = read.body();
+        if (status.equals("received") || status.equals("partiallyAuthorised")) {
+            c.ctx().log().info("Consent " + pending.consentId() + " is " + status + " after its authorisation: "
+                    + "waiting for the bank to confirm it");
+            return settle(c, driver.confirming(c, pending, tokens));
+        }
         if (!status.equals("valid")) {
             c.ctx().log().info("Consent " + pending.consentId() + " is " + status + " after its authorisation");
             c.update(session -> session.withPending(null));

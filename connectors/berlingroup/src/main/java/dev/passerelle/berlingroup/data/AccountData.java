@@ -60,7 +60,7 @@ public final class AccountData {
                 }
                 conversation.update(session -> session.withAccounts(shown));
             } catch (BankError e) {
-                throw ErrorTable.interruption(e, conversation.ctx().log());
+                throw ErrorTable.interruption(e, conversation.ctx());
             }
         }
         return mapped(conversation.session().accounts());
@@ -109,7 +109,7 @@ public final class AccountData {
                 return report(conversation, access, relisted, since);
             }
         } catch (BankError e) {
-            throw ErrorTable.interruption(e, conversation.ctx().log());
+            throw ErrorTable.interruption(e, conversation.ctx());
         }
     }
 

@@ -20,7 +20,9 @@ import dev.passerelle.connector.ScaMethod;
 import dev.passerelle.connector.StepResult;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public final class ScaDriver {
     static final String APPROVAL_EXPIRED = "The access was not confirmed in your banking app in time";
     static final String AUTHENTICATION_FAILED = "The authentication failed at the bank";
     static final String CANCELLED = "You cancelled the authentication";
+    static final String CONFIRMING = "The bank is confirming the access";
+    static final String NOT_CONFIRMED = "The bank did not confirm the access in time: please authenticate again";
 
     private final Aspsp bank;
     private final OAuthFlow oauth;
@@ -224,10 +228,32 @@ public final class ScaDriver {
         }
     }
 
+    /**
+     * The authorisation is done but the consent is not valid yet: {@code received}, or
+     * {@code partiallyAuthorised} while another holder of the account approves (implementation
+     * guidelines, "Consent Status"). The bank confirms it a moment later: awaited as an approval, by
+     * the consent's own status, with the OAuth tokens kept for when it is; within the time an approval
+     * has, counted from the first wait, so that a bank that never agrees with itself is not awaited for good.
+     */
+    public Next confirming(Conversation c, Pending pending, OAuthTokens tokens) {
+        Instant now = c.ctx().clock().instant();
+        Instant until = pending.expiresAt() != null ? pending.expiresAt() : now.plus(bank.sca().decoupledTimeout());
+        if (!now.isBefore(until)) {
+            return Next.Stop.withdrawn(StepResult.Failure.of(FailureReason.DECOUPLED_EXPIRED, NOT_CONFIRMED));
+        }
+        Map<String, String> links = new HashMap<>(pending.links());
+        links.remove("scaStatus");
+        Pending confirming = pending.at(Step.APPROVAL, pending.approach(), links, pending.answer()).withTokens(tokens)
+                .awaitingApproval(until);
+        return new Next.Await(confirming, new StepResult.Decoupled(CONFIRMING, POLL_EVERY, until));
+    }
+
     /** The decoupled approval, polled: the authorisation's {@code scaStatus}, else the consent's status. */
     private Next poll(Conversation c, Pending pending) {
         String target = pending.links().getOrDefault("scaStatus", "/v1/consents/" + pending.consentId() + "/status");
-        JsonNode answer = c.client().xs2a("GET", target).psu(c.ctx()).send(c.ctx()).body();
+        JsonNode answer = c.client().xs2a("GET", target)
+                .header("Authorization", pending.tokens() == null ? null : "Bearer " + pending.tokens().accessToken())
+                .psu(c.ctx()).send(c.ctx()).body();
         String status = Json.text(answer, "scaStatus").or(() -> Json.text(answer, "consentStatus")
                 .map(consent -> switch (consent) {
                     case "valid" -> "finalised";
@@ -235,7 +261,7 @@ public final class ScaDriver {
                     default -> "started";
                 })).orElse("started");
         if (DONE.contains(status)) {
-            return new Next.Done(pending, null);
+            return new Next.Done(pending, pending.tokens());
         }
         if (status.equals("failed")) {
             return Next.Stop.refused(StepResult.Failure.of(FailureReason.DECOUPLED_CANCELLED, REFUSED_IN_APP));

@@ -2,6 +2,7 @@ package dev.passerelle.berlingroup.session;
 
 import dev.passerelle.berlingroup.directory.ScaApproach;
 import dev.passerelle.berlingroup.oauth.AuthorizationRequest;
+import dev.passerelle.berlingroup.oauth.OAuthTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import tools.jackson.databind.JsonNode;
  * @param scope     the external ids of the accounts a detailed consent asks for; empty otherwise
  * @param oauth     the authorization request of the OAuth approach, or {@code null}
  * @param expiresAt when a decoupled approval stops being awaited, or {@code null}
+ * @param tokens    the OAuth tokens the authorisation already gave while the bank confirms the consent, or {@code null}
  */
 public record Pending(Purpose purpose, String consentId, String psuId, ScaApproach approach, Step step, Map<String, String> links,
-                      JsonNode answer, List<String> scope, AuthorizationRequest oauth, Instant expiresAt) {
+                      JsonNode answer, List<String> scope, AuthorizationRequest oauth, Instant expiresAt,
+                      OAuthTokens tokens) {
 
     public Pending {
         links = links == null ? Map.of() : Map.copyOf(links);
@@ -54,19 +57,23 @@ public record Pending(Purpose purpose, String consentId, String psuId, ScaApproa
     }
 
     public Pending at(Step next, ScaApproach chosen, Map<String, String> nextLinks, JsonNode nextAnswer) {
-        return new Pending(purpose, consentId, psuId, chosen, next, nextLinks, nextAnswer, scope, oauth, expiresAt);
+        return new Pending(purpose, consentId, psuId, chosen, next, nextLinks, nextAnswer, scope, oauth, expiresAt, tokens);
     }
 
     public Pending withOAuth(AuthorizationRequest request) {
-        return new Pending(purpose, consentId, psuId, approach, Step.RETURN, links, answer, scope, request, expiresAt);
+        return new Pending(purpose, consentId, psuId, approach, Step.RETURN, links, answer, scope, request, expiresAt, tokens);
     }
 
     public Pending awaitingApproval(Instant until) {
         return new Pending(purpose, consentId, psuId, ScaApproach.DECOUPLED, Step.APPROVAL, links, answer, scope, oauth,
-                until);
+                until, tokens);
+    }
+
+    public Pending withTokens(OAuthTokens given) {
+        return new Pending(purpose, consentId, psuId, approach, step, links, answer, scope, oauth, expiresAt, given);
     }
 
     public Pending withPsuId(String id) {
-        return new Pending(purpose, consentId, id, approach, step, links, answer, scope, oauth, expiresAt);
+        return new Pending(purpose, consentId, id, approach, step, links, answer, scope, oauth, expiresAt, tokens);
     }
 }

@@ -1,5 +1,7 @@
 package dev.passerelle.berlingroup.transport;
 
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.Interruption;
@@ -10,7 +12,8 @@ import java.util.Map;
  * The one table of what a bank's error means for the connection: the Berlin Group message codes
  * (implementation guidelines, "Error codes" of the AIS services) first, the HTTP status when the
  * bank sent no code it knows. Whoever meets a {@link BankError} asks {@link #meaning} here and turns
- * it into a step outcome ({@link #outcome}) or a data call's interruption ({@link #interruption}).
+ * it into a step outcome ({@link #outcome}, {@link #creationOutcome} for the consent's creation) or a
+ * data call's interruption ({@link #interruption}).
  */
 public final class ErrorTable {
 
@@ -45,6 +48,7 @@ public final class ErrorTable {
     static final String UNAVAILABLE_MESSAGE = "The bank's service is unavailable for now";
     static final String REJECTED_MESSAGE = "The bank refused the request; the service operator has been told";
     static final String UNUSABLE_MESSAGE = "The bank's answer could not be read; the service operator has been told";
+    static final String NOT_RECOGNISED_MESSAGE = "The bank did not recognise you: please authenticate at your bank again";
 
     private static final Map<String, Meaning> CODES = Map.ofEntries(
             Map.entry("CONSENT_EXPIRED", Meaning.CONSENT_ENDED),
@@ -111,8 +115,25 @@ public final class ErrorTable {
      * The step outcome of an error, after a line on the connection's timeline: a warning naming the
      * call, status and codes when the operator must act, a plain line otherwise.
      */
-    public static StepResult outcome(BankError error, ConnectorLog log) {
+    public static StepResult outcome(BankError error, ConnectionContext ctx) {
+        return outcome(meaning(error), error, ctx);
+    }
+
+    /**
+     * The step outcome of an error while a new consent is created ({@code POST /v1/consents}) and its
+     * authorisation starts. No earlier consent or token of the connection's takes part, so a code about them (a {@code CONSENT_INVALID}: "the
+     * consent definition is not complete or invalid") is the bank rejecting the request itself, for
+     * the operator: read as an ended consent, it would send the user to authenticate again, into the
+     * same refusal, for good.
+     */
+    public static StepResult creationOutcome(BankError error, ConnectionContext ctx) {
         Meaning meaning = meaning(error);
+        return outcome(meaning == Meaning.CONSENT_ENDED || meaning == Meaning.TOKEN_EXPIRED ? Meaning.REJECTED_REQUEST
+                : meaning, error, ctx);
+    }
+
+    private static StepResult outcome(Meaning meaning, BankError error, ConnectionContext ctx) {
+        ConnectorLog log = ctx.log();
         if (error.isUnusable()) {
             log.warn("The bank's answer breaks the Berlin Group standard (check the bank's base-url, or tell the bank): "
                     + error.describe());
@@ -125,8 +146,7 @@ public final class ErrorTable {
         String bankText = error.text().orElse(null);
         return switch (meaning) {
             case CONSENT_ENDED, TOKEN_EXPIRED -> new StepResult.ConsentExpired(CONSENT_ENDED_MESSAGE);
-            case WRONG_CREDENTIALS -> StepResult.Failure.of(FailureReason.WRONG_PASS,
-                    bankText == null ? "The bank refused your credentials" : bankText);
+            case WRONG_CREDENTIALS -> wrongCredentials(bankText, ctx);
             case AUTHENTICATE_AGAIN -> new StepResult.ScaRequired(bankText == null
                     ? "The authentication at the bank did not complete: please authenticate again" : bankText);
             case RATE_LIMITED -> StepResult.Failure.rateLimited(RATE_LIMITED_MESSAGE, error.retryAfter().orElse(null));
@@ -141,11 +161,24 @@ public final class ErrorTable {
         };
     }
 
+    /**
+     * Credentials refused: {@code wrongpass}, whose fix is to retype them, on the source that has
+     * some; on the source reached through the bank's own pages, where Passerelle holds none to
+     * retype, the user authenticates at the bank again ({@code webauthRequired}).
+     */
+    private static StepResult wrongCredentials(String bankText, ConnectionContext ctx) {
+        if (ctx.mechanism() == AuthMechanism.WEBAUTH) {
+            return new StepResult.WebauthRequired(NOT_RECOGNISED_MESSAGE);
+        }
+        return StepResult.Failure.of(FailureReason.WRONG_PASS, bankText == null ? "The bank refused your credentials" : bankText);
+    }
+
     /** The same, as the interruption of a data call. */
-    public static Interruption interruption(BankError error, ConnectorLog log) {
-        return switch (outcome(error, log)) {
+    public static Interruption interruption(BankError error, ConnectionContext ctx) {
+        return switch (outcome(error, ctx)) {
             case StepResult.ConsentExpired expired -> Interruption.consentExpired(expired.message());
             case StepResult.ScaRequired sca -> Interruption.scaRequired(sca.message());
+            case StepResult.WebauthRequired webauth -> Interruption.webauthRequired(webauth.message());
             case StepResult.Failure failure when failure.reason() == FailureReason.RATE_LIMITED ->
                     Interruption.rateLimited(failure.userMessage(), failure.retryAfter());
             case StepResult.Failure failure ->

@@ -2,10 +2,13 @@ package dev.passerelle.berlingroup.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.connector.AuthMechanism;
+import dev.passerelle.connector.ConnectionContext;
 import dev.passerelle.connector.ConnectorLog;
 import dev.passerelle.connector.FailureReason;
 import dev.passerelle.connector.Interruption;
 import dev.passerelle.connector.StepResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +50,8 @@ class ErrorTableTest {
 
     @Test
     void aDataCallCarriesTheRetryAfterOfAnUnavailableBank() {
-        Interruption interruption = ErrorTable.interruption(error(503, null, Duration.ofMinutes(2)), ConnectorLog.discarding());
+        Interruption interruption = ErrorTable.interruption(error(503, null, Duration.ofMinutes(2)),
+                context(AuthMechanism.CREDENTIALS, ConnectorLog.discarding()));
 
         assertThat(interruption.outcome()).isEqualTo(new StepResult.Failure(FailureReason.WEBSITE_UNAVAILABLE,
                 ErrorTable.UNAVAILABLE_MESSAGE, Duration.ofMinutes(2)));
@@ -57,7 +61,8 @@ class ErrorTableTest {
     void theOperatorReadsTheCallStatusAndCodeTheUserOnlyAPlainSentence() {
         List<String> warnings = new ArrayList<>();
 
-        StepResult outcome = ErrorTable.outcome(error(401, "CERTIFICATE_EXPIRED", null), warningsInto(warnings));
+        StepResult outcome = ErrorTable.outcome(error(401, "CERTIFICATE_EXPIRED", null),
+                context(AuthMechanism.WEBAUTH, warningsInto(warnings)));
 
         assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.REJECTED_MESSAGE));
         assertThat(warnings).singleElement().asString()
@@ -69,11 +74,40 @@ class ErrorTableTest {
         List<String> warnings = new ArrayList<>();
 
         StepResult outcome = ErrorTable.outcome(BankError.unusable("GET /v1/accounts", "the answer is no JSON object"),
-                warningsInto(warnings));
+                context(AuthMechanism.WEBAUTH, warningsInto(warnings)));
 
         assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.UNUSABLE_MESSAGE));
         assertThat(warnings).singleElement().asString()
                 .contains("breaks the Berlin Group standard", "GET /v1/accounts", "no JSON object");
+    }
+
+    @Test
+    void refusedCredentialsAreRetypedOnTheSourceThatHasSomeAndGivenAtTheBankOnTheOther() {
+        BankError refused = error(401, "PSU_CREDENTIALS_INVALID", null);
+
+        assertThat(ErrorTable.outcome(refused, context(AuthMechanism.CREDENTIALS, ConnectorLog.discarding())))
+                .isEqualTo(StepResult.Failure.of(FailureReason.WRONG_PASS, "the certificate is out of date"));
+        assertThat(ErrorTable.interruption(refused, context(AuthMechanism.WEBAUTH, ConnectorLog.discarding())).outcome())
+                .isEqualTo(new StepResult.WebauthRequired(ErrorTable.NOT_RECOGNISED_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"401, CONSENT_INVALID", "401, CONSENT_EXPIRED", "403, CONSENT_UNKNOWN", "401, TOKEN_INVALID",
+            "401, TOKEN_EXPIRED"})
+    void aCodeAboutAConsentAnsweringItsCreationIsARejectedRequestNotAnEndedConsent(int status, String code) {
+        List<String> warnings = new ArrayList<>();
+
+        StepResult outcome = ErrorTable.creationOutcome(error(status, code, null),
+                context(AuthMechanism.WEBAUTH, warningsInto(warnings)));
+
+        assertThat(outcome).isEqualTo(StepResult.Failure.of(FailureReason.BUG, ErrorTable.REJECTED_MESSAGE));
+        assertThat(warnings).singleElement().asString().contains("rejected the connector's request", code);
+        assertThat(ErrorTable.outcome(error(status, code, null), context(AuthMechanism.WEBAUTH, ConnectorLog.discarding())))
+                .isInstanceOf(StepResult.ConsentExpired.class);
+    }
+
+    private static ConnectionContext context(AuthMechanism mechanism, ConnectorLog log) {
+        return ConnectionContext.builder().source("openapi").mechanism(mechanism).clock(Clock.systemUTC()).log(log).build();
     }
 
     private static ConnectorLog warningsInto(List<String> warnings) {
