@@ -144,18 +144,23 @@ public class UserAccounts {
      * {@link UserDeleting} is published outside the deletion's transaction: its listeners call
      * institutions (a consent withdrawn), and a transaction held across those calls would hold a pooled
      * connection and the user's rows for as long as a slow bank takes, each of its connections in turn.
+     *
+     * @return whether this call deleted the user: false when it was gone already, or another deletion
+     *         running at the same time removed it first (that one announces it)
      */
-    public void delete(long userId) {
+    public boolean delete(long userId) {
         Optional<User> user = find(userId);
         if (user.isEmpty()) {
-            return;
+            return false;
         }
         events.publishEvent(new UserDeleting(userId));
-        transactions.executeWithoutResult(status -> {
-            if (jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean deleted = jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", userId).update() == 1;
+            if (deleted) {
                 events.publishEvent(new UserDeleted(userId, user.get().clientId()));
             }
-        });
+            return deleted;
+        }));
     }
 
     /**

@@ -102,12 +102,18 @@ public class UsersController {
                 .body(export.of(id));
     }
 
-    /** Deletes the user and all of its data; 204. */
+    /**
+     * Deletes the user and all of its data; 204. Of several deletions at once, the one that removed
+     * the user answers 204, the others 404, as a deletion a moment later does.
+     */
     @Operation(summary = "Delete a user and all of its data")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/users/{userId}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String userId) {
-        users.delete(userPaths.resolve(caller, userId));
+        long id = userPaths.resolve(caller, userId);
+        if (!users.delete(id)) {
+            throw ApiError.NOT_FOUND.exception("No user " + id);
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -43,12 +43,28 @@ class UserDeletionTest {
                 config, keys, transactionManager);
         Long client = users.find(user).orElseThrow().clientId();
 
-        users.delete(user);
-        users.delete(user);
+        assertThat(users.delete(user)).isTrue();
+        assertThat(users.delete(user)).isFalse();
 
         assertThat(seen).extracting(Seen::event).containsExactly(new UserDeleting(user), new UserDeleted(user, client));
         assertThat(seen.getFirst().inTransaction()).as("UserDeleting, whose listeners call banks").isFalse();
         assertThat(seen.getLast().inTransaction()).as("UserDeleted, which commits with the deletion").isTrue();
         assertThat(users.find(user)).isEmpty();
+    }
+
+    @Test
+    void aDeletionThatAnotherOneOvertookWhileConsentsWereWithdrawnSaysSoAndAnnouncesNothing() {
+        long user = testUsers.permanent().id();
+        List<Object> seen = new ArrayList<>();
+        UserAccounts users = new UserAccounts(jdbc, clock, event -> {
+            seen.add(event);
+            if (event instanceof UserDeleting) {
+                jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", user).update();
+            }
+        }, config, keys, transactionManager);
+
+        assertThat(users.delete(user)).isFalse();
+
+        assertThat(seen).containsExactly(new UserDeleting(user));
     }
 }

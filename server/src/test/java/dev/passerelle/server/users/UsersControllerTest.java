@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.support.AtOnce;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestConnector;
@@ -11,6 +12,7 @@ import dev.passerelle.server.support.TestUsers;
 import dev.passerelle.server.support.TestUsers.TestUser;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +109,16 @@ class UsersControllerTest {
         assertThat(api.delete("/users/" + other.id()).bearer(user.token()).send().status()).isEqualTo(403);
 
         assertThat(users.find(other.id())).isPresent();
+    }
+
+    @Test
+    void ofManyDeletionsOfAUserAtOnceOnlyTheOneThatDeletedItAnswers204() throws Exception {
+        String config = AuthSteps.configToken(dataDirectory);
+
+        List<Integer> statuses = AtOnce.send(8, () -> api.delete("/users/" + user.id()).bearer(config).send().status());
+
+        assertThat(statuses).containsOnlyOnce(204).containsOnly(204, 404);
+        assertThat(users.find(user.id())).isEmpty();
     }
 
     @Test

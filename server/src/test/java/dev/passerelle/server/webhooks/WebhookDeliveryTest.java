@@ -6,6 +6,7 @@ import dev.passerelle.server.auth.TokenKind;
 import dev.passerelle.server.auth.TokenService;
 import dev.passerelle.server.auth.AuthSteps;
 import dev.passerelle.server.clients.TestClient;
+import dev.passerelle.server.support.AtOnce;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestConnector;
@@ -13,14 +14,9 @@ import dev.passerelle.server.users.User;
 import dev.passerelle.server.webhooks.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -89,24 +85,12 @@ class WebhookDeliveryTest extends WebhookTestBase {
         register("/hooks", "CONNECTION_DELETED");
         String token = tokenOfANewUser();
         long connection = addParConnection(token);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> deletions = new ArrayList<>();
-        try (ExecutorService requests = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                deletions.add(requests.submit(() -> {
-                    start.await();
-                    return api.delete("/users/me/connections/" + connection).bearer(token).send().status();
-                }));
-            }
-            start.countDown();
-        }
+
+        List<Integer> statuses = AtOnce.send(8, () ->
+                api.delete("/users/me/connections/" + connection).bearer(token).send().status());
 
         sender.sendDue();
 
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> deletion : deletions) {
-            statuses.add(deletion.get());
-        }
         assertThat(statuses).containsOnlyOnce(204).containsOnly(204, 404);
         assertThat(receiver.received()).extracting(Received::event).containsExactly("CONNECTION_DELETED");
     }
