@@ -63,7 +63,7 @@ public class ApiErrorHandler {
         if (page.isPresent()) {
             return page.get();
         }
-        String path = RefusalPages.path(request);
+        String path = RoutedPath.of(request);
         String hint = path.length() > 1 && path.endsWith("/") ? " (routes end without a slash)" : "";
         return render(ApiError.NOT_FOUND.exception("No route " + e.getHttpMethod() + " " + path + hint), request);
     }

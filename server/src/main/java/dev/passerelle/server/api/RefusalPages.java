@@ -19,9 +19,4 @@ public interface RefusalPages {
     default Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
         return Optional.empty();
     }
-
-    /** The request's path under the API root, as the controllers map it. */
-    static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
 }

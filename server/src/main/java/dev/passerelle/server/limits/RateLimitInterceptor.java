@@ -1,5 +1,6 @@
 package dev.passerelle.server.limits;
 
+import dev.passerelle.server.api.RoutedPath;
 import dev.passerelle.server.crypto.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RoutedPath.of(request);
         String address = "addr:" + request.getRemoteAddr();
         if (path.startsWith("/auth/")) {
             limiter.acquire("auth|" + address, limits.authPerMinute());

@@ -1,5 +1,6 @@
 package dev.passerelle.server.openapi;
 
+import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,7 @@ class ApiReferenceHeaders extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RoutedPath.of(request);
         return !path.equals("/openapi") && !path.startsWith("/swagger-ui/");
     }
 

@@ -1,6 +1,7 @@
 package dev.passerelle.server.testclock;
 
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.RoutedPath;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.Callers;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
@@ -67,7 +68,7 @@ class UserTimeFilter extends OncePerRequestFilter {
     }
 
     private static OptionalLong pathUser(HttpServletRequest request) {
-        Matcher path = USER_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = USER_PATH.matcher(RoutedPath.of(request));
         return path.matches() ? OptionalLong.of(Long.parseLong(path.group(1))) : OptionalLong.empty();
     }
 }

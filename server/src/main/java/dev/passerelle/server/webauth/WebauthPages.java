@@ -1,6 +1,7 @@
 package dev.passerelle.server.webauth;
 
 import dev.passerelle.server.api.RefusalPages;
+import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,7 +51,7 @@ class WebauthPages implements RefusalPages {
     /** {@code /webauth} and the bank's returns ({@link WebauthCallback}), in the browser's language. */
     @Override
     public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
-        String path = RefusalPages.path(request);
+        String path = RoutedPath.of(request);
         if (!"GET".equals(request.getMethod())
                 || !(path.equals(WebauthJourneys.WEBAUTH_PATH) || path.equals(WebauthCallback.PATH)
                         || path.startsWith(WebauthCallback.PATH + "/"))) {
@@ -62,7 +63,7 @@ class WebauthPages implements RefusalPages {
     /** A path under the callback's that names no return (a trailing slash, a segment too many): no trip is under way there. */
     @Override
     public Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || !RefusalPages.path(request).startsWith(WebauthCallback.PATH + "/")) {
+        if (!"GET".equals(request.getMethod()) || !RoutedPath.of(request).startsWith(WebauthCallback.PATH + "/")) {
             return Optional.empty();
         }
         return Optional.of(error(HttpStatus.NOT_FOUND, "unknownReturn", null, request.getLocale()));

@@ -1,6 +1,7 @@
 package dev.passerelle.server.webview;
 
 import dev.passerelle.server.api.RefusalPages;
+import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ class WebviewRefusalPages implements RefusalPages {
     /** The error page for a GET whose path {@code paths} matches, in the language its first group names (else the browser's). */
     private Optional<ResponseEntity<String>> refusedOn(Pattern paths, HttpServletRequest request, HttpStatus status,
                                                        String title, String message) {
-        Matcher path = paths.matcher(RefusalPages.path(request));
+        Matcher path = paths.matcher(RoutedPath.of(request));
         if (!"GET".equals(request.getMethod()) || !path.matches()) {
             return Optional.empty();
         }

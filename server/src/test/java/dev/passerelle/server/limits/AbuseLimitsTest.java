@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -49,6 +51,26 @@ class AbuseLimitsTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.json().get("code").asString()).isEqualTo("tooManyRequests");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+    }
+
+    /** The path as routed, not as written: {@code ;parameters} and escapes reach the same endpoint. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth;x/init", "/%61uth/init", "/auth/%69nit"})
+    void everySpellingOfAnAuthPathCountsAgainstItsLimit(String spelled) {
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post(spelled).send().status()).isEqualTo(200);
+        }
+
+        assertThat(api.post("/auth/init").send().status()).isEqualTo(429);
+    }
+
+    @Test
+    void aConnectionCreatedUnderAnotherSpellingOfItsPathCountsToo() {
+        String greedy = users.permanent().token();
+        assertThat(api.post("/users/me/connections;x").bearer(greedy).json(PAR).send().status()).isEqualTo(200);
+        assertThat(api.post("/users/me/%63onnections").bearer(greedy).json(PAR).send().status()).isEqualTo(200);
+
+        assertThat(api.post("/users/me/connections").bearer(greedy).json(PAR).send().status()).isEqualTo(429);
     }
 
     @Test
