@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The console's cookies: the session, the login form's CSRF seed, the language. All HttpOnly,
  * SameSite=Strict (another site's page can neither send nor read them), scoped to the console's
- * path, and Secure when the request came over HTTPS (directly or through a trusted proxy) unless
+ * path (under the application's own context path, not the request's spelling of it, which may carry
+ * {@code ;parameters} or percent-escapes that a cookie's path cannot), and Secure when the request came over HTTPS (directly or through a trusted proxy) unless
  * configured otherwise.
  */
 @Component
@@ -37,7 +38,7 @@ class ConsoleCookies {
     /** Sets a cookie for the browser's session (no expiry), or for {@code maxAge}. */
     void write(HttpServletRequest request, HttpServletResponse response, String name, String value, Duration maxAge) {
         ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value)
-                .httpOnly(true).sameSite("Strict").path(request.getContextPath() + "/console").secure(secure(request));
+                .httpOnly(true).sameSite("Strict").path(request.getServletContext().getContextPath() + ConsoleGuard.ROOT).secure(secure(request));
         if (maxAge != null) {
             cookie.maxAge(maxAge);
         }

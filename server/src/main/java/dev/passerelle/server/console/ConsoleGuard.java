@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -128,7 +131,16 @@ class ConsoleGuard implements HandlerInterceptor {
         response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
+    /**
+     * The path within the application as Spring MVC matches it against the mappings: each segment
+     * percent-decoded and without its {@code ;parameters} ({@link PathContainer.PathSegment#valueToMatch()}).
+     * Not the raw request URI: {@code /console;x/login} and {@code /%63onsole/login} reach the login
+     * page too, and read raw they would pass by the guard, its CSRF check and its headers.
+     */
     static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication().elements()
+                .stream().map(element -> element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
+                        : element.value())
+                .collect(Collectors.joining());
     }
 }

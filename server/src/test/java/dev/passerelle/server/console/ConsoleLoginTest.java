@@ -91,6 +91,39 @@ class ConsoleLoginTest {
         }
     }
 
+    /**
+     * Spring MVC routes an address with {@code ;parameters} or percent-escapes in its path to the
+     * page its plain spelling names: the guard must see it so too, or the login form takes a post
+     * without its token (login CSRF), the code form fails with a 500, and the headers are missing.
+     */
+    @Test
+    void anAddressSpelledAnotherWayGoesThroughTheGuardToo() {
+        for (String login : List.of("/console;x/login", "/%63onsole/login", "/console/login;x")) {
+            ConsoleClient browser = browser();
+
+            ConsoleClient.Page form = browser.get(login);
+            ConsoleClient.Page forged = browser.postRaw(login, Map.of("login", "alice", "password", PASSWORD));
+
+            assertThat(form.header("Content-Security-Policy")).as(login).contains("frame-ancestors 'none'");
+            assertThat(forged.status()).as(login).isEqualTo(403);
+            assertThat(browser.cookie("passerelle_console")).as(login).isNull();
+        }
+        ConsoleClient pending = browser();
+        pending.logIn("bob", PASSWORD);
+        assertThat(pending.post("/console;x/login/code", Map.of("code", code(0))).status()).isEqualTo(403);
+    }
+
+    /** A cookie's path is the console's, however the request spelled the context path ({@code ;} is no cookie path's character). */
+    @Test
+    void theCookiesKeepTheConsolesPathWhateverTheAddressSpelledIt() {
+        ConsoleClient browser = new ConsoleClient(api.base() + ";x");
+
+        ConsoleClient.Page form = browser.get("/console/login");
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.headers().allValues("Set-Cookie")).singleElement().asString().contains("Path=/2.0/console;");
+    }
+
     @Test
     void aRightPasswordOpensASessionWithAStrictHttpOnlyCookie() {
         ConsoleClient browser = browser();
