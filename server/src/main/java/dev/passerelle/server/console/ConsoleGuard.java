@@ -4,9 +4,11 @@ import dev.passerelle.server.console.ConsoleSessions.Session;
 import dev.passerelle.server.crypto.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -110,10 +112,21 @@ class ConsoleGuard implements HandlerInterceptor {
             return;
         }
         String given = request.getParameter(CSRF_FIELD);
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        if (given == null || inAddress(request) || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8))) {
             throw new ConsoleRefusal("console.error.formExpired");
         }
+    }
+
+    /**
+     * Whether the query string names a token. Forms send it in their body; one in the address was
+     * leaked there (browser history, proxies' logs: OWASP CSRF Prevention Cheat Sheet, never in URLs)
+     * and is refused. The query has been read already ({@code ReadableParameters}), so it decodes.
+     */
+    private static boolean inAddress(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && Arrays.stream(query.split("&")).map(parameter -> parameter.split("=", 2)[0])
+                .anyMatch(name -> URLDecoder.decode(name, StandardCharsets.UTF_8).equals(CSRF_FIELD));
     }
 
     /**

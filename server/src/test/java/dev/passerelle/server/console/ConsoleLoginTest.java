@@ -169,6 +169,27 @@ class ConsoleLoginTest {
         assertThat(browser.get("/console").status()).as("still signed in").isEqualTo(200);
     }
 
+    /**
+     * A search form is sent as a GET, its fields in the address: it carries no token, which would be
+     * left in the browser's history and the proxies' logs. A token in the address is refused.
+     */
+    @Test
+    void theCsrfTokenNeverTravelsInTheAddress() {
+        ConsoleClient browser = browser();
+        browser.logIn("alice", PASSWORD);
+        ConsoleClient.Page users = browser.get("/console/users");
+        String token = browser.csrf();
+
+        ConsoleClient.Page inQuery = browser.postRaw("/console/logout?_csrf=" + token, Map.of());
+        ConsoleClient.Page encoded = browser.postRaw("/console/logout?%5Fcsrf=" + token, Map.of("_csrf", token));
+
+        assertThat(users.body()).containsPattern("(?s)<form method=\"get\"[^>]*>(?:(?!</form>).)*name=\"search\"")
+                .doesNotContainPattern("(?s)<form method=\"get\"[^>]*>(?:(?!</form>).)*name=\"_csrf\"");
+        assertThat(inQuery.status()).isEqualTo(403);
+        assertThat(encoded.status()).isEqualTo(403);
+        assertThat(browser.get("/console").status()).as("still signed in").isEqualTo(200);
+    }
+
     @Test
     void theLoginFormItselfNeedsItsToken() {
         ConsoleClient browser = browser();
