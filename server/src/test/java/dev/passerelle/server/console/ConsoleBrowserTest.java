@@ -261,6 +261,34 @@ class ConsoleBrowserTest {
         assertThat(browser.path()).as("still signed in").isEqualTo("/console");
     }
 
+    /**
+     * Names are whatever an operator or a client typed, up to their maximum length, in one word: a
+     * page that shows one in a heading, the header or a refusal still fits a phone.
+     */
+    @Test
+    void theLongestNamesInOneWordStillFitAPhone() {
+        String login = "o".repeat(100);
+        signIn("olivia", PASSWORD);
+        browser.go("/console/operators");
+        browser.type("#new-login", login);
+        browser.type("#new-password", PASSWORD);
+        browser.clickAndLoad("#new-operator button[type=submit]");
+        browser.go("/console/clients/new");
+        browser.type("#name", "W".repeat(200));
+        browser.clickAndLoad("#save-client");
+
+        assertThat(browser.fitsAPhone()).as("the secret's page").isTrue();
+        browser.go("/console/clients/" + browser.text("#client-id"));
+        assertThat(browser.fitsAPhone()).as("the client's page").isTrue();
+        browser.type("#privacyUrl", "ftp://" + "x".repeat(300));
+        browser.clickAndLoad("#save-client");
+        assertThat(browser.text("#form-error")).contains("xxxxx");
+        assertThat(browser.fitsAPhone()).as("a refusal quoting the value").isTrue();
+        browser.clickAndLoad("form[action$='/console/logout'] button");
+        signIn(login, PASSWORD);
+        assertThat(browser.fitsAPhone()).as("the header with the login").isTrue();
+    }
+
     private String configToken() {
         return AuthSteps.configToken(dataDirectory);
     }
