@@ -90,6 +90,11 @@ class ConsoleSessions {
         }
     }
 
+    /** Ends every session of an operator (the configuration gave it another password or TOTP key). */
+    void closeAll(long operatorId) {
+        jdbc.sql("DELETE FROM console_session WHERE id_operator = :operator").param("operator", operatorId).update();
+    }
+
     /** Ends every session of an operator but {@code keep} (its password changed). */
     void closeOthers(long operatorId, long keep) {
         jdbc.sql("DELETE FROM console_session WHERE id_operator = :operator AND id <> :keep")

@@ -11,7 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: seeds the operators of {@code passerelle.console.operators}; when there is no
+ * At start-up: seeds the operators of {@code passerelle.console.operators}, ending the sessions of
+ * those whose password or TOTP key it changed, and deletes those it no longer lists; when there is no
  * operator at all, creates {@code admin} with a password generated once into the owner-only file
  * {@code <data-dir>/console-admin-password}. The start-up summary says where the console is and
  * names that file ({@link #firstOperatorPasswordFile()}); no password is logged.
@@ -40,7 +41,9 @@ public class ConsoleStartup {
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        properties.operators().forEach(operator -> operators.seed(operator.login(), operator.password(), operator.totpSecret()));
+        properties.operators().forEach(operator -> operators.seed(operator.login(), operator.password(), operator.totpSecret())
+                .ifPresent(changed -> sessions.closeAll(changed.id())));
+        operators.retireAllBut(properties.operators().stream().map(ConsoleProperties.OperatorConfig::login).toList());
         sessions.purgeEnded();
         if (!operators.any()) {
             String password = dataDirectory.secret(PASSWORD_FILE, () -> Secrets.random(PASSWORD_BYTES));

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,9 +97,12 @@ public class Operators {
     /**
      * Seeds an operator from configuration: created, or given the configured password and TOTP key
      * again. {@code password} may be a bcrypt hash ({@code $2a$}, {@code $2b$}, {@code $2y$}).
+     * The operator when it existed with another password or TOTP key: its sessions, opened with the
+     * credentials the configuration just replaced, are to end (OWASP ASVS V3.3: a credential
+     * change ends the other sessions).
      */
-    void seed(String login, String password, String totpSecret) {
-        seed(login, password, totpSecret, true);
+    Optional<Operator> seed(String login, String password, String totpSecret) {
+        return seed(login, password, totpSecret, true);
     }
 
     /** The first operator, with a generated password: created once, then the console's to change. */
@@ -106,12 +110,33 @@ public class Operators {
         seed(login, password, null, false);
     }
 
-    private void seed(String login, String password, String totpSecret, boolean fromConfig) {
+    /**
+     * Deletes the operators seeded from configuration that it no longer lists, and their sessions
+     * with them: the console cannot delete such an operator, so taking it out of the configuration
+     * is how one is revoked.
+     */
+    void retireAllBut(List<String> configured) {
+        List<String> kept = configured.stream().map(Operators::normalized).toList();
+        List<Operator> retired = all().stream().filter(operator -> operator.fromConfig() && !kept.contains(operator.login()))
+                .toList();
+        if (retired.isEmpty()) {
+            return;
+        }
+        changes.apply(ChangedBy.CONFIGURATION, record -> {
+            retired.forEach(operator -> {
+                jdbc.sql("DELETE FROM console_operator WHERE id = :id").param("id", operator.id()).update();
+                record.changed(key(operator.login()), describe(operator.totpEnabled(), true), null);
+            });
+            return null;
+        });
+    }
+
+    private Optional<Operator> seed(String login, String password, String totpSecret, boolean fromConfig) {
         String name = checkedLogin(login);
         String hash = password.startsWith("$2") ? CONFIGURED_BCRYPT + password : hashes.hash(password);
-        String sealedKey = totpSecret == null || totpSecret.isBlank() ? null
-                : cipher.encrypt(Base64.getEncoder().encodeToString(Base32.decode(totpSecret)), TOTP_SECRET);
-        changes.apply(ChangedBy.CONFIGURATION, record -> {
+        byte[] totp = totpSecret == null || totpSecret.isBlank() ? null : Base32.decode(totpSecret);
+        String sealedKey = totp == null ? null : cipher.encrypt(Base64.getEncoder().encodeToString(totp), TOTP_SECRET);
+        return changes.apply(ChangedBy.CONFIGURATION, record -> {
             Optional<Operator> known = byLogin(name);
             if (known.isEmpty()) {
                 jdbc.sql("""
@@ -120,17 +145,28 @@ public class Operators {
                         .param("login", name).param("hash", hash).param("totp", sealedKey).param("enabled", sealedKey != null)
                         .param("config", fromConfig).param("now", utc(clock.instant())).update();
                 record.changed(key(name), null, describe(sealedKey != null, fromConfig));
-            } else {
-                jdbc.sql("""
-                                UPDATE console_operator SET password_hash = :hash, totp_secret = :totp, totp_enabled = :enabled,
-                                from_config = TRUE WHERE id = :id""")
-                        .param("hash", hash).param("totp", sealedKey).param("enabled", sealedKey != null)
-                        .param("id", known.get().id()).update();
-                record.changed(key(name), describe(known.get().totpEnabled(), known.get().fromConfig()),
-                        describe(sealedKey != null, true));
+                return Optional.<Operator>empty();
             }
-            return null;
+            boolean sameCredentials = samePassword(known.get().id(), password)
+                    && Arrays.equals(known.get().totpEnabled() ? totpKey(known.get().id()).orElse(null) : null, totp);
+            jdbc.sql("""
+                            UPDATE console_operator SET password_hash = :hash, totp_secret = :totp, totp_enabled = :enabled,
+                            from_config = TRUE WHERE id = :id""")
+                    .param("hash", hash).param("totp", sealedKey).param("enabled", sealedKey != null)
+                    .param("id", known.get().id()).update();
+            record.changed(key(name), describe(known.get().totpEnabled(), known.get().fromConfig()),
+                    describe(sealedKey != null, true));
+            return sameCredentials ? Optional.<Operator>empty() : known;
         });
+    }
+
+    /** Whether {@code configured} (a password, or a bcrypt hash of one) is the operator's password already. */
+    private boolean samePassword(long id, String configured) {
+        if (configured.startsWith("$2")) {
+            return jdbc.sql("SELECT password_hash FROM console_operator WHERE id = :id").param("id", id)
+                    .query(String.class).single().equals(CONFIGURED_BCRYPT + configured);
+        }
+        return passwordMatches(id, configured);
     }
 
     /** A new operator with {@code password} (at least 12 characters); 400 for a taken or malformed login. */

@@ -58,17 +58,20 @@ class SecondInstanceTest {
     void startTheSecondInstance() throws Exception {
         if (second == null) {
             // As command-line arguments: they win over application.yml, as the first instance's test properties do.
-            Map<String, String> properties = Map.of(
-                    "server.port", "0",
-                    "spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"),
-                    "spring.datasource.username", environment.getRequiredProperty("spring.datasource.username"),
-                    "spring.datasource.password", environment.getRequiredProperty("spring.datasource.password"),
-                    "spring.flyway.schemas", environment.getProperty("spring.flyway.schemas", ""),
-                    "passerelle.data-dir", Files.createTempDirectory("passerelle-second").toString(),
-                    "passerelle.crypto.at-rest-keys.k1", environment.getRequiredProperty("passerelle.crypto.at-rest-keys.k1"),
-                    "passerelle.crypto.active-key", "k1",
-                    "passerelle.configuration.refresh-interval", "200ms",
-                    "logging.level.root", "WARN");
+            Map<String, String> properties = Map.ofEntries(
+                    Map.entry("server.port", "0"),
+                    Map.entry("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url")),
+                    Map.entry("spring.datasource.username", environment.getRequiredProperty("spring.datasource.username")),
+                    Map.entry("spring.datasource.password", environment.getRequiredProperty("spring.datasource.password")),
+                    Map.entry("spring.flyway.schemas", environment.getProperty("spring.flyway.schemas", "")),
+                    Map.entry("passerelle.data-dir", Files.createTempDirectory("passerelle-second").toString()),
+                    Map.entry("passerelle.crypto.at-rest-keys.k1", environment.getRequiredProperty("passerelle.crypto.at-rest-keys.k1")),
+                    Map.entry("passerelle.crypto.active-key", "k1"),
+                    Map.entry("passerelle.configuration.refresh-interval", "200ms"),
+                    // The same operators as the first: an instance deletes those its configuration does not list.
+                    Map.entry("passerelle.console.operators[0].login", "otto"),
+                    Map.entry("passerelle.console.operators[0].password", OPERATOR_PASSWORD),
+                    Map.entry("logging.level.root", "WARN"));
             second = new SpringApplicationBuilder(PasserelleApplication.class)
                     .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
         }

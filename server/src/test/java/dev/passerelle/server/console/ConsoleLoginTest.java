@@ -2,6 +2,9 @@ package dev.passerelle.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passerelle.server.config.DataDirectory;
+import dev.passerelle.server.config.PublicUrl;
+import dev.passerelle.server.console.ConsoleProperties.OperatorConfig;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
@@ -39,6 +42,14 @@ class ConsoleLoginTest {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Operators operators;
+    @Autowired
+    ConsoleSessions sessions;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    PublicUrl publicUrl;
 
     @AfterEach
     void forget() {
@@ -243,6 +254,40 @@ class ConsoleLoginTest {
         other.logIn("bob", PASSWORD);
         other.get("/console/login/code");
         assertThat(other.post("/console/login/code", Map.of("code", code)).status()).as("replayed code").isEqualTo(401);
+    }
+
+    /**
+     * A configured operator is changed or revoked in the configuration, then the server restarts
+     * (the start-up again, with the new configuration): a new password ends the sessions opened with
+     * the old one, and an operator the configuration no longer lists can no longer sign in.
+     */
+    @Test
+    void aRestartWithAnotherPasswordOrWithoutTheOperatorEndsItsSessions() {
+        OperatorConfig alice = new OperatorConfig("alice", PASSWORD, null);
+        OperatorConfig bob = new OperatorConfig("bob", PASSWORD, TOTP_KEY);
+        restartWith(alice, bob, new OperatorConfig("dave", PASSWORD, null));
+        ConsoleClient dave = browser();
+        dave.logIn("dave", PASSWORD);
+        ConsoleClient kept = browser();
+        kept.logIn("alice", PASSWORD);
+
+        restartWith(alice, bob, new OperatorConfig("dave", "a new password for dave", null));
+
+        assertThat(dave.get("/console").status()).as("signed in with the old password").isEqualTo(302);
+        assertThat(kept.get("/console").status()).as("an unchanged operator stays signed in").isEqualTo(200);
+        dave.logIn("dave", "a new password for dave");
+        assertThat(dave.get("/console").status()).isEqualTo(200);
+
+        restartWith(alice, bob);
+
+        assertThat(dave.get("/console").status()).as("revoked").isEqualTo(302);
+        assertThat(dave.logIn("dave", "a new password for dave").status()).isEqualTo(401);
+        assertThat(kept.get("/console").status()).isEqualTo(200);
+    }
+
+    private void restartWith(OperatorConfig... configured) {
+        new ConsoleStartup(operators, sessions, new ConsoleProperties(List.of(configured), null, null, null, null, null),
+                dataDirectory, publicUrl).onReady();
     }
 
     @Test
