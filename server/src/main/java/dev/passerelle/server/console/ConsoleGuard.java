@@ -12,17 +12,17 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * In front of every console request: the pages' security headers; the operator's session (none:
- * to the login page; password given but not the second factor: to the code page); and the CSRF
- * token of every state-changing request, compared in constant time (missing or wrong: 403). The
- * login form, before any session, carries a token bound to a cookie of its own (double submit).
+ * In front of every console request (its headers are {@link ConsoleHeaders}'): the operator's
+ * session (none: to the login page; password given but not the second factor: to the code page);
+ * and the CSRF token of every state-changing request, compared in constant time (missing or wrong:
+ * 403). The login form, before any session, carries a token bound to a cookie of its own (double
+ * submit).
  */
 @Component
 class ConsoleGuard implements HandlerInterceptor {
@@ -58,7 +58,6 @@ class ConsoleGuard implements HandlerInterceptor {
         if (!isConsole(request)) {
             return true;
         }
-        securityHeaders(response, path(request).startsWith(ROOT + "/clients/preview"));
         String path = path(request);
         if (path.startsWith(ASSETS)) {
             return true;
@@ -127,21 +126,6 @@ class ConsoleGuard implements HandlerInterceptor {
         String query = request.getQueryString();
         return query != null && Arrays.stream(query.split("&")).map(parameter -> parameter.split("=", 2)[0])
                 .anyMatch(name -> URLDecoder.decode(name, StandardCharsets.UTF_8).equals(CSRF_FIELD));
-    }
-
-    /**
-     * The console's pages run only their own script and style, are never framed (the webview
-     * preview, framed by the console itself, excepted), never cached (they show user data and,
-     * once, secrets) and send no referrer.
-     */
-    private static void securityHeaders(HttpServletResponse response, boolean preview) {
-        response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-src 'self'; "
-                + "frame-ancestors " + (preview ? "'self'" : "'none'"));
-        response.setHeader("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
     /**

@@ -124,6 +124,26 @@ class ConsoleLoginTest {
         assertThat(pending.post("/console;x/login/code", Map.of("code", code(0))).status()).isEqualTo(403);
     }
 
+    /**
+     * The answers no console page renders (a method the path does not take, parameters that cannot
+     * be read, a body too large) still carry the console's headers: never framed, never cached.
+     */
+    @Test
+    void everyConsoleAnswerCarriesTheSecurityHeadersAlsoWhenNoPageAnswers() {
+        List<TestApi.Response> answers = List.of(
+                api.method("DELETE", "/console/operators").send(),
+                api.post("/console/operators").raw("application/x-www-form-urlencoded", "login=%zz").send(),
+                api.post("/console/operators").raw("application/x-www-form-urlencoded", "x".repeat(70_000)).send());
+
+        assertThat(answers).extracting(TestApi.Response::status).containsExactly(405, 400, 413);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        });
+    }
+
     /** A cookie's path is the console's, however the request spelled the context path ({@code ;} is no cookie path's character). */
     @Test
     void theCookiesKeepTheConsolesPathWhateverTheAddressSpelledIt() {
