@@ -95,7 +95,7 @@ class ConsoleSessions {
         jdbc.sql("DELETE FROM console_session WHERE id_operator = :operator").param("operator", operatorId).update();
     }
 
-    /** Ends every session of an operator but {@code keep} (its password changed). */
+    /** Ends every session of an operator but {@code keep} (its password or second factor changed). */
     void closeOthers(long operatorId, long keep) {
         jdbc.sql("DELETE FROM console_session WHERE id_operator = :operator AND id <> :keep")
                 .param("operator", operatorId).param("keep", keep).update();

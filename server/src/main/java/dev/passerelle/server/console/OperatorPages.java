@@ -54,12 +54,14 @@ class OperatorPages {
     }
 
     @PostMapping("/console/operators/{id}/second-factor")
-    String resetSecondFactor(Operator operator, @PathVariable long id, HttpServletResponse response, Model model) {
+    String resetSecondFactor(Operator operator, @PathVariable long id, HttpServletRequest request,
+                             HttpServletResponse response, Model model) {
         try {
             operators.resetTotp(id, operator.changedBy());
         } catch (ApiException refused) {
             return refused(refused, response, model, list(operator, model));
         }
+        endOtherSessions(id, request);
         return "redirect:/console/operators?saved";
     }
 
@@ -77,8 +79,7 @@ class OperatorPages {
         } catch (ApiException refused) {
             return refused(refused, response, model, "console/account");
         }
-        ConsoleSessions.Session session = (ConsoleSessions.Session) request.getAttribute(ConsoleGuard.SESSION);
-        sessions.closeOthers(operator.id(), session.id());
+        endOtherSessions(operator.id(), request);
         return "redirect:/console/account?saved";
     }
 
@@ -94,14 +95,25 @@ class OperatorPages {
     }
 
     @PostMapping("/console/account/second-factor/confirm")
-    String confirmSecondFactor(Operator operator, @RequestParam(defaultValue = "") String code, HttpServletResponse response,
-                               Model model) {
+    String confirmSecondFactor(Operator operator, @RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                               HttpServletResponse response, Model model) {
         try {
             operators.confirmTotp(operator.id(), code, operator.changedBy());
         } catch (ApiException refused) {
             return refused(refused, response, model, "console/account");
         }
+        endOtherSessions(operator.id(), request);
         return "redirect:/console/account?secondFactor";
+    }
+
+    /**
+     * Ends the operator's sessions but the one of this request, once its credentials changed: a new
+     * password, a second factor set up or removed (OWASP ASVS V3.3.3). Sessions opened without the
+     * new credential, possibly by whoever made the operator change it, do not outlive it.
+     */
+    private void endOtherSessions(long operatorId, HttpServletRequest request) {
+        ConsoleSessions.Session session = (ConsoleSessions.Session) request.getAttribute(ConsoleGuard.SESSION);
+        sessions.closeOthers(operatorId, session.id());
     }
 
     private static String refused(ApiException refused, HttpServletResponse response, Model model, String view) {

@@ -11,6 +11,8 @@ import dev.passerelle.server.support.TestApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -303,6 +305,40 @@ class ConsoleLoginTest {
         assertThat(dave.get("/console").status()).as("revoked").isEqualTo(302);
         assertThat(dave.logIn("dave", "a new password for dave").status()).isEqualTo(401);
         assertThat(kept.get("/console").status()).isEqualTo(200);
+    }
+
+    /**
+     * Setting up a second factor ends the operator's other sessions, opened with the password alone
+     * (maybe by whoever made the operator set it up), as a new password does; so does another
+     * operator removing it.
+     */
+    @Test
+    void settingUpOrRemovingTheSecondFactorEndsTheOtherSessions() {
+        ConsoleClient admin = browser();
+        admin.logIn("alice", PASSWORD);
+        admin.get("/console/operators");
+        admin.post("/console/operators", Map.of("login", "erin", "password", PASSWORD));
+        ConsoleClient erin = browser();
+        erin.logIn("erin", PASSWORD);
+        ConsoleClient elsewhere = browser();
+        elsewhere.logIn("erin", PASSWORD);
+        erin.get("/console/account");
+        Matcher key = Pattern.compile("id=\"totp-key\"[^>]*>([A-Z2-7]+)<")
+                .matcher(erin.post("/console/account/second-factor", Map.of()).body());
+        assertThat(key.find()).isTrue();
+
+        ConsoleClient.Page confirmed = erin.post("/console/account/second-factor/confirm", Map.of("code",
+                Totp.code(Base32.decode(key.group(1)), Totp.step(clock.instant()), Totp.DIGITS, "HmacSHA1")));
+
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(elsewhere.get("/console").status()).as("opened with the password alone").isEqualTo(302);
+        assertThat(erin.get("/console").status()).as("the session that set it up").isEqualTo(200);
+
+        admin.get("/console/operators");
+        admin.post("/console/operators/" + operators.byLogin("erin").orElseThrow().id() + "/second-factor", Map.of());
+
+        assertThat(erin.get("/console").status()).as("opened with the factor now removed").isEqualTo(302);
+        assertThat(admin.get("/console").status()).isEqualTo(200);
     }
 
     private void restartWith(OperatorConfig... configured) {
