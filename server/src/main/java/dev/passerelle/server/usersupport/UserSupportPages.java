@@ -19,6 +19,7 @@ import dev.passerelle.server.testclock.UserClocks;
 import dev.passerelle.server.users.User;
 import dev.passerelle.server.users.UserAccounts;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
@@ -74,8 +75,17 @@ class UserSupportPages {
         return "console/user";
     }
 
+    /**
+     * {@code syncFailed}: the error code a sync of this page ended with ({@link #sync}), shown in an
+     * alert. Only one of the API's codes is shown: the address is anybody's to write, and the alert
+     * would otherwise show whatever text a link put there in the console's own voice (content
+     * spoofing, OWASP WSTG-CLNT-03).
+     */
     @GetMapping("/console/users/{user}/connections/{id}")
-    String connection(Operator operator, @PathVariable long user, @PathVariable long id, Model model) {
+    String connection(Operator operator, @PathVariable long user, @PathVariable long id,
+                      @RequestParam(required = false) String syncFailed, Model model) {
+        Arrays.stream(ApiError.values()).map(ApiError::code).filter(code -> code.equals(syncFailed)).findFirst()
+                .ifPresent(code -> model.addAttribute("syncFailed", code));
         ConnectionRow connection = connections.get(user, id);
         List<AccountView> ofConnection = accounts.list(new Visible(user, id, true)).accounts();
         model.addAttribute("userId", user);

@@ -68,6 +68,20 @@ class ConsolePagesTest {
         }
     }
 
+    /** The connection page's alert names the code a sync failed with, never text the address brought. */
+    @Test
+    void theSyncAlertShowsAnErrorCodeNeverTextFromTheAddress() {
+        String page = "/console/users/" + user.id() + "/connections/" + connection;
+
+        ConsoleClient.Page spoofed = browser.get(page + "?syncFailed=" + URLEncoder.encode(
+                "your account is blocked, call +33 1 23 45 67 89", StandardCharsets.UTF_8));
+        ConsoleClient.Page failed = browser.get(page + "?syncFailed=wrongpass");
+
+        assertThat(spoofed.status()).isEqualTo(200);
+        assertThat(spoofed.body()).doesNotContain("call +33").doesNotContain("The sync failed");
+        assertThat(failed.body()).contains("The sync failed: wrongpass.");
+    }
+
     @Test
     void aClientCreatedInTheConsoleShowsItsSecretOnceAndWorks() {
         browser.get("/console/clients/new");
