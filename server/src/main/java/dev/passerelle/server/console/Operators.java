@@ -203,13 +203,22 @@ public class Operators {
         });
     }
 
-    /** Changes an operator's own password, after checking the current one. */
+    /**
+     * Changes an operator's own password, after checking the current one. A wrong current password
+     * is a failed login of the operator's name, and a locked name changes nothing: else whoever holds
+     * a session (a computer left unlocked) could guess the password here without end.
+     */
     public void changePassword(long id, String current, String replacement, ChangedBy who) {
         Operator operator = find(id).orElseThrow(() -> ApiError.NOT_FOUND.exception("No operator " + id));
         if (operator.fromConfig()) {
             throw ApiError.CONFLICT.exception("This operator's password comes from passerelle.console.operators");
         }
+        Instant now = clock.instant();
+        if (lockedUntil(operator.login(), now).isPresent()) {
+            throw ApiError.TOO_MANY_REQUESTS.exception("Too many wrong passwords: this login is locked for a while");
+        }
         if (!passwordMatches(id, current)) {
+            failed(operator.login(), now);
             throw ApiError.INVALID_VALUE.exception("The current password is wrong");
         }
         String hash = hashes.hash(checkedPassword(replacement));

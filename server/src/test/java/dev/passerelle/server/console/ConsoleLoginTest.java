@@ -341,6 +341,34 @@ class ConsoleLoginTest {
         assertThat(admin.get("/console").status()).isEqualTo(200);
     }
 
+    /**
+     * Whoever holds an operator's session (a computer left unlocked) cannot guess the password on the
+     * Account page without end: a wrong current password counts as a failed login of that name.
+     */
+    @Test
+    void wrongCurrentPasswordsOnTheAccountPageLockTheLogin() {
+        ConsoleClient admin = browser();
+        admin.logIn("alice", PASSWORD);
+        admin.get("/console/operators");
+        admin.post("/console/operators", Map.of("login", "grace", "password", PASSWORD));
+        ConsoleClient session = browser();
+        session.logIn("grace", PASSWORD);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            session.get("/console/account");
+            assertThat(session.post("/console/account/password", Map.of("current", "a guess " + attempt,
+                    "replacement", "the thief's password")).status()).isEqualTo(400);
+        }
+
+        session.get("/console/account");
+        ConsoleClient.Page right = session.post("/console/account/password",
+                Map.of("current", PASSWORD, "replacement", "the thief's password"));
+
+        assertThat(right.status()).as("locked, whatever the password").isEqualTo(429);
+        assertThat(browser().logIn("grace", PASSWORD).status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(browser().logIn("grace", PASSWORD).status()).as("the password did not change").isEqualTo(302);
+    }
+
     private void restartWith(OperatorConfig... configured) {
         new ConsoleStartup(operators, sessions, new ConsoleProperties(List.of(configured), null, null, null, null, null),
                 dataDirectory, publicUrl).onReady();
