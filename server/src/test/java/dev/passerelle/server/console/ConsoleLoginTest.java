@@ -314,10 +314,7 @@ class ConsoleLoginTest {
      */
     @Test
     void settingUpOrRemovingTheSecondFactorEndsTheOtherSessions() {
-        ConsoleClient admin = browser();
-        admin.logIn("alice", PASSWORD);
-        admin.get("/console/operators");
-        admin.post("/console/operators", Map.of("login", "erin", "password", PASSWORD));
+        ConsoleClient admin = aliceCreating("erin");
         ConsoleClient erin = browser();
         erin.logIn("erin", PASSWORD);
         ConsoleClient elsewhere = browser();
@@ -347,10 +344,7 @@ class ConsoleLoginTest {
      */
     @Test
     void wrongCurrentPasswordsOnTheAccountPageLockTheLogin() {
-        ConsoleClient admin = browser();
-        admin.logIn("alice", PASSWORD);
-        admin.get("/console/operators");
-        admin.post("/console/operators", Map.of("login", "grace", "password", PASSWORD));
+        aliceCreating("grace");
         ConsoleClient session = browser();
         session.logIn("grace", PASSWORD);
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -367,6 +361,15 @@ class ConsoleLoginTest {
         assertThat(browser().logIn("grace", PASSWORD).status()).isEqualTo(429);
         clock.advance(Duration.ofMinutes(16));
         assertThat(browser().logIn("grace", PASSWORD).status()).as("the password did not change").isEqualTo(302);
+    }
+
+    /** Alice, signed in, once she created the operator {@code login} in the console (whose credentials the console may change). */
+    private ConsoleClient aliceCreating(String login) {
+        ConsoleClient alice = browser();
+        alice.logIn("alice", PASSWORD);
+        alice.get("/console/operators");
+        alice.post("/console/operators", Map.of("login", login, "password", PASSWORD));
+        return alice;
     }
 
     private void restartWith(OperatorConfig... configured) {
