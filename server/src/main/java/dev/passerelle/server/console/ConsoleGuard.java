@@ -1,5 +1,6 @@
 package dev.passerelle.server.console;
 
+import dev.passerelle.server.api.RoutedPath;
 import dev.passerelle.server.console.ConsoleSessions.Session;
 import dev.passerelle.server.crypto.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -48,8 +46,9 @@ class ConsoleGuard implements HandlerInterceptor {
         this.cookies = cookies;
     }
 
+    /** Whether the request is the console's, its path read as routed: {@code /console;x/login} is the login page too. */
     static boolean isConsole(HttpServletRequest request) {
-        String path = path(request);
+        String path = RoutedPath.of(request);
         return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 
@@ -58,7 +57,7 @@ class ConsoleGuard implements HandlerInterceptor {
         if (!isConsole(request)) {
             return true;
         }
-        String path = path(request);
+        String path = RoutedPath.of(request);
         if (path.startsWith(ASSETS)) {
             return true;
         }
@@ -126,18 +125,5 @@ class ConsoleGuard implements HandlerInterceptor {
         String query = request.getQueryString();
         return query != null && Arrays.stream(query.split("&")).map(parameter -> parameter.split("=", 2)[0])
                 .anyMatch(name -> URLDecoder.decode(name, StandardCharsets.UTF_8).equals(CSRF_FIELD));
-    }
-
-    /**
-     * The path within the application as Spring MVC matches it against the mappings: each segment
-     * percent-decoded and without its {@code ;parameters} ({@link PathContainer.PathSegment#valueToMatch()}).
-     * Not the raw request URI: {@code /console;x/login} and {@code /%63onsole/login} reach the login
-     * page too, and read raw they would pass by the guard, its CSRF check and its headers.
-     */
-    static String path(HttpServletRequest request) {
-        return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication().elements()
-                .stream().map(element -> element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
-                        : element.value())
-                .collect(Collectors.joining());
     }
 }

@@ -1,5 +1,6 @@
 package dev.passerelle.server.console;
 
+import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ class ConsoleHeaders extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (ConsoleGuard.isConsole(request)) {
-            boolean preview = ConsoleGuard.path(request).startsWith(ConsoleGuard.ROOT + "/clients/preview");
+            boolean preview = RoutedPath.of(request).startsWith(ConsoleGuard.ROOT + "/clients/preview");
             response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
                     + "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-src 'self'; "
                     + "frame-ancestors " + (preview ? "'self'" : "'none'"));

@@ -1,5 +1,6 @@
 package dev.passerelle.server.console;
 
+import dev.passerelle.server.api.RoutedPath;
 import dev.passerelle.server.config.ConditionalOnSandboxMode;
 import dev.passerelle.server.console.ConsoleSessions.Session;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ class ConsoleModel {
         if (request.getAttribute(ConsoleGuard.SESSION) instanceof Session session && !session.secondFactorPending()) {
             model.addAttribute("operator", session.operator());
         }
-        model.addAttribute("path", ConsoleGuard.path(request));
+        model.addAttribute("path", RoutedPath.of(request));
         model.addAttribute("sandbox", sandbox);
     }
 }
