@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -213,13 +214,11 @@ public class Operators {
         if (operator.fromConfig()) {
             throw ApiError.CONFLICT.exception("This operator's password comes from passerelle.console.operators");
         }
-        Instant now = clock.instant();
-        if (lockedUntil(operator.login(), now).isPresent()) {
-            throw ApiError.TOO_MANY_REQUESTS.exception("Too many wrong passwords: this login is locked for a while");
-        }
-        if (!passwordMatches(id, current)) {
-            failed(operator.login(), now);
-            throw ApiError.INVALID_VALUE.exception("The current password is wrong");
+        Optional<LoginRefused> refused = guarded(operator.login(), clock.instant(), () -> passwordMatches(id, current));
+        if (refused.isPresent()) {
+            throw refused.get() instanceof LoginRefused.Locked
+                    ? ApiError.TOO_MANY_REQUESTS.exception("Too many wrong passwords: this login is locked for a while")
+                    : ApiError.INVALID_VALUE.exception("The current password is wrong");
         }
         String hash = hashes.hash(checkedPassword(replacement));
         changes.apply(who, record -> {
@@ -237,20 +236,14 @@ public class Operators {
      */
     LoginResult logIn(String login, String password) {
         String name = normalized(login);
-        Instant now = clock.instant();
-        Optional<Instant> locked = lockedUntil(name, now);
-        if (locked.isPresent()) {
-            return new LoginResult(null, new LoginRefused.Locked(locked.get()));
-        }
         Optional<Long> id = byLogin(name).map(Operator::id);
-        boolean right = id.map(operator -> passwordMatches(operator, password)).orElseGet(() -> {
-            hashes.check(password == null ? "" : password, null); // as long as a wrong password
-            return false;
-        });
-        if (!right) {
-            return new LoginResult(null, failed(name, now));
-        }
-        return new LoginResult(find(id.get()).orElseThrow(), null);
+        Optional<LoginRefused> refused = guarded(name, clock.instant(), () -> id.map(operator -> passwordMatches(operator, password))
+                .orElseGet(() -> {
+                    hashes.check(password == null ? "" : password, null); // as long as a wrong password
+                    return false;
+                }));
+        return refused.map(refusal -> new LoginResult(null, refusal))
+                .orElseGet(() -> new LoginResult(find(id.orElseThrow()).orElseThrow(), null));
     }
 
     /**
@@ -260,19 +253,14 @@ public class Operators {
     LoginResult secondFactor(long operatorId, String code) {
         Operator operator = find(operatorId).orElseThrow(() -> ApiError.NOT_FOUND.exception("No operator " + operatorId));
         Instant now = clock.instant();
-        Optional<Instant> locked = lockedUntil(operator.login(), now);
-        if (locked.isPresent()) {
-            return new LoginResult(null, new LoginRefused.Locked(locked.get()));
-        }
-        OptionalLong step = totpKey(operatorId).map(key -> Totp.match(key, code, now)).orElse(OptionalLong.empty());
-        boolean fresh = step.isPresent() && jdbc.sql("""
-                        UPDATE console_operator SET totp_last_step = :step
-                        WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
-                .param("step", step.getAsLong()).param("id", operatorId).update() == 1;
-        if (!fresh) {
-            return new LoginResult(null, failed(operator.login(), now));
-        }
-        return new LoginResult(operator, null);
+        Optional<LoginRefused> refused = guarded(operator.login(), now, () -> {
+            OptionalLong step = totpKey(operatorId).map(key -> Totp.match(key, code, now)).orElse(OptionalLong.empty());
+            return step.isPresent() && jdbc.sql("""
+                            UPDATE console_operator SET totp_last_step = :step
+                            WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+                    .param("step", step.getAsLong()).param("id", operatorId).update() == 1;
+        });
+        return new LoginResult(refused.isPresent() ? null : operator, refused.orElse(null));
     }
 
     /** A successful login: the failures of the name are forgotten. */
@@ -350,22 +338,41 @@ public class Operators {
                 .flatMap(until -> until).filter(now::isBefore);
     }
 
-    /** Counts a failure of {@code login}; the refusal it leads to. */
-    private LoginRefused failed(String login, Instant now) {
-        int updated = jdbc.sql("UPDATE console_login_failure SET failures = failures + 1 WHERE login = :login")
+    /**
+     * Checks a password or code presented for {@code login} under the lockout; empty when it is right.
+     * The attempt is counted before the check, by one statement that also refuses a locked name, so
+     * that attempts sent at once cannot all pass a lock that none of them has counted yet (OWASP ASVS
+     * V2.2.1): those beyond {@code lockout-failures} are refused unchecked. A right one takes its
+     * count back; the wrong one that reaches the limit locks the name for {@code lockout-duration}.
+     */
+    private Optional<LoginRefused> guarded(String login, Instant now, BooleanSupplier check) {
+        jdbc.sql("INSERT INTO console_login_failure (login, failures) VALUES (:login, 0) ON CONFLICT DO NOTHING")
                 .param("login", login).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO console_login_failure (login, failures) VALUES (:login, 1)").param("login", login).update();
+        boolean counted = jdbc.sql("""
+                        UPDATE console_login_failure SET failures = failures + 1
+                        WHERE login = :login AND (locked_until IS NULL OR locked_until <= :now)""")
+                .param("login", login).param("now", utc(now)).update() == 1;
+        if (!counted) {
+            return Optional.of(new LoginRefused.Locked(lockedUntil(login, now).orElse(now)));
         }
-        int failures = jdbc.sql("SELECT failures FROM console_login_failure WHERE login = :login").param("login", login)
+        int attempt = jdbc.sql("SELECT failures FROM console_login_failure WHERE login = :login").param("login", login)
                 .query(Integer.class).single();
-        if (failures >= properties.lockoutFailures()) {
-            Instant until = now.plus(properties.lockoutDuration());
-            jdbc.sql("UPDATE console_login_failure SET failures = 0, locked_until = :until WHERE login = :login")
-                    .param("until", utc(until)).param("login", login).update();
-            return new LoginRefused.Locked(until);
+        if (attempt > properties.lockoutFailures()) {
+            return Optional.of(lock(login, now));
         }
-        return new LoginRefused.WrongCredentials();
+        if (check.getAsBoolean()) {
+            jdbc.sql("UPDATE console_login_failure SET failures = failures - 1 WHERE login = :login AND failures > 0")
+                    .param("login", login).update();
+            return Optional.empty();
+        }
+        return Optional.of(attempt == properties.lockoutFailures() ? lock(login, now) : new LoginRefused.WrongCredentials());
+    }
+
+    private LoginRefused lock(String login, Instant now) {
+        Instant until = now.plus(properties.lockoutDuration());
+        jdbc.sql("UPDATE console_login_failure SET failures = 0, locked_until = :until WHERE login = :login")
+                .param("until", utc(until)).param("login", login).update();
+        return new LoginRefused.Locked(until);
     }
 
     private static String checkedLogin(String login) {

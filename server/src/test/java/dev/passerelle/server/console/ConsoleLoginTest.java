@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passerelle.server.config.DataDirectory;
 import dev.passerelle.server.config.PublicUrl;
 import dev.passerelle.server.console.ConsoleProperties.OperatorConfig;
+import dev.passerelle.server.support.AtOnce;
 import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.MutableClock;
 import dev.passerelle.server.support.TestApi;
@@ -234,6 +235,16 @@ class ConsoleLoginTest {
         assertThat(browser.get("/console").status()).isEqualTo(302);
     }
 
+    /** Counted before the check: a burst cannot pass a lock that none of its attempts has counted yet. */
+    @Test
+    void wrongPasswordsSentAtOnceAreCheckedNoMoreOftenThanTheLockoutAllows() throws Exception {
+        List<Integer> statuses = AtOnce.send(12, () -> browser().logIn("alice", "wrong password").status());
+
+        assertThat(statuses).as("two wrong, the third locks, the rest refused unchecked")
+                .filteredOn(status -> status == 401).hasSize(2);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(10);
+    }
+
     @Test
     void repeatedFailuresLockTheLoginEvenWithTheRightPasswordAndUnknownLoginsAlike() {
         ConsoleClient browser = browser();
@@ -347,11 +358,14 @@ class ConsoleLoginTest {
         aliceCreating("grace");
         ConsoleClient session = browser();
         session.logIn("grace", PASSWORD);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 2; attempt++) {
             session.get("/console/account");
             assertThat(session.post("/console/account/password", Map.of("current", "a guess " + attempt,
                     "replacement", "the thief's password")).status()).isEqualTo(400);
         }
+        session.get("/console/account");
+        assertThat(session.post("/console/account/password", Map.of("current", "the last guess",
+                "replacement", "the thief's password")).status()).as("the guess that locks").isEqualTo(429);
 
         session.get("/console/account");
         ConsoleClient.Page right = session.post("/console/account/password",
