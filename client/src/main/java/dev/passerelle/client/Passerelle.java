@@ -130,6 +130,7 @@ public final class Passerelle {
         private HttpClient http;
         private RetryPolicy retry = RetryPolicy.defaults();
         private Duration timeout = Duration.ofMinutes(3);
+        private long maxBodySize = 32L << 20;
         private boolean encryptFields = true;
 
         private Builder(URI apiRoot) {
@@ -149,11 +150,20 @@ public final class Passerelle {
         }
 
         /**
-         * How long one call may take; 3 minutes by default, since adding a connection talks to the
+         * How long one call may take, its answer's body included; 3 minutes by default, since adding a connection talks to the
          * institution during the call (Powens asks for "a few minutes").
          */
         public Builder timeout(Duration value) {
             this.timeout = value;
+            return this;
+        }
+
+        /**
+         * The largest answer body read, in bytes; 32 MiB by default. A longer one fails the call with
+         * an {@link ApiConnectionException} instead of filling the heap; raise it for larger document files.
+         */
+        public Builder maxBodySize(long bytes) {
+            this.maxBodySize = bytes;
             return this;
         }
 
@@ -174,7 +184,7 @@ public final class Passerelle {
         public Passerelle build() {
             HttpClient client = http != null ? http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-            Transport transport = new Transport(apiRoot, token, client, retry, timeout);
+            Transport transport = new Transport(apiRoot, token, client, retry, timeout, maxBodySize);
             FieldEncryptor encryptor = new FieldEncryptor(() -> publishedKey(transport));
             return new Passerelle(transport, encryptor, encryptFields);
         }

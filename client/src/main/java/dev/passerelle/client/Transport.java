@@ -1,6 +1,6 @@
 package dev.passerelle.client;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -39,19 +43,21 @@ final class Transport {
     private final HttpClient http;
     private final RetryPolicy retry;
     private final Duration timeout;
+    private final long maxBodySize;
     private final JsonMapper json = Wire.json();
 
-    Transport(URI root, String token, HttpClient http, RetryPolicy retry, Duration timeout) {
+    Transport(URI root, String token, HttpClient http, RetryPolicy retry, Duration timeout, long maxBodySize) {
         String text = root.toString();
         this.root = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.token = token;
         this.http = http;
         this.retry = retry;
         this.timeout = timeout;
+        this.maxBodySize = maxBodySize;
     }
 
     Transport withToken(String other) {
-        return new Transport(root, other, http, retry, timeout);
+        return new Transport(root, other, http, retry, timeout, maxBodySize);
     }
 
     URI root() {
@@ -114,25 +120,20 @@ final class Transport {
 
     /**
      * An open {@code text/event-stream} answer. Errors before the stream starts come as the usual
-     * envelope: {@code application/json} is accepted too for them.
+     * envelope: {@code application/json} is accepted too for them, read whole within the limits of
+     * any other answer.
      */
     InputStream stream(String path, Query query) {
         HttpRequest request = authorized(HttpRequest.newBuilder(uri(path, query)))
                 .header("Accept", "text/event-stream, application/json").GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() / 100 != 2) {
-                try (InputStream body = response.body()) {
-                    throw error(response.statusCode(), body.readAllBytes(), response.headers().map());
-                }
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new ApiConnectionException("GET " + request.uri() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiConnectionException("interrupted", e);
+        HttpResponse<InputStream> response = await(request, info -> info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.ofInputStream()
+                : HttpResponse.BodySubscribers.mapping(new BoundedBody(maxBodySize), ByteArrayInputStream::new));
+        if (response.statusCode() / 100 != 2) {
+            throw error(response.statusCode(), ((ByteArrayInputStream) response.body()).readAllBytes(),
+                    response.headers().map());
         }
+        return response.body();
     }
 
     /**
@@ -199,11 +200,27 @@ final class Transport {
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
+        return await(request, info -> new BoundedBody(maxBodySize));
+    }
+
+    /**
+     * Sends and waits for the answer, its body included, for at most the call's timeout. The
+     * request's own timeout only bounds the wait for the headers ({@link HttpRequest.Builder#timeout}),
+     * so a server that stalls after them would otherwise hold the caller for ever.
+     */
+    private <T> HttpResponse<T> await(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ApiConnectionException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new ApiConnectionException(request.method() + " " + request.uri() + " got no whole answer within "
+                    + timeout, e);
+        } catch (ExecutionException e) {
+            throw new ApiConnectionException(request.method() + " " + request.uri() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted", e);
         }

@@ -23,7 +23,7 @@ class TransportTest {
             "http://h/2.0, http://other/2.0/users/me/transactions, http://other/2.0/users/me/transactions"})
     void hrefIsResolvedAgainstTheRootOrItsOrigin(String root, String href, String expected) {
         Transport transport = new Transport(URI.create(root), null, HttpClient.newHttpClient(), RetryPolicy.none(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 1 << 20);
 
         assertThat(transport.resolve(href)).isEqualTo(URI.create(expected));
     }
