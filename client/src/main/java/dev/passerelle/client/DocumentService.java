@@ -34,8 +34,8 @@ public final class DocumentService {
 
     /** Every document, fetched a page at a time. */
     public Stream<Document> stream(Long subscription) {
-        return new Pages<PagedAt>(() -> new PagedAt(0, list(subscription, PAGE, 0)), page -> {
-            int next = page.offset() + page.page().documents().size();
+        return new Pages<PagedAt>(() -> new PagedAt(0, list(subscription, PAGE, 0)), PagedAt::next, page -> {
+            int next = page.next();
             return page.page().documents().isEmpty() || next >= page.page().total() ? null
                     : new PagedAt(next, list(subscription, PAGE, next));
         }).stream().flatMap(page -> page.page().documents().stream());
@@ -50,5 +50,9 @@ public final class DocumentService {
 
     /** A page and the offset it starts at: documents page by offset only. */
     private record PagedAt(int offset, DocumentPage page) {
+
+        int next() {
+            return offset + page.documents().size();
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class TransactionService {
 
     /** Every page of the query, each fetched when the previous one was consumed. */
     public Pages<TransactionPage> pages(TransactionQuery query) {
-        return new Pages<>(() -> list(query), page -> page.nextHref() == null || page.transactions().isEmpty()
+        return new Pages<>(() -> list(query), TransactionPage::nextHref, page -> page.nextHref() == null || page.transactions().isEmpty()
                 ? null : transport.follow(page.nextHref(), TransactionPage.class));
     }
 

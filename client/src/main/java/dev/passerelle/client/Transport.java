@@ -108,9 +108,23 @@ final class Transport {
         send(request(method, uri(path, query), body));
     }
 
-    /** A {@code _links} href of a previous answer, followed as the server wrote it. */
+    /**
+     * A {@code _links} href of a previous answer, followed as the server wrote it but on the API root's
+     * origin only (scheme, host and port, RFC 6454 §4): the bearer goes with every call, so a link to
+     * another host or scheme would hand the token to whoever the answer names.
+     */
     <T> T follow(String href, Class<T> type) {
-        return read(send(request("GET", resolve(href), null)), json.constructType(type));
+        URI target;
+        try {
+            target = resolve(href);
+        } catch (IllegalArgumentException notUri) {
+            throw new ApiConnectionException("The server linked to an unreadable href", notUri);
+        }
+        if (!sameOrigin(target)) {
+            throw new ApiConnectionException("The server linked to " + target + ", off the API root's origin: not followed",
+                    null);
+        }
+        return read(send(request("GET", target, null)), json.constructType(type));
     }
 
     /** The raw bytes of a call's 2xx answer, with its headers (a document's file). */
@@ -153,6 +167,15 @@ final class Transport {
             return root.resolve(href);
         }
         return URI.create(root + (href.startsWith("/") ? "" : "/") + href);
+    }
+
+    private boolean sameOrigin(URI target) {
+        return root.getScheme().equalsIgnoreCase(target.getScheme()) && target.getHost() != null
+                && target.getHost().equalsIgnoreCase(root.getHost()) && port(target) == port(root);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private URI uri(String path, Query query) {

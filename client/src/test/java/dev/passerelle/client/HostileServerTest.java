@@ -1,5 +1,6 @@
 package dev.passerelle.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passerelle.client.support.HostileServer;
@@ -28,6 +29,50 @@ class HostileServerTest {
         server = new HostileServer(script);
         return Passerelle.builder(server.api()).token("the-bearer").retry(RetryPolicy.none())
                 .timeout(Duration.ofSeconds(1)).maxBodySize(1 << 20).build();
+    }
+
+    /** A page of one transaction whose next link is {@code next}. */
+    private static String page(String next) {
+        return "{\"transactions\": [{\"id\": 1, \"id_account\": 1}], \"total\": 9,"
+                + " \"_links\": {\"next\": {\"href\": \"" + next + "\"}}}";
+    }
+
+    @Test
+    void aNextLinkToAnotherHostDoesNotCarryTheToken() {
+        try (HostileServer other = new HostileServer(exchange -> HostileServer.send(exchange, 200, page("/x")))) {
+            Passerelle api = client(exchange -> HostileServer.send(exchange, 200,
+                    page(other.origin().replace("127.0.0.1", "localhost") + "/2.0/users/me/transactions?offset=1")));
+
+            assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
+                    .isInstanceOf(ApiConnectionException.class).hasMessageContaining("off the API root's origin");
+            assertThat(other.authorizations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNextLinkToAnotherSchemeIsNotFollowed() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200,
+                page(server.origin().replace("http:", "https:") + "/2.0/users/me/transactions?offset=1")));
+
+        assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("off the API root's origin");
+    }
+
+    @Test
+    void aNextLinkBackToAPageAlreadyFetchedEndsPaging() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, page("/users/me/transactions?offset=1")));
+
+        assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("already sent");
+        assertThat(server.authorizations()).hasSize(2);
+    }
+
+    @Test
+    void anUnreadableNextLinkIsAnApiConnectionException() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, page("/users/me/transactions?a b")));
+
+        assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("unreadable href");
     }
 
     @Test
