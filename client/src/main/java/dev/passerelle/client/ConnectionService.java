@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -110,7 +111,12 @@ public final class ConnectionService {
      * institution's own pages, or to reconnect one that asks for it ({@code webauthRequired}).
      */
     public URI webauthUrl(WebauthUrlRequest request) {
-        return URI.create(transport.get("/webauth-url", request.query(), JsonNode.class).required("url").asString());
+        JsonNode answer = transport.get("/webauth-url", request.query(), JsonNode.class);
+        try {
+            return URI.create(answer.required("url").asString());
+        } catch (JacksonException | IllegalArgumentException unreadable) {
+            throw new ApiConnectionException("The answer of GET /webauth-url has no readable url", unreadable);
+        }
     }
 
     private Map<String, String> protect(Map<String, String> fields) {

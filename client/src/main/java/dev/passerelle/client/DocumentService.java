@@ -1,5 +1,8 @@
 package dev.passerelle.client;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.passerelle.client.model.Document;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -8,8 +11,9 @@ import java.util.stream.Stream;
 /** The documents of a user's enabled subscriptions (docs/data.md), newest first, and their files. */
 public final class DocumentService {
 
-    /** One page of documents; {@code total} counts them all. */
-    public record DocumentPage(List<Document> documents, long total) {
+    /** One page of documents; {@code total} counts them all. {@code documents} is required, as a transactions page's list. */
+    public record DocumentPage(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) List<Document> documents,
+                               long total) {
     }
 
     /** A document's file: its bytes and the content type the connector gave. */

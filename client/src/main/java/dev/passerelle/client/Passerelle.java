@@ -108,7 +108,12 @@ public final class Passerelle {
     }
 
     private static RSAKey publishedKey(Transport transport) {
-        return parse(transport.get("/publickey", null, JsonNode.class)).toRSAKey();
+        JWK key = parse(transport.get("/publickey", null, JsonNode.class));
+        if (!(key instanceof RSAKey rsa)) {
+            throw new ApiConnectionException("The server's public key is " + key.getKeyType()
+                    + ", not RSA: field values cannot be encrypted for it", null);
+        }
+        return rsa;
     }
 
     private static JWK parse(JsonNode jwk) {

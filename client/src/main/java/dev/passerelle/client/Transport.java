@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -83,11 +84,12 @@ final class Transport {
     /** A list the wire wraps in an object under {@code key} ({@code {"connectors": [...], "total": n}}). */
     <T> List<T> list(String method, String path, Query query, Map<String, ?> body, String key, Class<T> type) {
         JsonNode wrapped = call(method, path, query, body, JsonNode.class);
-        JsonNode items = wrapped == null ? null : wrapped.get(key);
+        JsonNode items = wrapped.get(key);
         if (items == null || !items.isArray()) {
             throw new ApiConnectionException("The answer of " + method + " " + path + " has no '" + key + "' list", null);
         }
-        return json.convertValue(items, json.getTypeFactory().constructCollectionType(List.class, type));
+        return readable(method + " " + path,
+                () -> json.convertValue(items, json.getTypeFactory().constructCollectionType(List.class, type)));
     }
 
     /**
@@ -249,15 +251,26 @@ final class Transport {
         }
     }
 
+    /**
+     * A 2xx answer as the model a call returns: never null, since every route that answers a model
+     * sends one (the routes that answer nothing are the untyped {@code call}s), so an empty body or a
+     * JSON {@code null} is a broken answer, not a value for the caller to trip on.
+     */
     private <T> T read(HttpResponse<byte[]> response, JavaType type) {
-        if (response.body().length == 0) {
-            return null;
+        String call = response.request().method() + " " + response.request().uri();
+        T value = response.body().length == 0 ? null : readable(call, () -> json.readValue(response.body(), type));
+        if (value == null) {
+            throw new ApiConnectionException("The answer of " + call + " is empty", null);
         }
+        return value;
+    }
+
+    /** Runs a read of an answer: what Jackson cannot read fails as the SDK's error, naming the call. */
+    private static <T> T readable(String call, Supplier<T> read) {
         try {
-            return json.readValue(response.body(), type);
+            return read.get();
         } catch (JacksonException e) {
-            throw new ApiConnectionException("Unreadable answer of " + response.request().method() + " "
-                    + response.request().uri() + ": " + e.getOriginalMessage(), e);
+            throw new ApiConnectionException("Unreadable answer of " + call + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.passerelle.client.support.HostileServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The SDK against an API root that answers what no Powens server would: over real HTTP, from a
@@ -73,6 +77,50 @@ class HostileServerTest {
 
         assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
                 .isInstanceOf(ApiConnectionException.class).hasMessageContaining("unreadable href");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null"})
+    void anEmptyAnswerWhereAModelIsExpectedIsAnApiConnectionException(String body) {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, body));
+
+        assertThatThrownBy(() -> api.me().connections().get(1)).isInstanceOf(ApiConnectionException.class)
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void aListItemOfTheWrongTypeIsAnApiConnectionException() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, "{\"accounttypes\": [{\"id\": \"two\"}]}"));
+
+        assertThatThrownBy(api::accountTypes).isInstanceOf(ApiConnectionException.class)
+                .hasMessageContaining("Unreadable answer of GET /account_types");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"total\": 9, \"_links\": {\"next\": {\"href\": \"/x\"}}}", "{\"transactions\": null}"})
+    void aTransactionsPageWithoutItsListIsAnApiConnectionException(String body) {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, body));
+
+        assertThatThrownBy(() -> api.me().transactions().stream(TransactionQuery.create()).count())
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("transactions");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"url\": \"not a url\"}"})
+    void aWebauthUrlAnswerWithoutAReadableUrlIsAnApiConnectionException(String body) {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, body));
+
+        assertThatThrownBy(() -> api.me().connections().webauthUrl(WebauthUrlRequest.reconnect(1, "https://app/cb", 1)))
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("no readable url");
+    }
+
+    @Test
+    void aPublicKeyThatIsNotRsaIsAnApiConnectionException() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, "{\"kty\": \"EC\", \"crv\": \"P-256\","
+                + " \"x\": \"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\", \"y\": \"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}"));
+
+        assertThatThrownBy(() -> api.me().connections().create(UUID.randomUUID(), Map.of("password", "1234")))
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("is EC, not RSA");
     }
 
     @Test
