@@ -1,11 +1,11 @@
 package dev.passerelle.cli;
 
+import dev.passerelle.client.ApiConnectionException;
 import dev.passerelle.client.Passerelle;
 import dev.passerelle.client.WebhookStream;
 import dev.passerelle.client.WebhookStream.Delivery;
 import dev.passerelle.client.model.Webhook;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,8 +74,11 @@ final class WebhooksListenCommand implements Callable<Integer> {
                 for (Optional<Delivery> next = stream.next(); next.isPresent(); next = stream.next()) {
                     forward(root.terminal, next.get());
                 }
-            } catch (UncheckedIOException broken) {
-                root.terminal.say("The stream broke (" + broken.getCause().getMessage() + "); reconnecting…");
+            } catch (ApiConnectionException broken) {
+                if (first) {
+                    throw broken; // never opened: nothing to reconnect to
+                }
+                root.terminal.say(broken.getMessage() + "; reconnecting…");
             }
             Thread.sleep(2000);
         }

@@ -65,6 +65,11 @@ final class Transport {
         return root;
     }
 
+    /** The largest answer body read, in bytes (and the largest event of a stream). */
+    long maxBodySize() {
+        return maxBodySize;
+    }
+
     boolean hasToken() {
         return token != null;
     }

@@ -81,6 +81,6 @@ public final class WebhookService {
     public WebhookStream listen(long clientId, String url, List<String> events, String auth) {
         Query query = Query.of().add("id_client", clientId).add("url", url)
                 .add("events", events.isEmpty() ? null : String.join(",", events)).add("auth", auth);
-        return new WebhookStream(transport.stream("/webhooks/listen", query));
+        return new WebhookStream(transport.stream("/webhooks/listen", query), transport.maxBodySize());
     }
 }

@@ -124,6 +124,22 @@ class HostileServerTest {
     }
 
     @Test
+    void aWebhookStreamEventThatCannotBeReadIsAnApiConnectionException() {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, "event: ready\ndata: {not json\n\n"));
+
+        assertThatThrownBy(() -> api.webhooks().listen(1, "http://localhost:3000", List.of(), "hmac"))
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("Unreadable 'ready' event");
+    }
+
+    @Test
+    void aWebhookStreamLineWithNoEndIsCutAtTheSizeLimit() {
+        Passerelle api = client(exchange -> HostileServer.endless(exchange, 200));
+
+        assertThatThrownBy(() -> api.webhooks().listen(1, "http://localhost:3000", List.of(), "hmac"))
+                .isInstanceOf(ApiConnectionException.class).hasMessageContaining("longer than 1048576 characters");
+    }
+
+    @Test
     void aBodyWithNoEndIsCutAtTheSizeLimit() {
         Passerelle api = client(exchange -> HostileServer.endless(exchange, 200));
 
