@@ -42,6 +42,12 @@ public record ConnectionUpdate(Map<String, String> fields, String source, boolea
         return new ConnectionUpdate(fields, name, resume, refreshAuth, active, background);
     }
 
+    /** The field names and switches: never a field value, which may be a password or a one-time code. */
+    @Override
+    public String toString() {
+        return "ConnectionUpdate[fields " + fields.keySet() + ", source " + source + ", " + switches() + "]";
+    }
+
     /** The switches as body members; field values are added by the caller, encrypted. */
     Map<String, Object> switches() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -28,6 +28,15 @@ public final class WebhookStream implements AutoCloseable {
      */
     public record Delivery(long idWebhookData, long idWebhook, String event, String url,
                            Map<String, List<String>> headers, String body) {
+
+        /**
+         * Names only: the headers carry the endpoint's secret itself for a {@code bearer} endpoint
+         * ({@code Authorization: Bearer <secret>}), and the body the user's data.
+         */
+        @Override
+        public String toString() {
+            return "Delivery[" + idWebhookData + " " + event + " to " + url + "]";
+        }
     }
 
     /** One event of the stream: its name and its data lines joined. */
