@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passerelle.client.support.HostileServer;
+import dev.passerelle.client.flow.ConnectionFlow;
+import dev.passerelle.client.model.Connection;
+import dev.passerelle.client.model.ConnectionState;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,6 +144,35 @@ class HostileServerTest {
 
         assertThatThrownBy(() -> api.webhooks().listen(1, "http://localhost:3000", List.of(), "hmac"))
                 .isInstanceOf(ApiConnectionException.class).hasMessageContaining("longer than 1048576 characters");
+    }
+
+    @Test
+    void aConnectionValidatingForEverIsReturnedAfterTheValidatingTimeout() throws InterruptedException {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, "{\"id\": 1, \"state\": \"validating\"}"));
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        Instant[] now = {start};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+
+        Connection connection = ConnectionFlow.with(api.me().connections()).clock(clock)
+                .sleeper(wait -> now[0] = now[0].plus(wait)).resume(1);
+
+        assertThat(connection.state()).isEqualTo(ConnectionState.VALIDATING);
+        assertThat(now[0]).isEqualTo(start.plus(Duration.ofMinutes(10)));
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * waits for a validation in the bank's app reporting progress to a {@link DecoupledListener}
  * ({@code resume=true}, which the server holds a while), forces the sync a {@code SCARequired}
  * connection waits for, sends the user through the institution's pages with a {@link WebauthHandler}
- * when it asks for {@code webauthRequired}, and polls a {@code validating} background step. It
+ * when it asks for {@code webauthRequired}, and polls a {@code validating} background step for up to
+ * {@code validatingTimeout}, so a server that answers {@code validating} for ever cannot hold it. It
  * returns the connection in its final state: {@code null} when it works, otherwise a state the user
  * cannot clear here ({@code actionNeeded}, {@code websiteUnavailable}, …), or the one they gave up
  * on (an empty answer), or {@code SCARequired} after a validation the user cancelled or let expire.
@@ -74,6 +75,7 @@ public final class ConnectionFlow {
     private Webauth webauth;
     private Duration decoupledTimeout = Duration.ofMinutes(10);
     private Duration webauthTimeout = Duration.ofMinutes(10);
+    private Duration validatingTimeout = Duration.ofMinutes(10);
     private Duration pollInterval = Duration.ofSeconds(2);
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Thread::sleep;
@@ -111,6 +113,12 @@ public final class ConnectionFlow {
     /** How long a webauth journey the flow watches may take. */
     public ConnectionFlow webauthTimeout(Duration value) {
         this.webauthTimeout = value;
+        return this;
+    }
+
+    /** How long to poll a background step ({@code validating}) before returning the connection still in it. */
+    public ConnectionFlow validatingTimeout(Duration value) {
+        this.validatingTimeout = value;
         return this;
     }
 
@@ -174,12 +182,16 @@ public final class ConnectionFlow {
         boolean userAsked = false;
         boolean scaForced = false;
         boolean redirected = webauthDone;
-        Instant decoupledSince = null;
+        ConnectionState waitingIn = null;
+        Instant since = null;
         while (connection.state() != null) {
             ConnectionState state = connection.state();
-            if (state != ConnectionState.DECOUPLED) {
-                decoupledSince = null;
+            Instant now = clock.instant();
+            if (state != waitingIn) {
+                waitingIn = state;
+                since = now;
             }
+            Duration elapsed = Duration.between(since, now);
             switch (state) {
                 case ADDITIONAL_INFORMATION_NEEDED, WRONGPASS, PASSWORD_EXPIRED -> {
                     Map<String, String> answers = ask(connection);
@@ -190,9 +202,6 @@ public final class ConnectionFlow {
                     connection = post(connection.id(), ConnectionUpdate.fields(answers));
                 }
                 case DECOUPLED -> {
-                    Instant now = clock.instant();
-                    decoupledSince = decoupledSince == null ? now : decoupledSince;
-                    Duration elapsed = Duration.between(decoupledSince, now);
                     decoupled.waiting(connection, elapsed);
                     if (elapsed.compareTo(decoupledTimeout) >= 0) {
                         return connection;
@@ -201,6 +210,9 @@ public final class ConnectionFlow {
                     connection = post(connection.id(), ConnectionUpdate.resumeDecoupled());
                 }
                 case VALIDATING -> {
+                    if (elapsed.compareTo(validatingTimeout) >= 0) {
+                        return connection;
+                    }
                     sleeper.sleep(pollInterval);
                     connection = connections.get(connection.id());
                 }
