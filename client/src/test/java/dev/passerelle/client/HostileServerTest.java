@@ -176,6 +176,20 @@ class HostileServerTest {
     }
 
     @Test
+    void anErrorsDescriptionReachesTheMessageOnOneLineAndCut() {
+        String forged = "refused\r\n2026-12-07 12:00:00 INFO payment accepted\u2028";
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 400, "{\"code\": \"invalidValue\", \"description\": \""
+                + forged.replace("\r", "\\r").replace("\n", "\\n") + "x".repeat(100_000) + "\"}"));
+
+        assertThatThrownBy(() -> api.accountType(2)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u2028")
+                    .contains("refused\\u000d\\u000a2026-12-07 12:00:00 INFO payment accepted\\u2028")
+                    .hasSizeLessThan(PasserelleException.MAX_MESSAGE + 100);
+            assertThat(e.description()).startsWith(forged);
+        });
+    }
+
+    @Test
     void aBodyWithNoEndIsCutAtTheSizeLimit() {
         Passerelle api = client(exchange -> HostileServer.endless(exchange, 200));
 
