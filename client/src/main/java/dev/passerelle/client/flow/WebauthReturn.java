@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public record WebauthReturn(Long idConnection, String error, String errorDescription, String state) {
 
-    /** Reads the redirect URI the browser reached, e.g. {@code https://app.example/cb?id_connection=5&state=x}. */
+    /**
+     * Reads the redirect URI the browser reached, e.g. {@code https://app.example/cb?id_connection=5&state=x}.
+     * Anyone can send a browser there: an {@code id_connection} that is not a number is no id, and the
+     * return not a success.
+     */
     public static WebauthReturn parse(URI redirect) {
         Map<String, String> params = new HashMap<>();
         Optional.ofNullable(redirect.getRawQuery()).ifPresent(query -> {
@@ -25,7 +29,7 @@ public record WebauthReturn(Long idConnection, String error, String errorDescrip
             }
         });
         String id = params.getOrDefault("id_connection", params.get("connection_id"));
-        return new WebauthReturn(id == null || id.isBlank() ? null : Long.valueOf(id), params.get("error"),
+        return new WebauthReturn(id == null || !id.matches("\\d{1,18}") ? null : Long.valueOf(id), params.get("error"),
                 params.get("error_description"), params.get("state"));
     }
 
