@@ -113,6 +113,15 @@ class HostileServerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"total\": 1}", "{\"accounts\": null}"})
+    void anAccountListWithoutItsListIsAnApiConnectionException(String body) {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200, body));
+
+        assertThatThrownBy(() -> api.me().accounts().list(true)).isInstanceOf(ApiConnectionException.class)
+                .hasMessageContaining("accounts");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"url\": \"not a url\"}"})
     void aWebauthUrlAnswerWithoutAReadableUrlIsAnApiConnectionException(String body) {
         Passerelle api = client(exchange -> HostileServer.send(exchange, 200, body));
