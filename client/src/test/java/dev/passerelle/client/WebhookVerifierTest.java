@@ -114,4 +114,12 @@ class WebhookVerifierTest {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void anEmptySecretIsRefusedWhenTheVerifierIsMade() {
+        assertThatThrownBy(() -> WebhookVerifier.of("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing or empty");
+        assertThatThrownBy(() -> WebhookVerifier.of("whsec-old", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing or empty");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,6 +50,11 @@ public final class WebhookVerifier {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("At least one secret is needed");
         }
+        // An empty secret (an unset environment variable read as "") would accept any call whose
+        // Authorization header is empty as the bearer, and cannot key an HMAC at all.
+        if (secrets.stream().anyMatch(secret -> secret == null || secret.isEmpty())) {
+            throw new IllegalArgumentException("A webhook secret is missing or empty");
+        }
         this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.tolerance = tolerance;
         this.clock = clock;
@@ -56,7 +62,7 @@ public final class WebhookVerifier {
 
     /** A verifier for the endpoint's secret(s): two while one is rotated out. */
     public static WebhookVerifier of(String... secrets) {
-        return new WebhookVerifier(List.of(secrets), Duration.ofMinutes(5), Clock.systemUTC());
+        return new WebhookVerifier(Arrays.asList(secrets), Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     /** How far the call's time may be from this machine's clock. */
