@@ -1,5 +1,6 @@
 package dev.passerelle.client;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,12 @@ public final class Wire {
                             return dateTime(p.getValueAsString());
                         }
                     })
+                    .addDeserializer(BigDecimal.class, new ValueDeserializer<>() {
+                        @Override
+                        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+                            return decimal(p, ctxt);
+                        }
+                    })
                     .addSerializer(LocalDateTime.class, new ValueSerializer<>() {
                         @Override
                         public void serialize(LocalDateTime value, JsonGenerator gen, SerializationContext ctxt) {
@@ -53,7 +60,25 @@ public final class Wire {
                     }))
             .build();
 
+    /** The most digits a decimal may have before or after its point: amounts have a handful. */
+    private static final int MAX_DECIMAL_DIGITS = 64;
+
     private Wire() {
+    }
+
+    /**
+     * A JSON number as a {@link BigDecimal}, refused past {@value #MAX_DECIMAL_DIGITS} digits on either
+     * side of the point: {@code 1e99999999} is a few bytes on the wire, but the caller's first
+     * {@code setScale(2)} or {@code toPlainString()} of it computes a hundred million digits (most of a
+     * minute of CPU).
+     */
+    private static BigDecimal decimal(JsonParser p, DeserializationContext ctxt) {
+        BigDecimal value = p.getDecimalValue();
+        if (value.scale() > MAX_DECIMAL_DIGITS || value.precision() - value.scale() > MAX_DECIMAL_DIGITS) {
+            return (BigDecimal) ctxt.handleWeirdNumberValue(BigDecimal.class, value,
+                    "more than " + MAX_DECIMAL_DIGITS + " digits on one side of the point");
+        }
+        return value;
     }
 
     /** The mapper every call of the SDK reads and writes with. */

@@ -198,6 +198,16 @@ class HostileServerTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e99999999", "1e-99999999"})
+    void anAmountOfAHundredMillionDigitsIsAnApiConnectionException(String value) {
+        Passerelle api = client(exchange -> HostileServer.send(exchange, 200,
+                "{\"id\": 1, \"id_account\": 1, \"value\": " + value + "}"));
+
+        assertThatThrownBy(() -> api.me().transactions().get(1)).isInstanceOf(ApiConnectionException.class)
+                .hasMessageContaining("more than 64 digits");
+    }
+
     @Test
     void aBodyWithNoEndIsCutAtTheSizeLimit() {
         Passerelle api = client(exchange -> HostileServer.endless(exchange, 200));
