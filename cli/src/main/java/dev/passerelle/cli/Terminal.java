@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 final class Terminal {
 
+    /** The longest line {@link #say} prints. */
+    static final int MAX_LINE = 2000;
+
     private static final String[] FRAMES = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
 
     private final Console console;
@@ -49,9 +52,14 @@ final class Terminal {
         return out;
     }
 
-    /** A line for the person; text from the server in it is shown safely ({@link TerminalText}). */
+    /**
+     * A line for the person; text from the server in it is shown safely ({@link TerminalText}) and
+     * cut at {@value #MAX_LINE} characters: a server's error may be megabytes long, which no one reads
+     * on a terminal.
+     */
     void say(String text) {
-        err.println(TerminalText.of(text));
+        String shown = TerminalText.of(text);
+        err.println(shown.length() > MAX_LINE ? shown.substring(0, MAX_LINE) + "…" : shown);
     }
 
     /** A line typed after {@code prompt}; null at the end of input. */

@@ -73,4 +73,17 @@ class TerminalTextTest {
         assertThat(String.join("", lines).chars().noneMatch(TerminalText::unsafe)).isTrue();
         assertThat(lines.getFirst()).startsWith("✗ PAYE\uFFFD[2J");
     }
+
+    @Test
+    void aServersMegabyteOfWordsIsCutToOneReadableLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(null, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        terminal.say("Error: bug: " + "words ".repeat(200_000));
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .hasSize(Terminal.MAX_LINE + 1).startsWith("Error: bug: words").endsWith("…");
+    }
 }
