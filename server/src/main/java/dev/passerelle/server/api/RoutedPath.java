@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * A request's path under the API root as Spring MVC matches it against the mappings: each segment
@@ -24,13 +25,29 @@ public final class RoutedPath {
      */
     public static String of(HttpServletRequest request) {
         try {
-            return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication()
-                    .elements().stream()
-                    .map(element -> element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
-                            : element.value())
-                    .collect(Collectors.joining());
+            // Inside the dispatcher the path is parsed already, once per request: read that one.
+            RequestPath parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
+                    ? ServletRequestPathUtils.getParsedRequestPath(request)
+                    : RequestPath.parse(request.getRequestURI(), request.getContextPath());
+            return routed(parsed.pathWithinApplication());
         } catch (IllegalArgumentException undecodable) {
             return request.getRequestURI().substring(request.getContextPath().length());
         }
+    }
+
+    /** The same of a path as an address writes it, without the context path. */
+    public static String of(String written) {
+        try {
+            return routed(PathContainer.parsePath(written));
+        } catch (IllegalArgumentException undecodable) {
+            return written;
+        }
+    }
+
+    private static String routed(PathContainer path) {
+        return path.elements().stream()
+                .map(element -> element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
+                        : element.value())
+                .collect(Collectors.joining());
     }
 }

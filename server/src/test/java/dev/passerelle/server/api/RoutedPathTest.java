@@ -31,4 +31,10 @@ class RoutedPathTest {
 
         assertThat(RoutedPath.of(request)).isEqualTo(written);
     }
+
+    @ParameterizedTest
+    @CsvSource({"/auth;x/init, /auth/init", "/users/me/%63onnections, /users/me/connections", "/%zz, /%zz"})
+    void aPathWrittenInAnAddressIsReadTheSameWay(String written, String routed) {
+        assertThat(RoutedPath.of(written)).isEqualTo(routed);
+    }
 }
