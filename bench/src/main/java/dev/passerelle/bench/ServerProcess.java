@@ -264,9 +264,12 @@ final class ServerProcess implements AutoCloseable {
         return metric("jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
     }
 
-    /** The sum of the series of {@code name} whose labels hold {@code label}, from the server's Prometheus metrics. */
+    /**
+     * The sum of the series of {@code name} whose labels hold {@code label}, from the server's Prometheus
+     * metrics (which need the config token on the API's port).
+     */
     double metric(String name, String label) {
-        String metrics = new String(new Api(port).bytes("/actuator/prometheus", null), StandardCharsets.UTF_8);
+        String metrics = new String(new Api(port).bytes("/actuator/prometheus", readFile("config-token")), StandardCharsets.UTF_8);
         return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

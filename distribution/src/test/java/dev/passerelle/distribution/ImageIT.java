@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class ImageIT {
 
     private static final String AOT_CACHE = "app/passerelle.aot";
+    private static final String CONFIG_TOKEN = "image-test-config-token-0123456789";
 
     private static ContainerImage image;
     private static List<Layer> layers;
@@ -95,6 +96,7 @@ class ImageIT {
         Map<String, String> serverEnvironment = new LinkedHashMap<>(environment);
         // The JVM stops instead of starting without the cache when it cannot use it.
         serverEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+        serverEnvironment.put("PASSERELLE_CONFIG_TOKEN", CONFIG_TOKEN);
         String user = image.runConfig().get("User").asString();
         String api = "http://127.0.0.1:" + port + "/2.0";
         HttpClient http = HttpClient.newHttpClient();
@@ -127,10 +129,11 @@ class ImageIT {
      * The serial collector's young generation, eden and its two survivor spaces of one size, as the
      * server's metrics tell their committed memory. It resizes it only at a full collection, which a
      * start from the AOT cache does not run: the JVM options' {@code -XX:NewSize} is what gives it its
-     * size (docs/operations.md, "JVM options").
+     * size (docs/operations.md, "JVM options"). The metrics need the config token on the API's port.
      */
     private static long youngGenerationBytes(HttpClient http, String api) throws Exception {
-        List<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus")).build(),
+        List<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + CONFIG_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofLines()).body().filter(line -> line.startsWith("jvm_memory_committed_bytes{"))
                 .toList();
         return committed(metrics, "Eden Space") + 2 * committed(metrics, "Survivor Space");

@@ -193,7 +193,7 @@ class MetricsTest {
     }
 
     private PrometheusText metrics() {
-        TestApi.Response response = api.get("/actuator/prometheus").send();
+        TestApi.Response response = api.get("/actuator/prometheus").bearer(AuthSteps.configToken(dataDirectory)).send();
         assertThat(response.status()).isEqualTo(200);
         String body = response.text();
         forbidden.forEach(value -> assertThat(body).doesNotContain(value.length() > 3 ? value : "=\"" + value + "\""));
