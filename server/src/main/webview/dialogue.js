@@ -215,18 +215,29 @@ export class Dialogue {
   /**
    * The waiting screen of a decoupled validation: resume=true blocks on the server for a while and
    * answers decoupled again while the user has not validated; the screen stays until it changes.
+   * Its status line is the institution's own words (error_message) while it gives some, as each
+   * answer has them: they tell whether the user has to act or the bank is only confirming an access
+   * already given (Berlin Group), which the page's general sentence cannot know.
    */
   async waitForValidation(connection) {
     const app = this.app;
+    const status = liveStatus('waiting-status', app.t('decoupledIntro'));
     show('decoupled', app.t('decoupledTitle'),
         h('div', {class: 'spinner', 'aria-hidden': 'true'}),
-        liveStatus('waiting-status', app.t('decoupledIntro')),
+        status,
         h('p', {class: 'hint'}, app.t('decoupledHint')),
         actions(app.cancelButton()));
     document.getElementById('screen').setAttribute('aria-busy', 'true');
     const path = `/users/me/connections/${connection.id}`;
     let current = connection;
-    while (document.getElementById('waiting-status')) { // the user may have cancelled meanwhile
+    while (status.isConnected) { // the user may have cancelled meanwhile
+      // Validating (a step is running) carries no words of its own: the last ones stay.
+      if (current.state === 'decoupled') {
+        const words = (current.error_message || '').trim() || app.t('decoupledIntro');
+        if (status.textContent !== words) { // rewritten with the same text, a live region may be read again
+          status.textContent = words;
+        }
+      }
       const reply = current.state === 'validating' ? await app.api.get(path) : await app.api.post(path, {resume: true});
       const stillWaiting = reply.status === 409
           || (isConnection(reply) && (reply.body.state === 'decoupled' || reply.body.state === 'validating'));

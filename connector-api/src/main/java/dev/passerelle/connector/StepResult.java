@@ -201,6 +201,8 @@ public sealed interface StepResult {
      * {@link Connector#resume} with {@link Resume.Poll} no earlier than {@code pollAfter}, in the
      * background as well as when the client asks, until another outcome or {@code expiresAt}.
      *
+     * @param message   what the user reads while waiting (the webview's waiting screen says it): whether
+     *                  they have to confirm in the app, or the institution is only confirming
      * @param expiresAt when the validation can no longer be given, or {@code null} for the server's default
      */
     record Decoupled(String message, Duration pollAfter, Instant expiresAt) implements StepResult {

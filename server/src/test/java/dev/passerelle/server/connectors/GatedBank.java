@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A hand-written connector whose calls the test holds and releases, so that tests can prove what
  * the connector's concurrency limits let through, and what readers see, while calls are running. The
  * login picks the behaviour: {@code hold} waits at the gate until the test opens it, {@code decoupled}
- * asks for a decoupled validation that the test approves, anything else succeeds at once. The
- * {@value #REDIRECT} source is added by web authentication: its first step waits at the gate, then
- * sends the user to {@link #AUTHORIZE}.
+ * asks for a decoupled validation that the test approves, in the words the test gives it, anything
+ * else succeeds at once. The {@value #REDIRECT} source is added by web authentication: its first step
+ * waits at the gate, then sends the user to {@link #AUTHORIZE}.
  */
 public final class GatedBank extends HandWrittenBank {
 
@@ -32,6 +32,7 @@ public final class GatedBank extends HandWrittenBank {
     private final CallGate gate = new CallGate();
     private final Map<Long, AtomicInteger> polls = new ConcurrentHashMap<>();
     private volatile boolean approved;
+    private volatile String words = "Validate in your bank's app";
 
     public GatedBank() {
         super(ID, UUID_, "Gated bank", SourceDescriptor.builder(REDIRECT_SOURCE_ID, REDIRECT).priority(1)
@@ -55,6 +56,11 @@ public final class GatedBank extends HandWrittenBank {
     /** Whether decoupled validations are given from now on. */
     public void approve(boolean given) {
         approved = given;
+    }
+
+    /** The words the decoupled validations give the user from now on ({@code null}: none). */
+    public void say(String message) {
+        words = message;
     }
 
     /** How many times the validation of the connection was polled. */
@@ -89,7 +95,7 @@ public final class GatedBank extends HandWrittenBank {
         return StepResult.Success.of();
     }
 
-    private static StepResult validation() {
-        return new StepResult.Decoupled("Validate in your bank's app", Duration.ofMillis(20), null);
+    private StepResult validation() {
+        return new StepResult.Decoupled(words, Duration.ofMillis(20), null);
     }
 }

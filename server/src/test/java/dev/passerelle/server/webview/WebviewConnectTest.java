@@ -83,11 +83,12 @@ class WebviewConnectTest extends BrowserTestBase {
     }
 
     @Test
-    void connectWithADecoupledValidationThenTheWaitingScreenStaysUntilTheBankValidates() {
+    void connectWithADecoupledValidationThenTheWaitingScreenSaysTheBanksWordsUntilTheBankValidates() {
         connectToTestBank("en", "");
         submitCredentials("1234", "shortDecoupled");
 
         browser.screen("decoupled");
+        assertThat(browser.text("#waiting-status")).isEqualTo("You need to confirm the connection on your bank website");
         assertThat(browser.find("#waiting-status").getAttribute("aria-live")).isEqualTo("polite");
         browser.screenshot("connect-decoupled");
         clock.advance(Duration.ofSeconds(6));
