@@ -2,7 +2,6 @@ package dev.passerelle.server.ops;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
-import dev.passerelle.server.api.ErrorEndpoint;
 import dev.passerelle.server.api.RoutedPath;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.Callers;
@@ -13,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * On the API's port, the actuator's endpoints other than the health probes need the config token
@@ -32,9 +33,12 @@ class ActuatorAccess extends OncePerRequestFilter {
     private static final String HEALTH = "health";
 
     private final Callers callers;
+    /** Answers a refusal with the envelope, as a handler's would be: the filter runs before any handler. */
+    private final HandlerExceptionResolver errors;
 
-    ActuatorAccess(Callers callers) {
+    ActuatorAccess(Callers callers, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         this.callers = callers;
+        this.errors = errors;
     }
 
     @Override
@@ -58,7 +62,7 @@ class ActuatorAccess extends OncePerRequestFilter {
                 throw ApiError.FORBIDDEN.exception("The actuator needs the config token on the API's port");
             }
         } catch (ApiException refused) {
-            ErrorEndpoint.refuse(request, response, refused);
+            errors.resolveException(request, response, null, refused);
             return;
         }
         chain.doFilter(request, response);

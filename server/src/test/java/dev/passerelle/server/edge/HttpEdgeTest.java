@@ -168,6 +168,25 @@ class HttpEdgeTest {
         assertThat(response.json().get("request_id").asString()).isEqualTo(response.header("X-Request-ID"));
     }
 
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"//2.0/connectors", "///2.0/users/me/transactions", "//2.0/webview/", "//2.0/console",
+            "//2.0/actuator/prometheus", "//2.0/openapi"})
+    void slashesMergedInFrontOfTheApiRootAreNotFound(String path) {
+        TestApi.RawResponse response = api.raw("GET " + path + " HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 404, "notFound");
+        assertThat(response.json().get("description").asString()).isEqualTo("No route GET " + path);
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/%32.0/connectors", "/2.0;x/connectors", "/./2.0/connectors"})
+    void theApiRootSpeltOtherwiseInOneSegmentIsStillTheApi(String path) {
+        TestApi.RawResponse response = api.raw("GET " + path + " HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("connectors").isArray()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"CONNECT", "TRACE", "FROB"})
     void methodsTheServerDoesNotServeAreMethodNotAllowed(String method) {
