@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class RequestGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ROOT = "/2.0";
+    /** The API root as the container still maps it to the application (RFC 3986 §3.3 and §5.2.4 spellings). */
+    private static final List<String> ROOT_SPELLINGS = List.of("//2.0", "///2.0", "/%32.0", "/2%2E0", "/2.0;x", "/./2.0",
+            "/x/../2.0");
     private static final List<String> STANDARD_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> ODD_METHODS = List.of("TRACE", "PROPFIND", "FOO", "get", "M-SEARCH");
     private static final List<String> BAD_ESCAPES = List.of("%E9", "%C3%28", "%00", "%FF%FE", "%ED%A0%80", "%F4%90%80%80");
@@ -62,8 +66,9 @@ final class RequestGenerator {
             shape = "no body";
         }
         boolean raw = junk.chance(3);
+        String root = raw && junk.chance(20) ? junk.pick(ROOT_SPELLINGS) : ROOT;
         String target = path(route.pattern(), raw) + query(raw);
-        return new FuzzRequest(route, method, target, headers, body, raw, shape);
+        return new FuzzRequest(route, method, root, target, headers, body, raw, shape);
     }
 
     private String method(Route route) {
