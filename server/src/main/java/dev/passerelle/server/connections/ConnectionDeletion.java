@@ -7,7 +7,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@code DELETE /users/{u}/connections/{c}}: the consents at the institution withdrawn
- * ({@link ConsentRevocations}), then a hard delete with all its data (GDPR), then {@link ConnectionDeleted}.
+ * ({@link ConsentRevocations}), then a hard delete with all its data (GDPR) under the same lease, then
+ * {@link ConnectionDeleted}.
  */
 @Service
 public class ConnectionDeletion {
@@ -27,11 +28,12 @@ public class ConnectionDeletion {
 
     public void delete(long userId, long connectionId) {
         ConnectionRow connection = connections.get(userId, connectionId);
-        revocations.revoke(connection.id());
-        // Two deletions of one connection at once both find it; only the one whose statement removes
-        // the row tells the integrator (one CONNECTION_DELETED), the other answers as it would have
-        // a moment later.
-        if (!records.delete(connection.id())) {
+        // Deletions of one connection at once all find it; the first to take its lease withdraws the
+        // consents and deletes before letting the lease go, and the others, waiting for it, find the
+        // connection gone. When no lease could be had (a long step), the DELETE's row count decides:
+        // only the deletion that removed the row tells the integrator (one CONNECTION_DELETED); the
+        // others answer as they would have a moment later.
+        if (!revocations.revokedThen(connection.id(), () -> records.delete(connection.id()))) {
             throw ApiError.NOT_FOUND.exception("No connection " + connectionId);
         }
         events.publishEvent(new ConnectionDeleted(userId, ConnectionView.of(connection, Map.of())));

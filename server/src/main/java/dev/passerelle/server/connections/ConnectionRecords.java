@@ -76,6 +76,11 @@ class ConnectionRecords implements LeaseStore {
                 .query(ConnectionRecords::connectionRow).optional();
     }
 
+    boolean exists(long connectionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM connection WHERE id = :id").param("id", connectionId)
+                .query(Long.class).single() > 0;
+    }
+
     List<ConnectionRow> connections(long userId) {
         return jdbc.sql("SELECT " + CONNECTION_COLUMNS + " FROM connection WHERE id_user = :user ORDER BY id")
                 .param("user", userId)

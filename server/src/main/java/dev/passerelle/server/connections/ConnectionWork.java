@@ -105,7 +105,11 @@ public class ConnectionWork {
         });
     }
 
-    /** Runs {@code work} holding the connection's lease, waiting for another holder until {@code until}. */
+    /**
+     * Runs {@code work} holding the connection's lease, waiting for another holder until {@code until}. A
+     * connection deleted meanwhile (its deletion held the lease) is 404 at once: its lease can no longer be
+     * taken, and waiting out {@code until} for it would only delay the answer.
+     */
     <T> T leasedUntil(long connectionId, Instant until, Supplier<T> work) {
         while (true) {
             try {
@@ -113,6 +117,9 @@ public class ConnectionWork {
             } catch (ApiException e) {
                 if (e.error() != ApiError.CONNECTION_LOCKED || !clock.instant().isBefore(until)) {
                     throw e;
+                }
+                if (!records.exists(connectionId)) {
+                    throw ApiError.NOT_FOUND.exception("No connection " + connectionId);
                 }
             }
             pause();

@@ -1,6 +1,10 @@
 package dev.passerelle.server.connections;
 
+import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.users.UserDeleting;
+import java.time.Clock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -20,21 +24,49 @@ class ConsentRevocations {
 
     private final ConnectionRecords records;
     private final SourceSessions sessions;
+    private final ConnectionWork work;
+    private final ConnectionsProperties properties;
+    private final Clock clock;
 
-    ConsentRevocations(ConnectionRecords records, SourceSessions sessions) {
+    ConsentRevocations(ConnectionRecords records, SourceSessions sessions, ConnectionWork work,
+                       ConnectionsProperties properties, Clock clock) {
         this.records = records;
         this.sessions = sessions;
+        this.work = work;
+        this.properties = properties;
+        this.clock = clock;
     }
 
-    /** Every source of the connection whose connector keeps a consent withdraws it. */
-    void revoke(long connectionId) {
+    /**
+     * Withdraws every consent of the connection, then runs {@code then} before the lease is let go: a
+     * deletion deletes there, so that no step comes between the withdrawals and the deletion, and a
+     * second deletion waiting for the lease finds the connection gone (404) instead of asking the
+     * institution again. A lease held by a step beyond {@code passerelle.connections.resume-wait} leaves
+     * the consents (logged), and {@code then} runs all the same: the deletion goes on.
+     */
+    <T> T revokedThen(long connectionId, Supplier<T> then) {
+        try {
+            return work.leasedUntil(connectionId, clock.instant().plus(properties.resumeWait()), () -> {
+                revoke(connectionId);
+                return then.get();
+            });
+        } catch (ApiException e) {
+            if (e.error() != ApiError.CONNECTION_LOCKED) {
+                throw e;
+            }
+            log.warn("The consents of connection {} could not be withdrawn: {}", connectionId, e.description());
+            return then.get();
+        }
+    }
+
+    /** Every source whose connector keeps a consent withdraws it; the caller holds the lease. */
+    private void revoke(long connectionId) {
         for (SourceRow source : records.sources(connectionId)) {
             try {
-                sessions.withLease(source.id(), open -> {
-                    if (open.keepsItsOwnConsent()) {
-                        open.revoke();
-                    }
-                });
+                OpenSource open = sessions.open(source.id());
+                if (open.keepsItsOwnConsent()) {
+                    open.revoke();
+                }
             } catch (RuntimeException e) {
                 log.warn("The consent of connection {} source {} could not be withdrawn: {}", connectionId,
                         source.id(), e.toString());
@@ -44,6 +76,12 @@ class ConsentRevocations {
 
     @EventListener
     void on(UserDeleting deleting) {
-        records.connections(deleting.userId()).forEach(connection -> revoke(connection.id()));
+        for (ConnectionRow connection : records.connections(deleting.userId())) {
+            try {
+                revokedThen(connection.id(), () -> null);
+            } catch (ApiException deletedMeanwhile) {
+                // by its own DELETE, which withdrew its consents: nothing is left to ask the institution
+            }
+        }
     }
 }

@@ -8,8 +8,10 @@ import dev.passerelle.connector.Connector;
 import dev.passerelle.connector.ConnectorDescriptor;
 import dev.passerelle.connector.FieldSpec;
 import dev.passerelle.connector.FieldType;
+import dev.passerelle.connector.Resume;
 import dev.passerelle.connector.SourceDescriptor;
 import dev.passerelle.connector.Spi;
+import dev.passerelle.connector.StepResult;
 import dev.passerelle.connector.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * What the hand-written test connectors share: a {@code directaccess} source with a {@code login}
- * field, and no data (their tests are about steps, not about what a sync fetches).
+ * field, steps that succeed at once unless a bank scripts them, and no data (their tests are about
+ * steps, not about what a sync fetches).
  */
 abstract class HandWrittenBank implements Connector {
 
@@ -44,6 +47,21 @@ abstract class HandWrittenBank implements Connector {
     @Override
     public ConnectorDescriptor descriptor() {
         return descriptor;
+    }
+
+    @Override
+    public StepResult start(ConnectionContext ctx) {
+        return StepResult.Success.of();
+    }
+
+    @Override
+    public StepResult resume(ConnectionContext ctx, Resume input) {
+        return StepResult.Success.of();
+    }
+
+    @Override
+    public StepResult sync(ConnectionContext ctx) {
+        return StepResult.Success.of();
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Serves the hand-written test connectors ({@link FlakyBank}, {@link GatedBank}, {@link OverlapBank}) beside the
- * discovered ones, so that connections can be added on them over HTTP.
+ * Serves the hand-written test connectors ({@link FlakyBank}, {@link GatedBank}, {@link OverlapBank},
+ * {@link ConsentBank}) beside the discovered ones, so that connections can be added on them over HTTP.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class HandWrittenBanksConfig {
@@ -30,10 +30,15 @@ public class HandWrittenBanksConfig {
     }
 
     @Bean
+    ConsentBank consentBank() {
+        return new ConsentBank();
+    }
+
+    @Bean
     @Primary
     ConnectorRegistry registryWithHandWrittenBanks(ConnectorsProperties properties, Clock clock,
                                                    ConnectorSwitches switches, FlakyBank flaky, GatedBank gated,
-                                                   OverlapBank overlap) {
-        return TestConnectors.registryWith(properties, clock, switches, flaky, gated, overlap);
+                                                   OverlapBank overlap, ConsentBank consent) {
+        return TestConnectors.registryWith(properties, clock, switches, flaky, gated, overlap, consent);
     }
 }
