@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
  * The browser trips under way through institutions' pages, in the database so that the callback may
  * land on any server instance. A trip is found by the interaction id the server minted for it (only
  * its hash is kept, in {@code state_hash}), which the return URL carries in its path or as the OAuth2
- * {@code state}, and is completed at most once: a replayed callback finds it spent.
+ * {@code state}, and is completed at most once: a replayed callback finds it spent. A trip outlives its
+ * connection (its {@code id_connection} set to NULL), so that a return after the connection's deletion
+ * is told apart from an unknown one.
  */
 @Repository
 class WebauthFlows {
@@ -39,8 +41,12 @@ class WebauthFlows {
                 boolean newConnection) {
     }
 
-    /** A trip found by its state. */
-    record Found(long id, Flow flow, Instant expiresAt, Instant completedAt) {
+    /**
+     * A trip found by its state.
+     *
+     * @param connectionDeleted its connection was deleted since (the flow's {@code connectionId} names none)
+     */
+    record Found(long id, Flow flow, Instant expiresAt, Instant completedAt, boolean connectionDeleted) {
     }
 
     /** Records a trip; an unfinished earlier trip on the same source is superseded. */
@@ -82,9 +88,11 @@ class WebauthFlows {
     }
 
     private static Found found(ResultSet rs, int n) throws SQLException {
-        Flow flow = new Flow(rs.getLong("id_user"), rs.getLong("id_connection"), rs.getString("source_name"),
+        Long connection = rs.getObject("id_connection", Long.class);
+        Flow flow = new Flow(rs.getLong("id_user"), connection == null ? 0 : connection, rs.getString("source_name"),
                 rs.getLong("id_client"), rs.getString("redirect_uri"), rs.getString("client_state"),
                 rs.getBoolean("new_connection"));
-        return new Found(rs.getLong("id"), flow, instant(rs, "expires_at"), instant(rs, "completed_at"));
+        return new Found(rs.getLong("id"), flow, instant(rs, "expires_at"), instant(rs, "completed_at"),
+                connection == null);
     }
 }

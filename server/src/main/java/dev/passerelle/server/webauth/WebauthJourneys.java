@@ -133,6 +133,13 @@ class WebauthJourneys {
         if (!flows.complete(trip.id(), now)) {
             return ALREADY_USED; // a concurrent callback completed it first
         }
+        if (trip.connectionDeleted()) {
+            // Deleted by the integrator while the user was at the institution: there is nothing left to
+            // resume, and the integrator's redirect is known safe, so the answer goes back to it as any
+            // error once the redirect is checked does (docs/webauth.md); the trip is spent all the same.
+            return new Landing.Redirect(redirect.withError(ApiError.NOT_FOUND.code(),
+                    "The connection was deleted while the user was at the institution"));
+        }
         try {
             Interaction again = WebauthCallback.mint(publicUrl);
             RedirectStep step = connections.completeRedirect(flow.userId(), flow.connectionId(), flow.source(),

@@ -84,8 +84,7 @@ class WebauthFlowTest {
         assertThat(answer).containsEntry("error", "access_denied").containsEntry("state", "s1")
                 .doesNotContainKey("id_connection");
         assertThat(answer.get("error_description")).isNotBlank();
-        assertThat(api.get("/users/me/connections").bearer(user.token()).send().json().get("connections").size())
-                .isZero();
+        assertThat(connections()).isEmpty();
     }
 
     /**
@@ -282,6 +281,31 @@ class WebauthFlowTest {
         assertThat(replay.location()).isEmpty();
     }
 
+    /**
+     * The integrator deletes the connection while its user is at the bank: the return is no forged one, and
+     * goes back to the integrator as an error (docs/webauth.md), once; nothing is resumed or left behind.
+     */
+    @Test
+    void connectionDeletedWhileTheUserWasAtTheBankThenNotFoundBackToTheIntegratorOnce() {
+        Page consent = visit.logIn(visit.loginPage(visit.open(visit.link(visit.newConnection("state", "s7")))),
+                BankVisit.LOGIN, "1234");
+        Page backFromBank = visit.decide(consent, "accept");
+        long id = connections().get(0).get("id").asLong();
+        assertThat(api.delete("/users/me/connections/" + id).bearer(user.token()).send().status()).isEqualTo(204);
+
+        Page back = visit.follow(backFromBank);
+        Page replay = visit.follow(backFromBank);
+
+        assertThat(back.status()).as(back.toString()).isEqualTo(302);
+        assertThat(back.location().orElseThrow().toString()).startsWith(TestClient.REDIRECT_URI + "?");
+        assertThat(back.locationQuery()).containsEntry("error", "notFound").containsEntry("state", "s7")
+                .doesNotContainKey("id_connection");
+        assertThat(back.locationQuery().get("error_description")).contains("deleted");
+        assertThat(replay.status()).as("the return is spent").isEqualTo(400);
+        assertThat(replay.location()).isEmpty();
+        assertThat(connections()).as("no connection resumed back to life").isEmpty();
+    }
+
     @Test
     void theInvalidLinkPageSpeaksTheBrowsersLanguageWithTheServersWordsEscaped() {
         URI link = withParam(visit.link(visit.newConnection()), "redirect_uri", "https://evil.example.test/cb");
@@ -356,6 +380,10 @@ class WebauthFlowTest {
         Page back = visit.follow(backFromBank);
 
         assertThat(back.locationQuery()).containsEntry("error", "access_denied");
+    }
+
+    private JsonNode connections() {
+        return api.get("/users/me/connections").bearer(user.token()).send().json().get("connections");
     }
 
     private static URI withParam(URI link, String name, String value) {
