@@ -153,8 +153,10 @@ class ConnectionRecords implements LeaseStore {
                 .update();
     }
 
-    /** Hard delete (GDPR): sources, accounts, transactions, subscriptions and documents cascade. */
-    /** Whether this call deleted the connection (false: it was already gone). */
+    /**
+     * Hard delete (GDPR): sources, accounts, transactions, subscriptions and documents cascade. Whether
+     * this call deleted the connection (false: it was already gone).
+     */
     boolean delete(long connectionId) {
         return jdbc.sql("DELETE FROM connection WHERE id = :id").param("id", connectionId).update() == 1;
     }

@@ -74,13 +74,19 @@ class ConsentRevocations {
         }
     }
 
+    /**
+     * Each connection of a user being deleted is deleted with its consents, under its lease, as one
+     * {@code DELETE} of it would be: a second deletion of the user at once, waiting for that lease, finds
+     * the connection gone instead of asking the institution again while the first still works through
+     * the user's other connections. What is left goes with the user's row.
+     */
     @EventListener
     void on(UserDeleting deleting) {
         for (ConnectionRow connection : records.connections(deleting.userId())) {
             try {
-                revokedThen(connection.id(), () -> null);
+                revokedThen(connection.id(), () -> records.delete(connection.id()));
             } catch (ApiException deletedMeanwhile) {
-                // by its own DELETE, which withdrew its consents: nothing is left to ask the institution
+                // by another deletion, which withdrew its consents: nothing is left to ask the institution
             }
         }
     }
