@@ -1,5 +1,6 @@
 package dev.passerelle.server.api;
 
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,6 +21,8 @@ public enum ApiError {
     PAYLOAD_TOO_LARGE("payloadTooLarge", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     /** A {@code Range} header on a static file that names no byte of it (RFC 9110 §15.5.17). */
     RANGE_NOT_SATISFIABLE("invalidValue", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "The Range header cannot be satisfied."),
+    /** An {@code Expect} header other than {@code 100-continue} (RFC 9110 §10.1.1). */
+    EXPECTATION_FAILED("invalidValue", HttpStatus.EXPECTATION_FAILED, "Only 'Expect: 100-continue' is understood."),
     TOO_MANY_REQUESTS("tooManyRequests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later."),
     /** A field value failed the connector's metadata: required, regex or list values (docs/protocol.md §3.3, observed). */
     CONFIG("config", HttpStatus.BAD_REQUEST, "A connector field value is invalid."),
@@ -41,6 +44,9 @@ public enum ApiError {
     /** Unexpected fault on our side. The envelope never carries a stack trace. */
     BUG("bug", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; quote the request id when reporting it.");
 
+    /** The methods the API's routes take: a 501 on one of them is not about the method. */
+    private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     private final String code;
     private final HttpStatus status;
     private final String description;
@@ -52,22 +58,30 @@ public enum ApiError {
     }
 
     /**
-     * The entry for a status the servlet container chose by itself (a request it refused before any
+     * The answer to a status the servlet container chose by itself (a request it refused before any
      * handler ran, or {@code sendError}): every 4xx keeps its meaning, any other client error is
-     * {@link #INVALID_VALUE}; {@code 501} is the container refusing a method ({@code CONNECT}), which
-     * is {@link #METHOD_NOT_ALLOWED} to a client; only a real server fault stays {@link #BUG}.
+     * {@link #INVALID_VALUE}. A {@code 501} on a method the server does not know ({@code CONNECT},
+     * {@code FOO}) is the container refusing that method, {@link #METHOD_NOT_ALLOWED} to a client; on
+     * one it knows, it is a transfer coding the container does not implement (RFC 9112 §6.1), and a
+     * {@code 505} the client's HTTP version: both are the client's to change, so they are answered as
+     * its error (400), saying what to send. Only a real server fault stays {@link #BUG}.
      */
-    public static ApiError forContainerStatus(int status) {
+    public static ApiException containerRefusal(int status, String method) {
         return switch (status) {
-            case 401 -> UNAUTHORIZED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            case 405, 501 -> METHOD_NOT_ALLOWED;
-            case 413 -> PAYLOAD_TOO_LARGE;
-            case 415 -> UNSUPPORTED_MEDIA_TYPE;
-            case 416 -> RANGE_NOT_SATISFIABLE;
-            case 429 -> TOO_MANY_REQUESTS;
-            default -> status >= 400 && status < 500 ? INVALID_VALUE : BUG;
+            case 401 -> UNAUTHORIZED.exception();
+            case 403 -> FORBIDDEN.exception();
+            case 404 -> NOT_FOUND.exception();
+            case 405 -> METHOD_NOT_ALLOWED.exception();
+            case 413 -> PAYLOAD_TOO_LARGE.exception();
+            case 415 -> UNSUPPORTED_MEDIA_TYPE.exception();
+            case 416 -> RANGE_NOT_SATISFIABLE.exception();
+            case 417 -> EXPECTATION_FAILED.exception();
+            case 429 -> TOO_MANY_REQUESTS.exception();
+            case 501 -> SERVED_METHODS.contains(method)
+                    ? INVALID_VALUE.exception("The body's transfer coding is not implemented: send it with Content-Length, or chunked")
+                    : METHOD_NOT_ALLOWED.exception();
+            case 505 -> INVALID_VALUE.exception("Send HTTP/1.1 (or HTTP/1.0) requests");
+            default -> (status >= 400 && status < 500 ? INVALID_VALUE : BUG).exception();
         };
     }
 

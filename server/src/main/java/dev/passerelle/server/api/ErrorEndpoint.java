@@ -24,6 +24,6 @@ public class ErrorEndpoint implements ErrorController {
                 || !(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)) {
             return ApiErrorHandler.render(ApiError.NOT_FOUND.exception("No route " + request.getMethod() + " /error"), request);
         }
-        return ApiErrorHandler.render(ApiError.forContainerStatus(status).exception(), request);
+        return ApiErrorHandler.render(ApiError.containerRefusal(status, request.getMethod()), request);
     }
 }

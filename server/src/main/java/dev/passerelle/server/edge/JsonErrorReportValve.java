@@ -1,6 +1,7 @@
 package dev.passerelle.server.edge;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
 import dev.passerelle.server.api.ErrorEnvelope;
 import dev.passerelle.server.api.RequestIds;
 import java.io.IOException;
@@ -25,11 +26,11 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ApiError error = ApiError.forContainerStatus(response.getStatus());
-        ErrorEnvelope envelope = new ErrorEnvelope(error.code(), error.description(), null,
+        ApiException refusal = ApiError.containerRefusal(response.getStatus(), request.getMethod());
+        ErrorEnvelope envelope = new ErrorEnvelope(refusal.error().code(), refusal.description(), null,
                 RequestIds.assign(request, response));
         try {
-            response.setStatus(error.status().value());
+            response.setStatus(refusal.error().status().value());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -185,6 +186,23 @@ class HttpEdgeTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("connectors").isArray()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET /2.0/connectors HTTP/1.2| |400|Send HTTP/1.1",
+            "GET /2.0/connectors HTTP/3.0| |400|Send HTTP/1.1",
+            "GET /2.0/connectors HTTP/0.9| |400|Send HTTP/1.1",
+            "POST /2.0/auth/init HTTP/1.1|Transfer-Encoding: gzip|400|transfer coding",
+            "POST /2.0/auth/init HTTP/1.1|Transfer-Encoding: identity|400|transfer coding",
+            "POST /2.0/auth/init HTTP/1.1|Expect: 200-ok|417|100-continue"})
+    void whatTheContainerCannotServeIsTheClientsErrorInTheEnvelope(String requestLine, String header, int status,
+                                                                    String says) {
+        String head = requestLine + "\r\nHost: localhost" + (header == null ? "" : "\r\n" + header);
+        TestApi.RawResponse response = api.raw(head + "\r\nContent-Length: 0", new byte[0], GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), status, "invalidValue");
+        assertThat(response.json().get("description").asString()).contains(says);
     }
 
     @ParameterizedTest(name = "{0}")

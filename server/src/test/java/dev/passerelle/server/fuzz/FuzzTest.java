@@ -119,7 +119,8 @@ class FuzzTest {
         if (!request.raw() && answered(request, report)) {
             return;
         }
-        StringBuilder head = new StringBuilder(request.method() + " " + request.root() + request.target() + " HTTP/1.1\r\nHost: localhost");
+        StringBuilder head = new StringBuilder(request.method() + " " + request.root() + request.target() + " "
+                + request.version() + "\r\nHost: localhost");
         request.headers().forEach((name, value) -> head.append("\r\n").append(name).append(": ").append(value));
         head.append("\r\nContent-Length: ").append(request.body().length);
         TestApi.RawResponse response = api.raw(head.toString(), request.body(), Duration.ofSeconds(30));

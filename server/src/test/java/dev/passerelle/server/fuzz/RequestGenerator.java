@@ -25,6 +25,9 @@ final class RequestGenerator {
     /** The API root as the container still maps it to the application (RFC 3986 §3.3 and §5.2.4 spellings). */
     private static final List<String> ROOT_SPELLINGS = List.of("//2.0", "///2.0", "/%32.0", "/2%2E0", "/2.0;x", "/./2.0",
             "/x/../2.0");
+    static final String VERSION = "HTTP/1.1";
+    private static final List<String> ODD_VERSIONS = List.of("HTTP/1.0", "HTTP/1.2", "HTTP/2.0", "HTTP/3.0", "HTTP/0.9",
+            "HTTP/11", "http/1.1");
     private static final List<String> STANDARD_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> ODD_METHODS = List.of("TRACE", "PROPFIND", "FOO", "get", "M-SEARCH");
     private static final List<String> BAD_ESCAPES = List.of("%E9", "%C3%28", "%00", "%FF%FE", "%ED%A0%80", "%F4%90%80%80");
@@ -67,8 +70,13 @@ final class RequestGenerator {
         }
         boolean raw = junk.chance(3);
         String root = raw && junk.chance(20) ? junk.pick(ROOT_SPELLINGS) : ROOT;
+        String version = raw && junk.chance(10) ? junk.pick(ODD_VERSIONS) : VERSION;
+        if (raw && junk.chance(10)) { // headers an HTTP client library refuses to send
+            headers.put(junk.pick(List.of("Expect", "Transfer-Encoding")),
+                    junk.pick(List.of("200-ok", "100-continue", "gzip", "identity", "chunked, gzip")));
+        }
         String target = path(route.pattern(), raw) + query(raw);
-        return new FuzzRequest(route, method, root, target, headers, body, raw, shape);
+        return new FuzzRequest(route, method, root, target, version, headers, body, raw, shape);
     }
 
     private String method(Route route) {
