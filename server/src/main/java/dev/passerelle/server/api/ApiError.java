@@ -68,6 +68,8 @@ public enum ApiError {
      */
     public static ApiException containerRefusal(int status, String method) {
         return switch (status) {
+            case 400 -> INVALID_VALUE.exception(
+                    "The request cannot be read: its request line, a header or a cookie is malformed, or the headers are too large");
             case 401 -> UNAUTHORIZED.exception();
             case 403 -> FORBIDDEN.exception();
             case 404 -> NOT_FOUND.exception();

@@ -206,6 +206,19 @@ class HttpEdgeTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /2.0/webview/a%2Fb HTTP/1.1\r\nHost: localhost",
+            "GET /2.0/users/me%00 HTTP/1.1\r\nHost: localhost",
+            "GET /2.0/connectors HTTP/1.1\r\nHost: a_b.example",
+            "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nX-A : a",
+            "GET /2.0/webview/ HTTP/1.1\r\nHost: localhost\r\nCookie: \u0001=\u0002"})
+    void aRequestTheContainerCannotReadSaysSoRatherThanBlamingAParameter(String head) {
+        TestApi.RawResponse response = api.raw(head, new byte[0], GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(response.json().get("description").asString()).startsWith("The request cannot be read");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"CONNECT", "TRACE", "FROB"})
     void methodsTheServerDoesNotServeAreMethodNotAllowed(String method) {
         TestApi.RawResponse response = api.raw(method + " /2.0/connectors HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
