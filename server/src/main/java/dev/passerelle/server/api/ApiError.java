@@ -68,8 +68,8 @@ public enum ApiError {
      */
     public static ApiException containerRefusal(int status, String method) {
         return switch (status) {
-            case 400 -> INVALID_VALUE.exception(
-                    "The request cannot be read: its request line, a header or a cookie is malformed, or the headers are too large");
+            case 400 -> INVALID_VALUE.exception("The request cannot be read: its request line, a header or a cookie"
+                    + " is malformed, or the headers are too large");
             case 401 -> UNAUTHORIZED.exception();
             case 403 -> FORBIDDEN.exception();
             case 404 -> NOT_FOUND.exception();
@@ -80,7 +80,8 @@ public enum ApiError {
             case 417 -> EXPECTATION_FAILED.exception();
             case 429 -> TOO_MANY_REQUESTS.exception();
             case 501 -> SERVED_METHODS.contains(method)
-                    ? INVALID_VALUE.exception("The body's transfer coding is not implemented: send it with Content-Length, or chunked")
+                    ? INVALID_VALUE.exception("The body's transfer coding is not implemented:"
+                            + " send it with Content-Length, or chunked")
                     : METHOD_NOT_ALLOWED.exception();
             case 505 -> INVALID_VALUE.exception("Send HTTP/1.1 (or HTTP/1.0) requests");
             default -> (status >= 400 && status < 500 ? INVALID_VALUE : BUG).exception();

@@ -43,7 +43,11 @@ class ActuatorAccess extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        List<String> segments = Arrays.stream(RoutedPath.of(request).split("/")).filter(s -> !s.isEmpty()).toList();
+        String path = RoutedPath.of(request);
+        if (!path.contains(ACTUATOR)) {
+            return true; // nearly every request: no segments to split
+        }
+        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         return segments.isEmpty() || !segments.getFirst().equals(ACTUATOR) || isHealthProbe(segments);
     }
 

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 class WebauthFlows {
 
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+    /** The connection id of a trip whose connection was deleted since (V27: the column is then NULL). */
+    private static final long NO_CONNECTION = 0;
 
     private final JdbcClient jdbc;
 
@@ -41,12 +43,13 @@ class WebauthFlows {
                 boolean newConnection) {
     }
 
-    /**
-     * A trip found by its state.
-     *
-     * @param connectionDeleted its connection was deleted since (the flow's {@code connectionId} names none)
-     */
-    record Found(long id, Flow flow, Instant expiresAt, Instant completedAt, boolean connectionDeleted) {
+    /** A trip found by its state. */
+    record Found(long id, Flow flow, Instant expiresAt, Instant completedAt) {
+
+        /** Its connection was deleted since: the flow's {@code connectionId} names none. */
+        boolean connectionDeleted() {
+            return flow.connectionId() == NO_CONNECTION;
+        }
     }
 
     /** Records a trip; an unfinished earlier trip on the same source is superseded. */
@@ -89,10 +92,9 @@ class WebauthFlows {
 
     private static Found found(ResultSet rs, int n) throws SQLException {
         Long connection = rs.getObject("id_connection", Long.class);
-        Flow flow = new Flow(rs.getLong("id_user"), connection == null ? 0 : connection, rs.getString("source_name"),
-                rs.getLong("id_client"), rs.getString("redirect_uri"), rs.getString("client_state"),
-                rs.getBoolean("new_connection"));
-        return new Found(rs.getLong("id"), flow, instant(rs, "expires_at"), instant(rs, "completed_at"),
-                connection == null);
+        Flow flow = new Flow(rs.getLong("id_user"), connection == null ? NO_CONNECTION : connection,
+                rs.getString("source_name"), rs.getLong("id_client"), rs.getString("redirect_uri"),
+                rs.getString("client_state"), rs.getBoolean("new_connection"));
+        return new Found(rs.getLong("id"), flow, instant(rs, "expires_at"), instant(rs, "completed_at"));
     }
 }
