@@ -13,6 +13,7 @@ import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The transaction routes (docs/protocol.md §7.2): the user's transactions, or one account's, or one
  * connection's, newest first, paged by {@code limit}/{@code offset}, filtered by dates, update time,
- * sign and deletion. Only consented accounts' transactions exist to the API.
+ * sign, deletion, and the search parameters of {@link TransactionSearch}. Only consented accounts'
+ * transactions exist to the API.
  */
 @Tag(name = "Transactions")
 @RestController
@@ -53,7 +55,24 @@ class TransactionController {
     }
 
     @Operation(summary = "List transactions, a page at a time",
-            description = "_links.next is the next page. min_date and max_date filter on the date that filter names.")
+            description = "_links.next is the next page. min_date and max_date filter on the date that filter names.",
+            // read from the request by TransactionSearch rather than bound one by one: a page is the API's
+            // most frequent read, and each bound parameter costs it (docs/performance.md, P2)
+            parameters = {
+                    @Parameter(name = "wording", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                            example = "CARREFOUR",
+                            description = "Only transactions whose wording contains this text, whatever its case"),
+                    @Parameter(name = "min_value", in = ParameterIn.QUERY, schema = @Schema(type = "number"),
+                            example = "-100", description = "The least value, included"),
+                    @Parameter(name = "max_value", in = ParameterIn.QUERY, schema = @Schema(type = "number"),
+                            example = "-10.50", description = "The greatest value, included"),
+                    @Parameter(name = "value", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                            example = "12.50|-12.50",
+                            description = "Only these values, separated by |; ±12.50 stands for 12.50 and -12.50"),
+                    @Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                            example = "EDF", description = "Text found in a label"
+                            + " (wording, original or simplified wording, counterparty), or an amount of either"
+                            + " sign, or a date (YYYY-MM-DD)")})
     @GetMapping({"/users/{user}/transactions", "/users/{user}/accounts/{account}/transactions",
             "/users/{user}/connections/{connection}/transactions"})
     TransactionPage list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long account,
@@ -79,7 +98,7 @@ class TransactionController {
                 TransactionFilter.dateColumn(filter), window.first(), window.last(),
                 updatedAfter == null ? null : updatedAfter.instant(),
                 income == null ? null : Flags.parse("income", income),
-                deletedFilter(deleted, all));
+                deletedFilter(deleted, all), TransactionSearch.of(request::getParameter));
 
         TransactionStore.ScopedPage scoped = store.scopedPage(query, paging);
         List<TransactionView> page = scoped.rows();

@@ -16,9 +16,17 @@ import java.util.Map;
  * @param dateColumn the column {@code filter} chose: {@code application_date} (default) or {@code date}
  * @param deleted    {@code TRUE} only deleted rows, {@code FALSE} only live ones, null both
  * @param income     {@code TRUE} only credits, {@code FALSE} only debits, null both
+ * @param search     the search parameters ({@link TransactionSearch#NONE} when none was sent)
  */
 record TransactionFilter(long userId, Long accountId, Long connectionId, String dateColumn, LocalDate minDate,
-                         LocalDate maxDate, Instant lastUpdate, Boolean income, Boolean deleted) {
+                         LocalDate maxDate, Instant lastUpdate, Boolean income, Boolean deleted,
+                         TransactionSearch search) {
+
+    /** Every transaction the user may see, those deleted at the bank too, by application date: what an export walks. */
+    static TransactionFilter everything(long userId) {
+        return new TransactionFilter(userId, null, null, dateColumn(null), null, null, null, null, null,
+                TransactionSearch.NONE);
+    }
 
     /** The SQL column of a {@code filter} value. */
     static String dateColumn(String filter) {
@@ -48,7 +56,8 @@ record TransactionFilter(long userId, Long accountId, Long connectionId, String 
         return (minDate == null ? "" : " AND " + dateColumn + " >= :minDate")
                 + (maxDate == null ? "" : " AND " + dateColumn + " <= :maxDate")
                 + (lastUpdate == null ? "" : " AND t.last_update > :lastUpdate")
-                + (income == null ? "" : income ? " AND t.amount > 0" : " AND t.amount <= 0");
+                + (income == null ? "" : income ? " AND t.amount > 0" : " AND t.amount <= 0")
+                + search.narrowing();
     }
 
     Map<String, Object> params() {
@@ -59,6 +68,7 @@ record TransactionFilter(long userId, Long accountId, Long connectionId, String 
         putIfSet(params, "minDate", minDate);
         putIfSet(params, "maxDate", maxDate);
         putIfSet(params, "lastUpdate", lastUpdate == null ? null : DbTime.utc(lastUpdate));
+        search.addParams(params);
         return params;
     }
 

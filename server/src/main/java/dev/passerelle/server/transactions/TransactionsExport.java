@@ -28,8 +28,7 @@ class TransactionsExport implements UserDataSection {
 
     @Override
     public List<TransactionView> export(long userId) {
-        TransactionFilter all = new TransactionFilter(userId, null, null, TransactionFilter.dateColumn(null), null, null,
-                null, null, null);
+        TransactionFilter all = TransactionFilter.everything(userId);
         List<TransactionView> transactions = new ArrayList<>();
         List<TransactionView> page;
         do {

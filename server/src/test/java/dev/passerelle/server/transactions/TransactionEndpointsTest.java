@@ -2,6 +2,7 @@ package dev.passerelle.server.transactions;
 
 import static dev.passerelle.server.ingestion.FakeBank.booked;
 import static dev.passerelle.server.ingestion.FakeBank.checking;
+import static dev.passerelle.server.ingestion.FakeBank.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passerelle.connector.Counterparty;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -225,10 +227,7 @@ class TransactionEndpointsTest {
     @ValueSource(strings = {"min_date=2024-13", "min_date=yesterday", "max_date=2024-02-30", "last_update=2024-03-01T25:00:00Z",
             "filter=rdate", "income=maybe"})
     void badFilterValueIsAnInvalidValue(String query) {
-        TestApi.Response response = api.get("/users/me/transactions?" + query).bearer(user.token()).send();
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertInvalidValue(query);
     }
 
     @Test
@@ -239,6 +238,100 @@ class TransactionEndpointsTest {
 
         assertThat(get("/users/me/transactions?min_date=2024-03").get("total").asInt()).isZero();
         assertThat(get("/users/me/transactions?min_date=2024-03&filter=date").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void wordingKeepsTheTransactionsWhoseWordingHoldsTheTextWhateverItsCase() {
+        storeShop();
+
+        assertThat(wordings("/users/me/transactions?wording=carrefour")).containsExactly("CB CARREFOUR 12/03");
+        assertThat(wordings("/users/me/transactions?wording=%20sepa%20")).containsExactly("VIR SEPA ACME");
+        assertThat(get("/users/me/transactions?wording=CARREFOUR&limit=1").get("total").asInt()).isEqualTo(1);
+        assertThat(wordings("/users/me/transactions?wording=nowhere")).isEmpty();
+    }
+
+    @Test
+    void wordingTakesLikeWildcardsLiterally() {
+        storeShop();
+
+        assertThat(wordings("/users/me/transactions?wording=50%25")).containsExactly("REMISE 50% SOLDE_2");
+        assertThat(wordings("/users/me/transactions?wording=E_2")).containsExactly("REMISE 50% SOLDE_2");
+        assertThat(wordings("/users/me/transactions?wording=%25")).containsExactly("REMISE 50% SOLDE_2");
+    }
+
+    /**
+     * Powens writes {@code value=12.50|-12.50}; Tomcat takes the {@code |} as sent (its relaxed query
+     * characters), and the links repeat it percent-encoded, which a strict URI parser can follow.
+     */
+    @Test
+    void aValueListSentWithABareBarIsReadAndItsLinksAreUris() {
+        storeShop();
+
+        TestApi.RawResponse raw = api.raw("GET /2.0/users/me/transactions?value=-12.50|1500&limit=1 HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + user.token());
+
+        assertThat(raw.status()).as(raw.body()).isEqualTo(200);
+        assertThat(raw.json().get("total").asInt()).isEqualTo(2);
+        String next = raw.json().get("_links").get("next").get("href").asString();
+        assertThat(next).isEqualTo("/2.0/users/me/transactions?value=-12.50%7C1500&limit=1&offset=1");
+        assertThat(raw.json().get("_links").get("self").get("href").asString())
+                .isEqualTo("/2.0/users/me/transactions?value=-12.50%7C1500&limit=1");
+        assertThat(follow(next).get("transactions")).extracting(t -> t.get("original_wording").asString())
+                .containsExactly("CB CARREFOUR 12/03");
+    }
+
+    @Test
+    void minAndMaxValueBoundTheValueBothIncluded() {
+        storeShop();
+
+        assertThat(values("/users/me/transactions?min_value=-12.5&max_value=0.5")).containsExactly("-12.5", "0.5");
+        assertThat(values("/users/me/transactions?min_value=-12,50")).containsExactly("-12.5", "0.5", "1500");
+        assertThat(values("/users/me/transactions?max_value=-50")).containsExactly("-50");
+        assertThat(values("/users/me/transactions?min_value=1&max_value=0")).isEmpty();
+    }
+
+    @Test
+    void valueKeepsTheListedAmountsAndPlusMinusStandsForBothSigns() {
+        storeShop();
+
+        assertThat(values("/users/me/transactions?value=12.5")).isEmpty();
+        assertThat(values("/users/me/transactions?value=-12.50%7C1500")).containsExactly("-12.5", "1500");
+        assertThat(values("/users/me/transactions?value=%C2%B112.5")).containsExactly("-12.5");
+        assertThat(values("/users/me/transactions?value=%C2%B10.5%7C%C2%B150")).containsExactly("-50", "0.5");
+    }
+
+    @Test
+    void searchFindsALabelAnAmountOfEitherSignOrADate() {
+        storeShop();
+
+        assertThat(wordings("/users/me/transactions?search=acme")).containsExactly("VIR SEPA ACME");
+        assertThat(wordings("/users/me/transactions?search=electricite")).containsExactly("PRLV EDF");
+        assertThat(wordings("/users/me/transactions?search=Jane")).containsExactly("VIR SEPA ACME");
+        assertThat(wordings("/users/me/transactions?search=12.5")).containsExactly("CB CARREFOUR 12/03");
+        assertThat(wordings("/users/me/transactions?search=-1500")).containsExactly("VIR SEPA ACME");
+        assertThat(wordings("/users/me/transactions?search=12/03")).containsExactly("CB CARREFOUR 12/03");
+        assertThat(wordings("/users/me/transactions?search=2024-03-04")).containsExactly("PRLV EDF");
+        assertThat(get("/users/me/transactions?search=sepa&income=false").get("total").asInt()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"min_value=NaN", "min_value=Infinity", "max_value=ten", "max_value=1e999999999",
+            "min_value=1e-999999999", "value=1%7Cx", "value=1%7C", "value=%C2%B1-3", "value=-%C2%B13"})
+    void anAmountThatIsNoDecimalIsAnInvalidValueNamingItsParameter(String query) {
+        storeShop();
+
+        assertThat(assertInvalidValue(query).get("description").asString())
+                .startsWith("'" + query.substring(0, query.indexOf('=')) + "'");
+    }
+
+    @Test
+    void searchTextsLongerThanAnyLabelAndValueListsLongerThanAHundredAreInvalidValues() {
+        String tooLong = "a".repeat(TransactionSearch.MAX_TEXT + 1);
+        String tooMany = String.join("%7C", Collections.nCopies(TransactionSearch.MAX_VALUES + 1, "1"));
+
+        List.of("wording=" + tooLong, "search=" + tooLong, "value=" + tooMany).forEach(this::assertInvalidValue);
+        assertThat(get("/users/me/transactions?wording=" + "a".repeat(TransactionSearch.MAX_TEXT)).get("total").asInt())
+                .isZero();
     }
 
     @Test
@@ -356,6 +449,24 @@ class TransactionEndpointsTest {
                 .toList());
     }
 
+    /** A few purchases and transfers with labels, amounts and dates a search can tell apart. */
+    private void storeShop() {
+        store(enabled, List.of(
+                transaction("T1", LocalDate.of(2024, 3, 1), "-12.5", "CB CARREFOUR 12/03", false),
+                Transaction.builder().externalId("T2").date(LocalDate.of(2024, 3, 2)).value(new BigDecimal("1500"))
+                        .type(TransactionType.TRANSFER).originalWording("VIR SEPA ACME")
+                        .counterparty(Counterparty.builder().label("Jane Doe").build()).build(),
+                Transaction.builder().externalId("T3").date(LocalDate.of(2024, 3, 4)).value(new BigDecimal("-50"))
+                        .type(TransactionType.ORDER).originalWording("PRLV EDF").simplifiedWording("EDF Electricite")
+                        .build(),
+                transaction("T4", LocalDate.of(2024, 3, 3), "0.5", "REMISE 50% SOLDE_2", false)));
+    }
+
+    private List<String> values(String path) {
+        return Stream.of(get(path).get("transactions").values().toArray(JsonNode[]::new))
+                .map(t -> t.get("value").decimalValue().stripTrailingZeros().toPlainString()).sorted().toList();
+    }
+
     private void store(long account, List<Transaction> transactions) {
         upserts.upsert(account, LONG_AGO, transactions, clock.instant());
     }
@@ -369,6 +480,14 @@ class TransactionEndpointsTest {
     private JsonNode follow(String href) {
         TestApi.Response response = api.link(href).bearer(user.token()).send();
         assertThat(response.status()).as(href + " → " + response).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The list's answer to {@code query}, which must be 400 {@code invalidValue}: its envelope. */
+    private JsonNode assertInvalidValue(String query) {
+        TestApi.Response response = api.get("/users/me/transactions?" + query).bearer(user.token()).send();
+        assertThat(response.status()).as(query + " → " + response).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
         return response.json();
     }
 
