@@ -39,7 +39,8 @@ public class ConnectionTimeline {
     /** The events of {@code :connection} between {@code :from} and {@code :until}, each null for no bound. */
     private static final String WINDOW = " WHERE id_connection = :connection"
             + " AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :from)"
-            + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)";
+            + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)"
+            + " AND (CAST(:source AS VARCHAR(100)) IS NULL OR source = :source)";
 
     private final JdbcClient jdbc;
     private final InstanceName instance;
@@ -107,21 +108,28 @@ public class ConnectionTimeline {
      */
     public Window window(String minDate, String maxDate) {
         DateParam.Instants bounds = DateParam.instants(minDate, maxDate, wire.zone());
-        return new Window(bounds.from(), bounds.until());
+        return new Window(bounds.from(), bounds.until(), null);
     }
 
     /**
-     * Entries from {@code from} (included) to {@code until} (excluded); a null bound leaves that side open.
+     * Entries from {@code from} (included) to {@code until} (excluded), of the source named
+     * {@code source} (its {@code id_source} on the wire); a null bound or source leaves that side open.
      */
-    public record Window(Instant from, Instant until) {
+    public record Window(Instant from, Instant until, String source) {
 
-        static final Window ALL = new Window(null, null);
+        static final Window ALL = new Window(null, null, null);
+
+        /** This window's entries of one source only. */
+        Window of(SourceRow source) {
+            return new Window(from, until, source.name());
+        }
 
         private Map<String, Object> params(long connectionId) {
             Map<String, Object> params = new HashMap<>();
             params.put("connection", connectionId);
             params.put("from", utc(from));
             params.put("until", utc(until));
+            params.put("source", source);
             return params;
         }
     }

@@ -216,20 +216,28 @@ public class ConnectionsController {
         return ConnectionSourceView.of(connections.setSourceDisabled(users.resolve(caller, user), connection, source, disabled));
     }
 
-    /** The support timeline of the connection, newest first, from {@code min_date} to {@code max_date} included. */
+    /**
+     * The support timeline of the connection, newest first, from {@code min_date} to {@code max_date}
+     * included, of one source with {@code id_source} (Powens' connection logs take the same filters).
+     */
     @Operation(summary = "The connection's support timeline, newest first",
-            description = "min_date and max_date filter on the entry's timestamp.")
+            description = "min_date and max_date filter on the entry's timestamp; id_source keeps one source's entries.")
     @GetMapping("/{connection}/logs")
     public ConnectionLogList logs(Caller caller, @PathVariable String user, @PathVariable long connection,
                                   @Parameter(schema = @Schema(minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit,
                                   @Parameter(schema = @Schema(minimum = "0")) @RequestParam(defaultValue = "0") int offset,
                                   @RequestParam(name = "min_date", required = false) String minDate,
-                                  @RequestParam(name = "max_date", required = false) String maxDate) {
+                                  @RequestParam(name = "max_date", required = false) String maxDate,
+                                  @RequestParam(name = "id_source", required = false) Long idSource) {
         if (limit < 1 || limit > 1000 || offset < 0) {
             throw ApiError.INVALID_VALUE.exception("limit is 1 to 1000 and offset not negative");
         }
         ConnectionTimeline.Window window = timeline.window(minDate, maxDate);
-        long id = connections.get(users.resolve(caller, user), connection).id();
+        long userId = users.resolve(caller, user);
+        long id = connections.get(userId, connection).id();
+        if (idSource != null) {
+            window = window.of(connections.source(userId, id, idSource));
+        }
         return new ConnectionLogList(timeline.events(id, window, limit, offset), timeline.count(id, window));
     }
 

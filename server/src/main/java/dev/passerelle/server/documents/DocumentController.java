@@ -1,6 +1,7 @@
 package dev.passerelle.server.documents;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.passerelle.server.api.AmountParam;
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.PageLinks;
@@ -10,6 +11,7 @@ import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,13 +53,18 @@ class DocumentController {
     }
 
     @Operation(summary = "List documents, a page at a time",
-            description = "_links.next is the next page. min_date and max_date filter on the document's date.")
+            description = "_links.next is the next page. min_date and max_date filter on the document's date,"
+                    + " min_amount and max_amount on its total_amount, both included.")
     @GetMapping({"/users/{user}/documents", "/users/{user}/subscriptions/{subscription}/documents"})
     DocumentList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long subscription,
                       @RequestParam(name = "id_subscription", required = false) Long idSubscription,
                       @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
                       @RequestParam(name = "min_date", required = false) String minDate,
                       @RequestParam(name = "max_date", required = false) String maxDate,
+                      @Parameter(schema = @Schema(type = "number"))
+                      @RequestParam(name = "min_amount", required = false) String minAmount,
+                      @Parameter(schema = @Schema(type = "number"))
+                      @RequestParam(name = "max_amount", required = false) String maxAmount,
                       HttpServletRequest request) {
         long userId = users.resolve(caller, user);
         Long scope = subscription != null ? subscription : idSubscription;
@@ -66,7 +73,8 @@ class DocumentController {
         }
         Paging paging = Paging.parse(limit, offset);
         DateParam.Days dated = DateParam.days(minDate, maxDate, wire.zone());
-        DocumentStore.Filter filter = new DocumentStore.Filter(userId, scope, dated.first(), dated.last());
+        DocumentStore.Filter filter = new DocumentStore.Filter(userId, scope, dated.first(), dated.last(),
+                AmountParam.of("min_amount", minAmount), AmountParam.of("max_amount", maxAmount));
         long total = store.count(filter);
         return new DocumentList(store.list(filter, paging.limit(), paging.offset()).stream().map(DocumentView::of).toList(),
                 total, PageLinks.of(request, paging, total));

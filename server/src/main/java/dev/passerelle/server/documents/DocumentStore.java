@@ -120,21 +120,25 @@ public class DocumentStore {
 
     /**
      * Which documents a list shows (docs/protocol.md §7.3): the user's, of one subscription or of
-     * all, dated from {@code minDate} to {@code maxDate} included (null: unbounded). Only documents
-     * of consented subscriptions are ever visible.
+     * all, dated from {@code minDate} to {@code maxDate} and of a total from {@code minAmount} to
+     * {@code maxAmount}, all included (null: unbounded). Only documents of consented subscriptions are
+     * ever visible.
      */
-    public record Filter(long userId, Long subscriptionId, LocalDate minDate, LocalDate maxDate) {
+    public record Filter(long userId, Long subscriptionId, LocalDate minDate, LocalDate maxDate, BigDecimal minAmount,
+                         BigDecimal maxAmount) {
 
         /** Every document of the user, or of one of its subscriptions. */
         public static Filter of(long userId, Long subscriptionId) {
-            return new Filter(userId, subscriptionId, null, null);
+            return new Filter(userId, subscriptionId, null, null, null, null);
         }
 
         private String where() {
             return " WHERE d.id_user = :u AND s.id_user = :u AND s.disabled IS NULL"
                     + (subscriptionId == null ? "" : " AND d.id_subscription = :s")
                     + (minDate == null ? "" : " AND d.doc_date >= :minDate")
-                    + (maxDate == null ? "" : " AND d.doc_date <= :maxDate");
+                    + (maxDate == null ? "" : " AND d.doc_date <= :maxDate")
+                    + (minAmount == null ? "" : " AND d.total_amount >= :minAmount")
+                    + (maxAmount == null ? "" : " AND d.total_amount <= :maxAmount");
         }
 
         private Map<String, Object> params() {
@@ -143,6 +147,8 @@ public class DocumentStore {
             params.put("s", subscriptionId);
             params.put("minDate", minDate);
             params.put("maxDate", maxDate);
+            params.put("minAmount", minAmount);
+            params.put("maxAmount", maxAmount);
             params.values().removeIf(Objects::isNull);
             return params;
         }

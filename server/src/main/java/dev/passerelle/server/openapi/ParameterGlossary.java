@@ -20,6 +20,7 @@ final class ParameterGlossary implements OperationCustomizer {
     }
 
     private static final String A_DATE = "A date (YYYY-MM-DD), or an ISO-8601 date and time.";
+    private static final String AN_AMOUNT = "A decimal with a point or a comma (-12.50, -12,50).";
 
     private static final Map<String, Entry> ENTRIES = Map.ofEntries(
             Map.entry("path user", new Entry("`me` (the token's user), or a user's id with the config token.", "me")),
@@ -51,9 +52,20 @@ final class ParameterGlossary implements OperationCustomizer {
             Map.entry("query income", new Entry("`true`: credits only; `false`: debits only.", "false")),
             Map.entry("query deleted", new Entry("`true`: only deleted transactions; `false`: only live ones (the default, unless `all`).",
                     "false")),
+            Map.entry("query wording", new Entry("Only transactions whose wording contains this text, whatever its case.",
+                    "CARREFOUR")),
+            Map.entry("query min_value", new Entry("The least value, included. " + AN_AMOUNT, "-100")),
+            Map.entry("query max_value", new Entry("The greatest value, included. " + AN_AMOUNT, "-10.50")),
+            Map.entry("query value", new Entry("Only these values, separated by `|`; `±12.50` stands for 12.50 and -12.50.",
+                    "12.50|-12.50")),
+            Map.entry("query search", new Entry("Text found in a label (wording, original or simplified wording, counterparty), "
+                    + "or an amount of either sign, or a date (YYYY-MM-DD).", "EDF")),
+            Map.entry("query min_amount", new Entry("The least total_amount, included. " + AN_AMOUNT, "10")),
+            Map.entry("query max_amount", new Entry("The greatest total_amount, included. " + AN_AMOUNT, "99.90")),
             Map.entry("query code", new Entry("Only the investment of this code (an ISIN, usually).", "LU1681043599")),
             Map.entry("query label", new Entry("Only the investments of this label.", "WORLD ETF")),
             Map.entry("query id_subscription", new Entry("Only this subscription's documents.", 4L)),
+            Map.entry("query id_source", new Entry("Only the entries of this source of the connection, by its id.", 9L)),
             Map.entry("query connector_ids", new Entry("Only these connectors, by id, separated by commas.", "40")),
             Map.entry("query connector_uuids", new Entry("Only these connectors, by UUID, separated by commas.",
                     "338178e6-3d01-564f-9a7b-52ca442459bf")),

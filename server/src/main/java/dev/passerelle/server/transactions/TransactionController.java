@@ -57,22 +57,14 @@ class TransactionController {
     @Operation(summary = "List transactions, a page at a time",
             description = "_links.next is the next page. min_date and max_date filter on the date that filter names.",
             // read from the request by TransactionSearch rather than bound one by one: a page is the API's
-            // most frequent read, and each bound parameter costs it (docs/performance.md, P2)
+            // most frequent read, and each bound parameter costs it (docs/performance.md, P2); described by
+            // the ParameterGlossary
             parameters = {
-                    @Parameter(name = "wording", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                            example = "CARREFOUR",
-                            description = "Only transactions whose wording contains this text, whatever its case"),
-                    @Parameter(name = "min_value", in = ParameterIn.QUERY, schema = @Schema(type = "number"),
-                            example = "-100", description = "The least value, included"),
-                    @Parameter(name = "max_value", in = ParameterIn.QUERY, schema = @Schema(type = "number"),
-                            example = "-10.50", description = "The greatest value, included"),
-                    @Parameter(name = "value", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                            example = "12.50|-12.50",
-                            description = "Only these values, separated by |; ±12.50 stands for 12.50 and -12.50"),
-                    @Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                            example = "EDF", description = "Text found in a label"
-                            + " (wording, original or simplified wording, counterparty), or an amount of either"
-                            + " sign, or a date (YYYY-MM-DD)")})
+                    @Parameter(name = "wording", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                    @Parameter(name = "min_value", in = ParameterIn.QUERY, schema = @Schema(type = "number")),
+                    @Parameter(name = "max_value", in = ParameterIn.QUERY, schema = @Schema(type = "number")),
+                    @Parameter(name = "value", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                    @Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = "string"))})
     @GetMapping({"/users/{user}/transactions", "/users/{user}/accounts/{account}/transactions",
             "/users/{user}/connections/{connection}/transactions"})
     TransactionPage list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long account,

@@ -1,7 +1,7 @@
 package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.api.ApiError;
-import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.AmountParam;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,12 +36,6 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
     /** No label is longer ({@code bank_transaction}'s wording columns), so no longer text can match. */
     static final int MAX_TEXT = 500;
 
-    /**
-     * Digits an amount may have on either side of its point: the column holds 16 and 8
-     * ({@code NUMERIC(24, 8)}), and the bound keeps {@code 1e999999999} from becoming a billion digits.
-     */
-    private static final int MAX_DIGITS = 20;
-
     /** The labels {@code search} looks in: the bank's, its simplified form, the one shown, the other party's. */
     private static final List<String> LABELS = List.of("t.original_wording", "t.simplified_wording", "t.wording",
             "t.counterparty_label");
@@ -55,9 +48,10 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
     static TransactionSearch of(UnaryOperator<String> parameter) {
         String search = text("search", parameter.apply("search"));
         return new TransactionSearch(text("wording", parameter.apply("wording")),
-                amount("min_value", parameter.apply("min_value")), amount("max_value", parameter.apply("max_value")),
+                AmountParam.of("min_value", parameter.apply("min_value")),
+                AmountParam.of("max_value", parameter.apply("max_value")),
                 values(parameter.apply("value")),
-                search == null ? null : new Search(search, readAmount(search).map(BigDecimal::abs).orElse(null),
+                search == null ? null : new Search(search, AmountParam.read(search).map(BigDecimal::abs).orElse(null),
                         day(search)));
     }
 
@@ -135,13 +129,6 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
         return text;
     }
 
-    private static BigDecimal amount(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return readAmount(raw).orElseThrow(() -> notAnAmount(name));
-    }
-
     /**
      * {@code value}: amounts separated by {@code |}, each matched exactly; {@code ±12.5} stands for
      * both {@code 12.5} and {@code -12.5}.
@@ -158,9 +145,9 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
         for (String term : terms) {
             String amount = term.strip();
             boolean eitherSign = amount.startsWith("±");
-            BigDecimal read = readAmount(eitherSign ? amount.substring(1) : amount)
+            BigDecimal read = AmountParam.read(eitherSign ? amount.substring(1) : amount)
                     .filter(a -> !eitherSign || a.signum() >= 0)
-                    .orElseThrow(() -> notAnAmount("value"));
+                    .orElseThrow(() -> AmountParam.invalid("value", ", or several separated by | (±12.50 for either sign)"));
             amounts.add(read);
             if (eitherSign) {
                 amounts.add(read.negate());
@@ -169,35 +156,11 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
         return List.copyOf(amounts);
     }
 
-    /**
-     * A decimal amount, with a point or the comma French writes: {@code -12.50}, {@code 12,5},
-     * {@code 1e3}; not {@code NaN}, infinities, nor more than {@link #MAX_DIGITS} digits on either
-     * side of the point.
-     */
-    private static Optional<BigDecimal> readAmount(String raw) {
-        String text = raw.strip().replace(',', '.');
-        if (text.isEmpty() || text.length() > 2 * MAX_DIGITS + 8) {
-            return Optional.empty();
-        }
-        try {
-            BigDecimal amount = new BigDecimal(text);
-            boolean fits = amount.precision() - amount.scale() <= MAX_DIGITS && amount.scale() <= MAX_DIGITS;
-            return fits ? Optional.of(amount) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private static LocalDate day(String text) {
         try {
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static ApiException notAnAmount(String name) {
-        return ApiError.INVALID_VALUE.exception("'" + name + "' must be an amount such as -12.50"
-                + ("value".equals(name) ? ", or several separated by | (±12.50 for either sign)" : ""));
     }
 }

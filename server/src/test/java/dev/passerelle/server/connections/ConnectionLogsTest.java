@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code GET /users/{u}/connections/{c}/logs} (docs/protocol.md §3): the timeline a page at a time
  * with the count of every matching entry, filtered on the entries' timestamps by {@code min_date}
- * and {@code max_date}.
+ * and {@code max_date}, and on their source by {@code id_source}.
  */
 class ConnectionLogsTest extends TestBankUserTest {
 
@@ -78,6 +78,26 @@ class ConnectionLogsTest extends TestBankUserTest {
 
         assertThat(page.get("connectionlogs")).extracting(e -> e.get("cause").asString()).containsExactlyElementsOf(expected);
         assertThat(page.get("total").asInt()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void idSourceKeepsThatSourcesEntriesAndNamesNoOtherConnectionsSource() {
+        timeline.record(connection, null, Actor.USER, null, null, "not of a source", Instant.parse("2024-02-20T10:00:00Z"));
+        long source = api.get("/users/me/connections/" + connection + "/sources").bearer(bank.token()).send().json()
+                .get("sources").get(0).get("id").asLong();
+        long another = api.get("/users/me/connections/" + bank.added("par") + "/sources").bearer(bank.token()).send()
+                .json().get("sources").get(0).get("id").asLong();
+
+        JsonNode page = logs("?min_date=2024&max_date=2024&id_source=" + source);
+
+        assertThat(logs("?min_date=2024&max_date=2024").get("total").asInt()).isEqualTo(ENTRIES.size() + 1);
+        assertThat(page.get("connectionlogs")).extracting(e -> e.get("cause").asString())
+                .containsExactlyElementsOf(ENTRIES.reversed());
+        assertThat(page.get("total").asInt()).isEqualTo(ENTRIES.size());
+        assertThat(api.get("/users/me/connections/" + connection + "/logs?id_source=" + another).bearer(bank.token())
+                .send().status()).isEqualTo(404);
+        assertThat(api.get("/users/me/connections/" + connection + "/logs?id_source=abc").bearer(bank.token())
+                .send().status()).isEqualTo(400);
     }
 
     @ParameterizedTest

@@ -107,7 +107,7 @@ class DocumentEndpointsTest {
         assertThat(api.get("/users/me/documents?limit=1001").bearer(user.token()).send().status()).isEqualTo(400);
     }
 
-    static Stream<Arguments> dateBounds() {
+    static Stream<Arguments> bounds() {
         return Stream.of(
                 Arguments.of("/users/me/documents?min_date=2024-02-29", List.of("Bill D3", "Bill D2")),
                 Arguments.of("/users/me/documents?max_date=2024-02", List.of("Bill D2", "Bill D1")),
@@ -117,13 +117,21 @@ class DocumentEndpointsTest {
                 Arguments.of("/users/me/documents?min_date=2026-12-01", List.of()),
                 Arguments.of("/users/me/documents?id_subscription=S1&max_date=2024-01", List.of("Bill D1")),
                 Arguments.of("/users/me/subscriptions/S1/documents?min_date=2024-02-01", List.of("Bill D2")),
-                Arguments.of("/users/me/subscriptions/S2/documents?max_date=2024-03-30", List.of()));
+                Arguments.of("/users/me/subscriptions/S2/documents?max_date=2024-03-30", List.of()),
+                // every bill of the fake bank totals 42.10
+                Arguments.of("/users/me/documents?min_amount=42.10&max_amount=42.1", List.of("Bill D3", "Bill D2", "Bill D1")),
+                Arguments.of("/users/me/documents?max_amount=42,09", List.of()),
+                Arguments.of("/users/me/documents?min_amount=42.11", List.of()),
+                Arguments.of("/users/me/documents?min_date=2024-02-29&max_amount=100", List.of("Bill D3", "Bill D2")));
     }
 
-    /** min_date and max_date bound the document's date, both days included (docs/protocol.md §0 "Temporal filtering"). */
+    /**
+     * min_date and max_date bound the document's date, both days included (docs/protocol.md §0
+     * "Temporal filtering"); min_amount and max_amount its total_amount, both included.
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dateBounds")
-    void dateBoundsKeepTheDocumentsDatedWithinThem(String path, List<String> expected) {
+    @MethodSource("bounds")
+    void boundsKeepTheDocumentsDatedAndTotalledWithinThem(String path, List<String> expected) {
         activate(s1);
         activate(s2);
 
@@ -135,8 +143,9 @@ class DocumentEndpointsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/users/me/documents?min_date=abc", "/users/me/documents?min_date=2026-02-30",
-            "/users/me/documents?max_date=2026-13-01", "/users/me/subscriptions/S1/documents?max_date=2026-02-30"})
-    void badDateIsAnInvalidValue(String path) {
+            "/users/me/documents?max_date=2026-13-01", "/users/me/subscriptions/S1/documents?max_date=2026-02-30",
+            "/users/me/documents?min_amount=NaN", "/users/me/documents?max_amount=1e999999999"})
+    void badDateOrAmountIsAnInvalidValue(String path) {
         activate(s1);
 
         TestApi.Response response = api.get(path.replace("S1", String.valueOf(s1))).bearer(user.token()).send();
