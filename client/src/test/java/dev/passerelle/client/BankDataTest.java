@@ -13,6 +13,7 @@ import dev.passerelle.client.model.Subscription;
 import dev.passerelle.client.model.Transaction;
 import dev.passerelle.client.model.TransactionPage;
 import dev.passerelle.client.support.Integrators;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -111,6 +112,27 @@ class BankDataTest {
         assertThat(user.me().transactions().get(one.id())).isEqualTo(one);
         assertThat(user.me().transactions().list(TransactionQuery.create().ofConnection(connection.id()).income(true)
                 .pageSize(10)).transactions()).allSatisfy(t -> assertThat(t.value()).isPositive());
+    }
+
+    @Test
+    void transactionsFoundByWordingValueAndSearch() {
+        user.me().accounts().enable(allAccountIds());
+        Transaction one = user.me().transactions().list(TransactionQuery.create().pageSize(1)).transactions().getFirst();
+        String word = one.wording().split(" ")[0];
+
+        List<Transaction> byWording = user.me().transactions().stream(TransactionQuery.create().wording(word.toLowerCase()))
+                .toList();
+        List<Transaction> byValue = user.me().transactions().stream(TransactionQuery.create()
+                .valueIn(one.value(), new BigDecimal("1E+9")).valueBetween(one.value(), one.value())).toList();
+        List<Transaction> bySearch = user.me().transactions().stream(TransactionQuery.create()
+                .search(one.value().negate().toPlainString())).toList();
+
+        assertThat(byWording).contains(one).allSatisfy(t -> assertThat(t.wording()).containsIgnoringCase(word));
+        assertThat(byValue).contains(one).allSatisfy(t -> assertThat(t.value()).isEqualByComparingTo(one.value()));
+        assertThat(bySearch).contains(one)
+                .allSatisfy(t -> assertThat(t.value().abs()).isEqualByComparingTo(one.value().abs()));
+        assertThat(user.me().transactions().stream(TransactionQuery.create().wording("no wording holds this")).count())
+                .isZero();
     }
 
     @Test
