@@ -24,7 +24,10 @@ import org.springframework.stereotype.Repository;
 class WebauthFlows {
 
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
-    /** The connection id of a trip whose connection was deleted since (V27: the column is then NULL). */
+    /**
+     * The connection id of a trip whose connection was deleted since (V27: the column is then NULL), as
+     * it is when its user was (V28: the user's connections go first; its id is then NULL, read as 0).
+     */
     private static final long NO_CONNECTION = 0;
 
     private final JdbcClient jdbc;

@@ -306,6 +306,25 @@ class WebauthFlowTest {
         assertThat(connections()).as("no connection resumed back to life").isEmpty();
     }
 
+    /** The same when the user is deleted, with its connections, while at the bank (V28: the trip outlives its user). */
+    @Test
+    void userDeletedWhileAtTheBankThenNotFoundBackToTheIntegratorOnce() {
+        Page consent = visit.logIn(visit.loginPage(visit.open(visit.link(visit.newConnection("state", "s8")))),
+                BankVisit.LOGIN, "1234");
+        Page backFromBank = visit.decide(consent, "accept");
+        assertThat(api.delete("/users/me").bearer(user.token()).send().status()).isEqualTo(204);
+
+        Page back = visit.follow(backFromBank);
+        Page replay = visit.follow(backFromBank);
+
+        assertThat(back.status()).as(back.toString()).isEqualTo(302);
+        assertThat(back.location().orElseThrow().toString()).startsWith(TestClient.REDIRECT_URI + "?");
+        assertThat(back.locationQuery()).containsEntry("error", "notFound").containsEntry("state", "s8")
+                .doesNotContainKey("id_connection");
+        assertThat(replay.status()).as("the return is spent").isEqualTo(400);
+        assertThat(replay.location()).isEmpty();
+    }
+
     @Test
     void theInvalidLinkPageSpeaksTheBrowsersLanguageWithTheServersWordsEscaped() {
         URI link = withParam(visit.link(visit.newConnection()), "redirect_uri", "https://evil.example.test/cb");
