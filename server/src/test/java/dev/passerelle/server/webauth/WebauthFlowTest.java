@@ -293,16 +293,7 @@ class WebauthFlowTest {
         long id = connections().get(0).get("id").asLong();
         assertThat(api.delete("/users/me/connections/" + id).bearer(user.token()).send().status()).isEqualTo(204);
 
-        Page back = visit.follow(backFromBank);
-        Page replay = visit.follow(backFromBank);
-
-        assertThat(back.status()).as(back.toString()).isEqualTo(302);
-        assertThat(back.location().orElseThrow().toString()).startsWith(TestClient.REDIRECT_URI + "?");
-        assertThat(back.locationQuery()).containsEntry("error", "notFound").containsEntry("state", "s7")
-                .doesNotContainKey("id_connection");
-        assertThat(back.locationQuery().get("error_description")).contains("deleted");
-        assertThat(replay.status()).as("the return is spent").isEqualTo(400);
-        assertThat(replay.location()).isEmpty();
+        assertNotFoundBackToTheIntegratorOnce(backFromBank, "s7");
         assertThat(connections()).as("no connection resumed back to life").isEmpty();
     }
 
@@ -314,13 +305,19 @@ class WebauthFlowTest {
         Page backFromBank = visit.decide(consent, "accept");
         assertThat(api.delete("/users/me").bearer(user.token()).send().status()).isEqualTo(204);
 
+        assertNotFoundBackToTheIntegratorOnce(backFromBank, "s8");
+    }
+
+    /** The return goes to the integrator as {@code notFound} with its {@code state}, and is spent. */
+    private void assertNotFoundBackToTheIntegratorOnce(Page backFromBank, String state) {
         Page back = visit.follow(backFromBank);
         Page replay = visit.follow(backFromBank);
 
         assertThat(back.status()).as(back.toString()).isEqualTo(302);
         assertThat(back.location().orElseThrow().toString()).startsWith(TestClient.REDIRECT_URI + "?");
-        assertThat(back.locationQuery()).containsEntry("error", "notFound").containsEntry("state", "s8")
+        assertThat(back.locationQuery()).containsEntry("error", "notFound").containsEntry("state", state)
                 .doesNotContainKey("id_connection");
+        assertThat(back.locationQuery().get("error_description")).contains("deleted");
         assertThat(replay.status()).as("the return is spent").isEqualTo(400);
         assertThat(replay.location()).isEmpty();
     }
