@@ -90,7 +90,7 @@ class TransactionController {
                 TransactionFilter.dateColumn(filter), window.first(), window.last(),
                 updatedAfter == null ? null : updatedAfter.instant(),
                 income == null ? null : Flags.parse("income", income),
-                deletedFilter(deleted, all), TransactionSearch.of(request::getParameter));
+                deletedFilter(deleted, all), TransactionSearch.of(request::getParameterValues));
 
         TransactionStore.ScopedPage scoped = store.scopedPage(query, paging);
         List<TransactionView> page = scoped.rows();

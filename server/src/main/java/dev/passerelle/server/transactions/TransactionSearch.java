@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,8 +45,13 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
     record Search(String text, BigDecimal amount, LocalDate day) {
     }
 
-    /** The parameters as the query holds them ({@code parameter} gives null for an absent one). */
-    static TransactionSearch of(UnaryOperator<String> parameter) {
+    /**
+     * The parameters as the query holds them ({@code values} gives a parameter's values, null for an
+     * absent one). Each is given once: of {@code value=1&value=2}, neither the first nor the last would
+     * be what the client meant ({@code value=1|2} is).
+     */
+    static TransactionSearch of(Function<String, String[]> values) {
+        UnaryOperator<String> parameter = name -> once(name, values.apply(name));
         String search = text("search", parameter.apply("search"));
         return new TransactionSearch(text("wording", parameter.apply("wording")),
                 AmountParam.of("min_value", parameter.apply("min_value")),
@@ -116,6 +122,17 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
     /** A {@code LIKE} pattern finding {@code text} anywhere, its own {@code %} and {@code _} taken literally. */
     private static String likePattern(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String once(String name, String[] values) {
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw ApiError.INVALID_VALUE.exception("'" + name + "' is given " + values.length + " times: send it once"
+                    + ("value".equals(name) ? ", with the amounts separated by |" : ""));
+        }
+        return values[0];
     }
 
     private static String text(String name, String raw) {
