@@ -59,7 +59,7 @@ public class ApiErrorHandler {
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<?> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        Optional<ResponseEntity<String>> page = pages.orderedStream().flatMap(p -> p.notFound(request).stream()).findFirst();
+        Optional<ResponseEntity<String>> page = RefusalPages.first(pages, feature -> feature.notFound(request));
         if (page.isPresent()) {
             return page.get();
         }

@@ -48,7 +48,11 @@ class ConsoleGuard implements HandlerInterceptor {
 
     /** Whether the request is the console's, its path read as routed: {@code /console;x/login} is the login page too. */
     static boolean isConsole(HttpServletRequest request) {
-        String path = RoutedPath.of(request);
+        return isConsole(RoutedPath.of(request));
+    }
+
+    /** Whether a path, as routed, is the console's. */
+    static boolean isConsole(String path) {
         return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 

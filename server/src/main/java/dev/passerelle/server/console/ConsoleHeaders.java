@@ -27,15 +27,22 @@ class ConsoleHeaders extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (ConsoleGuard.isConsole(request)) {
-            boolean preview = RoutedPath.of(request).startsWith(ConsoleGuard.ROOT + "/clients/preview");
-            response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                    + "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-src 'self'; "
-                    + "frame-ancestors " + (preview ? "'self'" : "'none'"));
-            response.setHeader("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            response.setHeader("Referrer-Policy", "no-referrer");
-            response.setHeader("X-Content-Type-Options", "nosniff");
+            of(RoutedPath.of(request)).forEach((name, values) -> response.setHeader(name, values.getFirst()));
         }
         chain.doFilter(request, response);
+    }
+
+    /** The headers of the answers under the console's {@code path} (routed); also those of pages no request to it renders. */
+    static HttpHeaders of(String path) {
+        boolean preview = path.startsWith(ConsoleGuard.ROOT + "/clients/preview");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-src 'self'; "
+                + "frame-ancestors " + (preview ? "'self'" : "'none'"));
+        headers.set("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
+        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Content-Type-Options", "nosniff");
+        return headers;
     }
 }

@@ -29,9 +29,11 @@ class ConsoleLanguage implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        if (!ConsoleGuard.isConsole(request)) {
-            return everywhere.resolveLocale(request);
-        }
+        return ConsoleGuard.isConsole(request) ? inConsole(request) : everywhere.resolveLocale(request);
+    }
+
+    /** The console's language for {@code request}, wherever it is routed (a page the error dispatch renders too). */
+    Locale inConsole(HttpServletRequest request) {
         return supported(request.getParameter("lang"))
                 .or(() -> ConsoleCookies.read(request, ConsoleCookies.LANGUAGE).flatMap(ConsoleLanguage::supported))
                 .orElseGet(() -> browser.resolveLocale(request));

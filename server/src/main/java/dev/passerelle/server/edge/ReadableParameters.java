@@ -96,7 +96,7 @@ public class ReadableParameters extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
             throws IOException {
-        Optional<ResponseEntity<String>> page = pages.orderedStream().flatMap(p -> p.unreadable(request).stream()).findFirst();
+        Optional<ResponseEntity<String>> page = RefusalPages.first(pages, feature -> feature.unreadable(request));
         if (page.isEmpty()) {
             errors.resolveException(request, response, null, refusal);
             return;

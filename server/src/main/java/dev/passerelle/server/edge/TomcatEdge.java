@@ -1,8 +1,11 @@
 package dev.passerelle.server.edge;
 
+import dev.passerelle.server.api.RefusalPages;
+import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 class TomcatEdge implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final HttpProperties http;
+    private final ObjectProvider<RefusalPages> pages;
 
-    TomcatEdge(HttpProperties http) {
+    TomcatEdge(HttpProperties http, ObjectProvider<RefusalPages> pages) {
         this.http = http;
+        this.pages = pages;
     }
 
     @Override
@@ -27,20 +32,23 @@ class TomcatEdge implements WebServerFactoryCustomizer<TomcatServletWebServerFac
             factory.addEngineValves(new TrustedProxyValve(http.trustedProxies()));
         }
         factory.addEngineValves(new RequestEntryValve());
-        factory.addContextCustomizers(context -> jsonErrorPage((StandardHost) context.getParent()));
+        factory.addContextCustomizers(this::jsonErrorPage);
     }
 
     /**
      * The context is already a child of its host when context customizers run. The host creates its
-     * error report valve by class name when it starts; Spring Boot's customizer (which runs before
-     * this one) has added a plain one already, which is replaced.
+     * error report valve by class name when it starts, unless one of that class is in its pipeline:
+     * ours is put there, made here since it needs the application; Spring Boot's customizer (which
+     * runs before this one) has added a plain one already, which is replaced.
      */
-    private static void jsonErrorPage(StandardHost host) {
+    private void jsonErrorPage(Context application) {
+        StandardHost host = (StandardHost) application.getParent();
         host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
         for (Valve valve : host.getPipeline().getValves()) {
-            if (valve instanceof ErrorReportValve && !(valve instanceof JsonErrorReportValve)) {
+            if (valve instanceof ErrorReportValve) {
                 host.getPipeline().removeValve(valve);
             }
         }
+        host.getPipeline().addValve(new JsonErrorReportValve(pages, application));
     }
 }

@@ -17,7 +17,9 @@ enum WebviewRefusal {
     STATE_TOO_LONG("stateTooLong"),
     RESET_CREDENTIALS_NOT_A_FLAG("resetCredentialsNotAFlag"),
     /** Parameters that are not valid UTF-8 percent-encoding, carry a NUL, or are too many (docs/security.md "Logs"). */
-    UNREADABLE("unreadable");
+    UNREADABLE("unreadable"),
+    /** A path the servlet container refuses before any page sees it: an encoded slash, a NUL (docs/webview.md "Parameters"). */
+    UNREADABLE_PATH("unreadablePath");
 
     private final String key;
 

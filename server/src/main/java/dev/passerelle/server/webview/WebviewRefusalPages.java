@@ -3,6 +3,7 @@ package dev.passerelle.server.webview;
 import dev.passerelle.server.api.RefusalPages;
 import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -46,18 +47,27 @@ class WebviewRefusalPages implements RefusalPages {
 
     @Override
     public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
-        return refusedOn(PAGE, request, HttpStatus.BAD_REQUEST, "webview.refused.title", WebviewRefusal.UNREADABLE.key());
+        return refusedOn(PAGE, RoutedPath.of(request), request, HttpStatus.BAD_REQUEST, "webview.refused.title",
+                WebviewRefusal.UNREADABLE.key());
     }
 
     @Override
     public Optional<ResponseEntity<String>> notFound(HttpServletRequest request) {
-        return refusedOn(NEAR_A_PAGE, request, HttpStatus.NOT_FOUND, "webview.notFound.title", "webview.notFound.message");
+        return refusedOn(NEAR_A_PAGE, RoutedPath.of(request), request, HttpStatus.NOT_FOUND, "webview.notFound.title",
+                "webview.notFound.message");
     }
 
-    /** The error page for a GET whose path {@code paths} matches, in the language its first group names (else the browser's). */
-    private Optional<ResponseEntity<String>> refusedOn(Pattern paths, HttpServletRequest request, HttpStatus status,
-                                                       String title, String message) {
-        Matcher path = paths.matcher(RoutedPath.of(request));
+    /** A link whose path the container refused ({@code /webview/fr/connect%2Fx}): the link is damaged, as one whose parameters are. */
+    @Override
+    public Optional<ResponseEntity<String>> containerRefused(HttpServletRequest request, HttpServletResponse response,
+                                                              String path, HttpStatus status) {
+        return refusedOn(NEAR_A_PAGE, path, request, status, "webview.refused.title", WebviewRefusal.UNREADABLE_PATH.key());
+    }
+
+    /** The error page for a GET whose {@code routed} path {@code paths} matches, in the language its first group names (else the browser's). */
+    private Optional<ResponseEntity<String>> refusedOn(Pattern paths, String routed, HttpServletRequest request,
+                                                       HttpStatus status, String title, String message) {
+        Matcher path = paths.matcher(routed);
         if (!"GET".equals(request.getMethod()) || !path.matches()) {
             return Optional.empty();
         }

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the container answers before or around Spring MVC: every refusal is a 4xx in the protocol's
- * envelope with the request's id, never a 500 and never Tomcat's HTML page.
+ * envelope with the request's id, never a 500 and never Tomcat's HTML page; under the browser's pages
+ * (the webview, the console), that feature's own error page.
  */
 @IntegrationTest
 class HttpEdgeTest {
@@ -206,16 +207,39 @@ class HttpEdgeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"GET /2.0/webview/a%2Fb HTTP/1.1\r\nHost: localhost",
+    @ValueSource(strings = {"GET /2.0/users/a%2Fb HTTP/1.1\r\nHost: localhost",
             "GET /2.0/users/me%00 HTTP/1.1\r\nHost: localhost",
             "GET /2.0/connectors HTTP/1.1\r\nHost: a_b.example",
             "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nX-A : a",
-            "GET /2.0/webview/ HTTP/1.1\r\nHost: localhost\r\nCookie: \u0001=\u0002"})
+            "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nCookie: \u0001=\u0002",
+            "GET /2.0/console/%2F?lang=%E HTTP/1.1\r\nHost: localhost"})
     void aRequestTheContainerCannotReadSaysSoRatherThanBlamingAParameter(String head) {
         TestApi.RawResponse response = api.raw(head, new byte[0], GENEROUS);
 
         assertEnvelope(response.status(), response.json(), 400, "invalidValue");
         assertThat(response.json().get("description").asString()).startsWith("The request cannot be read");
+    }
+
+    /**
+     * A browser following a link to the webview or the console whose path the container refuses (an
+     * encoded slash, a NUL) gets that feature's error page, in the link's language when it names one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"/2.0/webview/fr/connect%2Fx | fr | Ce lien est abîmé : son adresse",
+            "/2.0/webview/connect%2F | en | This link is damaged: its address",
+            "/2.0/webview/fr%00/connect | en | This link is damaged: its address",
+            "/2.0/console/%2F | en | This address cannot be read",
+            "/2.0/console/%2F?lang=fr | fr | Cette adresse ne peut pas être lue"})
+    void aBrowserPagesPathTheContainerRefusesGetsThatFeaturesPageRatherThanTheEnvelope(String path, String lang, String says) {
+        TestApi.RawResponse response = api.raw("GET " + path + " HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("text/html");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(response.head().lines().filter(line -> line.regionMatches(true, 0, "X-Content-Type-Options:", 0, 23)))
+                .as("each header once").hasSize(1);
+        assertThat(response.body()).contains("<html lang=\"" + lang + "\"", says);
     }
 
     @ParameterizedTest(name = "{0}")
