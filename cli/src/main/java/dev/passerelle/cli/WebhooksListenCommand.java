@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +33,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "listen", description = "Forward the server's webhooks to a local URL, signatures intact.")
 final class WebhooksListenCommand implements Callable<Integer> {
 
-    /** Headers java.net.http sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @ParentCommand
@@ -95,11 +94,10 @@ final class WebhooksListenCommand implements Callable<Integer> {
         terminal.say(LocalTime.now().format(TIME) + "  --> " + delivery.event() + " [id_webhook_data " + delivery.idWebhookData() + "]");
         HttpRequest.Builder request = HttpRequest.newBuilder(forwardTo).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8));
-        delivery.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
+        Set<String> skipped = withHeaders(request, delivery);
+        if (!skipped.isEmpty()) {
+            terminal.say("          (not forwarded: " + String.join(", ", skipped) + ", which java.net.http cannot send)");
+        }
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             terminal.say(LocalTime.now().format(TIME) + "  <-- [" + status + "] POST " + forwardTo);
@@ -110,5 +108,23 @@ final class WebhooksListenCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Puts the delivery's headers on {@code request}; returns the names of those java.net.http refuses
+     * to send (those it sets itself, {@code Host}, {@code Content-Length}…, and names or values that are
+     * not valid HTTP), which are left out rather than ending the command: the JDK decides, so that its
+     * {@code jdk.httpclient.allowRestrictedHeaders} is honoured.
+     */
+    private static Set<String> withHeaders(HttpRequest.Builder request, Delivery delivery) {
+        Set<String> skipped = new LinkedHashSet<>();
+        delivery.headers().forEach((name, values) -> values.forEach(value -> {
+            try {
+                request.header(name, value);
+            } catch (IllegalArgumentException refused) {
+                skipped.add(name);
+            }
+        }));
+        return skipped;
     }
 }
