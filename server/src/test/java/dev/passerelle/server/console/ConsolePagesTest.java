@@ -100,6 +100,27 @@ class ConsolePagesTest {
     }
 
     /**
+     * A name carrying bidirectional overrides (CVE-2021-42574) would read "Acme exe.png Co" in the
+     * list: it is shown isolated (dir="auto") with its controls visible, and is stored as given (the
+     * edit form holds it unchanged).
+     */
+    @Test
+    void aClientNameWithBidirectionalControlsIsShownIsolatedWithTheControlsVisibleAndStoredAsGiven() {
+        String name = "Acme \u202Egnp.exe\u202C Co";
+        browser.get("/console/clients/new");
+        ConsoleClient.Page created = browser.post("/console/clients", Map.of("name", name,
+                "redirectUris", "https://bidi.example/cb", "displayName", "Bidi", "primaryColor", "0b5cad"));
+        Matcher id = CLIENT_ID.matcher(created.body());
+        assertThat(id.find()).isTrue();
+
+        String list = browser.get("/console/clients").body();
+        String page = browser.get("/console/clients/" + id.group(1)).body();
+
+        assertThat(list).contains("dir=\"auto\">Acme \uFFFDgnp.exe\uFFFD Co<").doesNotContain("\u202E");
+        assertThat(page).contains("<title dir=\"auto\">Acme \uFFFDgnp.exe\uFFFD Co · ").contains("value=\"" + name + "\"");
+    }
+
+    /**
      * Issue "a client created in the console lets a new integrator run the README walkthrough and the
      * webview": the README's curl walkthrough, step by step with the new client's id and secret, then
      * its webview, branded as the console set it.
