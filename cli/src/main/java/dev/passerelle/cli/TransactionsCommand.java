@@ -7,6 +7,7 @@ import dev.passerelle.client.model.TransactionPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * {@code passerelle transactions}: the shared accounts' transactions between two dates, as a table,
+ * {@code passerelle transactions}: the shared accounts' transactions between two dates, or those a
+ * search finds (docs/data.md, the search parameters), as a table,
  * CSV (RFC 4180) or a JSON array, fetched page after page (following {@code _links.next}) with a
  * progress bar on the terminal.
  */
@@ -45,6 +47,16 @@ final class TransactionsCommand implements Callable<Integer> {
     @Option(names = "--connection", paramLabel = "ID", description = "Only this connection's")
     private Long connection;
 
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only those with TEXT in a label, or of that amount (either sign), or on that date (YYYY-MM-DD)")
+    private String search;
+
+    @Option(names = "--min-value", paramLabel = "AMOUNT", description = "Only amounts of at least AMOUNT (e.g. -100)")
+    private BigDecimal minValue;
+
+    @Option(names = "--max-value", paramLabel = "AMOUNT", description = "Only amounts of at most AMOUNT (e.g. -10.50)")
+    private BigDecimal maxValue;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default: ${DEFAULT-VALUE})")
     private Format format;
@@ -60,7 +72,8 @@ final class TransactionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Passerelle user = root.asUser();
-        TransactionQuery query = TransactionQuery.create().between(since, until).pageSize(pageSize);
+        TransactionQuery query = TransactionQuery.create().between(since, until).valueBetween(minValue, maxValue)
+                .search(search).pageSize(pageSize);
         query = account != null ? query.ofAccount(account) : connection != null ? query.ofConnection(connection) : query;
         try (OutputStream sink = output == null ? new NonClosing(root.terminal.out()) : Files.newOutputStream(output);
              PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8)) {

@@ -6,6 +6,7 @@ import dev.passerelle.client.Passerelle;
 import dev.passerelle.client.Wire;
 import dev.passerelle.client.model.Webhook;
 import dev.passerelle.client.support.PasserelleServer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -191,6 +192,27 @@ class CliCommandsIT {
         assertThat(table.out().lines()).containsExactly("DATE  ACCOUNT  AMOUNT  WORDING");
         assertThat(Files.readAllLines(file)).isEqualTo(lines);
         assertThat(written.err()).contains((lines.size() - 1) + " transactions written to");
+    }
+
+    @Test
+    void transactionsFoundBySearchAndBoundedByAmount() throws Exception {
+        login();
+        connect("par", "");
+        JsonNode all = Wire.json().readTree(cli("", "transactions", "--format", "json").out());
+        JsonNode one = all.get(0);
+        String word = one.get("wording").asString().split(" ")[0];
+
+        JsonNode found = Wire.json().readTree(cli("", "transactions", "--format", "json", "--search", word.toLowerCase()).out());
+        JsonNode debits = Wire.json().readTree(cli("", "transactions", "--format", "json", "--max-value", "-100").out());
+        JsonNode between = Wire.json().readTree(cli("", "transactions", "--format", "json", "--min-value", "-20",
+                "--max-value", "-10").out());
+
+        assertThat(found.size()).isPositive().isLessThan(all.size());
+        assertThat(found.values()).allSatisfy(t -> assertThat(t.toString()).containsIgnoringCase(word));
+        assertThat(debits.size()).isPositive();
+        assertThat(debits.values()).allSatisfy(t -> assertThat(t.get("value").decimalValue()).isLessThanOrEqualTo(new BigDecimal("-100")));
+        assertThat(between.values()).allSatisfy(t -> assertThat(t.get("value").decimalValue()).isBetween(
+                new BigDecimal("-20"), new BigDecimal("-10")));
     }
 
     @Test
