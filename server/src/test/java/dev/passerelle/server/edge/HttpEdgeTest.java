@@ -112,6 +112,18 @@ class HttpEdgeTest {
         assertEnvelope(response.status(), response.json(), 404, "notFound");
     }
 
+    /** RFC 5789 §3.1: Accept-Patch names media types, and says PATCH is allowed wherever it appears. */
+    @Test
+    void optionsListsTheRoutesMethodsAndNamesAcceptPatchOnlyWherePatchIsServed() {
+        TestApi.RawResponse transactions = api.raw("OPTIONS /2.0/users/me/transactions HTTP/1.1\r\nHost: localhost");
+        TestApi.RawResponse connectors = api.raw("OPTIONS /2.0/connectors HTTP/1.1\r\nHost: localhost");
+
+        assertThat(transactions.status()).isEqualTo(200);
+        assertThat(transactions.header("Allow")).isEqualTo("GET,HEAD,OPTIONS");
+        assertThat(transactions.header("Accept-Patch")).isNull();
+        assertThat(connectors.header("Allow")).contains("PATCH");
+    }
+
     @Test
     void aTrailingSlashIsNamedInTheNotFoundError() {
         TestApi.Response response = api.get("/users/me/").bearer(users.permanent().token()).send();
