@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * An amount query parameter ({@code min_value}, {@code max_value}, {@code value} of transactions,
  * {@code min_amount}, {@code max_amount} of documents; docs/data.md): a decimal with a point or the
- * comma French writes ({@code -12.50}, {@code 12,5}, {@code 1e3}); not {@code NaN}, infinities, nor
- * more than {@link #MAX_DIGITS} digits on either side of the point.
+ * comma French writes ({@code -12.50}, {@code 12,5}, {@code 1e3}), in ASCII digits; not {@code NaN},
+ * infinities, nor more than {@link #MAX_DIGITS} digits on either side of the point.
  */
 public final class AmountParam {
 
@@ -32,7 +32,7 @@ public final class AmountParam {
     /** The amount {@code raw} writes, if it is one. */
     public static Optional<BigDecimal> read(String raw) {
         String text = raw.strip().replace(',', '.');
-        if (text.isEmpty() || text.length() > 2 * MAX_DIGITS + 8) {
+        if (text.isEmpty() || text.length() > 2 * MAX_DIGITS + 8 || !text.chars().allMatch(AmountParam::isAmountChar)) {
             return Optional.empty();
         }
         try {
@@ -42,6 +42,14 @@ public final class AmountParam {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * ASCII digits, signs, the point and the exponent's letter: {@link BigDecimal} also reads the
+     * digits of other scripts ({@code ١}), which no other number of the API accepts (docs/protocol.md §0).
+     */
+    private static boolean isAmountChar(int c) {
+        return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E';
     }
 
     /** {@code name} is no amount; {@code more} says what else it may be, after a comma, or is empty. */

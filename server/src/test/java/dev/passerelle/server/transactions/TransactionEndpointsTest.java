@@ -317,7 +317,8 @@ class TransactionEndpointsTest {
     @ParameterizedTest
     @ValueSource(strings = {"min_value=NaN", "min_value=Infinity", "max_value=ten", "max_value=1e999999999",
             "min_value=1e-999999999", "value=1%7Cx", "value=1%7C", "value=%C2%B1-3", "value=-%C2%B13",
-            "value=1&value=2", "wording=a&wording=b", "search=a&search=a", "min_value=1&min_value=2"})
+            "value=1&value=2", "wording=a&wording=b", "search=a&search=a", "min_value=1&min_value=2",
+            "min_value=%D9%A1", "max_value=%EF%BC%91"})
     void anAmountThatIsNoDecimalOrASearchParameterGivenTwiceIsAnInvalidValueNamingIt(String query) {
         storeShop();
 
