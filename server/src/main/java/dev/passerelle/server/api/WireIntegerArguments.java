@@ -24,8 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.PathVariableMethodA
  * space ({@code 1 2} is 12), so one connection answered to many names. The raw text is checked,
  * then Spring's own resolver binds it as before (defaults, required values, its errors); a value
  * refused here is Spring's own type mismatch, so it gets the answer any other mistyped value gets.
- * Only those two resolvers are wrapped, and only an integer parameter is read twice: any other
- * argument pays one type lookup, and no data binder is changed.
+ * An integer request parameter is given once ({@link SingleValue}): Spring's conversion would keep
+ * the first of several. Only those two resolvers are wrapped, and only an integer parameter is read
+ * twice: any other argument pays one type lookup, and no data binder is changed.
  */
 final class WireIntegerArguments implements HandlerMethodArgumentResolver {
 
@@ -56,11 +57,10 @@ final class WireIntegerArguments implements HandlerMethodArgumentResolver {
                                             NativeWebRequest request, @Nullable WebDataBinderFactory binders)
             throws Exception {
         if (INTEGERS.contains(parameter.getNestedParameterType())) {
-            for (String raw : rawValues(parameter, request)) {
-                if (!raw.isEmpty() && WireInteger.parse(raw).isEmpty()) {
-                    throw new MethodArgumentTypeMismatchException(raw, parameter.getNestedParameterType(),
-                            name(parameter), parameter, null);
-                }
+            String raw = SingleValue.of(name(parameter), rawValues(parameter, request));
+            if (raw != null && !raw.isEmpty() && WireInteger.parse(raw).isEmpty()) {
+                throw new MethodArgumentTypeMismatchException(raw, parameter.getNestedParameterType(),
+                        name(parameter), parameter, null);
             }
         }
         return spring.resolveArgument(parameter, container, request, binders);

@@ -2,6 +2,7 @@ package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.AmountParam;
+import dev.passerelle.server.api.SingleValue;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
      * be what the client meant ({@code value=1|2} is).
      */
     static TransactionSearch of(Function<String, String[]> values) {
-        UnaryOperator<String> parameter = name -> once(name, values.apply(name));
+        UnaryOperator<String> parameter = name -> SingleValue.of(name, values.apply(name));
         String search = text("search", parameter.apply("search"));
         return new TransactionSearch(text("wording", parameter.apply("wording")),
                 AmountParam.of("min_value", parameter.apply("min_value")),
@@ -122,17 +123,6 @@ record TransactionSearch(String wording, BigDecimal minValue, BigDecimal maxValu
     /** A {@code LIKE} pattern finding {@code text} anywhere, its own {@code %} and {@code _} taken literally. */
     private static String likePattern(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static String once(String name, String[] values) {
-        if (values == null || values.length == 0) {
-            return null;
-        }
-        if (values.length > 1) {
-            throw ApiError.INVALID_VALUE.exception("'" + name + "' is given " + values.length + " times: send it once"
-                    + ("value".equals(name) ? ", with the amounts separated by |" : ""));
-        }
-        return values[0];
     }
 
     private static String text(String name, String raw) {

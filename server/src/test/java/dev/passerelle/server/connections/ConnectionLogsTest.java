@@ -100,6 +100,20 @@ class ConnectionLogsTest extends TestBankUserTest {
                 .send().status()).isEqualTo(400);
     }
 
+    /** Spring's binding would keep the first of several values: an integer parameter is given once. */
+    @Test
+    void anIntegerParameterGivenTwiceIsAnInvalidValueSayingSo() {
+        TestApi.Response twice = api.get("/users/me/connections/" + connection + "/logs?id_source=1&id_source=2")
+                .bearer(bank.token()).send();
+        TestApi.Response limits = api.get("/users/me/connections/" + connection + "/logs?limit=1&limit=1")
+                .bearer(bank.token()).send();
+
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+        assertThat(twice.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(twice.json().get("description").asString()).isEqualTo("'id_source' is given 2 times: send it once");
+        assertThat(limits.status()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"min_date=abc", "max_date=2026-02-30", "min_date=2026-13-01"})
     void badDateIsAnInvalidValue(String query) {
