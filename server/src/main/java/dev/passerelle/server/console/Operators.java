@@ -344,12 +344,16 @@ public class Operators {
      * that attempts sent at once cannot all pass a lock that none of them has counted yet (OWASP ASVS
      * V2.2.1): those beyond {@code lockout-failures} are refused unchecked. A right one takes its
      * count back; the wrong one that reaches the limit locks the name for {@code lockout-duration}.
+     * The count only grows while attempts race (a lock keeps it; the first attempt after the lock
+     * starts it again at one), so the count an attempt reads after its own is at least its own: one
+     * beyond the limit can never read a count under it and be checked.
      */
     private Optional<LoginRefused> guarded(String login, Instant now, BooleanSupplier check) {
         jdbc.sql("INSERT INTO console_login_failure (login, failures) VALUES (:login, 0) ON CONFLICT DO NOTHING")
                 .param("login", login).update();
         boolean counted = jdbc.sql("""
-                        UPDATE console_login_failure SET failures = failures + 1
+                        UPDATE console_login_failure
+                        SET failures = CASE WHEN locked_until IS NULL THEN failures + 1 ELSE 1 END, locked_until = NULL
                         WHERE login = :login AND (locked_until IS NULL OR locked_until <= :now)""")
                 .param("login", login).param("now", utc(now)).update() == 1;
         if (!counted) {
@@ -370,7 +374,7 @@ public class Operators {
 
     private LoginRefused lock(String login, Instant now) {
         Instant until = now.plus(properties.lockoutDuration());
-        jdbc.sql("UPDATE console_login_failure SET failures = 0, locked_until = :until WHERE login = :login")
+        jdbc.sql("UPDATE console_login_failure SET locked_until = :until WHERE login = :login")
                 .param("until", utc(until)).param("login", login).update();
         return new LoginRefused.Locked(until);
     }

@@ -269,6 +269,22 @@ class ConsoleLoginTest {
         assertThat(browser.logIn("alice", PASSWORD).status()).isEqualTo(302);
     }
 
+    /** A lock keeps the count it reached (so that racing attempts never read a lower one); it starts again once the lock ends. */
+    @Test
+    void aLockThatEndedLetsTheLimitsWrongPasswordsBeTriedAgain() {
+        ConsoleClient browser = browser();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.logIn("bob", "wrong password");
+        }
+        assertThat(browser.logIn("bob", "wrong password").status()).as("locked").isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(16));
+
+        assertThat(browser.logIn("bob", "wrong password").status()).isEqualTo(401);
+        assertThat(browser.logIn("bob", "wrong password").status()).isEqualTo(401);
+        assertThat(browser.logIn("bob", "wrong password").status()).as("the limit again").isEqualTo(429);
+    }
+
     @Test
     void anOperatorWithASecondFactorNeedsTheCodeAndACodeWorksOnce() {
         ConsoleClient browser = browser();
