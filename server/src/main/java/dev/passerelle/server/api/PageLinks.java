@@ -18,6 +18,8 @@ import java.util.HexFormat;
 public record PageLinks(Link self, @JsonInclude(JsonInclude.Include.ALWAYS) Link next,
                         @JsonInclude(JsonInclude.Include.ALWAYS) Link prev) {
 
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
     /** One link. */
     public record Link(String href) {
     }
@@ -38,7 +40,7 @@ public record PageLinks(Link self, @JsonInclude(JsonInclude.Include.ALWAYS) Link
             if (isQueryChar(c)) {
                 uri.append(c);
             } else {
-                uri.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+                uri.append('%').append(HEX.toHexDigits(b));
             }
         }
         return uri.toString();

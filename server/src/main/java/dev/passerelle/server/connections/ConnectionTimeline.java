@@ -36,7 +36,10 @@ public class ConnectionTimeline {
         }
     }
 
-    /** The events of {@code :connection} between {@code :from} and {@code :until}, each null for no bound. */
+    /**
+     * The events of {@code :connection} between {@code :from} and {@code :until}, of the source
+     * {@code :source}, each null for no bound.
+     */
     private static final String WINDOW = " WHERE id_connection = :connection"
             + " AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :from)"
             + " AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)"
