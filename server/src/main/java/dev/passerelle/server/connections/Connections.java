@@ -54,16 +54,16 @@ public class Connections {
         return connectionId;
     }
 
-    /** One source of one of the user's connections, else {@link ApiError#NOT_FOUND}. */
-    SourceRow source(long userId, long connectionId, long sourceId) {
-        return sources(userId, connectionId).stream().filter(s -> s.id() == sourceId).findFirst()
-                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + sourceId + " on connection " + connectionId));
+    /** One source of a connection already found as the user's ({@link #get}), else {@link ApiError#NOT_FOUND}. */
+    SourceRow source(ConnectionRow connection, long sourceId) {
+        return records.sources(connection.id()).stream().filter(s -> s.id() == sourceId).findFirst()
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No source " + sourceId + " on connection " + connection.id()));
     }
 
     /** {@code POST …/sources/{s}} {@code {disabled}}: a disabled source is skipped by syncs (docs/protocol.md §3.2). */
     public SourceRow setSourceDisabled(long userId, long connectionId, long sourceId, boolean disabled) {
         ConnectionRow connection = get(userId, connectionId);
-        SourceRow source = source(userId, connectionId, sourceId);
+        SourceRow source = source(connection, sourceId);
         Instant now = clock.instant();
         SourceRow changed = source.disabledAt(disabled ? now : null);
         records.saveSource(changed);

@@ -233,12 +233,11 @@ public class ConnectionsController {
             throw ApiError.INVALID_VALUE.exception("limit is 1 to 1000 and offset not negative");
         }
         ConnectionTimeline.Window window = timeline.window(minDate, maxDate);
-        long userId = users.resolve(caller, user);
-        long id = connections.get(userId, connection).id();
+        ConnectionRow row = connections.get(users.resolve(caller, user), connection);
         if (idSource != null) {
-            window = window.of(connections.source(userId, id, idSource));
+            window = window.of(connections.source(row, idSource));
         }
-        return new ConnectionLogList(timeline.events(id, window, limit, offset), timeline.count(id, window));
+        return new ConnectionLogList(timeline.events(row.id(), window, limit, offset), timeline.count(row.id(), window));
     }
 
     /** {@code expand} is parsed by the caller before the request changes anything. */
