@@ -16,8 +16,12 @@ import org.springframework.http.ResponseEntity;
  */
 public interface RefusalPages {
 
-    /** The page refusing {@code request}, whose parameters cannot be read; empty when the path is not one of these pages. */
-    default Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
+    /**
+     * The page refusing {@code request}, whose parameters cannot be read, so that none of them (a
+     * {@code lang}) may be asked for; empty when the path is not one of these pages. The response is
+     * there as {@link #containerRefused}'s is.
+     */
+    default Optional<ResponseEntity<String>> unreadable(HttpServletRequest request, HttpServletResponse response) {
         return Optional.empty();
     }
 

@@ -34,8 +34,12 @@ class ConsoleLanguage implements LocaleResolver {
 
     /** The console's language for {@code request}, wherever it is routed (a page the error dispatch renders too). */
     Locale inConsole(HttpServletRequest request) {
-        return supported(request.getParameter("lang"))
-                .or(() -> ConsoleCookies.read(request, ConsoleCookies.LANGUAGE).flatMap(ConsoleLanguage::supported))
+        return supported(request.getParameter("lang")).orElseGet(() -> savedOrBrowsers(request));
+    }
+
+    /** The language the operator chose before (its cookie), else the browser's: for a request whose parameters cannot be read. */
+    Locale savedOrBrowsers(HttpServletRequest request) {
+        return ConsoleCookies.read(request, ConsoleCookies.LANGUAGE).flatMap(ConsoleLanguage::supported)
                 .orElseGet(() -> browser.resolveLocale(request));
     }
 

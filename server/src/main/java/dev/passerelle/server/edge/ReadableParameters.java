@@ -96,13 +96,17 @@ public class ReadableParameters extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
             throws IOException {
-        Optional<ResponseEntity<String>> page = RefusalPages.first(pages, feature -> feature.unreadable(request));
+        Optional<ResponseEntity<String>> page = RefusalPages.first(pages, feature -> feature.unreadable(request, response));
         if (page.isEmpty()) {
             errors.resolveException(request, response, null, refusal);
             return;
         }
         response.setStatus(page.get().getStatusCode().value());
-        page.get().getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        // set, not added: the filters before this one may have written the same headers (nosniff)
+        page.get().getHeaders().forEach((name, values) -> {
+            response.setHeader(name, values.getFirst());
+            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+        });
         response.getOutputStream().write(page.get().getBody().getBytes(StandardCharsets.UTF_8));
     }
 

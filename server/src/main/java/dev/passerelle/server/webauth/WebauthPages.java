@@ -3,6 +3,7 @@ package dev.passerelle.server.webauth;
 import dev.passerelle.server.api.RefusalPages;
 import dev.passerelle.server.api.RoutedPath;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ class WebauthPages implements RefusalPages {
 
     /** {@code /webauth} and the bank's returns ({@link WebauthCallback}), in the browser's language. */
     @Override
-    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
+    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request, HttpServletResponse response) {
         String path = RoutedPath.of(request);
         if (!"GET".equals(request.getMethod())
                 || !(path.equals(WebauthJourneys.WEBAUTH_PATH) || path.equals(WebauthCallback.PATH)

@@ -46,7 +46,7 @@ class WebviewRefusalPages implements RefusalPages {
     }
 
     @Override
-    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request) {
+    public Optional<ResponseEntity<String>> unreadable(HttpServletRequest request, HttpServletResponse response) {
         return refusedOn(PAGE, RoutedPath.of(request), request, HttpStatus.BAD_REQUEST, "webview.refused.title",
                 WebviewRefusal.UNREADABLE.key());
     }

@@ -232,16 +232,33 @@ class HttpEdgeTest {
         assertThat(response.json().get("description").asString()).startsWith("The request cannot be read");
     }
 
+    /** The refusal is written without reading the request's parameters, which a body would hold. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT /2.0/connectors/%5C", "POST /2.0/clients/%ZZ?secret", "PUT /2.0/console/%2F"})
+    void aWriteWithABodyTheContainerCannotReadSaysSoToo(String requestLine) {
+        byte[] body = "--b\r\nContent-Disposition: form-data; name=\"login\"\r\n\r\nx\r\n--b--\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        TestApi.RawResponse response = api.raw(requestLine + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length, body, GENEROUS);
+
+        assertEnvelope(response.status(), response.json(), 400, "invalidValue");
+        assertThat(response.json().get("description").asString()).startsWith("The request cannot be read");
+    }
+
     /**
      * A browser following a link to the webview or the console whose path the container refuses (an
-     * encoded slash, a NUL) gets that feature's error page, in the link's language when it names one.
+     * encoded slash, a NUL) or, on the console, whose parameters cannot be read, gets that feature's
+     * error page, in the link's language when it names one and can be read.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"/2.0/webview/fr/connect%2Fx | fr | Ce lien est abîmé : son adresse",
             "/2.0/webview/connect%2F | en | This link is damaged: its address",
             "/2.0/webview/fr%00/connect | en | This link is damaged: its address",
             "/2.0/console/%2F | en | This address cannot be read",
-            "/2.0/console/%2F?lang=fr | fr | Cette adresse ne peut pas être lue"})
+            "/2.0/console/%2F?lang=fr | fr | Cette adresse ne peut pas être lue",
+            "/2.0/console/users?q=%C3%28 | en | This address cannot be read: its parameters",
+            "/2.0/console/users/1/export?lang=fr&name=%C3%28 | en | This address cannot be read: its parameters"})
     void aBrowserPagesPathTheContainerRefusesGetsThatFeaturesPageRatherThanTheEnvelope(String path, String lang, String says) {
         TestApi.RawResponse response = api.raw("GET " + path + " HTTP/1.1\r\nHost: localhost", new byte[0], GENEROUS);
 

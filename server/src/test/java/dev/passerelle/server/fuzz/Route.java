@@ -32,7 +32,9 @@ record Route(String pattern, Set<String> methods, boolean ownErrorFormat) {
 
     private static boolean hasOwnErrorFormat(RequestMappingInfo info, HandlerMethod handler) {
         String pkg = handler.getBeanType().getPackageName();
-        return pkg.endsWith(".webview") || pkg.endsWith(".webauth") || pkg.endsWith(".sandboxbank")
+        // the console's addresses are followed by a browser, and answer its pages whatever they serve (a JSON export)
+        return info.getPatternValues().stream().allMatch(pattern -> pattern.startsWith("/console"))
+                || pkg.endsWith(".webview") || pkg.endsWith(".webauth") || pkg.endsWith(".sandboxbank")
                 || info.getProducesCondition().getProducibleMediaTypes().stream().anyMatch(t -> t.getSubtype().equals("html"));
     }
 }
