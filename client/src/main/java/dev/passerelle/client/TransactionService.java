@@ -2,11 +2,13 @@ package dev.passerelle.client;
 
 import dev.passerelle.client.model.Transaction;
 import dev.passerelle.client.model.TransactionPage;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A user's transactions (docs/data.md): one page, every page (following {@code _links.next} as the
- * server wrote it), or every transaction as a stream fetched page by page.
+ * server wrote it), or every transaction as a stream fetched page by page; one transaction, and the
+ * edit of its metadata.
  */
 public final class TransactionService {
 
@@ -36,5 +38,14 @@ public final class TransactionService {
 
     public Transaction get(long id) {
         return transport.get(user + "/transactions/" + id, null, Transaction.class);
+    }
+
+    /**
+     * Sets any of {@code wording}, {@code application_date} (a {@code LocalDate}), {@code comment},
+     * {@code active} on one transaction, its metadata: an empty wording or date gives the bank's
+     * back, an empty comment removes it (docs/data.md). A sync keeps what was set.
+     */
+    public Transaction edit(long id, Map<String, ?> changes) {
+        return transport.call("POST", user + "/transactions/" + id, null, changes, Transaction.class);
     }
 }

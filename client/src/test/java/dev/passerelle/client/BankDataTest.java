@@ -136,6 +136,26 @@ class BankDataTest {
     }
 
     @Test
+    void aTransactionsMetadataIsEditedAndTheBanksWordingAndDateGivenBack() {
+        user.me().accounts().enable(allAccountIds());
+        Transaction one = user.me().transactions().list(TransactionQuery.create().pageSize(1)).transactions().getFirst();
+
+        Transaction edited = user.me().transactions().edit(one.id(), Map.of("wording", "Groceries",
+                "application_date", LocalDate.of(2024, 3, 9), "comment", "Shared", "active", false));
+        Transaction givenBack = user.me().transactions().edit(one.id(), Map.of("wording", "", "application_date", ""));
+
+        assertThat(edited.wording()).isEqualTo("Groceries");
+        assertThat(edited.applicationDate()).isEqualTo(LocalDate.of(2024, 3, 9));
+        assertThat(edited.comment()).isEqualTo("Shared");
+        assertThat(edited.active()).isFalse();
+        assertThat(edited.value()).isEqualByComparingTo(one.value());
+        assertThat(givenBack.wording()).isEqualTo(one.wording());
+        assertThat(givenBack.applicationDate()).isEqualTo(one.applicationDate());
+        assertThat(givenBack.comment()).isEqualTo("Shared");
+        assertThat(user.me().transactions().get(one.id())).isEqualTo(givenBack);
+    }
+
+    @Test
     void subscriptionIsEnabledAndItsDocumentsAndFilesRead() {
         List<Subscription> subscriptions = user.me().subscriptions().list(true);
         assertThat(subscriptions).isNotEmpty().allSatisfy(s -> assertThat(s.enabled()).isFalse());

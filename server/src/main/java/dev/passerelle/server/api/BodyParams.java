@@ -76,16 +76,11 @@ public final class BodyParams {
     }
 
     /**
-     * A free-text value, if present and non-blank, of at most {@code maxLength} characters (the
-     * column that stores it); longer is {@link ApiError#INVALID_VALUE}.
+     * A free-text value of one line, if present and non-blank, as {@link UserText#line} checks it
+     * against the column that stores it ({@code maxLength} characters).
      */
     public Optional<String> text(String name, int maxLength) {
-        return string(name).map(value -> {
-            if (value.length() > maxLength) {
-                throw ApiError.INVALID_VALUE.exception("'" + name + "' is longer than " + maxLength + " characters");
-            }
-            return value;
-        });
+        return string(name).map(value -> UserText.line(name, value, maxLength));
     }
 
     /** A required value, or {@link ApiError#MISSING_PARAMETER}. */

@@ -116,6 +116,27 @@ public final class DateParam {
         return firstDay();
     }
 
+    /**
+     * The one day the value names, for a date written rather than filtered on: {@code YYYY-MM-DD}, or
+     * a date-time's day in the API's zone; a year or a month names no one day, and a day must fall in
+     * the years 1 to 9999 that {@code YYYY-MM-DD} writes.
+     */
+    public LocalDate day() {
+        if (YEAR.matcher(raw).matches() || MONTH.matcher(raw).matches()) {
+            throw invalidDay();
+        }
+        LocalDate day;
+        try {
+            day = firstDay();
+        } catch (ApiException e) {
+            throw invalidDay();
+        }
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw invalidDay();
+        }
+        return day;
+    }
+
     /** The instant the value starts at (a bare date or period: its first midnight in the API's zone). */
     public Instant instant() {
         if (YEAR.matcher(raw).matches() || MONTH.matcher(raw).matches() || DAY.matcher(raw).matches()) {
@@ -144,6 +165,11 @@ public final class DateParam {
             return lastDay().plusDays(1).atStartOfDay(zone).toInstant();
         }
         return instant().plusNanos(1000);
+    }
+
+    private ApiException invalidDay() {
+        return ApiError.INVALID_VALUE.exception("'" + name + "' must be a day YYYY-MM-DD or a date-time such as "
+                + "2024-03-01T10:00:00Z or 2024-03-01 10:00:00");
     }
 
     private RuntimeException invalid() {

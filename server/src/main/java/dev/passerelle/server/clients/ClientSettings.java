@@ -1,6 +1,7 @@
 package dev.passerelle.server.clients;
 
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.UserText;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -26,9 +27,7 @@ public record ClientSettings(String name, List<String> redirectUris, WebviewBran
         if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
             throw ApiError.INVALID_VALUE.exception("'name' is 1 to " + MAX_NAME + " characters");
         }
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
-            throw ApiError.INVALID_VALUE.exception("'name' holds control characters");
-        }
+        UserText.line("name", stripped, MAX_NAME);
         List<String> uris = List.copyOf(new LinkedHashSet<>(redirectUris.stream()
                 .map(uri -> WebUrls.redirectUri("redirect_uris", uri)).toList()));
         if (uris.size() > MAX_REDIRECT_URIS) {

@@ -2,6 +2,7 @@ package dev.passerelle.server.clients;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.UserText;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -73,17 +74,7 @@ public record WebviewBranding(String displayName, String logoUrl, String primary
     }
 
     private static String text(String field, String value, int max) {
-        if (blank(value)) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw ApiError.INVALID_VALUE.exception("'" + field + "' is longer than " + max + " characters");
-        }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ApiError.INVALID_VALUE.exception("'" + field + "' holds control characters");
-        }
-        return stripped;
+        return blank(value) ? null : UserText.lines(field, value, max);
     }
 
     private static boolean blank(String value) {

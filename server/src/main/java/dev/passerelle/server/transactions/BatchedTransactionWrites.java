@@ -40,7 +40,8 @@ final class BatchedTransactionWrites implements TransactionWrites {
     private static final String UPDATE = "UPDATE bank_transaction t SET " + TransactionSql.setFacts(PARAMETER)
             + " WHERE t.id = :id";
 
-    private static final String STORED = "SELECT id, external_id, deleted, " + TransactionSql.facts(c -> c)
+    private static final String STORED = "SELECT id, external_id, deleted, "
+            + TransactionSql.facts(c -> TransactionSql.storedFact(c, UnaryOperator.identity()) + " AS " + c)
             + " FROM bank_transaction WHERE id_account = :account";
 
     private final JdbcClient jdbc;

@@ -58,7 +58,8 @@ final class CopyTransactionWrites implements TransactionWrites {
 
     private static final String UPDATE = "UPDATE bank_transaction t SET " + TransactionSql.setFacts(STAGED)
             + " FROM tx_staging s WHERE t.id_account = :account AND t.external_id = s.external_id"
-            + " AND (t.deleted IS NOT NULL OR (" + TransactionSql.facts(c -> "t." + c) + ") IS DISTINCT FROM ("
+            + " AND (t.deleted IS NOT NULL OR (" + TransactionSql.facts(c -> TransactionSql.storedFact(c, r -> "t." + r))
+            + ") IS DISTINCT FROM ("
             + TransactionSql.facts(STAGED) + "))";
 
     // NOT EXISTS skips the known rows cheaply; ON CONFLICT DO NOTHING still lets a racing insert of

@@ -2,6 +2,8 @@ package dev.passerelle.server.transactions;
 
 import dev.passerelle.server.accounts.AccountStore;
 import dev.passerelle.server.api.ApiError;
+import dev.passerelle.server.api.ApiException;
+import dev.passerelle.server.api.BodyParams;
 import dev.passerelle.server.api.DateParam;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.PageLinks;
@@ -14,7 +16,10 @@ import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -24,14 +29,16 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The transaction routes (docs/protocol.md §7.2): the user's transactions, or one account's, or one
  * connection's, newest first, paged by {@code limit}/{@code offset}, filtered by dates, update time,
- * sign, deletion, and the search parameters of {@link TransactionSearch}. Only consented accounts'
- * transactions exist to the API.
+ * sign, deletion, and the search parameters of {@link TransactionSearch}; one transaction, and the
+ * edit of its metadata ({@link TransactionEdit}). Only consented accounts' transactions exist to the API.
  */
 @Tag(name = "Transactions")
 @RestController
@@ -115,10 +122,32 @@ class TransactionController {
         return Flags.isOn("all", all) ? null : Boolean.FALSE;
     }
 
+    @Operation(summary = "Edit a transaction's metadata",
+            description = "What mirrors the bank stays. An empty wording or application_date gives the bank's back;"
+                    + " an empty comment removes it. A sync keeps what the user changed.",
+            requestBody = @RequestBody(content = @Content(schemaProperties = {
+                    @SchemaProperty(name = "wording", schema = @Schema(type = "string", maxLength = TransactionEdit.MAX_WORDING)),
+                    @SchemaProperty(name = "application_date", schema = @Schema(type = "string", format = "date")),
+                    @SchemaProperty(name = "comment", schema = @Schema(type = "string", maxLength = TransactionEdit.MAX_COMMENT)),
+                    @SchemaProperty(name = "active", schema = @Schema(type = "boolean"))})))
+    @RequestMapping(method = {RequestMethod.PUT, RequestMethod.POST}, path = "/users/{user}/transactions/{id}")
+    TransactionView edit(Caller caller, @PathVariable String user, @PathVariable long id, BodyParams body) {
+        long userId = users.resolve(caller, user);
+        TransactionEdit edit = TransactionEdit.of(body, wire.zone());
+        if (!edit.isEmpty() && !store.edit(userId, id, edit, clock.instant())) {
+            throw notFound(id);
+        }
+        return get(caller, user, id);
+    }
+
     @Operation(summary = "Get a transaction")
     @GetMapping("/users/{user}/transactions/{id}")
     TransactionView get(Caller caller, @PathVariable String user, @PathVariable long id) {
         return store.find(users.resolve(caller, user), id)
-                .orElseThrow(() -> ApiError.NOT_FOUND.exception("No transaction " + id));
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiError.NOT_FOUND.exception("No transaction " + id);
     }
 }

@@ -18,6 +18,9 @@ final class TransactionSql {
             "original_wording", "simplified_wording", "coming", "original_amount", "original_currency", "card",
             "counterparty_label", "counterparty_scheme", "counterparty_identification", "counterparty_type");
 
+    private static final String APPLICATION_DATE = "application_date";
+    private static final String BANK_APPLICATION_DATE = "bank_application_date";
+
     static final String INSERT_INTO = "INSERT INTO bank_transaction (id_account, external_id, " + String.join(", ", FACTS)
             + ", wording, date_scraped, last_update) ";
 
@@ -43,13 +46,33 @@ final class TransactionSql {
     }
 
     /**
-     * The {@code SET} list that brings a stored row {@code t} to the fetched facts, un-deleting it:
-     * the user's own wording (one that differs from the bank's) survives a change of the bank's.
+     * A fact column of a stored row as the bank last gave it, the row's columns named by {@code row}:
+     * {@code application_date} is the user's own while {@code bank_application_date} holds the bank's
+     * (V29), so that a user's date neither reads as a change of the bank's nor hides one.
+     */
+    static String storedFact(String column, UnaryOperator<String> row) {
+        return column.equals(APPLICATION_DATE)
+                ? "COALESCE(" + row.apply(BANK_APPLICATION_DATE) + ", " + row.apply(APPLICATION_DATE) + ")"
+                : row.apply(column);
+    }
+
+    /**
+     * The {@code SET} list that brings a stored row {@code t} to the fetched facts, un-deleting it.
+     * What the user changed survives a change of the bank's: a wording that differs from the bank's
+     * (the bank's is {@code original_wording}), an application date the user moved (the bank's then
+     * follows in {@code bank_application_date}). SQL evaluates every right-hand side on the row as
+     * it was, whatever the order.
      */
     static String setFacts(UnaryOperator<String> source) {
-        return Stream.concat(FACTS.stream().map(column -> column + " = " + source.apply(column)),
+        String bankDate = source.apply(APPLICATION_DATE);
+        return Stream.concat(FACTS.stream().filter(column -> !column.equals(APPLICATION_DATE))
+                                .map(column -> column + " = " + source.apply(column)),
                         Stream.of("wording = CASE WHEN t.wording = t.original_wording THEN "
-                                + source.apply("original_wording") + " ELSE t.wording END",
+                                        + source.apply("original_wording") + " ELSE t.wording END",
+                                "application_date = CASE WHEN t.bank_application_date IS NULL THEN " + bankDate
+                                        + " ELSE t.application_date END",
+                                "bank_application_date = CASE WHEN t.bank_application_date IS NULL THEN NULL ELSE "
+                                        + bankDate + " END",
                                 "last_update = :now", "deleted = NULL"))
                 .collect(Collectors.joining(", "));
     }

@@ -1,6 +1,9 @@
 package dev.passerelle.server.transactions;
 
+import static dev.passerelle.server.config.DbTime.utc;
+
 import dev.passerelle.server.api.Paging;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +77,19 @@ class TransactionStore {
                         + " WHERE t.id = :id AND a.id_user = :user AND a.disabled IS NULL")
                 .param("id", id).param("user", userId)
                 .query(TransactionView::of).optional();
+    }
+
+    /**
+     * Applies a user's edit to a transaction of theirs that the API shows (of a consented account),
+     * marking it updated {@code now}; false when there is no such transaction.
+     */
+    boolean edit(long userId, long id, TransactionEdit edit, Instant now) {
+        return jdbc.sql("UPDATE bank_transaction t SET " + String.join(", ", edit.sets()) + ", last_update = :now"
+                        + " WHERE t.id = :id AND t.id_account IN"
+                        + " (SELECT a.id FROM bank_account a WHERE a.id_user = :user AND a.disabled IS NULL)")
+                .params(edit.params())
+                .param("now", utc(now)).param("id", id).param("user", userId)
+                .update() == 1;
     }
 
     /** A page of a result, and its scope. */

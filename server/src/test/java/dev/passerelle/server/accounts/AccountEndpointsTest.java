@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -170,11 +171,13 @@ class AccountEndpointsTest {
         assertThat(account.get("usage").asString()).isEqualTo("ORGA");
     }
 
-    @Test
-    void aNameLongerThanTheColumnIsAnInvalidValueAndChangesNothing() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"longer than the column", "a line break\nin it", "an escape \u001b[2J", "a C1 control \u0085"})
+    void aNameLongerThanTheColumnOrWithAControlCharacterIsAnInvalidValueAndChangesNothing(String kind) {
         long id = fixtures.accountIds(source).getFirst();
+        String name = kind.startsWith("longer") ? "n".repeat(201) : kind;
 
-        TestApi.Response response = api.put("/users/me/accounts/" + id + "?all").json(Map.of("name", "n".repeat(201)))
+        TestApi.Response response = api.put("/users/me/accounts/" + id + "?all").json(Map.of("name", name))
                 .bearer(user.token()).send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);

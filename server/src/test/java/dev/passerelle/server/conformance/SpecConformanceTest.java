@@ -94,6 +94,9 @@ class SpecConformanceTest {
         check("GET", "/users/me/transactions", transactions);
         long transaction = transactions.json().get("transactions").get(0).get("id").asLong();
         check("GET", "/users/me/transactions/" + transaction, api.get("/users/me/transactions/" + transaction).bearer(token).send());
+        check("POST", "/users/me/transactions/" + transaction, api.post("/users/me/transactions/" + transaction).bearer(token)
+                .json(Map.of("wording", "Groceries", "application_date", "2024-03-09", "comment", "a note", "active", false))
+                .send());
         check("GET", "/account_types", api.get("/account_types").send());
     }
 

@@ -89,6 +89,9 @@ final class ApiTour {
         ok(api.get("/users/me/accounts/" + ids.getFirst() + "/transactions").bearer(token).send());
         long transaction = firstId(ok(api.get("/users/me/transactions?limit=5").bearer(token).send()), "transactions");
         ok(api.get("/users/me/transactions/" + transaction).bearer(token).send());
+        ok(api.post("/users/me/transactions/" + transaction).bearer(token)
+                .json(Map.of("wording", "Groceries", "application_date", "2024-03-09", "comment", "tour", "active", false))
+                .send());
         ok(api.get("/users/me/investments").bearer(token).send());
         ok(api.get("/users/me/subscriptions?all").bearer(token).send());
         ok(api.get("/users/me/documents").bearer(token).send());

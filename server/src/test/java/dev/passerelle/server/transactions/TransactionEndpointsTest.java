@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -55,6 +57,8 @@ class TransactionEndpointsTest {
     TransactionUpserts upserts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     TestUsers.TestUser user;
     OpenSource source;
@@ -441,6 +445,173 @@ class TransactionEndpointsTest {
         assertThat(t.get("deleted").isNull()).isTrue();
     }
 
+    @Test
+    void anEditChangesTheMetadataAndMarksTheTransactionUpdated() {
+        long id = storeOne();
+        JsonNode before = get("/users/me/transactions/" + id);
+        clock.advance(Duration.ofMinutes(5));
+
+        JsonNode edited = ok(api.post("/users/me/transactions/" + id).json(Map.of("wording", "  Groceries  ",
+                "application_date", "2024-03-09", "comment", "Shared with\nAlex", "active", false)));
+
+        assertThat(edited.get("wording").asString()).isEqualTo("Groceries");
+        assertThat(edited.get("application_date").asString()).isEqualTo("2024-03-09");
+        assertThat(edited.get("comment").asString()).isEqualTo("Shared with\nAlex");
+        assertThat(edited.get("active").asBoolean()).isFalse();
+        assertThat(edited.get("last_update").asString()).isNotEqualTo(before.get("last_update").asString());
+        assertThat(edited.get("original_wording").asString()).isEqualTo("CB CARREFOUR 12/03");
+        assertThat(edited.get("date").asString()).isEqualTo("2024-03-01");
+        assertThat(edited.get("value").decimalValue()).isEqualByComparingTo("-12.5");
+        assertThat(get("/users/me/transactions/" + id)).isEqualTo(edited);
+        assertThat(wordings("/users/me/transactions?min_date=2024-03-09&max_date=2024-03-09"))
+                .as("the filters see the user's date").containsExactly("CB CARREFOUR 12/03");
+        assertThat(get("/users/me/transactions?wording=grocer").get("total").asInt()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> editForms() {
+        return Stream.of("PUT", "POST").flatMap(method -> Stream.of("json", "form", "multipart")
+                .map(form -> Arguments.of(method, form)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("editForms")
+    void anEditIsReadWithEitherMethodFromEveryBodyForm(String method, String form) {
+        long id = storeOne();
+        Map<String, String> fields = Map.of("comment", "via " + form, "active", "false");
+        TestApi.Call call = api.method(method, "/users/me/transactions/" + id);
+
+        JsonNode edited = ok(switch (form) {
+            case "json" -> call.json(fields);
+            case "form" -> call.form(fields);
+            default -> call.multipart(fields);
+        });
+
+        assertThat(edited.get("comment").asString()).isEqualTo("via " + form);
+        assertThat(edited.get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void emptyValuesGiveTheBanksWordingAndDateBackAndRemoveTheComment() {
+        long id = storeOne();
+        ok(api.post("/users/me/transactions/" + id).json(Map.of("wording", "Groceries", "application_date", "2024-03-09",
+                "comment", "note")));
+
+        JsonNode reset = ok(api.put("/users/me/transactions/" + id).form(Map.of("wording", "", "application_date", " ",
+                "comment", "")));
+
+        assertThat(reset.get("wording").asString()).isEqualTo("CB CARREFOUR 12/03");
+        assertThat(reset.get("application_date").asString()).isEqualTo("2024-03-01");
+        assertThat(reset.get("comment").isNull()).isTrue();
+    }
+
+    @Test
+    void aSyncKeepsWhatTheUserChangedAndTheBanksValuesComeBackWhenTheUserGivesThemUp() {
+        long id = storeOne();
+        ok(api.post("/users/me/transactions/" + id).json(Map.of("wording", "Groceries", "application_date", "2024-03-09",
+                "comment", "note", "active", false)));
+
+        store(enabled, List.of(Transaction.builder().externalId("T1").date(LocalDate.of(2024, 3, 2))
+                .applicationDate(LocalDate.of(2024, 3, 2)).value(new BigDecimal("-12.5")).type(TransactionType.CARD)
+                .originalWording("CB CARREFOUR CITY").build()));
+
+        JsonNode synced = get("/users/me/transactions/" + id);
+        assertThat(synced.get("original_wording").asString()).isEqualTo("CB CARREFOUR CITY");
+        assertThat(synced.get("date").asString()).isEqualTo("2024-03-02");
+        assertThat(synced.get("wording").asString()).isEqualTo("Groceries");
+        assertThat(synced.get("application_date").asString()).isEqualTo("2024-03-09");
+        assertThat(synced.get("comment").asString()).isEqualTo("note");
+        assertThat(synced.get("active").asBoolean()).isFalse();
+
+        JsonNode givenUp = ok(api.post("/users/me/transactions/" + id).json(Map.of("wording", "",
+                "application_date", "2024-03-02")));
+        assertThat(givenUp.get("wording").asString()).isEqualTo("CB CARREFOUR CITY");
+        assertThat(givenUp.get("application_date").asString()).isEqualTo("2024-03-02");
+        store(enabled, List.of(Transaction.builder().externalId("T1").date(LocalDate.of(2024, 3, 2))
+                .applicationDate(LocalDate.of(2024, 3, 4)).value(new BigDecimal("-12.5")).type(TransactionType.CARD)
+                .originalWording("CARREFOUR").build()));
+        JsonNode following = get("/users/me/transactions/" + id);
+        assertThat(following.get("wording").asString()).as("the bank's wording again").isEqualTo("CARREFOUR");
+        assertThat(following.get("application_date").asString()).as("the bank's date again").isEqualTo("2024-03-04");
+    }
+
+    @Test
+    void anApplicationDateIsADayOrADateTimesDayInTheApiZone() {
+        long id = storeOne();
+
+        assertThat(ok(api.post("/users/me/transactions/" + id).json(Map.of("application_date", "2024-03-09T23:30:00Z")))
+                .get("application_date").asString()).isEqualTo("2024-03-10");
+        assertThat(ok(api.post("/users/me/transactions/" + id).json(Map.of("application_date", "2024-03-11 08:00:00")))
+                .get("application_date").asString()).isEqualTo("2024-03-11");
+    }
+
+    static Stream<Arguments> refusedEdits() {
+        return Stream.of(
+                Arguments.of(Map.of("wording", "x".repeat(501)), "wording"),
+                Arguments.of(Map.of("wording", "bell\u0007"), "wording"),
+                Arguments.of(Map.of("wording", "two\nlines"), "wording"),
+                Arguments.of(Map.of("comment", "x".repeat(1001)), "comment"),
+                Arguments.of(Map.of("comment", "escape \u001b[31m"), "comment"),
+                Arguments.of(Map.of("application_date", "2024-02-30"), "application_date"),
+                Arguments.of(Map.of("application_date", "2024-03"), "application_date"),
+                Arguments.of(Map.of("application_date", "2024"), "application_date"),
+                Arguments.of(Map.of("application_date", "+10000-01-01T00:00:00Z"), "application_date"),
+                Arguments.of(Map.of("application_date", "tomorrow"), "application_date"),
+                Arguments.of(Map.of("active", "maybe"), "active"),
+                Arguments.of(Map.of("id_category", 9998), "id_category"),
+                Arguments.of(Map.of("comment", "fine", "wording", Map.of("nested", true)), "wording"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedEdits")
+    void anEditThatCannotBeStoredIsAnInvalidValueNamingTheFieldAndChangesNothing(Map<String, ?> body, String field) {
+        long id = storeOne();
+        JsonNode before = get("/users/me/transactions/" + id);
+
+        TestApi.Response response = api.post("/users/me/transactions/" + id).json(body).bearer(user.token()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+        assertThat(response.json().get("description").asString()).contains("'" + field + "'");
+        assertThat(get("/users/me/transactions/" + id)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheUsersShownTransactionsCanBeEdited() {
+        long id = storeOne();
+        store(disabled, List.of(booked("D1", LONG_AGO, "-1")));
+        long hidden = jdbcId(disabled, "D1");
+        TestUsers.TestUser other = users.permanent();
+        JsonNode before = get("/users/me/transactions/" + id);
+
+        assertThat(api.post("/users/me/transactions/" + id).json(Map.of("comment", "mine")).bearer(other.token()).send()
+                .status()).isEqualTo(404);
+        assertThat(api.post("/users/" + user.id() + "/transactions/" + id).json(Map.of("comment", "mine"))
+                .bearer(other.token()).send().status()).isEqualTo(403);
+        assertThat(api.post("/users/me/transactions/" + hidden).json(Map.of("comment", "x")).bearer(user.token()).send()
+                .status()).as("a transaction of a disabled account").isEqualTo(404);
+        assertThat(api.post("/users/me/transactions/99999999").json(Map.of()).bearer(user.token()).send().status())
+                .isEqualTo(404);
+        assertThat(get("/users/me/transactions/" + id)).isEqualTo(before);
+    }
+
+    /** One card payment of the enabled account: T1, 2024-03-01, -12.50, "CB CARREFOUR 12/03". */
+    private long storeOne() {
+        store(enabled, List.of(transaction("T1", LocalDate.of(2024, 3, 1), "-12.5", "CB CARREFOUR 12/03", false)));
+        return jdbcId(enabled, "T1");
+    }
+
+    private long jdbcId(long account, String externalId) {
+        return jdbc.sql("SELECT id FROM bank_transaction WHERE id_account = :a AND external_id = :e")
+                .param("a", account).param("e", externalId).query(Long.class).single();
+    }
+
+    /** The user's call, which must answer 200: its JSON. */
+    private JsonNode ok(TestApi.Call call) {
+        TestApi.Response response = call.bearer(user.token()).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
     /** One operation on each of a few calendar edges, named after its date. */
     private void storeCalendar() {
         store(enabled, Stream.of("2023-12-31:dec31", "2024-02-29:feb29", "2024-03-01:mar01", "2024-03-15:mar15",
@@ -494,8 +665,6 @@ class TransactionEndpointsTest {
     }
 
     private JsonNode get(String path) {
-        TestApi.Response response = api.get(path).bearer(user.token()).send();
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
+        return ok(api.get(path));
     }
 }

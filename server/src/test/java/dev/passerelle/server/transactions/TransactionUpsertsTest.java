@@ -146,6 +146,23 @@ class TransactionUpsertsTest {
     }
 
     @Test
+    void whenTheUserMovedAnApplicationDateThenASyncKeepsItAndKeepsTheBanksOneAside() {
+        upsert(List.of(applied("T1", SINCE), applied("T2", SINCE)));
+        moveApplicationDate("T1", SINCE.plusDays(5));
+        later();
+
+        assertThat(upsert(List.of(applied("T1", SINCE), applied("T2", SINCE))))
+                .as("the user's date is no change of the bank's").isEqualTo(new Outcome(0, 0, 0));
+        Outcome outcome = upsert(List.of(applied("T1", SINCE.plusDays(1)), applied("T2", SINCE.plusDays(1))));
+
+        assertThat(outcome).isEqualTo(new Outcome(0, 2, 0));
+        assertThat(rows(account)).extracting(r -> r.get("application_date"), r -> r.get("bank_application_date"))
+                .containsExactly(
+                        tuple(Date.valueOf(SINCE.plusDays(5)), Date.valueOf(SINCE.plusDays(1))),
+                        tuple(Date.valueOf(SINCE.plusDays(1)), null));
+    }
+
+    @Test
     void whenATransactionVanishesThenItIsFlaggedAndUnflaggedWhenItReappears() {
         Transaction old = booked("T0", SINCE.minusDays(10), "-3");
         Transaction kept = booked("T1", SINCE, "-1");
@@ -208,6 +225,7 @@ class TransactionUpsertsTest {
         for (List<Transaction> fetch : List.of(first, second, first)) {
             assertThat(upsertWith(copy, account, fetch)).isEqualTo(upsertWith(batches, otherAccount, fetch));
             later();
+            moveApplicationDate(fetch.get(2).externalId(), SINCE.plusDays(40));
         }
 
         assertThat(rowsWithoutIds(account)).isEqualTo(rowsWithoutIds(otherAccount)).hasSize(first.size() + 1);
@@ -238,6 +256,18 @@ class TransactionUpsertsTest {
         } finally {
             writers.shutdownNow();
         }
+    }
+
+    /** What a user's edit of the application date does to the rows of both accounts (TransactionEdit). */
+    private void moveApplicationDate(String externalId, LocalDate day) {
+        jdbc.sql("UPDATE bank_transaction SET bank_application_date = COALESCE(bank_application_date, application_date),"
+                        + " application_date = :day WHERE external_id = :id")
+                .param("day", day).param("id", externalId).update();
+    }
+
+    private static Transaction applied(String externalId, LocalDate applicationDate) {
+        return Transaction.builder().externalId(externalId).date(SINCE).applicationDate(applicationDate)
+                .value(new BigDecimal("-4")).type(TransactionType.CARD).originalWording("CB " + externalId).build();
     }
 
     private Outcome upsert(List<Transaction> fetch) {
