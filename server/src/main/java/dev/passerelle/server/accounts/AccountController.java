@@ -2,10 +2,12 @@ package dev.passerelle.server.accounts;
 
 import dev.passerelle.connector.AccountUsage;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.IdList;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.ConnectionViews;
 import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.DiscoveredRows.Visible;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,11 +38,13 @@ class AccountController {
     private final AccountService accounts;
     private final UserPaths users;
     private final Connections connections;
+    private final ConnectionViews connectionViews;
 
-    AccountController(AccountService accounts, UserPaths users, Connections connections) {
+    AccountController(AccountService accounts, UserPaths users, Connections connections, ConnectionViews connectionViews) {
         this.accounts = accounts;
         this.users = users;
         this.connections = connections;
+        this.connectionViews = connectionViews;
     }
 
     /** The body of an edit of several accounts at once. */
@@ -50,16 +54,27 @@ class AccountController {
     @Operation(summary = "List the accounts", description = "Activated ones; every one with all.")
     @GetMapping({"/users/{user}/accounts", "/users/{user}/connections/{connection}/accounts"})
     AccountList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
-                     @RequestParam(required = false) String all) {
+                     @RequestParam(required = false) String all, @RequestParam(required = false) String expand) {
         long userId = users.resolve(caller, user);
-        return accounts.list(new Visible(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all)));
+        Expand expanded = Expand.parse(expand);
+        AccountList list = accounts.list(new Visible(userId, connections.requireOwned(userId, connection), Flags.isOn("all", all)));
+        return list.withAccounts(withConnections(userId, list.accounts(), expanded));
     }
 
     @Operation(summary = "Get an account", description = "A disabled one with all.")
     @GetMapping({"/users/{user}/accounts/{account}", "/users/{user}/connections/{connection}/accounts/{account}"})
     AccountView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
-                    @PathVariable long account, @RequestParam(required = false) String all) {
-        return accounts.get(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), account);
+                    @PathVariable long account, @RequestParam(required = false) String all,
+                    @RequestParam(required = false) String expand) {
+        long userId = users.resolve(caller, user);
+        Expand expanded = Expand.parse(expand);
+        return withConnections(userId, List.of(accounts.get(new Visible(userId, connection, Flags.isOn("all", all)), account)),
+                expanded).getFirst();
+    }
+
+    /** {@code expand=connection}: here rather than in the service, which a connection's own expand=accounts calls. */
+    private List<AccountView> withConnections(long userId, List<AccountView> listed, Expand expand) {
+        return connectionViews.embedConnection(userId, listed, expand, AccountView::idConnection, AccountView::withConnection);
     }
 
     @Operation(summary = "Edit one account, or several at once (comma ids)",

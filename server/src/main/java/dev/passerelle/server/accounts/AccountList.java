@@ -22,4 +22,9 @@ public record AccountList(List<AccountView> accounts, int total, Map<String, Big
         });
         return new AccountList(rows.stream().map(AccountView::of).toList(), rows.size(), balances, coming);
     }
+
+    /** The same list with {@code accounts} in place of its own (the same, expanded). */
+    AccountList withAccounts(List<AccountView> expanded) {
+        return new AccountList(expanded, total, balances, comingBalances);
+    }
 }

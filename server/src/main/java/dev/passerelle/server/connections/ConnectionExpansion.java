@@ -16,6 +16,10 @@ public interface ConnectionExpansion {
     /** The value of {@code name} for one connection of one user. */
     Object expand(String name, long userId, long connectionId, Expand sub);
 
-    /** What each name expands to: a list of this view (the API document's schema of connections). */
+    /**
+     * What each name expands to: a list of this view (the API document's schema of connections). The
+     * view's own routes embed its connection on {@code expand=connection} ({@link ConnectionViews#embedConnection}),
+     * which the document adds to its schema.
+     */
     Class<?> itemType();
 }

@@ -2,10 +2,12 @@ package dev.passerelle.server.documents;
 
 import dev.passerelle.server.api.ApiError;
 import dev.passerelle.server.api.BodyParams;
+import dev.passerelle.server.api.Expand;
 import dev.passerelle.server.api.Flags;
 import dev.passerelle.server.api.IdList;
 import dev.passerelle.server.auth.Caller;
 import dev.passerelle.server.auth.UserPaths;
+import dev.passerelle.server.connections.ConnectionViews;
 import dev.passerelle.server.connections.Connections;
 import dev.passerelle.server.consent.Consent;
 import dev.passerelle.server.consent.DiscoveredRows.Kind;
@@ -38,12 +40,15 @@ class SubscriptionController {
     private final Consent consent;
     private final UserPaths users;
     private final Connections connections;
+    private final ConnectionViews connectionViews;
 
-    SubscriptionController(SubscriptionStore store, Consent consent, UserPaths users, Connections connections) {
+    SubscriptionController(SubscriptionStore store, Consent consent, UserPaths users, Connections connections,
+                           ConnectionViews connectionViews) {
         this.store = store;
         this.consent = consent;
         this.users = users;
         this.connections = connections;
+        this.connectionViews = connectionViews;
     }
 
     record SubscriptionList(List<SubscriptionView> subscriptions, int total) {
@@ -52,19 +57,30 @@ class SubscriptionController {
     @Operation(summary = "List subscriptions", description = "Activated ones; every one with all.")
     @GetMapping({"/users/{user}/subscriptions", "/users/{user}/connections/{connection}/subscriptions"})
     SubscriptionList list(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
-                          @RequestParam(required = false) String all) {
+                          @RequestParam(required = false) String all, @RequestParam(required = false) String expand) {
         long userId = users.resolve(caller, user);
+        Expand expanded = Expand.parse(expand);
         List<SubscriptionView> listed = store.list(new Visible(userId, connections.requireOwned(userId, connection),
                 Flags.isOn("all", all))).stream().map(SubscriptionView::of).toList();
-        return new SubscriptionList(listed, listed.size());
+        return new SubscriptionList(withConnections(userId, listed, expanded), listed.size());
     }
 
     @Operation(summary = "Get a subscription")
     @GetMapping({"/users/{user}/subscriptions/{subscription}",
             "/users/{user}/connections/{connection}/subscriptions/{subscription}"})
     SubscriptionView get(Caller caller, @PathVariable String user, @PathVariable(required = false) Long connection,
-                         @PathVariable long subscription, @RequestParam(required = false) String all) {
-        return SubscriptionView.of(find(new Visible(users.resolve(caller, user), connection, Flags.isOn("all", all)), subscription));
+                         @PathVariable long subscription, @RequestParam(required = false) String all,
+                         @RequestParam(required = false) String expand) {
+        long userId = users.resolve(caller, user);
+        Expand expanded = Expand.parse(expand);
+        return withConnections(userId, List.of(SubscriptionView.of(find(new Visible(userId, connection, Flags.isOn("all", all)),
+                subscription))), expanded).getFirst();
+    }
+
+    /** {@code expand=connection} (docs/protocol.md §7.3). */
+    private List<SubscriptionView> withConnections(long userId, List<SubscriptionView> listed, Expand expand) {
+        return connectionViews.embedConnection(userId, listed, expand, SubscriptionView::idConnection,
+                SubscriptionView::withConnection);
     }
 
     @Operation(summary = "Activate or disable one subscription, or several at once (comma ids)",

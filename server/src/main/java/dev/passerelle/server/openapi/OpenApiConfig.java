@@ -34,6 +34,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
+    /** The schema of a connection embedded in its data ({@code expand=connection}). */
+    static final String EMBEDDED_CONNECTION = "EmbeddedConnection";
+
     static {
         // Resolved by our argument resolvers, not request parameters: ProtocolOperations documents the
         // token and the body; the user's address, browser and languages (PsuContext) come from the request.
@@ -85,7 +88,11 @@ class OpenApiConfig {
 
     /**
      * What {@code expand} adds to a connection, contributed by other features ({@link ConnectionExpansion}):
-     * optional members of the connection's schema, each a list of the feature's view.
+     * optional members of the connection's schema, each a list of the feature's view; and the other
+     * way, the optional {@code connection} of each such view ({@code expand=connection}): a connection
+     * with its own members only ({@value #EMBEDDED_CONNECTION}), as embedded ones are
+     * ({@code ConnectionViews.embedConnection}), so that no schema contains itself, which validators
+     * that inline references cannot read.
      */
     @Bean
     OpenApiCustomizer connectionExpansions(List<ConnectionExpansion> expansions) {
@@ -94,10 +101,18 @@ class OpenApiConfig {
             if (connection == null) {
                 return;
             }
+            Schema<?> embedded = ModelConverters.getInstance(true)
+                    .resolveAsResolvedSchema(new AnnotatedType(ConnectionView.class).resolveAsRef(false)).schema;
+            openApi.getComponents().addSchemas(EMBEDDED_CONNECTION, embedded.name(EMBEDDED_CONNECTION)
+                    .description("A connection as expand=connection embeds it: its own members, connector and sources"
+                            + " expandable in brackets."));
+            Schema<?> connectionRef = new JsonSchema().$ref(Components.COMPONENTS_SCHEMAS_REF + EMBEDDED_CONNECTION);
             for (ConnectionExpansion expansion : expansions) {
                 Schema<?> items = define(openApi, expansion.itemType());
                 expansion.names().stream().sorted()
                         .forEach(name -> connection.addProperty(name, new JsonSchema().typesItem("array").items(items)));
+                openApi.getComponents().getSchemas().get(expansion.itemType().getSimpleName())
+                        .addProperty("connection", connectionRef);
             }
         };
     }

@@ -76,6 +76,39 @@ class AccountEndpointsTest {
     }
 
     @Test
+    void expandConnectionEmbedsEachAccountsConnectionExpandedByItsOwnMembersInTheBrackets() {
+        long id = fixtures.accountIds(source).getFirst();
+
+        JsonNode listed = get("/users/me/accounts?all&expand=connection[sources,all_accounts]");
+        JsonNode underItsConnection = get("/users/me/connections/" + source.connectionId() + "/accounts?all&expand=connection");
+        JsonNode one = get("/users/me/accounts/" + id + "?all&expand=nothing,connection");
+
+        assertThat(listed.get("accounts")).hasSize(2).allSatisfy(account -> {
+            assertThat(account.get("connection").get("id").asLong()).isEqualTo(source.connectionId());
+            assertThat(account.get("connection").get("id_user").asLong()).isEqualTo(user.id());
+            assertThat(account.get("connection").get("sources")).extracting(s -> s.get("id").asLong())
+                    .containsExactly(source.sourceId());
+            assertThat(account.get("connection").has("all_accounts")).as("the data would embed its connection again")
+                    .isFalse();
+        });
+        assertThat(listed.get("total").asInt()).isEqualTo(2);
+        assertThat(underItsConnection.get("accounts")).allSatisfy(account ->
+                assertThat(account.get("connection").get("id").asLong()).isEqualTo(source.connectionId()));
+        assertThat(one.get("connection").get("id").asLong()).isEqualTo(source.connectionId());
+        assertThat(one.get("connection").has("sources")).isFalse();
+        assertThat(get("/users/me/accounts/" + id + "?all").has("connection")).as("only when asked").isFalse();
+        assertThat(get("/users/me/accounts?all&expand=currency").get("accounts").get(0).has("connection")).isFalse();
+    }
+
+    @Test
+    void anExpandWithUnbalancedBracketsIsAnInvalidValue() {
+        TestApi.Response response = api.get("/users/me/accounts?all&expand=connection[connector").bearer(user.token()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalidValue");
+    }
+
+    @Test
     void disabledAccountIsNotFoundWithoutAll() {
         long id = fixtures.accountIds(source).getFirst();
 

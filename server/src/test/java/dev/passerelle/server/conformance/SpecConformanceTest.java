@@ -85,6 +85,7 @@ class SpecConformanceTest {
         create("par");
         TestApi.Response accounts = api.get("/users/me/accounts?all").bearer(token).send();
         check("GET", "/users/me/accounts", accounts);
+        check("GET", "/users/me/accounts", api.get("/users/me/accounts?all&expand=connection[connector]").bearer(token).send());
         long account = accounts.json().get("accounts").get(0).get("id").asLong();
         TestApi.Response activated = api.post("/users/me/accounts/" + account + "?all").bearer(token)
                 .json(Map.of("disabled", false)).send();

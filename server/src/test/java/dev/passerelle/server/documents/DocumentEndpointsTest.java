@@ -70,6 +70,19 @@ class DocumentEndpointsTest {
     }
 
     @Test
+    void expandConnectionEmbedsEachSubscriptionsConnection() {
+        JsonNode listed = get("/users/me/subscriptions?all&expand=connection[sources]");
+        JsonNode one = get("/users/me/connections/" + source.connectionId() + "/subscriptions/" + s1 + "?all&expand=connection");
+
+        assertThat(listed.get("subscriptions")).hasSize(2).allSatisfy(subscription -> {
+            assertThat(subscription.get("connection").get("id").asLong()).isEqualTo(source.connectionId());
+            assertThat(subscription.get("connection").get("sources")).hasSize(1);
+        });
+        assertThat(one.get("connection").get("id").asLong()).isEqualTo(source.connectionId());
+        assertThat(get("/users/me/subscriptions/" + s1 + "?all").has("connection")).as("only when asked").isFalse();
+    }
+
+    @Test
     void bulkActivationFetchesTheDocumentsOfEverySubscription() {
         JsonNode edited = api.put("/users/me/connections/" + source.connectionId() + "/subscriptions/" + s1 + "," + s2 + "?all")
                 .json(Map.of("disabled", false)).bearer(user.token()).send().json();

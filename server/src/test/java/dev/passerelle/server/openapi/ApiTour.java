@@ -86,6 +86,7 @@ final class ApiTour {
         ok(api.put("/users/me/connections/" + connection + "/accounts/" + String.join(",", ids) + "?all").bearer(token)
                 .json(Map.of("disabled", false)).send());
         ok(api.get("/users/me/accounts/" + ids.getFirst()).bearer(token).send());
+        ok(api.get("/users/me/accounts?expand=connection[connector]").bearer(token).send());
         ok(api.get("/users/me/accounts/" + ids.getFirst() + "/transactions").bearer(token).send());
         long transaction = firstId(ok(api.get("/users/me/transactions?limit=5").bearer(token).send()), "transactions");
         ok(api.get("/users/me/transactions/" + transaction).bearer(token).send());
@@ -93,7 +94,7 @@ final class ApiTour {
                 .json(Map.of("wording", "Groceries", "application_date", "2024-03-09", "comment", "tour", "active", false))
                 .send());
         ok(api.get("/users/me/investments").bearer(token).send());
-        ok(api.get("/users/me/subscriptions?all").bearer(token).send());
+        ok(api.get("/users/me/subscriptions?all&expand=connection").bearer(token).send());
         ok(api.get("/users/me/documents").bearer(token).send());
     }
 
