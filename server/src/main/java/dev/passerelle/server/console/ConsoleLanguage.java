@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The language pages are rendered in (the application's {@code localeResolver}). In the console:
@@ -35,6 +36,18 @@ class ConsoleLanguage implements LocaleResolver {
     /** The console's language for {@code request}, wherever it is routed (a page the error dispatch renders too). */
     Locale inConsole(HttpServletRequest request) {
         return supported(request.getParameter("lang")).orElseGet(() -> savedOrBrowsers(request));
+    }
+
+    /**
+     * The console's language for a request the container refused, which the application must not read
+     * further (a multipart body in a transfer coding it cannot decode would throw): {@code lang} of
+     * the query string as sent, never of a body, else the saved or the browser's one.
+     */
+    Locale ofRefused(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return supported(query == null ? null
+                : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("lang"))
+                .orElseGet(() -> savedOrBrowsers(request));
     }
 
     /** The language the operator chose before (its cookie), else the browser's: for a request whose parameters cannot be read. */

@@ -38,7 +38,7 @@ class ConsoleRefusalPages implements RefusalPages {
     public Optional<ResponseEntity<String>> containerRefused(HttpServletRequest request, HttpServletResponse response,
                                                               String path, HttpStatus status) {
         return followedLink(request, path) ? Optional.of(page(request, response, path, status,
-                "console.error.unreadableAddress", language.inConsole(request))) : Optional.empty();
+                "console.error.unreadableAddress", language.ofRefused(request))) : Optional.empty();
     }
 
     /** The language is the operator's saved one or the browser's: {@code ?lang=} is among what cannot be read. */

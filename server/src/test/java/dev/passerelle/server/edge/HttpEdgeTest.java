@@ -223,8 +223,7 @@ class HttpEdgeTest {
             "GET /2.0/users/me%00 HTTP/1.1\r\nHost: localhost",
             "GET /2.0/connectors HTTP/1.1\r\nHost: a_b.example",
             "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nX-A : a",
-            "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nCookie: \u0001=\u0002",
-            "GET /2.0/console/%2F?lang=%E HTTP/1.1\r\nHost: localhost"})
+            "GET /2.0/connectors HTTP/1.1\r\nHost: localhost\r\nCookie: \u0001=\u0002"})
     void aRequestTheContainerCannotReadSaysSoRatherThanBlamingAParameter(String head) {
         TestApi.RawResponse response = api.raw(head, new byte[0], GENEROUS);
 
@@ -257,6 +256,7 @@ class HttpEdgeTest {
             "/2.0/webview/fr%00/connect | en | This link is damaged: its address",
             "/2.0/console/%2F | en | This address cannot be read",
             "/2.0/console/%2F?lang=fr | fr | Cette adresse ne peut pas être lue",
+            "/2.0/console/%2F?lang=%E | en | This address cannot be read",
             "/2.0/console/users?q=%C3%28 | en | This address cannot be read: its parameters",
             "/2.0/console/users/1/export?lang=fr&name=%C3%28 | en | This address cannot be read: its parameters"})
     void aBrowserPagesPathTheContainerRefusesGetsThatFeaturesPageRatherThanTheEnvelope(String path, String lang, String says) {
@@ -269,6 +269,19 @@ class HttpEdgeTest {
         assertThat(response.head().lines().filter(line -> line.regionMatches(true, 0, "X-Content-Type-Options:", 0, 23)))
                 .as("each header once").hasSize(1);
         assertThat(response.body()).contains("<html lang=\"" + lang + "\"", says);
+    }
+
+    /** The page is written without reading the request's parameters, which a form body would hold. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"multipart/form-data", "multipart/form-data; boundary=b", "application/x-www-form-urlencoded"})
+    void aConsoleLinkWithABodyInAnUnknownTransferCodingGetsThePageToo(String contentType) {
+        TestApi.RawResponse response = api.raw("GET /2.0/console/login?lang=fr HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: " + contentType + "\r\nTransfer-Encoding: gzip\r\nContent-Length: 10",
+                "0123456789".getBytes(StandardCharsets.UTF_8), GENEROUS);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("text/html");
+        assertThat(response.body()).contains("<html lang=\"fr\"");
     }
 
     @ParameterizedTest(name = "{0}")
