@@ -33,7 +33,7 @@ record TransactionEdit(List<String> sets, Map<String, Object> params) {
     /** V1 {@code user_comment}. */
     static final int MAX_COMMENT = 1000;
 
-    private static final String BANK_DATE = "COALESCE(t.bank_application_date, t.application_date)";
+    private static final String BANK_DATE = TransactionSql.storedFact("application_date", column -> "t." + column);
 
     static TransactionEdit of(BodyParams body, ZoneId zone) {
         if (body.string("id_category").isPresent()) {
