@@ -20,20 +20,24 @@ public final class AccountService {
         this.base = user + "/accounts";
     }
 
-    /** The user's accounts; disabled ones too with {@code all}. */
-    public AccountList list(boolean all) {
-        return transport.get(base, Query.of().flag("all", all), AccountList.class);
+    /**
+     * The user's accounts; disabled ones too with {@code all}. {@code expand} may name
+     * {@code connection}, with its own members in brackets ({@code "connection[connector]"}): each
+     * account then carries its {@link Account#connection()}.
+     */
+    public AccountList list(boolean all, String... expand) {
+        return transport.get(base, Query.of().flag("all", all).expand(expand), AccountList.class);
     }
 
-    /** The accounts of one connection. */
-    public AccountList list(long connection, boolean all) {
+    /** The accounts of one connection, {@code expand} as for all of them. */
+    public AccountList list(long connection, boolean all, String... expand) {
         return transport.get(base.replace("/accounts", "/connections/" + connection + "/accounts"),
-                Query.of().flag("all", all), AccountList.class);
+                Query.of().flag("all", all).expand(expand), AccountList.class);
     }
 
-    /** One account; a disabled one only with {@code all}. */
-    public Account get(long id, boolean all) {
-        return transport.get(base + "/" + id, Query.of().flag("all", all), Account.class);
+    /** One account; a disabled one only with {@code all}; {@code expand} as for the list. */
+    public Account get(long id, boolean all, String... expand) {
+        return transport.get(base + "/" + id, Query.of().flag("all", all).expand(expand), Account.class);
     }
 
     /** The user's consent: enables the accounts and fetches their transactions now. */

@@ -15,12 +15,14 @@ public final class SubscriptionService {
         this.base = user + "/subscriptions";
     }
 
-    public List<Subscription> list(boolean all) {
-        return transport.list("GET", base, Query.of().flag("all", all), null, "subscriptions", Subscription.class);
+    /** The user's subscriptions; disabled ones too with {@code all}; {@code expand} as for accounts ({@code connection}). */
+    public List<Subscription> list(boolean all, String... expand) {
+        return transport.list("GET", base, Query.of().flag("all", all).expand(expand), null, "subscriptions",
+                Subscription.class);
     }
 
-    public Subscription get(long id, boolean all) {
-        return transport.get(base + "/" + id, Query.of().flag("all", all), Subscription.class);
+    public Subscription get(long id, boolean all, String... expand) {
+        return transport.get(base + "/" + id, Query.of().flag("all", all).expand(expand), Subscription.class);
     }
 
     /** The user's consent: enables the subscriptions and fetches their documents now. */

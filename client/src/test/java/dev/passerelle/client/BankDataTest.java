@@ -57,6 +57,25 @@ class BankDataTest {
     }
 
     @Test
+    void accountsAndSubscriptionsCarryTheirConnectionWhenExpanded() {
+        Account first = discovered.accounts().getFirst();
+
+        AccountList expanded = user.me().accounts().list(true, "connection[connector]");
+        Account one = user.me().accounts().get(first.id(), true, "connection");
+        List<Subscription> subscriptions = user.me().subscriptions().list(true, "connection");
+
+        assertThat(expanded.accounts()).isNotEmpty().allSatisfy(account -> {
+            assertThat(account.connection().id()).isEqualTo(account.idConnection());
+            assertThat(account.connection().connector().name()).isNotBlank();
+        });
+        assertThat(one.connection().id()).isEqualTo(first.idConnection());
+        assertThat(one.connection().connector()).as("not asked for").isNull();
+        assertThat(subscriptions).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.connection().id()).isEqualTo(s.idConnection()));
+        assertThat(first.connection()).as("not asked for").isNull();
+    }
+
+    @Test
     void renamedAccountKeepsTheBanksName() {
         Account first = discovered.accounts().getFirst();
 
