@@ -4,7 +4,6 @@ import dev.passerelle.server.support.IntegrationTest;
 import dev.passerelle.server.support.TestApi;
 import dev.passerelle.server.support.TestConnector;
 import dev.passerelle.server.support.TestUsers;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
