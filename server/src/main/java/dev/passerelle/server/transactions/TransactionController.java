@@ -137,7 +137,7 @@ class TransactionController {
         if (!edit.isEmpty() && !store.edit(userId, id, edit, clock.instant())) {
             throw notFound(id);
         }
-        return get(caller, user, id);
+        return store.find(userId, id).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "Get a transaction")
